@@ -1,0 +1,266 @@
+// Package jsvalue converts between goja values and plain Go values.
+//
+// Node state, fixtures and results are JSON-shaped Go values: map[string]any,
+// []any, string, bool, float64/int64 and nil. Scripts always receive native
+// JavaScript copies of those values, never live wrappers around Go maps, so a
+// script cannot change stored state behind a binding's back.
+package jsvalue
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/dop251/goja"
+)
+
+// ToGo exports a JavaScript value as a JSON-shaped Go value. Functions and
+// symbols become nil, as JSON.stringify would drop them; cycles are cut.
+func ToGo(v goja.Value) any {
+	return toGo(v, 0)
+}
+
+const maxDepth = 256
+
+func toGo(v goja.Value, depth int) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	if depth > maxDepth {
+		return nil
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		return normalizeNumber(v.Export())
+	}
+	if _, isFn := goja.AssertFunction(v); isFn {
+		return nil
+	}
+	switch obj.ClassName() {
+	case "Array":
+		n := int(obj.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := 0; i < n; i++ {
+			out[i] = toGo(obj.Get(fmt.Sprint(i)), depth+1)
+		}
+		return out
+	case "Date", "String", "Number", "Boolean", "RegExp", "Error":
+		return normalizeNumber(v.Export())
+	}
+	switch exported := obj.Export().(type) {
+	case []byte:
+		out := make([]any, len(exported))
+		for i, b := range exported {
+			out[i] = int64(b)
+		}
+		return out
+	}
+	keys := obj.Keys()
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		out[k] = toGo(obj.Get(k), depth+1)
+	}
+	return out
+}
+
+// normalizeNumber folds integral floats to int64 so that JSON output shows 3,
+// not 3.0, exactly as the script wrote it.
+func normalizeNumber(v any) any {
+	switch n := v.(type) {
+	case float64:
+		if n == math.Trunc(n) && math.Abs(n) < 1<<53 {
+			return int64(n)
+		}
+		return n
+	case int:
+		return int64(n)
+	case int32:
+		return int64(n)
+	}
+	return v
+}
+
+// ToJS builds a native JavaScript value from a Go value. Maps become plain
+// objects (keys in sorted order, for stable output), slices become arrays.
+func ToJS(rt *goja.Runtime, v any) goja.Value {
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case goja.Value:
+		return x
+	case string, bool, int, int32, int64, float64, float32, uint, uint32, uint64:
+		return rt.ToValue(x)
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return rt.ToValue(i)
+		}
+		f, _ := x.Float64()
+		return rt.ToValue(f)
+	case map[string]any:
+		obj := rt.NewObject()
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			_ = obj.Set(k, ToJS(rt, x[k]))
+		}
+		return obj
+	case map[string]string:
+		m := make(map[string]any, len(x))
+		for k, s := range x {
+			m[k] = s
+		}
+		return ToJS(rt, m)
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = e
+		}
+		return ToJS(rt, m)
+	case []any:
+		items := make([]any, len(x))
+		for i, e := range x {
+			items[i] = ToJS(rt, e)
+		}
+		return rt.NewArray(items...)
+	case []string:
+		items := make([]any, len(x))
+		for i, e := range x {
+			items[i] = e
+		}
+		return rt.NewArray(items...)
+	case []map[string]any:
+		items := make([]any, len(x))
+		for i, e := range x {
+			items[i] = ToJS(rt, e)
+		}
+		return rt.NewArray(items...)
+	}
+	return rt.ToValue(v)
+}
+
+// Normalize turns any JSON-shaped Go value (for example one decoded from YAML,
+// with map[string]interface{} and int) into the canonical shapes ToGo returns.
+func Normalize(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = Normalize(e)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[fmt.Sprint(k)] = Normalize(e)
+		}
+		return out
+	case map[string]string:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = e
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = Normalize(e)
+		}
+		return out
+	case []string:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case int, int32, float64, float32:
+		if f, ok := x.(float32); ok {
+			return normalizeNumber(float64(f))
+		}
+		return normalizeNumber(x)
+	case uint:
+		return int64(x)
+	case uint64:
+		return int64(x)
+	}
+	return v
+}
+
+// NormalizeMap is Normalize for the common top-level case; nil stays nil.
+func NormalizeMap(m map[string]any) map[string]any {
+	if m == nil {
+		return nil
+	}
+	return Normalize(m).(map[string]any)
+}
+
+// Freeze makes an object and everything reachable from it immutable, using the
+// runtime's own Object.freeze so the semantics are exactly JavaScript's.
+func Freeze(rt *goja.Runtime, freeze goja.Callable, v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return
+	}
+	for _, k := range obj.Keys() {
+		Freeze(rt, freeze, obj.Get(k))
+	}
+	_, _ = freeze(goja.Undefined(), obj)
+}
+
+// Throw raises a JavaScript Error carrying err's message in the running script.
+// It must be called from inside a Go function that goja called.
+func Throw(rt *goja.Runtime, format string, args ...any) {
+	panic(rt.NewGoError(fmt.Errorf(format, args...)))
+}
+
+// Method attaches a Go function to obj as a non-enumerable, read-only method.
+func Method(rt *goja.Runtime, obj *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
+	_ = obj.DefineDataProperty(name, rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// Freezer returns the runtime's own Object.freeze. Call it at set-up time,
+// before any script runs: during a run, a script may have shadowed Object.
+func Freezer(rt *goja.Runtime) goja.Callable {
+	freeze, ok := goja.AssertFunction(rt.GlobalObject().Get("Object").ToObject(rt).Get("freeze"))
+	if !ok {
+		panic("jsvalue: Object.freeze is not a function")
+	}
+	return freeze
+}
+
+// Seal freezes a binding object at set-up time, before any script has run.
+func Seal(rt *goja.Runtime, obj *goja.Object) {
+	SealWith(Freezer(rt), obj)
+}
+
+// SealWith freezes obj with a freeze function obtained from Freezer; use it
+// for objects made while a script runs.
+func SealWith(freeze goja.Callable, obj *goja.Object) {
+	if _, err := freeze(goja.Undefined(), obj); err != nil {
+		panic(fmt.Sprintf("jsvalue: freeze: %v", err))
+	}
+}
+
+// ArgString returns argument i as a string, or "" when it is absent, null or
+// undefined.
+func ArgString(call goja.FunctionCall, i int) string {
+	v := call.Argument(i)
+	if goja.IsUndefined(v) || goja.IsNull(v) {
+		return ""
+	}
+	return v.String()
+}
+
+// IsNullish reports whether v is absent, undefined or null.
+func IsNullish(v goja.Value) bool {
+	return v == nil || goja.IsUndefined(v) || goja.IsNull(v)
+}

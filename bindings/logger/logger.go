@@ -1,0 +1,187 @@
+// Package logger implements the `logger` binding: SLF4J-style levelled
+// logging with "{}" placeholders, written through zerolog under the script's
+// logger name and also returned with the run's result.
+package logger
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/rs/zerolog"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// Level is a script log level, ordered from most to least verbose.
+type Level int8
+
+// The levels a script can log at. The zero value is Trace, so a zero Config
+// logs everything; hosts usually pick Debug (development tenants) or Warn
+// (staging and production tenants).
+const (
+	Trace Level = iota
+	Debug
+	Info
+	Warn
+	Error
+	Off
+)
+
+var levelNames = [...]string{"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"}
+
+// String returns the level's name in capitals, as AM prints it.
+func (l Level) String() string {
+	if l < 0 || int(l) >= len(levelNames) {
+		return fmt.Sprintf("Level(%d)", l)
+	}
+	return levelNames[l]
+}
+
+// MarshalText writes the level's name, so JSON shows "DEBUG", not 1.
+func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText reads a level name.
+func (l *Level) UnmarshalText(b []byte) error {
+	v, err := ParseLevel(string(b))
+	*l = v
+	return err
+}
+
+// ParseLevel reads a level name, in any case.
+func ParseLevel(s string) (Level, error) {
+	for i, n := range levelNames {
+		if strings.EqualFold(s, n) || (n == "WARN" && strings.EqualFold(s, "warning")) {
+			return Level(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown log level %q (want trace, debug, info, warn, error or off)", s)
+}
+
+func (l Level) zerolog() zerolog.Level {
+	switch l {
+	case Trace:
+		return zerolog.TraceLevel
+	case Debug:
+		return zerolog.DebugLevel
+	case Info:
+		return zerolog.InfoLevel
+	case Warn:
+		return zerolog.WarnLevel
+	case Error:
+		return zerolog.ErrorLevel
+	}
+	return zerolog.Disabled
+}
+
+// Record is one log line a script wrote.
+type Record struct {
+	Level   Level  `json:"level"`
+	Logger  string `json:"logger"`
+	Message string `json:"message"`
+}
+
+// MaxMessageBytes bounds one log message: a script that logs a huge string
+// gets it cut, with a marker, rather than filling the host's logs.
+const MaxMessageBytes = 64 << 10
+
+// MaxRecords bounds how many records one run keeps in its result; further
+// lines still go to the sink.
+const MaxRecords = 10000
+
+// Binding is the per-runtime `logger` object.
+type Binding struct {
+	rt  *goja.Runtime
+	obj *goja.Object
+
+	level   Level
+	sink    zerolog.Logger
+	context string
+	id      string
+	name    string
+	logName string
+	records []Record
+	dropped int
+}
+
+// New builds the frozen `logger` object for rt.
+func New(rt *goja.Runtime) *Binding {
+	b := &Binding{rt: rt, obj: rt.NewObject()}
+	for lvl := Trace; lvl <= Error; lvl++ {
+		lvl := lvl
+		name := strings.ToLower(lvl.String())
+		jsvalue.Method(rt, b.obj, name, func(call goja.FunctionCall) goja.Value {
+			b.log(lvl, call)
+			return goja.Undefined()
+		})
+		enabled := "is" + strings.ToUpper(name[:1]) + name[1:] + "Enabled"
+		jsvalue.Method(rt, b.obj, enabled, func(goja.FunctionCall) goja.Value {
+			return rt.ToValue(lvl >= b.level)
+		})
+	}
+	jsvalue.Seal(rt, b.obj)
+	return b
+}
+
+// Object is the JavaScript value installed as `logger`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Begin starts a run. context is the script context (for decision nodes
+// AUTHENTICATION_TREE_DECISION_NODE), id and name identify the script.
+func (b *Binding) Begin(level Level, sink zerolog.Logger, context, id, name string) {
+	b.level, b.sink = level, sink
+	b.context, b.id, b.name, b.logName = context, id, name, ""
+	b.records, b.dropped = nil, 0
+}
+
+// End returns the run's records.
+func (b *Binding) End() []Record {
+	r := b.records
+	b.records = nil
+	return r
+}
+
+// Name is the logger name AM gives a script:
+// scripts.<context>.<script id>.(<script name>).
+func Name(context, id, name string) string {
+	return "scripts." + context + "." + id + ".(" + name + ")"
+}
+
+func (b *Binding) log(lvl Level, call goja.FunctionCall) {
+	if lvl < b.level {
+		return
+	}
+	if b.logName == "" {
+		b.logName = Name(b.context, b.id, b.name)
+	}
+	var msg string
+	if len(call.Arguments) > 0 {
+		msg = stringify(call.Argument(0))
+		if len(call.Arguments) > 1 {
+			args := make([]string, len(call.Arguments)-1)
+			for i, a := range call.Arguments[1:] {
+				args[i] = stringify(a)
+			}
+			msg = Format(msg, args)
+		}
+	}
+	if len(msg) > MaxMessageBytes {
+		msg = fmt.Sprintf("%s… [message cut: %d bytes]", msg[:MaxMessageBytes], len(msg))
+	}
+	b.sink.WithLevel(lvl.zerolog()).Str("logger", b.logName).Msg(msg)
+	if len(b.records) >= MaxRecords {
+		b.dropped++
+		return
+	}
+	b.records = append(b.records, Record{Level: lvl, Logger: b.logName, Message: msg})
+}
+
+func stringify(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) {
+		return "undefined"
+	}
+	if goja.IsNull(v) {
+		return "null"
+	}
+	return v.String()
+}

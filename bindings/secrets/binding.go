@@ -1,0 +1,82 @@
+package secrets
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// Binding is the per-runtime `secrets` object.
+type Binding struct {
+	obj    *goja.Object
+	freeze goja.Callable
+	ctx    context.Context
+	store  Store
+	read   []string
+}
+
+// New builds the frozen `secrets` object for rt.
+func New(rt *goja.Runtime) *Binding {
+	b := &Binding{obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
+	jsvalue.Method(rt, b.obj, "getGenericSecret", func(call goja.FunctionCall) goja.Value {
+		label := jsvalue.ArgString(call, 0)
+		if label == "" {
+			jsvalue.Throw(rt, "secrets.getGenericSecret: a secret label is required")
+		}
+		if !strings.HasPrefix(label, LabelPrefix) {
+			jsvalue.Throw(rt, "secrets.getGenericSecret: label %q is not accessible to scripts: only labels beginning %q are", label, LabelPrefix)
+		}
+		if b.store == nil {
+			jsvalue.Throw(rt, "secrets.getGenericSecret: no secret is mapped to label %q (no secret store configured)", label)
+		}
+		val, err := b.store.GenericSecret(b.ctx, label)
+		if errors.Is(err, ErrNotFound) {
+			jsvalue.Throw(rt, "secrets.getGenericSecret: no secret is mapped to label %q", label)
+		}
+		if err != nil {
+			jsvalue.Throw(rt, "secrets.getGenericSecret: %v", err)
+		}
+		b.read = append(b.read, label)
+		return secretObject(rt, b.freeze, val)
+	})
+	jsvalue.Seal(rt, b.obj)
+	return b
+}
+
+// secretObject mirrors AM's ScriptedSecret: the value comes out as bytes or as
+// UTF-8 text. Bytes are Java's signed bytes (-128…127), as a script in AIC
+// sees them.
+func secretObject(rt *goja.Runtime, freeze goja.Callable, val []byte) *goja.Object {
+	o := rt.NewObject()
+	jsvalue.Method(rt, o, "getAsUtf8", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(strings.ToValidUTF8(string(val), "\uFFFD"))
+	})
+	jsvalue.Method(rt, o, "getAsBytes", func(goja.FunctionCall) goja.Value {
+		items := make([]any, len(val))
+		for i, c := range val {
+			items[i] = int8(c)
+		}
+		return rt.NewArray(items...)
+	})
+	jsvalue.SealWith(freeze, o)
+	return o
+}
+
+// Object is the JavaScript value installed as `secrets`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Begin starts a run that reads secrets from store.
+func (b *Binding) Begin(ctx context.Context, store Store) {
+	b.ctx, b.store, b.read = ctx, store, nil
+}
+
+// End returns the labels the run read (never their values).
+func (b *Binding) End() []string {
+	r := b.read
+	b.ctx, b.store, b.read = nil, nil, nil
+	return r
+}

@@ -1,0 +1,102 @@
+package systemenv
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// Binding is the per-runtime `systemEnv` object, plus the `java` object that
+// carries the six class tokens getProperty accepts, and nothing else of Java.
+type Binding struct {
+	obj    *goja.Object
+	java   *goja.Object
+	tokens map[*goja.Object]Type
+	source Source
+}
+
+// New builds the frozen `systemEnv` and `java` objects for rt.
+func New(rt *goja.Runtime) *Binding {
+	b := &Binding{obj: rt.NewObject(), tokens: map[*goja.Object]Type{}}
+	b.java = b.javaTokens(rt)
+	jsvalue.Method(rt, b.obj, "getProperty", func(call goja.FunctionCall) goja.Value {
+		return b.getProperty(rt, call)
+	})
+	jsvalue.Seal(rt, b.obj)
+	return b
+}
+
+// javaTokens builds java.lang.{Boolean,Double,Integer,String} and
+// java.util.{List,Map}: opaque, frozen objects that print as Java classes do.
+func (b *Binding) javaTokens(rt *goja.Runtime) *goja.Object {
+	java := rt.NewObject()
+	pkgs := map[string]*goja.Object{}
+	for _, t := range Types {
+		name := string(t)
+		dot := strings.LastIndexByte(name, '.')
+		pkgPath, simple := name[len("java."):dot], name[dot+1:]
+		pkg := pkgs[pkgPath]
+		if pkg == nil {
+			pkg = rt.NewObject()
+			pkgs[pkgPath] = pkg
+		}
+		tok := rt.NewObject()
+		jsvalue.Method(rt, tok, "toString", func(goja.FunctionCall) goja.Value { return rt.ToValue("class " + name) })
+		jsvalue.Method(rt, tok, "getName", func(goja.FunctionCall) goja.Value { return rt.ToValue(name) })
+		jsvalue.Seal(rt, tok)
+		b.tokens[tok] = t
+		_ = pkg.DefineDataProperty(simple, tok, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	for path, pkg := range pkgs {
+		jsvalue.Seal(rt, pkg)
+		_ = java.DefineDataProperty(path, pkg, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	jsvalue.Seal(rt, java)
+	return java
+}
+
+// Object is the JavaScript value installed as `systemEnv`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Java is the JavaScript value installed as `java`.
+func (b *Binding) Java() *goja.Object { return b.java }
+
+// Begin starts a run that reads ESVs from source (nil: no ESVs).
+func (b *Binding) Begin(source Source) { b.source = source }
+
+// End forgets the run's source.
+func (b *Binding) End() { b.source = nil }
+
+func (b *Binding) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Value {
+	name := jsvalue.ArgString(call, 0)
+	var raw string
+	found := false
+	if b.source != nil && strings.HasPrefix(name, "esv.") {
+		raw, found = b.source.Lookup(name)
+	}
+	nargs := len(call.Arguments)
+	if nargs >= 2 && jsvalue.IsNullish(call.Argument(1)) {
+		jsvalue.Throw(rt, "systemEnv.getProperty(%q): the default value must not be null", name)
+	}
+	if !found {
+		if nargs < 2 {
+			return goja.Null()
+		}
+		raw = call.Argument(1).String()
+	}
+	if nargs < 3 {
+		return rt.ToValue(raw)
+	}
+	tokObj, _ := call.Argument(2).(*goja.Object)
+	t, ok := b.tokens[tokObj]
+	if !ok {
+		jsvalue.Throw(rt, "systemEnv.getProperty(%q): the return type must be one of java.lang.Boolean, java.lang.Double, java.lang.Integer, java.lang.String, java.util.List or java.util.Map, got %s", name, call.Argument(2).String())
+	}
+	v, err := Convert(raw, t)
+	if err != nil {
+		jsvalue.Throw(rt, "systemEnv.getProperty(%q) as %s: %v", name, t, err)
+	}
+	return jsvalue.ToJS(rt, v)
+}

@@ -1,0 +1,228 @@
+package runtime
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/journeyjs/journeyjs/bindings/logger"
+)
+
+// Options configure an Engine. The zero value of every field means its
+// documented default.
+type Options struct {
+	// PoolSize is how many idle runtimes the engine keeps for reuse; runs
+	// beyond it get a new runtime that is dropped afterwards. Default:
+	// 2 × GOMAXPROCS.
+	PoolSize int
+	// Timeout bounds one run when the caller's context has no earlier
+	// deadline. Default: 10 s.
+	Timeout time.Duration
+	// MaxCallStackSize bounds the JavaScript call depth. Default: 1024.
+	MaxCallStackSize int
+	// CacheSize bounds the compiled-program cache (LRU). Default: 4096.
+	CacheSize int
+	// Logger receives the scripts' log lines. Default: discard (the lines are
+	// still returned in Result.Logs).
+	Logger *zerolog.Logger
+	// LogLevel is the scripts' log level. The zero value is logger.Trace:
+	// every line is kept.
+	LogLevel logger.Level
+	// Libraries are library scripts (name → source) every run can require.
+	Libraries map[string]string
+}
+
+// Defaults for Options.
+const (
+	DefaultTimeout          = 10 * time.Second
+	DefaultMaxCallStackSize = 1024
+	DefaultCacheSize        = 4096
+)
+
+// resolved is Options with defaults applied.
+type resolved struct {
+	PoolSize         int
+	Timeout          time.Duration
+	MaxCallStackSize int
+	CacheSize        int
+	Logger           zerolog.Logger
+	LogLevel         logger.Level
+}
+
+// Engine runs decision scripts on pooled runtimes. It is safe for concurrent
+// use by many goroutines. The zero value is ready to use with default Options.
+type Engine struct {
+	Options Options
+
+	once  sync.Once
+	opts  resolved
+	cache *programCache
+	idle  chan *vm
+
+	libMu     sync.RWMutex
+	libraries map[string]string
+
+	stats engineStats
+}
+
+// New returns an engine with opts.
+func New(opts Options) *Engine {
+	e := &Engine{Options: opts}
+	e.init()
+	return e
+}
+
+func (e *Engine) init() {
+	e.once.Do(func() {
+		o := e.Options
+		r := resolved{
+			PoolSize:         o.PoolSize,
+			Timeout:          o.Timeout,
+			MaxCallStackSize: o.MaxCallStackSize,
+			CacheSize:        o.CacheSize,
+			LogLevel:         o.LogLevel,
+			Logger:           zerolog.Nop(),
+		}
+		if r.PoolSize <= 0 {
+			r.PoolSize = 2 * runtime.GOMAXPROCS(0)
+		}
+		if r.Timeout <= 0 {
+			r.Timeout = DefaultTimeout
+		}
+		if r.MaxCallStackSize <= 0 {
+			r.MaxCallStackSize = DefaultMaxCallStackSize
+		}
+		if r.CacheSize <= 0 {
+			r.CacheSize = DefaultCacheSize
+		}
+		if o.Logger != nil {
+			r.Logger = *o.Logger
+		}
+		e.opts = r
+		e.cache = newProgramCache(r.CacheSize)
+		e.idle = make(chan *vm, r.PoolSize)
+		e.libraries = make(map[string]string, len(o.Libraries))
+		for k, v := range o.Libraries {
+			e.libraries[k] = v
+		}
+	})
+}
+
+// RegisterLibrary makes a library script available to require(name) in
+// every later run. It compiles the library now, so a syntax error is reported
+// here, with its position.
+func (e *Engine) RegisterLibrary(name, source string) error {
+	e.init()
+	if name == "" {
+		return fmt.Errorf("register library: a name is required")
+	}
+	if _, err := e.cache.get(name, source, kindLibrary); err != nil {
+		return fromGoja(err, name, e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+	}
+	e.libMu.Lock()
+	e.libraries[name] = source
+	e.libMu.Unlock()
+	return nil
+}
+
+func (e *Engine) library(name string) (string, bool) {
+	e.libMu.RLock()
+	src, ok := e.libraries[name]
+	e.libMu.RUnlock()
+	return src, ok
+}
+
+// Compile checks a script without running it and caches the compiled form.
+// It returns a *ScriptError with the position of a syntax error.
+func (e *Engine) Compile(script Script) error {
+	e.init()
+	if _, err := e.cache.get(script.name(), script.Source, kindScript); err != nil {
+		return fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+	}
+	return nil
+}
+
+// positions maps a position in wrapped source back to the user's file. Only
+// the first line carries the wrapper's prefix.
+func (e *Engine) positions(file string, line, col int) (int, int) {
+	if line != 1 {
+		return line, col
+	}
+	prefix := len(scriptPrefix)
+	if _, isLib := e.library(file); isLib {
+		prefix = len(libraryPrefix)
+	}
+	if col > prefix {
+		col -= prefix
+	}
+	return line, col
+}
+
+// Run runs script with in and returns its result. A failing script returns a
+// *ScriptError together with the partial result. Run blocks until the script
+// and any asynchronous callbacks it started are done, the run's time limit
+// passes, or ctx is canceled.
+func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, error) {
+	e.init()
+	start := time.Now()
+	var res Result
+	if err := ctx.Err(); err != nil {
+		return res, &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
+	}
+	prg, err := e.cache.get(script.name(), script.Source, kindScript)
+	if err != nil {
+		res.Duration = time.Since(start)
+		se := fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+		e.stats.record(&res, se)
+		return res, se
+	}
+	v := e.get()
+	err = v.execute(ctx, prg, script, &in, &res)
+	e.put(v)
+	res.Duration = time.Since(start)
+	e.stats.record(&res, err)
+	return res, err
+}
+
+func (e *Engine) get() *vm {
+	e.stats.inUse.Add(1)
+	select {
+	case v := <-e.idle:
+		return v
+	default:
+		e.stats.created.Add(1)
+		return newVM(e)
+	}
+}
+
+func (e *Engine) put(v *vm) {
+	e.stats.inUse.Add(-1)
+	if v.broken {
+		e.stats.discarded.Add(1)
+		v.loop.Terminate()
+		return
+	}
+	select {
+	case e.idle <- v:
+	default:
+		v.loop.Terminate()
+	}
+}
+
+// Close releases the idle runtimes. Runs still in progress finish normally;
+// the engine stays usable and creates new runtimes as needed.
+func (e *Engine) Close() {
+	e.init()
+	for {
+		select {
+		case v := <-e.idle:
+			v.loop.Terminate()
+		default:
+			return
+		}
+	}
+}

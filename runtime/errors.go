@@ -1,0 +1,194 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+)
+
+// ErrorKind says why a run failed.
+type ErrorKind string
+
+// The kinds of ScriptError.
+const (
+	// KindSyntax: the script (or a library it requires) does not compile.
+	KindSyntax ErrorKind = "syntax"
+	// KindException: the script threw and did not catch.
+	KindException ErrorKind = "exception"
+	// KindTimeout: the run hit its time limit.
+	KindTimeout ErrorKind = "timeout"
+	// KindCanceled: the caller's context was canceled.
+	KindCanceled ErrorKind = "canceled"
+	// KindStackOverflow: the script recursed past the call stack limit.
+	KindStackOverflow ErrorKind = "stack-overflow"
+	// KindNoOutcome: the script finished without calling action.goTo.
+	KindNoOutcome ErrorKind = "no-outcome"
+	// KindMemory: the run went over its memory budget.
+	KindMemory ErrorKind = "memory"
+)
+
+// ScriptError is the error Run returns when a script fails. Line and Column
+// are 1-based positions in File (the script or a library it required); they
+// are 0 when there is no position.
+type ScriptError struct {
+	Kind    ErrorKind
+	Script  string
+	File    string
+	Line    int
+	Column  int
+	Message string
+	// Stack is the JavaScript stack, one "at …" line per frame.
+	Stack string
+	// Err is the underlying error (a goja error or a context error).
+	Err error
+}
+
+// Error prints file:line:column: message, the form editors jump to.
+func (e *ScriptError) Error() string {
+	var b strings.Builder
+	file := e.File
+	if file == "" {
+		file = e.Script
+	}
+	b.WriteString(file)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *ScriptError) Unwrap() error { return e.Err }
+
+// errTimeout and errCanceled are the values a run is interrupted with.
+var (
+	errTimeout = errors.New("timeout")
+)
+
+// javaHint explains a ReferenceError on a Java name: next-generation scripts
+// have no Java access, and a script that uses it will fail in AIC too.
+func javaHint(msg string) string {
+	for _, name := range []string{"Java", "JavaImporter", "Packages", "importPackage", "importClass", "org", "com", "load", "loadWithNewGlobal"} {
+		if strings.HasPrefix(msg, "ReferenceError: "+name+" is not defined") {
+			return msg + " (next-generation scripts cannot use Java classes or load files)"
+		}
+	}
+	return msg
+}
+
+// positioner adjusts positions reported inside a wrapped source back to the
+// user's file: the wrapper adds a prefix to the first line only.
+type positioner func(file string, line, col int) (int, int)
+
+func frameText(f goja.StackFrame, pos positioner) string {
+	p := f.Position()
+	name := f.FuncName()
+	if name == "" {
+		name = "<anonymous>"
+	}
+	if p.Filename == "" {
+		return "at " + name + " (native)"
+	}
+	line, col := pos(p.Filename, p.Line, p.Column)
+	return fmt.Sprintf("at %s (%s:%d:%d)", name, p.Filename, line, col)
+}
+
+// fromGoja turns an error from goja into a ScriptError.
+func fromGoja(err error, script string, pos positioner, limit func(error) (ErrorKind, string, bool)) *ScriptError {
+	se := &ScriptError{Kind: KindException, Script: script, File: script, Err: err}
+	var stack []goja.StackFrame
+	var interrupted *goja.InterruptedError
+	var overflow *goja.StackOverflowError
+	var exc *goja.Exception
+	var syntax *goja.CompilerSyntaxError
+	var parse parser.ErrorList
+	switch {
+	case errors.As(err, &parse) && len(parse) > 0:
+		se.Kind = KindSyntax
+		se.Message = "SyntaxError: " + parse[0].Message
+		p := parse[0].Position
+		if p.Filename != "" {
+			se.File = p.Filename
+		}
+		se.Line, se.Column = p.Line, p.Column
+		return se
+	case errors.As(err, &syntax):
+		se.Kind = KindSyntax
+		se.Message = "SyntaxError: " + syntax.Message
+		if syntax.File != nil {
+			p := syntax.File.Position(syntax.Offset)
+			se.File = p.Filename
+			se.Line, se.Column = pos(p.Filename, p.Line, p.Column)
+		}
+		return se
+	case errors.As(err, &interrupted):
+		stack = interrupted.Stack()
+		kind, msg, ok := limit(err)
+		if !ok {
+			kind, msg = KindCanceled, fmt.Sprint(interrupted.Value())
+		}
+		se.Kind, se.Message = kind, msg
+	case errors.As(err, &overflow):
+		stack = overflow.Stack()
+		se.Kind = KindStackOverflow
+	case errors.As(err, &exc):
+		stack = exc.Stack()
+		se.Message = javaHint(strings.TrimPrefix(exceptionText(exc), "GoError: "))
+		if strings.HasPrefix(se.Message, "RangeError: Maximum call stack size exceeded") {
+			se.Kind = KindStackOverflow
+		}
+	default:
+		se.Message = err.Error()
+	}
+	var b strings.Builder
+	first := true
+	// The outermost frame is the wrapper's own call on the line after the
+	// user's last line: it is not the user's code.
+	if n := len(stack); n > 0 && stack[n-1].SrcName() == script {
+		stack = stack[:n-1]
+	}
+	const maxFrames = 32
+	for i, f := range stack {
+		if i == maxFrames {
+			fmt.Fprintf(&b, "… %d more frames\n", len(stack)-maxFrames)
+			break
+		}
+		p := f.Position()
+		if first && p.Filename != "" {
+			se.File = p.Filename
+			se.Line, se.Column = pos(p.Filename, p.Line, p.Column)
+			first = false
+		}
+		b.WriteString(frameText(f, pos))
+		b.WriteByte('\n')
+	}
+	se.Stack = strings.TrimSuffix(b.String(), "\n")
+	if se.Kind == KindStackOverflow && se.Message == "" {
+		se.Message = "RangeError: Maximum call stack size exceeded"
+	}
+	return se
+}
+
+// exceptionText is "Name: message" for Error objects and the value's text for
+// anything else thrown. A hostile toString cannot take the host down: it runs
+// under the run's time limit and any panic it raises is absorbed.
+func exceptionText(exc *goja.Exception) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = "Uncaught exception (its toString failed)"
+		}
+	}()
+	v := exc.Value()
+	if v == nil {
+		return "Uncaught exception"
+	}
+	if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Error" {
+		return v.String()
+	}
+	return "Uncaught " + v.String()
+}

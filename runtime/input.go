@@ -1,0 +1,37 @@
+package runtime
+
+import (
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+)
+
+// Input is everything one run sees: the journey's state, the request, and the
+// back ends the bindings talk to. The zero value is a run with empty state, no
+// secrets, no ESVs and no libraries beyond the engine's.
+type Input struct {
+	// SharedState and TransientState are the node state before the run. They
+	// are never modified; the run's changes come back in Result.
+	SharedState    map[string]any
+	TransientState map[string]any
+
+	// Realm is the `realm` binding, for example "/alpha".
+	Realm string
+	// CookieName is the `cookieName` binding.
+	CookieName string
+	// RequestHeaders, RequestParameters and RequestCookies describe the HTTP
+	// request that drove the journey.
+	RequestHeaders    map[string][]string
+	RequestParameters map[string][]string
+	RequestCookies    map[string]string
+
+	// Secrets backs the `secrets` binding; nil means no secret is mapped.
+	Secrets secrets.Store
+	// ESVs backs the `systemEnv` binding; nil means no ESV is defined.
+	ESVs systemenv.Source
+	// Libraries are library scripts (name → source) that require() can load in
+	// this run, in addition to those registered on the engine.
+	Libraries map[string]string
+	// LogLevel overrides the engine's script log level for this run.
+	LogLevel *logger.Level
+}

@@ -1,0 +1,41 @@
+package runtime
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// requestMap builds the requestHeaders / requestParameters object: each name
+// maps to an array of values, readable as a property or with get(name). Header
+// names are matched without regard to case, as HTTP requires.
+func requestMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]string, foldCase bool) goja.Value {
+	obj := rt.NewObject()
+	norm := func(s string) string {
+		if foldCase {
+			return strings.ToLower(s)
+		}
+		return s
+	}
+	names := make([]string, 0, len(values))
+	for k := range values {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		_ = obj.Set(norm(k), jsvalue.ToJS(rt, values[k]))
+	}
+	jsvalue.Method(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
+		v := obj.Get(norm(jsvalue.ArgString(call, 0)))
+		if v == nil || goja.IsUndefined(v) {
+			return goja.Null()
+		}
+		return v
+	})
+	_ = obj.DefineDataProperty("get", obj.Get("get"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	jsvalue.SealWith(freeze, obj)
+	return obj
+}

@@ -1,0 +1,74 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// requirer resolves require(name) to registered library scripts only. Each run
+// has its own module cache, so module-level state in a library never leaks
+// from one run to the next.
+type requirer struct {
+	v       *vm
+	modules map[string]*goja.Object // module.exports by name, this run
+}
+
+func (r *requirer) require(call goja.FunctionCall) goja.Value {
+	rt := r.v.rt
+	name := ""
+	if len(call.Arguments) > 0 {
+		name = call.Argument(0).String()
+	}
+	if exports, ok := r.modules[name]; ok {
+		return exports.Get("exports")
+	}
+	source, ok := r.v.lookupLibrary(name)
+	if !ok {
+		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, whyNotLibrary(name))))
+	}
+	prg, err := r.v.eng.cache.get(name, source, kindLibrary)
+	if err != nil {
+		se := fromGoja(err, name, r.v.positions, r.v.limitKind)
+		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, se.Error())))
+	}
+	fnVal, err := rt.RunProgram(prg)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(fnVal)
+	module := rt.NewObject()
+	exports := rt.NewObject()
+	_ = module.Set("exports", exports)
+	_ = module.Set("id", name)
+	if r.modules == nil {
+		r.modules = map[string]*goja.Object{}
+	}
+	// Registered before it runs, so circular requires see partial exports as
+	// they do in CommonJS.
+	r.modules[name] = module
+	if _, err := fn(exports, exports, module, rt.ToValue(r.require)); err != nil {
+		delete(r.modules, name)
+		panic(err)
+	}
+	return module.Get("exports")
+}
+
+func whyNotLibrary(name string) string {
+	switch {
+	case name == "":
+		return "a library script name is required"
+	case strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, "."):
+		return "scripts cannot require files by path; register the file as a library script and require it by name"
+	case strings.HasPrefix(name, "node:") || nodeBuiltins[name]:
+		return "Node.js modules are not available to decision scripts; only library scripts can be required"
+	}
+	return "no library script with this name is registered"
+}
+
+var nodeBuiltins = map[string]bool{
+	"fs": true, "child_process": true, "os": true, "path": true, "net": true, "http": true,
+	"https": true, "process": true, "util": true, "buffer": true, "url": true, "crypto": true,
+	"vm": true, "module": true, "worker_threads": true, "events": true, "stream": true, "console": true,
+}

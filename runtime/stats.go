@@ -1,0 +1,54 @@
+package runtime
+
+import (
+	"errors"
+	"sync/atomic"
+)
+
+type engineStats struct {
+	runs, failures, timeouts  atomic.Int64
+	created, discarded, inUse atomic.Int64
+}
+
+func (s *engineStats) record(_ *Result, err error) {
+	s.runs.Add(1)
+	if err == nil {
+		return
+	}
+	s.failures.Add(1)
+	var se *ScriptError
+	if errors.As(err, &se) && se.Kind == KindTimeout {
+		s.timeouts.Add(1)
+	}
+}
+
+// Stats is a snapshot of an engine's counters, for metrics.
+type Stats struct {
+	// Runs counts finished runs; Failures those that returned an error;
+	// Timeouts those that hit the time limit.
+	Runs, Failures, Timeouts int64
+	// RuntimesCreated counts runtimes built; RuntimesDiscarded those dropped
+	// after a run that left them unsafe to reuse.
+	RuntimesCreated, RuntimesDiscarded int64
+	// InUse is the number of runtimes running a script now; Idle the number
+	// waiting in the pool; PoolSize the pool's capacity.
+	InUse, Idle, PoolSize int
+	// CachedPrograms is the number of compiled programs in the cache.
+	CachedPrograms int
+}
+
+// Stats returns the engine's counters.
+func (e *Engine) Stats() Stats {
+	e.init()
+	return Stats{
+		Runs:              e.stats.runs.Load(),
+		Failures:          e.stats.failures.Load(),
+		Timeouts:          e.stats.timeouts.Load(),
+		RuntimesCreated:   e.stats.created.Load(),
+		RuntimesDiscarded: e.stats.discarded.Load(),
+		InUse:             int(e.stats.inUse.Load()),
+		Idle:              len(e.idle),
+		PoolSize:          cap(e.idle),
+		CachedPrograms:    e.cache.Len(),
+	}
+}

@@ -1,0 +1,268 @@
+package runtime
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/eventloop"
+
+	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/nodestate"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/bindings/utils"
+)
+
+// vm is one pooled runtime with every binding installed. Only the goroutine
+// that took it from the pool touches its goja.Runtime; other goroutines reach
+// it only through Interrupt (the time limit) and the event loop's queue.
+type vm struct {
+	eng    *Engine
+	loop   *eventloop.EventLoop
+	rt     *goja.Runtime
+	base   *goja.Object
+	freeze goja.Callable
+
+	action  *action.Binding
+	state   *nodestate.Binding
+	log     *logger.Binding
+	secrets *secrets.Binding
+	env     *systemenv.Binding
+	req     requirer
+
+	// Per-run values read by the realm/scriptName/… getters.
+	in      *Input
+	script  Script
+	reqObjs [3]goja.Value
+
+	// mu guards gen and active against the timer goroutine, so an interrupt
+	// meant for one run can never hit the next run on this runtime.
+	mu     sync.Mutex
+	gen    uint64
+	active bool
+	// broken marks a runtime that must not go back to the pool.
+	broken bool
+}
+
+func newVM(e *Engine) *vm {
+	v := &vm{eng: e}
+	v.loop = eventloop.NewEventLoop(eventloop.EnableConsole(false))
+	v.loop.Run(func(rt *goja.Runtime) { v.rt = rt })
+	rt := v.rt
+	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
+	v.freeze = jsvalue.Freezer(rt)
+	v.base = prepareGlobal(rt)
+
+	v.action = action.New(rt)
+	v.state = nodestate.New(rt)
+	v.log = logger.New(rt)
+	v.secrets = secrets.New(rt)
+	v.env = systemenv.New(rt)
+	v.req.v = v
+
+	install(v.base, "action", v.action.Object())
+	install(v.base, "nodeState", v.state.Object())
+	install(v.base, "logger", v.log.Object())
+	install(v.base, "secrets", v.secrets.Object())
+	install(v.base, "systemEnv", v.env.Object())
+	install(v.base, "java", v.env.Java())
+	install(v.base, "utils", utils.New(rt))
+	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
+	installGetter(rt, v.base, "realm", func() goja.Value { return rt.ToValue(v.in.Realm) })
+	installGetter(rt, v.base, "cookieName", func() goja.Value { return rt.ToValue(v.in.CookieName) })
+	installGetter(rt, v.base, "scriptName", func() goja.Value { return rt.ToValue(v.script.name()) })
+	installGetter(rt, v.base, "requestHeaders", func() goja.Value {
+		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.in.RequestHeaders, true) })
+	})
+	installGetter(rt, v.base, "requestParameters", func() goja.Value {
+		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.in.RequestParameters, false) })
+	})
+	installGetter(rt, v.base, "requestCookies", func() goja.Value {
+		return v.lazy(2, func() goja.Value {
+			obj := jsvalue.ToJS(rt, v.in.RequestCookies)
+			if o, ok := obj.(*goja.Object); ok {
+				jsvalue.SealWith(v.freeze, o)
+			}
+			return obj
+		})
+	})
+	return v
+}
+
+func (v *vm) lazy(i int, build func() goja.Value) goja.Value {
+	if v.reqObjs[i] == nil {
+		v.reqObjs[i] = build()
+	}
+	return v.reqObjs[i]
+}
+
+// positions is Engine.positions that also knows this run's own libraries.
+func (v *vm) positions(file string, line, col int) (int, int) {
+	if line == 1 && v.in != nil {
+		if _, ok := v.in.Libraries[file]; ok && col > len(libraryPrefix) {
+			return line, col - len(libraryPrefix)
+		}
+	}
+	return v.eng.positions(file, line, col)
+}
+
+func (v *vm) lookupLibrary(name string) (string, bool) {
+	if src, ok := v.in.Libraries[name]; ok {
+		return src, true
+	}
+	return v.eng.library(name)
+}
+
+// begin opens run gen on this runtime.
+func (v *vm) begin() uint64 {
+	v.mu.Lock()
+	v.gen++
+	v.active = true
+	v.rt.ClearInterrupt()
+	gen := v.gen
+	v.mu.Unlock()
+	return gen
+}
+
+// finish closes the run: after it, no interrupt can reach the runtime.
+func (v *vm) finish() {
+	v.mu.Lock()
+	v.active = false
+	v.mu.Unlock()
+}
+
+// interrupt stops run gen if it is still the one running.
+func (v *vm) interrupt(gen uint64, reason error) {
+	v.mu.Lock()
+	if v.active && v.gen == gen {
+		v.rt.Interrupt(reason)
+		v.loop.StopNoWait()
+	}
+	v.mu.Unlock()
+}
+
+// limitKind maps the reasons the engine interrupts a run to error kinds.
+func (v *vm) limitKind(err error) (ErrorKind, string, bool) {
+	ie, ok := err.(*goja.InterruptedError)
+	if !ok {
+		return "", "", false
+	}
+	switch r := ie.Value().(type) {
+	case timeoutReason:
+		return KindTimeout, "script timed out after " + time.Duration(r).String(), true
+	case canceledReason:
+		return KindCanceled, "run canceled: " + r.err.Error(), true
+	}
+	return "", "", false
+}
+
+type timeoutReason time.Duration
+
+func (r timeoutReason) Error() string { return "timeout" }
+
+type canceledReason struct{ err error }
+
+func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
+
+// execute runs one compiled script with in. It never panics: every failure
+// comes back as a *ScriptError.
+func (v *vm) execute(ctx context.Context, prg *goja.Program, script Script, in *Input, res *Result) (err error) {
+	e := v.eng
+	v.in, v.script = in, script
+	v.reqObjs = [3]goja.Value{}
+	v.req.modules = nil
+
+	timeout := e.opts.Timeout
+	if dl, ok := ctx.Deadline(); ok {
+		if d := time.Until(dl); d < timeout {
+			timeout = d
+		}
+	}
+	gen := v.begin()
+	timer := time.AfterFunc(timeout, func() { v.interrupt(gen, timeoutReason(timeout)) })
+	stopCtx := func() bool { return true }
+	if ctx.Done() != nil {
+		stopCtx = context.AfterFunc(ctx, func() { v.interrupt(gen, canceledReason{context.Cause(ctx)}) })
+	}
+
+	// A fresh global per run: implicit globals and globalThis properties land
+	// here and are dropped with it.
+	g := v.rt.NewObject()
+	_ = g.SetPrototype(v.base)
+	v.rt.SetGlobalObject(g)
+
+	level := e.opts.LogLevel
+	if in.LogLevel != nil {
+		level = *in.LogLevel
+	}
+	v.action.Begin()
+	v.state.Begin(in.SharedState, in.TransientState)
+	v.log.Begin(level, e.opts.Logger, ContextDecisionNode, script.id(), script.name())
+	v.secrets.Begin(ctx, in.Secrets)
+	v.env.Begin(in.ESVs)
+
+	_, runErr := v.run(prg)
+	if runErr != nil {
+		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
+	}
+
+	timer.Stop()
+	stopCtx()
+	v.finish()
+	v.rt.SetGlobalObject(v.base)
+
+	act := v.action.End()
+	res.Outcome = act.Outcome
+	res.Headers = act.Headers
+	res.Description = act.Description
+	res.ErrorMessage = act.ErrorMessage
+	res.LockoutMessage = act.LockoutMessage
+	res.IdentifiedUser = act.IdentifiedUser
+	res.Stage = act.Stage
+	res.SessionProperties = act.SessionProperties
+	res.SharedState = v.state.Shared()
+	res.TransientState = v.state.Transient()
+	v.state.End()
+	res.Logs = v.log.End()
+	res.SecretsRead = v.secrets.End()
+	v.env.End()
+	v.in = nil
+	v.reqObjs = [3]goja.Value{}
+
+	if err == nil && !act.Called {
+		err = &ScriptError{Kind: KindNoOutcome, Script: script.name(), File: script.name(),
+			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\")"}
+	}
+	if se, ok := err.(*ScriptError); ok {
+		switch se.Kind {
+		case KindTimeout, KindCanceled, KindStackOverflow, KindMemory:
+			// The runtime may hold half-finished work (loop jobs, deep
+			// frames): start the next run on a clean one.
+			v.broken = true
+		}
+	}
+	return err
+}
+
+// run executes the program and then, if the script left asynchronous work,
+// runs the event loop until it drains or the run is interrupted.
+func (v *vm) run(prg *goja.Program) (val goja.Value, err error) {
+	defer func() {
+		// A panic from a binding that is not a JavaScript exception is a bug;
+		// report it as the run's error rather than take the host down.
+		if r := recover(); r != nil {
+			v.broken = true
+			err = panicError{r}
+		}
+	}()
+	return v.rt.RunProgram(prg)
+}
+
+type panicError struct{ v any }
+
+func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.v) }

@@ -1,0 +1,44 @@
+# journeyjs — run and test PingOne AIC next-generation journey scripts anywhere.
+GO        ?= go
+BIN       := bin/journeyjs
+PKGS      := ./...
+STATICCHECK_VERSION := 2025.1.1
+
+.PHONY: all build demo test bench lint fmt vet staticcheck clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/journeyjs
+
+## demo: run the bundled example scripts and show their outcomes.
+demo: build
+	@echo "== journeyjs run scripts/risk-decision.js (a risky login: unknown country)"
+	@./$(BIN) run scripts/risk-decision.js --fixtures scripts/risk-decision.fixtures.yaml
+	@echo
+	@echo "== the same script, JSON output"
+	@./$(BIN) run scripts/risk-decision.js --fixtures scripts/risk-decision.fixtures.yaml --format json
+
+## test: every test, with the race detector.
+test:
+	$(GO) test -race -count=1 $(PKGS)
+
+## bench: the runtime benchmarks (speed and memory targets).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./runtime/
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	$(GO) vet $(PKGS)
+
+staticcheck:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $(PKGS)
+
+## lint: gofmt, go vet and staticcheck must all be clean.
+lint: vet staticcheck
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+
+clean:
+	rm -rf bin .journeyjs

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+type runFlags struct {
+	fixtures string
+	state    string
+	realm    string
+	format   string
+	logLevel string
+	timeout  time.Duration
+}
+
+func newRunCmd() *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "run SCRIPT",
+		Short: "Run one decision script with fixtures and node state, and show its outcome",
+		Long: `Run one next-generation decision script as a Scripted Decision node would,
+with the world described by a fixtures file (realm, secrets, ESVs, library
+scripts, node state, HTTP routes, PingOne and IDM data) and print the outcome,
+the node state after the run, and the script's log lines.
+
+Exit status: 0 when the script reached an outcome, 1 when it failed, 2 for bad
+usage or a bad fixtures or state file.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScript(cmd.Context(), cmd.OutOrStdout(), args[0], f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.fixtures, "fixtures", "", "fixtures file (YAML or JSON)")
+	fl.StringVar(&f.state, "state", "", "node state file: sharedState and transientState (YAML or JSON)")
+	fl.StringVar(&f.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
+	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
+	fl.StringVar(&f.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
+	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
+	return cmd
+}
+
+func runScript(ctx context.Context, out io.Writer, path string, f runFlags) error {
+	if f.format != "pretty" && f.format != "json" {
+		return usageError("--format must be pretty or json, not %q", f.format)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return usageError("cannot read script %s: %v", path, unwrapPathErr(err))
+	}
+	fx := &fixtures.File{}
+	if f.fixtures != "" {
+		if fx, err = fixtures.Load(f.fixtures); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	env, err := buildEnv(ctx, fx)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	defer env.Close()
+	in := env.Input
+	if f.state != "" {
+		st, err := fixtures.LoadState(f.state)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		in.SharedState = fixtures.Overlay(in.SharedState, st.SharedState)
+		in.TransientState = fixtures.Overlay(in.TransientState, st.TransientState)
+	}
+	if f.realm != "" {
+		in.Realm = f.realm
+	}
+	if f.logLevel != "" {
+		lvl, err := logger.ParseLevel(f.logLevel)
+		if err != nil {
+			return usageError("--log-level: %v", err)
+		}
+		in.LogLevel = &lvl
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1})
+	defer eng.Close()
+	script := runtime.Script{Name: filepath.Base(path), Source: string(src)}
+	res, runErr := eng.Run(ctx, script, in)
+	rep := newRunReport(res, runErr, env)
+
+	if f.format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printPretty(out, path, rep)
+	}
+	if runErr != nil {
+		return &exitError{code: exitFailed}
+	}
+	return nil
+}
+
+func printPretty(w io.Writer, path string, r runReport) {
+	if r.Error != nil {
+		fmt.Fprintf(w, "error:       %s\n", prettyError(path, r.Error))
+		if r.Error.Stack != "" {
+			for _, line := range strings.Split(r.Error.Stack, "\n") {
+				fmt.Fprintf(w, "               %s\n", line)
+			}
+		}
+	} else {
+		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
+	}
+	if len(r.Headers) > 0 {
+		fmt.Fprintf(w, "headers:     %s\n", strings.Join(r.Headers, " | "))
+	}
+	for _, kv := range [][2]string{
+		{"description", r.Description}, {"error msg", r.ErrorMessage}, {"lockout msg", r.LockoutMessage},
+		{"user", r.IdentifiedUser}, {"stage", r.Stage},
+	} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "%-12s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	fmt.Fprintf(w, "shared:      %s\n", compactJSON(r.SharedState))
+	if len(r.TransientState) > 0 {
+		fmt.Fprintf(w, "transient:   %s\n", compactJSON(r.TransientState))
+	}
+	for _, p := range r.pretty() {
+		fmt.Fprintln(w, p)
+	}
+	if len(r.Logs) > 0 {
+		fmt.Fprintln(w, "logs:")
+		for _, l := range r.Logs {
+			fmt.Fprintf(w, "  %-5s %s\n", l.Level, l.Message)
+		}
+	}
+	fmt.Fprintf(w, "duration:    %.3f ms\n", r.DurationMs)
+}
+
+func prettyError(path string, e *runtime.ReportError) string {
+	file := e.File
+	if file == filepath.Base(path) {
+		file = path
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Column, e.Message)
+	}
+	if file != "" {
+		return file + ": " + e.Message
+	}
+	return e.Message
+}
+
+func compactJSON(v any) string {
+	// encoding/json sorts map keys, so the output is stable.
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

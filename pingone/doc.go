@@ -1,0 +1,47 @@
+// Package pingone is a local, persistent stand-in for the parts of the
+// PingOne platform that journeys talk to: users, credential issuer profile,
+// credential types (with versions), issuance rules (with staged changes),
+// user credentials, digital wallet applications, digital wallets and their
+// provisioned credentials, and PingOne Verify transactions.
+//
+// State lives in SQLite (see Open). A Platform holds the business rules and
+// NewHandler exposes them with the PingOne REST shapes under
+// /v1/environments/{envID}/..., plus the worker token endpoint
+// POST /{envID}/as/token and wallet-emulator endpoints under
+// /emulator/environments/{envID}/... (no token needed; they stand in for the
+// phone wallet that does not exist here):
+//
+//	POST /emulator/environments/{envID}/digitalWallets/{walletID}/pair            {"challenge": "..."}
+//	POST /emulator/environments/{envID}/provisionedCredentials/{pcID}/accept
+//	POST /emulator/environments/{envID}/provisionedCredentials/{pcID}/reject
+//	GET  /emulator/environments/{envID}/outbox                                    sent notifications
+//	POST /emulator/environments/{envID}/users/{userID}/verifyTransactions/{txID}/complete
+//	POST /emulator/environments/{envID}/evaluateRules                             run every rule now
+//
+// Choices made where PingOne's behaviour is not observable from outside:
+//
+//   - Every request runs in one SQLite transaction; a request that fails
+//     leaves no trace, and changes are only reported (Change log and
+//     ChangeRecorder) after commit.
+//   - A token issued for one environment gets 403 ACCESS_FAILED on another
+//     environment; a missing, unknown or expired token gets 401.
+//   - The ephemeral `data` of a user credential is never stored and never
+//     returned. It is merged with the type's field defaults to build the claim
+//     handed to the wallet at issue time (Options.OnClaim sees it, nothing
+//     else does). What is stored for a credential are the non-ephemeral field
+//     values only: defaults, directory attributes and the issued timestamp.
+//     Card rendering uses those; a field filled from `data` renders empty.
+//   - An expired credential keeps its status (PingOne has no EXPIRED status
+//     for user credentials); reads add the computed `expired: true` when
+//     expiresAt is in the past according to the platform clock.
+//   - PERIODIC automation is applied immediately when a rule is evaluated;
+//     ON_DEMAND creates staged changes that POST …/stagedChanges applies.
+//   - Only one issuance rule may exist per credential type.
+//   - Verified data of a Verify transaction can be read for 30 minutes after
+//     its decision (updatedAt of a terminal status); later it answers 404.
+//
+// Seeds: LoadSeed/DecodeSeed read the YAML seed (strict: unknown keys fail
+// with file and line) and Platform.ApplySeed creates what it describes. Seed
+// is also a plain yaml.v3 target, so it can be embedded in another document
+// and decoded from a *yaml.Node with DecodeSeedNode.
+package pingone

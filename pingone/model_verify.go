@@ -1,0 +1,59 @@
+package pingone
+
+import "encoding/json"
+
+// VerifyTransaction is one PingOne Verify attempt of a user.
+type VerifyTransaction struct {
+	Links             Links             `json:"_links,omitempty"`
+	ID                string            `json:"id"`
+	TransactionStatus TransactionStatus `json:"transactionStatus"`
+	VerifiedDocuments string            `json:"verifiedDocuments,omitempty"`
+	QRURL             string            `json:"qrUrl,omitempty"`
+	VerificationCode  string            `json:"verificationCode,omitempty"`
+	CreatedAt         Time              `json:"createdAt"`
+	UpdatedAt         Time              `json:"updatedAt"`
+	ExpiresAt         Time              `json:"expiresAt"`
+}
+
+// TransactionStatus is the overall and per-check outcome.
+type TransactionStatus struct {
+	Status             string            `json:"status"`
+	VerificationStatus map[string]string `json:"verificationStatus,omitempty"`
+}
+
+// Retry numbers the attempt an entry belongs to.
+type Retry struct {
+	Attempt int `json:"attempt" yaml:"attempt"`
+}
+
+// VerifyMetaData explains a decision (scores, judgements).
+type VerifyMetaData struct {
+	Links    Links           `json:"_links,omitempty"`
+	ID       string          `json:"id"`
+	Provider string          `json:"provider"`
+	Type     string          `json:"type"`
+	Status   string          `json:"status"`
+	Data     json.RawMessage `json:"data,omitempty"`
+	Retry    *Retry          `json:"retry,omitempty"`
+}
+
+// VerifiedData is PII a provider extracted during a transaction.
+type VerifiedData struct {
+	Links     Links           `json:"_links,omitempty"`
+	ID        string          `json:"id"`
+	Type      string          `json:"type"`
+	CreatedAt Time            `json:"createdAt"`
+	Data      json.RawMessage `json:"data,omitempty"`
+	Retry     *Retry          `json:"retry,omitempty"`
+}
+
+// Verify statuses.
+var (
+	verifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
+		"APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
+	verifyStatuses = map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true,
+		"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true, "APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
+	verifiedDataTypes = map[string]bool{"GOVERNMENT_ID": true, "BARCODE": true, "FRONT_IMAGE": true, "BACK_IMAGE": true,
+		"SELFIE": true, "CROPPED_SIGNATURE": true, "CROPPED_DOCUMENT": true, "CROPPED_PORTRAIT": true,
+		"VOICE_SAMPLE": true, "VOICE_INPUT": true, "END_USER_CLIENT": true, "BIOGRAPHIC_MATCH": true}
+)

@@ -1,0 +1,88 @@
+package pingone
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+)
+
+// OutboxMessage is a notification the platform would have sent.
+type OutboxMessage struct {
+	ID              string `json:"id"`
+	UserID          string `json:"userId"`
+	CredentialID    string `json:"credentialId"`
+	Event           string `json:"event"`
+	Method          string `json:"method"`
+	Recipient       string `json:"recipient"`
+	TemplateVariant string `json:"templateVariant,omitempty"`
+	TemplateLocale  string `json:"templateLocale,omitempty"`
+	CreatedAt       Time   `json:"createdAt"`
+}
+
+// notify records one outbox message per requested method and sets the
+// credential's notification.results. A user without an address for a
+// method gets sent:false with an error instead.
+func (o *op) notify(rec *credentialRecord, u *User, event string) error {
+	n := rec.Credential.Notification
+	if n == nil || len(n.Methods) == 0 {
+		return nil
+	}
+	var variant, locale string
+	if n.Template != nil {
+		variant, locale = n.Template.Variant, n.Template.Locale
+	}
+	n.Results = nil
+	for _, method := range n.Methods {
+		recipient := u.Email
+		if method == "SMS" {
+			recipient = u.MobilePhone
+			if recipient == "" {
+				recipient = u.PrimaryPhone
+			}
+		}
+		if recipient == "" {
+			n.Results = append(n.Results, NotificationResult{Method: method, Sent: false, Error: map[string]any{
+				"code":    "NO_RECIPIENT",
+				"message": fmt.Sprintf("the user has no address for %s", method),
+			}})
+			continue
+		}
+		id := uuid.NewString()
+		if _, err := o.tx.exec(`INSERT INTO outbox(id, env_id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, id, o.env.ID, u.ID, rec.Credential.ID, event, method, recipient, variant, locale, newTime(o.now).String()); err != nil {
+			return fmt.Errorf("notify: %w", err)
+		}
+		n.Results = append(n.Results, NotificationResult{Method: method, Sent: true, Notification: &Ref{ID: id}})
+	}
+	return nil
+}
+
+// Outbox lists the notifications of an environment, oldest first.
+func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, error) {
+	var out []OutboxMessage
+	err := p.run(ctx, envID, func(o *op) error {
+		rows, err := o.tx.tx.QueryContext(ctx, `SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
+			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, envID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m OutboxMessage
+			var created string
+			if err := rows.Scan(&m.ID, &m.UserID, &m.CredentialID, &m.Event, &m.Method, &m.Recipient, &m.TemplateVariant, &m.TemplateLocale, &created); err != nil {
+				return err
+			}
+			if err := m.CreatedAt.UnmarshalJSON([]byte(`"` + created + `"`)); err != nil {
+				return err
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read outbox: %w", err)
+	}
+	return out, nil
+}

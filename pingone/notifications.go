@@ -62,8 +62,21 @@ func (o *op) notify(rec *credentialRecord, u *User, event string) error {
 func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, error) {
 	var out []OutboxMessage
 	err := p.run(ctx, envID, func(o *op) error {
-		rows, err := o.tx.tx.QueryContext(ctx, `SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
-			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, envID)
+		var err error
+		out, err = p.outboxIn(o)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read outbox: %w", err)
+	}
+	return out, nil
+}
+
+func (p *Platform) outboxIn(o *op) ([]OutboxMessage, error) {
+	out := []OutboxMessage{}
+	err := func() error {
+		rows, err := o.tx.tx.QueryContext(o.tx.ctx, `SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
+			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, o.env.ID)
 		if err != nil {
 			return err
 		}
@@ -80,9 +93,6 @@ func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, e
 			out = append(out, m)
 		}
 		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read outbox: %w", err)
-	}
-	return out, nil
+	}()
+	return out, err
 }

@@ -1,0 +1,68 @@
+package pingone
+
+import "net/http"
+
+// routeEmulator serves the wallet's and Verify app's side of the protocol,
+// which has no phone here. No token is required: these endpoints stand for
+// devices, not for API clients.
+func (s *server) routeEmulator(mux *http.ServeMux) {
+	base := "/emulator/environments/{envID}"
+	s.open(mux, "POST "+base+"/digitalWallets/{walletID}/pair", func(rc *rctx, o *op) (int, any, error) {
+		var in struct {
+			Challenge string `json:"challenge"`
+		}
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		w, err := o.pairWallet(rc.path("walletID"), in.Challenge)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderWallet(rc, w), nil
+	})
+	respond := func(accept bool) apiFunc {
+		return func(rc *rctx, o *op) (int, any, error) {
+			pc, err := o.walletRespond(rc.path("pcID"), accept)
+			if err != nil {
+				return 0, nil, err
+			}
+			return http.StatusOK, renderProvisioned(rc, pc), nil
+		}
+	}
+	s.open(mux, "POST "+base+"/provisionedCredentials/{pcID}/accept", respond(true))
+	s.open(mux, "POST "+base+"/provisionedCredentials/{pcID}/reject", respond(false))
+	s.open(mux, "GET "+base+"/outbox", func(rc *rctx, o *op) (int, any, error) {
+		msgs, err := o.p.outboxIn(o)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, newCollection(rc.base+"/emulator/environments/"+rc.env+"/outbox", "messages", msgs), nil
+	})
+	s.open(mux, "POST "+base+"/users/{userID}/verifyTransactions/{txID}/complete", func(rc *rctx, o *op) (int, any, error) {
+		var in CompleteVerifyRequest
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		t, err := o.completeVerifyTransaction(rc.path("userID"), rc.path("txID"), &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
+	})
+	s.open(mux, "POST "+base+"/evaluateRules", func(rc *rctx, o *op) (int, any, error) {
+		rules, err := listObj[IssuanceRule](o.tx, kindIssuanceRule, o.env.ID, "")
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, r := range rules {
+			ct, err := o.getCredentialType(r.CredentialType.ID)
+			if err != nil {
+				continue
+			}
+			if err := o.evaluateRule(r, ct, ""); err != nil {
+				return 0, nil, err
+			}
+		}
+		return http.StatusNoContent, nil, nil
+	})
+}

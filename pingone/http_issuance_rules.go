@@ -1,0 +1,104 @@
+package pingone
+
+import "net/http"
+
+const applyStagedChangesType = "application/vnd.pingidentity.credentials.applyStagedChanges+json"
+
+func renderRule(rc *rctx, r *IssuanceRule) *IssuanceRule {
+	x := *r
+	x.Links = rc.self("credentialTypes", r.CredentialType.ID, "issuanceRules", r.ID)
+	x.Links["credentialType"] = Link{Href: rc.envURL("credentialTypes", r.CredentialType.ID)}
+	return &x
+}
+
+func (s *server) routeIssuanceRules(mux *http.ServeMux) {
+	base := "/v1/environments/{envID}/credentialTypes/{ctID}/issuanceRules"
+	s.api(mux, "POST "+base, func(rc *rctx, o *op) (int, any, error) {
+		var in IssuanceRule
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		r, err := o.createRule(rc.path("ctID"), &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusCreated, renderRule(rc, r), nil
+	})
+	s.api(mux, "GET "+base, func(rc *rctx, o *op) (int, any, error) {
+		if _, err := o.getCredentialType(rc.path("ctID")); err != nil {
+			return 0, nil, err
+		}
+		list, err := o.rulesOf(rc.path("ctID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		out := make([]*IssuanceRule, 0, len(list))
+		for _, r := range list {
+			out = append(out, renderRule(rc, r))
+		}
+		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules"), "issuanceRules", out), nil
+	})
+	s.api(mux, "GET "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
+		r, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderRule(rc, r), nil
+	})
+	s.api(mux, "PUT "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
+		var in IssuanceRule
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		r, err := o.updateRule(rc.path("ctID"), rc.path("ruleID"), &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderRule(rc, r), nil
+	})
+	s.api(mux, "DELETE "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
+		r, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusNoContent, nil, o.deleteRule(r)
+	})
+	s.api(mux, "GET "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *op) (int, any, error) {
+		if _, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID")); err != nil {
+			return 0, nil, err
+		}
+		list, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, rc.path("ruleID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, sc := range list {
+			sc.Links = rc.self("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "stagedChanges", sc.ID)
+		}
+		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "stagedChanges"), "stagedChanges", list), nil
+	})
+	s.api(mux, "POST "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *op) (int, any, error) {
+		if !hasContentType(rc.r, applyStagedChangesType) {
+			return 0, nil, invalidValue("Content-Type", "must be "+applyStagedChangesType)
+		}
+		var in StagedChangesRequest
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		if err := o.applyStagedChanges(rc.path("ctID"), rc.path("ruleID"), &in); err != nil {
+			return 0, nil, err
+		}
+		list, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, rc.path("ruleID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "stagedChanges"), "stagedChanges", list), nil
+	})
+	s.api(mux, "GET "+base+"/{ruleID}/usageCounts", func(rc *rctx, o *op) (int, any, error) {
+		c, err := o.usageCounts(rc.path("ctID"), rc.path("ruleID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		c.Links = rc.self("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "usageCounts")
+		return http.StatusOK, c, nil
+	})
+}

@@ -1,0 +1,141 @@
+package pingone
+
+import "net/http"
+
+// The Verify links follow the service's published examples, including
+// their user link without the environment segment.
+func renderVerifyTransaction(rc *rctx, userID string, t *VerifyTransaction) *VerifyTransaction {
+	x := *t
+	x.Links = rc.self("users", userID, "verifyTransactions", t.ID)
+	x.Links["environment"] = Link{Href: rc.envURL()}
+	x.Links["user"] = Link{Href: rc.base + "/v1/users/" + userID}
+	return &x
+}
+
+type verifyCollection struct {
+	Links            Links          `json:"_links"`
+	Embedded         map[string]any `json:"_embedded"`
+	PreviousAttempts any            `json:"previousAttempts,omitempty"`
+	Size             int            `json:"size"`
+}
+
+func (s *server) routeVerify(mux *http.ServeMux) {
+	base := "/v1/environments/{envID}/users/{userID}/verifyTransactions"
+	txURL := func(rc *rctx, parts ...string) string {
+		return rc.envURL(append([]string{"users", rc.path("userID"), "verifyTransactions"}, parts...)...)
+	}
+	s.api(mux, "GET "+base, func(rc *rctx, o *op) (int, any, error) {
+		list, err := o.listVerifyTransactions(rc.path("userID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		out := make([]*VerifyTransaction, 0, len(list))
+		for _, t := range list {
+			out = append(out, renderVerifyTransaction(rc, rc.path("userID"), t))
+		}
+		return http.StatusOK, newCollection(txURL(rc), "verifyTransactions", out), nil
+	})
+	s.api(mux, "POST "+base, func(rc *rctx, o *op) (int, any, error) {
+		t, err := o.createVerifyTransaction(rc.path("userID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		t.QRURL = rc.base + "/v1/idValidations/shortcode/" + t.VerificationCode + "/qr"
+		return http.StatusCreated, renderVerifyTransaction(rc, rc.path("userID"), t), nil
+	})
+	s.api(mux, "GET "+base+"/{txID}", func(rc *rctx, o *op) (int, any, error) {
+		t, err := o.getVerifyTransaction(rc.path("userID"), rc.path("txID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
+	})
+	s.api(mux, "PUT "+base+"/{txID}", func(rc *rctx, o *op) (int, any, error) {
+		var in struct {
+			TransactionStatus TransactionStatus `json:"transactionStatus"`
+		}
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		t, err := o.approveVerifyTransaction(rc.path("userID"), rc.path("txID"), in.TransactionStatus.Status)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
+	})
+	s.api(mux, "GET "+base+"/{txID}/metaData", func(rc *rctx, o *op) (int, any, error) {
+		latest, previous, err := o.verifyMetaData(rc.path("userID"), rc.path("txID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, m := range append(append([]*VerifyMetaData{}, latest...), previous...) {
+			m.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)}}
+		}
+		if latest == nil {
+			latest = []*VerifyMetaData{}
+		}
+		return http.StatusOK, &verifyCollection{
+			Links: Links{
+				"self":              {Href: txURL(rc, rc.path("txID"), "metaData")},
+				"user":              {Href: rc.envURL("users", rc.path("userID"))},
+				"environment":       {Href: rc.envURL()},
+				"verifyTransaction": {Href: txURL(rc, rc.path("txID"))},
+			},
+			Embedded:         map[string]any{"metaData": latest},
+			PreviousAttempts: nilIfEmpty(previous),
+			Size:             len(latest),
+		}, nil
+	})
+	s.api(mux, "GET "+base+"/{txID}/metaData/{id}", func(rc *rctx, o *op) (int, any, error) {
+		m, err := o.verifyMetaDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		m.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)},
+			"verifyTransaction": {Href: txURL(rc, rc.path("txID"))}}
+		return http.StatusOK, m, nil
+	})
+	s.api(mux, "GET "+base+"/{txID}/verifiedData", func(rc *rctx, o *op) (int, any, error) {
+		latest, previous, err := o.verifiedData(rc.path("userID"), rc.path("txID"), parseTypeList(rc.r.URL.Query().Get("type")))
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, d := range append(append([]*VerifiedData{}, latest...), previous...) {
+			d.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "verifiedData", d.ID)}}
+		}
+		if latest == nil {
+			latest = []*VerifiedData{}
+		}
+		return http.StatusOK, &verifyCollection{
+			Links: Links{
+				"self":        {Href: txURL(rc, rc.path("txID"), "verifiedData")},
+				"user":        {Href: rc.base + "/v1/users/" + rc.path("userID")},
+				"environment": {Href: rc.envURL()},
+				"transaction": {Href: txURL(rc, rc.path("txID"))},
+			},
+			Embedded:         map[string]any{"verifiedData": latest},
+			PreviousAttempts: nilIfEmpty(previous),
+			Size:             len(latest),
+		}, nil
+	})
+	s.api(mux, "GET "+base+"/{txID}/verifiedData/{id}", func(rc *rctx, o *op) (int, any, error) {
+		d, err := o.verifiedDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		d.Links = Links{
+			"self":        {Href: txURL(rc, rc.path("txID"), "verifiedData", d.ID)},
+			"environment": {Href: rc.envURL()},
+			"user":        {Href: rc.base + "/v1/users/" + rc.path("userID")},
+			"transaction": {Href: txURL(rc, rc.path("txID"))},
+		}
+		return http.StatusOK, d, nil
+	})
+}
+
+func nilIfEmpty[T any](list []T) any {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
+}

@@ -255,12 +255,12 @@ func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*cr
 		}
 		return nil, err
 	}
-	if ct.mode() != ModeManaged {
-		return nil, constraintViolation("credentialType.id", "credentials of an AUTOMATED type are issued by its issuance rule")
-	}
 	data, err := checkData(ct, req.Data)
 	if err != nil {
 		return nil, err
+	}
+	if ct.mode() != ModeManaged {
+		return nil, constraintViolation("credentialType.id", "credentials of an AUTOMATED type are issued by its issuance rule")
 	}
 	if err := o.checkExpiry(req.ExpiresAt); err != nil {
 		return nil, err

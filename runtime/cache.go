@@ -8,12 +8,13 @@ import (
 	"github.com/dop251/goja/parser"
 )
 
-// The wrappers turn a script and a library into function bodies. They add
+// The wrappers turn a script and a library into function expressions; a
+// pooled runtime evaluates each once and calls the function on every run. They add
 // text to the first line only, so positions on later lines are unchanged and
 // first-line columns shift by the prefix length.
 const (
 	scriptPrefix  = "(function(){"
-	scriptSuffix  = "\n})()"
+	scriptSuffix  = "\n})"
 	libraryPrefix = "(function(exports,module,require){"
 	librarySuffix = "\n})"
 )

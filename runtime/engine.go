@@ -2,9 +2,11 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -61,13 +63,27 @@ type Engine struct {
 	once  sync.Once
 	opts  resolved
 	cache *programCache
-	idle  chan *vm
+
+	// idle is a LIFO stack of pooled runtimes: the most recently used one is
+	// the warmest in the CPU cache.
+	idleMu  sync.Mutex
+	idle    []*vm
+	maxIdle int
 
 	libMu     sync.RWMutex
 	libraries map[string]string
 
 	stats engineStats
+
+	vmsMu    sync.Mutex
+	vms      map[*vm]struct{} // every live runtime, for the watchdog
+	watching atomic.Bool
+	stop     chan struct{}
+	closed   atomic.Bool
 }
+
+// ErrClosed is returned by Run after Close.
+var ErrClosed = errors.New("runtime: engine is closed")
 
 // New returns an engine with opts.
 func New(opts Options) *Engine {
@@ -104,7 +120,9 @@ func (e *Engine) init() {
 		}
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
-		e.idle = make(chan *vm, r.PoolSize)
+		e.maxIdle = r.PoolSize
+		e.vms = make(map[*vm]struct{})
+		e.stop = make(chan struct{})
 		e.libraries = make(map[string]string, len(o.Libraries))
 		for k, v := range o.Libraries {
 			e.libraries[k] = v
@@ -169,19 +187,24 @@ func (e *Engine) positions(file string, line, col int) (int, int) {
 func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, error) {
 	e.init()
 	start := time.Now()
-	var res Result
-	if err := ctx.Err(); err != nil {
-		return res, &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
+	if e.closed.Load() {
+		return Result{}, ErrClosed
 	}
-	prg, err := e.cache.get(script.name(), script.Source, kindScript)
-	if err != nil {
-		res.Duration = time.Since(start)
-		se := fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
-		e.stats.record(&res, se)
-		return res, se
+	if err := ctx.Err(); err != nil {
+		return Result{}, &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
 	}
 	v := e.get()
-	err = v.execute(ctx, prg, script, &in, &res)
+	fn, err := v.scriptFunc(script)
+	if err == nil {
+		err = v.execute(ctx, start, fn, script, &in)
+	} else {
+		v.res = Result{}
+		err = fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+	}
+	// The result is built in the runtime and copied out, so it does not
+	// escape to the heap.
+	res := v.res
+	v.res = Result{}
 	e.put(v)
 	res.Duration = time.Since(start)
 	e.stats.record(&res, err)
@@ -190,39 +213,53 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 
 func (e *Engine) get() *vm {
 	e.stats.inUse.Add(1)
-	select {
-	case v := <-e.idle:
+	e.idleMu.Lock()
+	if n := len(e.idle); n > 0 {
+		v := e.idle[n-1]
+		e.idle[n-1] = nil
+		e.idle = e.idle[:n-1]
+		e.idleMu.Unlock()
 		return v
-	default:
-		e.stats.created.Add(1)
-		return newVM(e)
 	}
+	e.idleMu.Unlock()
+	e.stats.created.Add(1)
+	return newVM(e)
 }
 
 func (e *Engine) put(v *vm) {
 	e.stats.inUse.Add(-1)
 	if v.broken {
 		e.stats.discarded.Add(1)
-		v.loop.Terminate()
+		e.drop(v)
 		return
 	}
-	select {
-	case e.idle <- v:
-	default:
-		v.loop.Terminate()
+	e.idleMu.Lock()
+	if len(e.idle) < e.maxIdle && !e.closed.Load() {
+		e.idle = append(e.idle, v)
+		e.idleMu.Unlock()
+		return
 	}
+	e.idleMu.Unlock()
+	e.drop(v)
 }
 
-// Close releases the idle runtimes. Runs still in progress finish normally;
-// the engine stays usable and creates new runtimes as needed.
+func (e *Engine) drop(v *vm) {
+	e.unregister(v)
+	v.loop.Terminate()
+}
+
+// Close releases the idle runtimes and stops the watchdog. Runs in progress
+// should finish first; later calls to Run return ErrClosed.
 func (e *Engine) Close() {
 	e.init()
-	for {
-		select {
-		case v := <-e.idle:
-			v.loop.Terminate()
-		default:
-			return
-		}
+	if e.closed.CompareAndSwap(false, true) {
+		close(e.stop)
+	}
+	e.idleMu.Lock()
+	idle := e.idle
+	e.idle = nil
+	e.idleMu.Unlock()
+	for _, v := range idle {
+		e.drop(v)
 	}
 }

@@ -20,6 +20,8 @@ const ContextDecisionNode = "AUTHENTICATION_TREE_DECISION_NODE"
 
 var scriptNamespace = uuid.MustParse("6f1d9a3e-0c55-4a4b-9d2e-2b9d1f4c8a10")
 
+// id is computed only when a logger name needs it: hashing on every run
+// would cost more than a small script.
 func (s Script) id() string {
 	if s.ID != "" {
 		return s.ID

@@ -47,8 +47,14 @@ func (e *Engine) Stats() Stats {
 		RuntimesCreated:   e.stats.created.Load(),
 		RuntimesDiscarded: e.stats.discarded.Load(),
 		InUse:             int(e.stats.inUse.Load()),
-		Idle:              len(e.idle),
-		PoolSize:          cap(e.idle),
+		Idle:              e.idleCount(),
+		PoolSize:          e.maxIdle,
 		CachedPrograms:    e.cache.Len(),
 	}
+}
+
+func (e *Engine) idleCount() int {
+	e.idleMu.Lock()
+	defer e.idleMu.Unlock()
+	return len(e.idle)
 }

@@ -35,18 +35,34 @@ type vm struct {
 	env     *systemenv.Binding
 	req     requirer
 
-	// Per-run values read by the realm/scriptName/… getters.
+	// Per-run values read by the realm/scriptName/… getters. input holds
+	// the run's Input by value so that Run's argument does not escape to the
+	// heap; in points at it during a run.
+	input   Input
 	in      *Input
+	res     Result
+	idFn    func() string
 	script  Script
 	reqObjs [3]goja.Value
 
-	// mu guards gen and active against the timer goroutine, so an interrupt
-	// meant for one run can never hit the next run on this runtime.
-	mu     sync.Mutex
-	gen    uint64
-	active bool
+	// mu guards the run's limits against the watchdog goroutine, so an
+	// interrupt meant for one run can never hit the next run on this runtime.
+	mu       sync.Mutex
+	active   bool
+	deadline int64 // UnixNano
+	timeout  time.Duration
+	ctx      context.Context
+	stopped  bool // interrupted in this run
 	// broken marks a runtime that must not go back to the pool.
 	broken bool
+
+	// fns holds, per compiled script, the wrapper function this runtime made
+	// from it: making a function object costs more than running a small
+	// script, so each runtime makes it once.
+	fns map[progKey]goja.Callable
+	// global is the global object runs see; see runGlobal.
+	global    *runGlobal
+	globalObj *goja.Object
 }
 
 func newVM(e *Engine) *vm {
@@ -91,6 +107,10 @@ func newVM(e *Engine) *vm {
 			return obj
 		})
 	})
+	v.idFn = func() string { return v.script.id() }
+	v.global = newRunGlobal(v.base, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
+	v.globalObj = rt.NewDynamicObject(v.global)
+	e.register(v)
 	return v
 }
 
@@ -118,32 +138,36 @@ func (v *vm) lookupLibrary(name string) (string, bool) {
 	return v.eng.library(name)
 }
 
-// begin opens run gen on this runtime.
-func (v *vm) begin() uint64 {
+// begin opens a run with its limits; from here the watchdog may stop it.
+func (v *vm) begin(ctx context.Context, start time.Time, timeout time.Duration) {
 	v.mu.Lock()
-	v.gen++
-	v.active = true
-	v.rt.ClearInterrupt()
-	gen := v.gen
+	v.active, v.stopped = true, false
+	v.deadline = start.Add(timeout).UnixNano()
+	v.timeout = timeout
+	v.ctx = ctx
 	v.mu.Unlock()
-	return gen
 }
 
 // finish closes the run: after it, no interrupt can reach the runtime.
 func (v *vm) finish() {
 	v.mu.Lock()
 	v.active = false
+	v.ctx = nil
+	stopped := v.stopped
 	v.mu.Unlock()
+	if stopped {
+		v.rt.ClearInterrupt()
+	}
 }
 
-// interrupt stops run gen if it is still the one running.
-func (v *vm) interrupt(gen uint64, reason error) {
-	v.mu.Lock()
-	if v.active && v.gen == gen {
-		v.rt.Interrupt(reason)
-		v.loop.StopNoWait()
+// interruptLocked stops the current run; v.mu is held.
+func (v *vm) interruptLocked(reason error) {
+	if v.stopped {
+		return
 	}
-	v.mu.Unlock()
+	v.stopped = true
+	v.rt.Interrupt(reason)
+	v.loop.StopNoWait()
 }
 
 // limitKind maps the reasons the engine interrupts a run to error kinds.
@@ -171,30 +195,28 @@ func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
 // execute runs one compiled script with in. It never panics: every failure
 // comes back as a *ScriptError.
-func (v *vm) execute(ctx context.Context, prg *goja.Program, script Script, in *Input, res *Result) (err error) {
+func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, script Script, input *Input) (err error) {
 	e := v.eng
+	v.res = Result{}
+	res := &v.res
+	v.input = *input
+	in := &v.input
 	v.in, v.script = in, script
 	v.reqObjs = [3]goja.Value{}
 	v.req.modules = nil
 
 	timeout := e.opts.Timeout
 	if dl, ok := ctx.Deadline(); ok {
-		if d := time.Until(dl); d < timeout {
+		if d := dl.Sub(start); d < timeout {
 			timeout = d
 		}
 	}
-	gen := v.begin()
-	timer := time.AfterFunc(timeout, func() { v.interrupt(gen, timeoutReason(timeout)) })
-	stopCtx := func() bool { return true }
-	if ctx.Done() != nil {
-		stopCtx = context.AfterFunc(ctx, func() { v.interrupt(gen, canceledReason{context.Cause(ctx)}) })
-	}
+	v.begin(ctx, start, timeout)
+	e.ensureWatchdog()
 
-	// A fresh global per run: implicit globals and globalThis properties land
-	// here and are dropped with it.
-	g := v.rt.NewObject()
-	_ = g.SetPrototype(v.base)
-	v.rt.SetGlobalObject(g)
+	// The run's own global: implicit globals and globalThis properties land
+	// on it and are forgotten after the run.
+	v.rt.SetGlobalObject(v.globalObj)
 
 	level := e.opts.LogLevel
 	if in.LogLevel != nil {
@@ -202,19 +224,18 @@ func (v *vm) execute(ctx context.Context, prg *goja.Program, script Script, in *
 	}
 	v.action.Begin()
 	v.state.Begin(in.SharedState, in.TransientState)
-	v.log.Begin(level, e.opts.Logger, ContextDecisionNode, script.id(), script.name())
+	v.log.Begin(level, e.opts.Logger, ContextDecisionNode, v.idFn, script.name())
 	v.secrets.Begin(ctx, in.Secrets)
 	v.env.Begin(in.ESVs)
 
-	_, runErr := v.run(prg)
+	_, runErr := v.run(fn)
 	if runErr != nil {
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
 
-	timer.Stop()
-	stopCtx()
 	v.finish()
 	v.rt.SetGlobalObject(v.base)
+	v.global.reset()
 
 	act := v.action.End()
 	res.Outcome = act.Outcome
@@ -232,6 +253,7 @@ func (v *vm) execute(ctx context.Context, prg *goja.Program, script Script, in *
 	res.SecretsRead = v.secrets.End()
 	v.env.End()
 	v.in = nil
+	v.input = Input{}
 	v.reqObjs = [3]goja.Value{}
 
 	if err == nil && !act.Called {
@@ -251,7 +273,7 @@ func (v *vm) execute(ctx context.Context, prg *goja.Program, script Script, in *
 
 // run executes the program and then, if the script left asynchronous work,
 // runs the event loop until it drains or the run is interrupted.
-func (v *vm) run(prg *goja.Program) (val goja.Value, err error) {
+func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 	defer func() {
 		// A panic from a binding that is not a JavaScript exception is a bug;
 		// report it as the run's error rather than take the host down.
@@ -260,9 +282,42 @@ func (v *vm) run(prg *goja.Program) (val goja.Value, err error) {
 			err = panicError{r}
 		}
 	}()
-	return v.rt.RunProgram(prg)
+	return fn(goja.Undefined())
 }
 
 type panicError struct{ v any }
 
 func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.v) }
+
+// maxFns bounds fns; past it the map starts over, which only costs re-making
+// the functions of the scripts still in use.
+const maxFns = 1024
+
+// scriptFunc returns this runtime's wrapper function for script, making it
+// on first use from the engine's compiled program. The lookup takes no lock.
+func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
+	key := progKey{script.Name, script.Source, kindScript}
+	if fn, ok := v.fns[key]; ok {
+		return fn, nil
+	}
+	prg, err := v.eng.cache.get(script.name(), script.Source, kindScript)
+	if err != nil {
+		return nil, err
+	}
+	val, err := v.rt.RunProgram(prg)
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := goja.AssertFunction(val)
+	if !ok {
+		return nil, fmt.Errorf("internal error: script wrapper is not a function")
+	}
+	if len(v.fns) >= maxFns {
+		v.fns = nil
+	}
+	if v.fns == nil {
+		v.fns = make(map[progKey]goja.Callable)
+	}
+	v.fns[key] = fn
+	return fn, nil
+}

@@ -97,7 +97,7 @@ type Binding struct {
 	level   Level
 	sink    zerolog.Logger
 	context string
-	id      string
+	id      func() string
 	name    string
 	logName string
 	records []Record
@@ -127,8 +127,9 @@ func New(rt *goja.Runtime) *Binding {
 func (b *Binding) Object() *goja.Object { return b.obj }
 
 // Begin starts a run. context is the script context (for decision nodes
-// AUTHENTICATION_TREE_DECISION_NODE), id and name identify the script.
-func (b *Binding) Begin(level Level, sink zerolog.Logger, context, id, name string) {
+// AUTHENTICATION_TREE_DECISION_NODE); id (called only when the script logs)
+// and name identify the script.
+func (b *Binding) Begin(level Level, sink zerolog.Logger, context string, id func() string, name string) {
 	b.level, b.sink = level, sink
 	b.context, b.id, b.name, b.logName = context, id, name, ""
 	b.records, b.dropped = nil, 0
@@ -152,7 +153,7 @@ func (b *Binding) log(lvl Level, call goja.FunctionCall) {
 		return
 	}
 	if b.logName == "" {
-		b.logName = Name(b.context, b.id, b.name)
+		b.logName = Name(b.context, b.id(), b.name)
 	}
 	var msg string
 	if len(call.Arguments) > 0 {

@@ -1,0 +1,93 @@
+package runtime
+
+import (
+	"github.com/dop251/goja"
+)
+
+// runGlobal is the global object scripts see. Reads fall through to the
+// runtime's pristine global (built-ins and bindings); writes (implicit
+// globals, globalThis.x = …, assignments that shadow a binding) stay in vals,
+// which is emptied after the run. Resetting a run's globals therefore costs a
+// length check, not a scan of the global object.
+//
+// Being a goja dynamic object, it refuses what would let a run change the
+// global for later runs: non-configurable or accessor definitions, changing
+// its prototype, and preventing extensions all throw a TypeError.
+//
+// Scripts can never reach the pristine global itself (this, globalThis and
+// every getter hand out the run's global), so its data properties never
+// change after set-up and are cached here in a Go map: a global lookup then
+// costs one map access instead of a walk through goja's lazy built-ins.
+type runGlobal struct {
+	base *goja.Object
+	vals map[string]goja.Value
+	// cache holds the base's data properties seen so far; accessors (the
+	// per-run values) are listed in live and always read through.
+	cache map[string]goja.Value
+	live  map[string]bool
+}
+
+func newRunGlobal(base *goja.Object, live ...string) *runGlobal {
+	g := &runGlobal{base: base, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
+	for _, k := range live {
+		g.live[k] = true
+	}
+	return g
+}
+
+// Get implements goja.DynamicObject.
+func (g *runGlobal) Get(key string) goja.Value {
+	if v, ok := g.vals[key]; ok {
+		return v
+	}
+	if v, ok := g.cache[key]; ok {
+		return v
+	}
+	v := g.base.Get(key)
+	if v != nil && !g.live[key] {
+		g.cache[key] = v
+	}
+	return v
+}
+
+// Set implements goja.DynamicObject.
+func (g *runGlobal) Set(key string, val goja.Value) bool {
+	if g.vals == nil {
+		g.vals = make(map[string]goja.Value)
+	}
+	g.vals[key] = val
+	return true
+}
+
+// Has implements goja.DynamicObject.
+func (g *runGlobal) Has(key string) bool {
+	if _, ok := g.vals[key]; ok {
+		return true
+	}
+	// goja's Get answers nil only for a missing property (undefined for one
+	// whose value is undefined).
+	return g.Get(key) != nil
+}
+
+// Delete implements goja.DynamicObject. Only the run's own globals can be
+// deleted; the built-ins and bindings below stay.
+func (g *runGlobal) Delete(key string) bool {
+	delete(g.vals, key)
+	return true
+}
+
+// Keys implements goja.DynamicObject.
+func (g *runGlobal) Keys() []string {
+	keys := make([]string, 0, len(g.vals))
+	for k := range g.vals {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// reset forgets the run's globals.
+func (g *runGlobal) reset() {
+	if len(g.vals) > 0 {
+		clear(g.vals)
+	}
+}

@@ -1,0 +1,95 @@
+package runtime
+
+import (
+	"context"
+	"time"
+)
+
+// watchInterval is how often the watchdog checks running scripts: a script
+// past its deadline stops at most this long after it.
+const watchInterval = 5 * time.Millisecond
+
+// watchIdleTicks is how many idle checks the watchdog makes before it exits;
+// the next run starts it again. A host that stops running scripts keeps no
+// goroutine behind.
+const watchIdleTicks = 200
+
+// The watchdog enforces time limits and context cancellation for every
+// runtime of an engine from one goroutine, so a run pays for a deadline with
+// a field write instead of a timer.
+
+func (e *Engine) register(v *vm) {
+	e.vmsMu.Lock()
+	e.vms[v] = struct{}{}
+	e.vmsMu.Unlock()
+}
+
+func (e *Engine) unregister(v *vm) {
+	e.vmsMu.Lock()
+	delete(e.vms, v)
+	e.vmsMu.Unlock()
+}
+
+// ensureWatchdog starts the watchdog goroutine unless it is running.
+func (e *Engine) ensureWatchdog() {
+	if e.watching.Load() {
+		return
+	}
+	if e.watching.CompareAndSwap(false, true) {
+		go e.watch()
+	}
+}
+
+func (e *Engine) watch() {
+	t := time.NewTicker(watchInterval)
+	defer t.Stop()
+	idle := 0
+	for {
+		select {
+		case <-e.stop:
+			return
+		case now := <-t.C:
+			if e.check(now) > 0 {
+				idle = 0
+				continue
+			}
+			if idle++; idle < watchIdleTicks {
+				continue
+			}
+			// Say we stopped, then look once more: a run that became active
+			// before this check is seen here; one after it starts a new
+			// watchdog itself.
+			e.watching.Store(false)
+			if e.check(time.Now()) == 0 || !e.watching.CompareAndSwap(false, true) {
+				return
+			}
+			idle = 0
+		}
+	}
+}
+
+// check interrupts every run past its deadline or whose context is done, and
+// returns how many runs are active.
+func (e *Engine) check(now time.Time) int {
+	active := 0
+	e.vmsMu.Lock()
+	defer e.vmsMu.Unlock()
+	for v := range e.vms {
+		v.mu.Lock()
+		if v.active {
+			active++
+			switch {
+			case now.UnixNano() >= v.deadline:
+				v.interruptLocked(timeoutReason(v.timeout))
+			case v.ctx != nil && v.ctx.Done() != nil:
+				select {
+				case <-v.ctx.Done():
+					v.interruptLocked(canceledReason{context.Cause(v.ctx)})
+				default:
+				}
+			}
+		}
+		v.mu.Unlock()
+	}
+	return active
+}

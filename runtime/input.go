@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 )
@@ -29,6 +30,9 @@ type Input struct {
 	Secrets secrets.Store
 	// ESVs backs the `systemEnv` binding; nil means no ESV is defined.
 	ESVs systemenv.Source
+	// IDM backs the `openidm` binding; nil makes every openidm call throw
+	// "openidm: no IDM back end configured".
+	IDM openidm.Backend
 	// Libraries are library scripts (name → source) that require() can load in
 	// this run, in addition to those registered on the engine.
 	Libraries map[string]string

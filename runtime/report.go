@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // Report is the JSON form of a run: what `journeyjs run --format json`
@@ -20,6 +21,8 @@ type Report struct {
 	Stage             string            `json:"stage,omitempty"`
 	SessionProperties map[string]string `json:"sessionProperties,omitempty"`
 	Logs              []logger.Record   `json:"logs"`
+	IDMChanges        []openidm.Change  `json:"idmChanges,omitempty"`
+	Emails            []openidm.Email   `json:"emails,omitempty"`
 	DurationMs        float64           `json:"durationMs"`
 	Error             *ReportError      `json:"error,omitempty"`
 }
@@ -49,6 +52,8 @@ func NewReport(res Result, err error) Report {
 		Stage:             res.Stage,
 		SessionProperties: res.SessionProperties,
 		Logs:              res.Logs,
+		IDMChanges:        res.IDMChanges,
+		Emails:            res.Emails,
 		DurationMs:        float64(res.Duration.Microseconds()) / 1000,
 	}
 	if r.SharedState == nil {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // Result is what a run produced. When a run fails, Run returns the partial
@@ -30,6 +31,12 @@ type Result struct {
 	Logs []logger.Record
 	// SecretsRead lists the secret labels the script read (never values).
 	SecretsRead []string
+	// IDMChanges lists the IDM objects the script created, updated, patched
+	// or deleted through `openidm`, in order.
+	IDMChanges []openidm.Change
+	// Emails are the messages the script sent with
+	// openidm.action("external/email", "send", …).
+	Emails []openidm.Email
 
 	// Duration is the wall time of the run, compile included.
 	Duration time.Duration

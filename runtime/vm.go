@@ -13,6 +13,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 	"github.com/journeyjs/journeyjs/bindings/utils"
@@ -33,6 +34,7 @@ type vm struct {
 	log     *logger.Binding
 	secrets *secrets.Binding
 	env     *systemenv.Binding
+	idm     *openidm.Binding
 	req     requirer
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
@@ -79,6 +81,7 @@ func newVM(e *Engine) *vm {
 	v.log = logger.New(rt)
 	v.secrets = secrets.New(rt)
 	v.env = systemenv.New(rt)
+	v.idm = openidm.New(rt)
 	v.req.v = v
 
 	install(v.base, "action", v.action.Object())
@@ -86,6 +89,7 @@ func newVM(e *Engine) *vm {
 	install(v.base, "logger", v.log.Object())
 	install(v.base, "secrets", v.secrets.Object())
 	install(v.base, "systemEnv", v.env.Object())
+	install(v.base, "openidm", v.idm.Object())
 	install(v.base, "java", v.env.Java())
 	install(v.base, "utils", utils.New(rt))
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
@@ -227,6 +231,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	v.log.Begin(level, e.opts.Logger, ContextDecisionNode, v.idFn, script.name())
 	v.secrets.Begin(ctx, in.Secrets)
 	v.env.Begin(in.ESVs)
+	v.idm.Begin(ctx, in.IDM)
 
 	_, runErr := v.run(fn)
 	if runErr != nil {
@@ -252,6 +257,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	res.Logs = v.log.End()
 	res.SecretsRead = v.secrets.End()
 	v.env.End()
+	res.IDMChanges, res.Emails = v.idm.End()
 	v.in = nil
 	v.input = Input{}
 	v.reqObjs = [3]goja.Value{}

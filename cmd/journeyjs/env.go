@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -36,4 +38,30 @@ func newRunReport(res runtime.Result, err error, _ *runEnv) runReport {
 }
 
 // pretty lists extra lines for the pretty output.
-func (r runReport) pretty() []string { return nil }
+func (r runReport) pretty() []string {
+	var lines []string
+	lines = append(lines, idmLines(r.IDMChanges, r.Emails)...)
+	return lines
+}
+
+// idmLines shows the IDM objects a run changed and the emails it sent.
+func idmLines(changes []openidm.Change, emails []openidm.Email) []string {
+	var lines []string
+	for _, c := range changes {
+		lines = append(lines, fmt.Sprintf("%-12s %s %s/%s (rev %s)", "idm:", c.Action, c.Resource, c.ID, c.Rev))
+	}
+	for _, e := range emails {
+		line := fmt.Sprintf("%-12s to %s", "email:", e.To)
+		if e.From != "" {
+			line += " from " + e.From
+		}
+		if e.Template != "" {
+			line += " template " + e.Template
+		}
+		if e.Subject != "" {
+			line += fmt.Sprintf(" %q", e.Subject)
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,448 @@
+package openidm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// Change is an object a run changed, as the run's result lists it.
+type Change struct {
+	// Action is created, updated, patched or deleted.
+	Action   string `json:"action"`
+	Resource string `json:"resource"`
+	ID       string `json:"id"`
+	// Rev is the object's revision after the change (before it, for a
+	// delete).
+	Rev string `json:"rev"`
+}
+
+// Email is a message a run sent through external/email.
+type Email struct {
+	From    string `json:"from,omitempty"`
+	To      string `json:"to"`
+	Cc      string `json:"cc,omitempty"`
+	Bcc     string `json:"bcc,omitempty"`
+	Subject string `json:"subject,omitempty"`
+	Body    string `json:"body,omitempty"`
+	// Type is the body's content type, such as text/html.
+	Type string `json:"type,omitempty"`
+	// Template is the template of a sendTemplate action.
+	Template string `json:"templateName,omitempty"`
+}
+
+// Binding is the per-runtime `openidm` object.
+type Binding struct {
+	rt      *goja.Runtime
+	obj     *goja.Object
+	ctx     context.Context
+	backend Backend
+	changes []Change
+	emails  []Email
+}
+
+// NoBackend is the message of every call made without a back end.
+const NoBackend = "openidm: no IDM back end configured"
+
+// New builds the frozen `openidm` object for rt.
+func New(rt *goja.Runtime) *Binding {
+	b := &Binding{rt: rt, obj: rt.NewObject()}
+	jsvalue.Method(rt, b.obj, "create", b.create)
+	jsvalue.Method(rt, b.obj, "read", b.read)
+	jsvalue.Method(rt, b.obj, "update", b.update)
+	jsvalue.Method(rt, b.obj, "patch", b.patch)
+	jsvalue.Method(rt, b.obj, "delete", b.delete)
+	jsvalue.Method(rt, b.obj, "query", b.query)
+	jsvalue.Method(rt, b.obj, "action", b.action)
+	jsvalue.Seal(rt, b.obj)
+	return b
+}
+
+// Object is the JavaScript value installed as `openidm`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Begin starts a run whose calls go to backend (nil: every call throws).
+func (b *Binding) Begin(ctx context.Context, backend Backend) {
+	b.ctx, b.backend = ctx, backend
+}
+
+// End closes the run and returns the objects it changed and the emails it
+// sent (nil when it made no call).
+func (b *Binding) End() ([]Change, []Email) {
+	c, e := b.changes, b.emails
+	b.ctx, b.backend, b.changes, b.emails = nil, nil, nil, nil
+	return c, e
+}
+
+// throw raises a JavaScript Error for err; an IDM error also carries its
+// HTTP status as the error's `code`.
+func (b *Binding) throw(fn string, err error) {
+	msg := "openidm." + fn + ": " + err.Error()
+	if err.Error() == NoBackend {
+		msg = NoBackend
+	}
+	obj := b.rt.NewGoError(errors.New(msg))
+	var e *Error
+	if errors.As(err, &e) {
+		_ = obj.Set("code", e.Code)
+		_ = obj.Set("reason", e.Reason())
+	}
+	panic(obj)
+}
+
+func (b *Binding) start(fn string) {
+	if b.backend == nil {
+		b.throw(fn, errors.New(NoBackend))
+	}
+}
+
+func (b *Binding) ctxOrBackground() context.Context {
+	if b.ctx == nil {
+		return context.Background()
+	}
+	return b.ctx
+}
+
+func (b *Binding) record(action, collection string, obj map[string]any, id string) {
+	if s, ok := obj["_id"].(string); ok && s != "" {
+		id = s
+	}
+	b.changes = append(b.changes, Change{Action: action, Resource: collection, ID: id, Rev: revOf(obj)})
+}
+
+func (b *Binding) result(v any) goja.Value {
+	if m, ok := v.(map[string]any); ok && m == nil {
+		return goja.Null()
+	}
+	return jsvalue.ToJS(b.rt, v)
+}
+
+// create(resourceName, newResourceId, content, params, fields)
+func (b *Binding) create(call goja.FunctionCall) goja.Value {
+	const fn = "create"
+	b.start(fn)
+	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	id := jsvalue.ArgString(call, 1)
+	if strings.Contains(id, "/") {
+		b.throw(fn, errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
+	}
+	content := b.object(fn, "content", call.Argument(2))
+	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	obj, err := b.backend.Create(b.ctxOrBackground(), coll, id, content, o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	b.record("created", coll, obj, id)
+	return b.result(obj)
+}
+
+// read(resourceName, params, fields): null when there is no such object.
+func (b *Binding) read(call goja.FunctionCall) goja.Value {
+	const fn = "read"
+	b.start(fn)
+	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	o, _ := b.opts(fn, call.Argument(1), call.Argument(2))
+	obj, err := b.backend.Read(b.ctxOrBackground(), coll, id, o)
+	if IsNotFound(err) {
+		return goja.Null()
+	}
+	if err != nil {
+		b.throw(fn, err)
+	}
+	return b.result(obj)
+}
+
+// update(resourceName, rev, content, params, fields)
+func (b *Binding) update(call goja.FunctionCall) goja.Value {
+	const fn = "update"
+	b.start(fn)
+	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	content := b.object(fn, "content", call.Argument(2))
+	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	obj, err := b.backend.Update(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), content, o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	b.record("updated", coll, obj, id)
+	return b.result(obj)
+}
+
+// patch(resourceName, rev, value, params, fields)
+func (b *Binding) patch(call goja.FunctionCall) goja.Value {
+	const fn = "patch"
+	b.start(fn)
+	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	ops, err := ParsePatch(jsvalue.ToGo(call.Argument(2)))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	obj, err := b.backend.Patch(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), ops, o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	b.record("patched", coll, obj, id)
+	return b.result(obj)
+}
+
+// delete(resourceName, rev, params, fields)
+func (b *Binding) delete(call goja.FunctionCall) goja.Value {
+	const fn = "delete"
+	b.start(fn)
+	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	o, _ := b.opts(fn, call.Argument(2), call.Argument(3))
+	obj, err := b.backend.Delete(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	b.record("deleted", coll, obj, id)
+	return b.result(obj)
+}
+
+// query(resourceName, params, fields)
+func (b *Binding) query(call goja.FunctionCall) goja.Value {
+	const fn = "query"
+	b.start(fn)
+	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	o, _ := b.opts(fn, call.Argument(1), call.Argument(2))
+	q, err := takeQuery(o.Params)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	res, err := b.backend.Query(b.ctxOrBackground(), coll, q, o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	return jsvalue.ToJS(b.rt, res.ToMap())
+}
+
+// action(resource, actionName, content, params, fields)
+func (b *Binding) action(call goja.FunctionCall) goja.Value {
+	const fn = "action"
+	b.start(fn)
+	res, err := cleanPath(jsvalue.ArgString(call, 0))
+	if err != nil {
+		b.throw(fn, err)
+	}
+	name := jsvalue.ArgString(call, 1)
+	if name == "" {
+		b.throw(fn, errorf(CodeBadRequest, "an action name is required, such as \"send\""))
+	}
+	content := jsvalue.ToGo(call.Argument(2))
+	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	var mail *Email
+	if res == EmailResource && (name == "send" || name == "sendTemplate") {
+		m, err := ParseEmail(name, content)
+		if err != nil {
+			b.throw(fn, err)
+		}
+		mail = &m
+	}
+	out, err := b.backend.Action(b.ctxOrBackground(), res, name, content, o)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	if mail != nil {
+		b.emails = append(b.emails, *mail)
+	}
+	return jsvalue.ToJS(b.rt, out)
+}
+
+func (b *Binding) object(fn, what string, v goja.Value) map[string]any {
+	m, ok := jsvalue.ToGo(v).(map[string]any)
+	if !ok {
+		b.throw(fn, errorf(CodeBadRequest, "the %s must be an object", what))
+	}
+	return m
+}
+
+// opts reads the params object and the fields list. _fields in params is
+// merged with fields.
+func (b *Binding) opts(fn string, params, fields goja.Value) (Opts, error) {
+	var o Opts
+	switch p := jsvalue.ToGo(params).(type) {
+	case nil:
+	case map[string]any:
+		o.Params = make(map[string]string, len(p))
+		for k, v := range p {
+			if v == nil {
+				continue
+			}
+			o.Params[k] = paramText(v)
+		}
+	default:
+		b.throw(fn, errorf(CodeBadRequest, "params must be an object"))
+	}
+	if f, ok := o.Params["_fields"]; ok {
+		delete(o.Params, "_fields")
+		o.Fields = append(o.Fields, splitList(f)...)
+	}
+	switch f := jsvalue.ToGo(fields).(type) {
+	case nil:
+	case string:
+		o.Fields = append(o.Fields, splitList(f)...)
+	case []any:
+		for _, e := range f {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				o.Fields = append(o.Fields, strings.TrimSpace(s))
+			} else {
+				b.throw(fn, errorf(CodeBadRequest, "fields must be strings, such as [\"*\", \"_id\"]"))
+			}
+		}
+	default:
+		b.throw(fn, errorf(CodeBadRequest, "fields must be an array of strings"))
+	}
+	return o, nil
+}
+
+func paramText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = paramText(e)
+		}
+		return strings.Join(parts, ",")
+	}
+	return fmt.Sprint(v)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// takeQuery moves the query parameters out of params into a Query.
+func takeQuery(params map[string]string) (Query, error) {
+	var q Query
+	take := func(k string) (string, bool) {
+		v, ok := params[k]
+		delete(params, k)
+		return v, ok
+	}
+	num := func(k string) (int, error) {
+		v, ok := take(k)
+		if !ok || v == "" {
+			return 0, nil
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return 0, errorf(CodeBadRequest, "%s must be a whole number, not %q", k, v)
+		}
+		return n, nil
+	}
+	q.Filter, _ = take("_queryFilter")
+	q.QueryID, _ = take("_queryId")
+	q.Cookie, _ = take("_pagedResultsCookie")
+	q.TotalPolicy, _ = take("_totalPagedResultsPolicy")
+	if s, ok := take("_sortKeys"); ok {
+		q.SortKeys = splitList(s)
+	}
+	var err error
+	if q.PageSize, err = num("_pageSize"); err != nil {
+		return q, err
+	}
+	if q.Offset, err = num("_pagedResultsOffset"); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// ParsePatch reads IDM patch operations from their JSON form: an array of
+// {operation, field, value, from}.
+func ParsePatch(v any) ([]PatchOperation, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, errorf(CodeBadRequest, "the patch must be an array of operations such as [{operation: \"replace\", field: \"/mail\", value: \"…\"}]")
+	}
+	ops := make([]PatchOperation, len(list))
+	for i, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, errorf(CodeBadRequest, "patch operation %d is not an object", i)
+		}
+		op, _ := m["operation"].(string)
+		field, _ := m["field"].(string)
+		from, _ := m["from"].(string)
+		if op == "" {
+			return nil, errorf(CodeBadRequest, "patch operation %d has no operation", i)
+		}
+		if field == "" {
+			return nil, errorf(CodeBadRequest, "patch operation %d has no field", i)
+		}
+		val, has := m["value"]
+		ops[i] = PatchOperation{Operation: op, Field: field, From: from, Value: val, HasValue: has}
+	}
+	return ops, nil
+}
+
+// ParseEmail reads an external/email send (or sendTemplate) request.
+func ParseEmail(action string, content any) (Email, error) {
+	m, ok := content.(map[string]any)
+	if !ok {
+		return Email{}, errorf(CodeBadRequest, "the email must be an object with from, to, subject and body")
+	}
+	str := func(k string) string {
+		switch v := m[k].(type) {
+		case nil:
+			return ""
+		case []any:
+			parts := make([]string, 0, len(v))
+			for _, e := range v {
+				parts = append(parts, fmt.Sprint(e))
+			}
+			return strings.Join(parts, ", ")
+		default:
+			return fmt.Sprint(v)
+		}
+	}
+	e := Email{From: str("from"), To: str("to"), Cc: str("cc"), Bcc: str("bcc"), Subject: str("subject"),
+		Body: str("body"), Type: str("type")}
+	if action == "sendTemplate" {
+		e.Template = str("templateName")
+		if e.Template == "" {
+			return Email{}, errorf(CodeBadRequest, "sendTemplate needs a templateName")
+		}
+	}
+	if strings.TrimSpace(e.To) == "" {
+		return Email{}, errorf(CodeBadRequest, "the email has no \"to\" address")
+	}
+	return e, nil
+}

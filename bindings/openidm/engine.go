@@ -1,0 +1,400 @@
+package openidm
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// ActionHandler runs the actions a local store does not know itself (every
+// action but external/email send and sendTemplate). Register one on Memory
+// or SQLite to emulate custom endpoints or managed-object actions.
+type ActionHandler interface {
+	Action(ctx context.Context, resource, action string, content any, o Opts) (any, error)
+}
+
+// ActionFunc adapts a function to ActionHandler.
+type ActionFunc func(ctx context.Context, resource, action string, content any, o Opts) (any, error)
+
+// Action implements ActionHandler.
+func (f ActionFunc) Action(ctx context.Context, resource, action string, content any, o Opts) (any, error) {
+	return f(ctx, resource, action, content, o)
+}
+
+// EmailResource is the IDM service that sends email.
+const EmailResource = "external/email"
+
+// EmailSent is what IDM answers to a successful external/email send.
+func EmailSent() map[string]any { return map[string]any{"status": "OK", "message": "Email sent"} }
+
+// tx is one transaction on a local store's objects. Objects go in and come
+// out as private copies.
+type tx interface {
+	get(collection, id string) (map[string]any, bool, error)
+	put(collection, id string, obj map[string]any) error
+	del(collection, id string) error
+	list(collection string) ([]map[string]any, error)
+}
+
+// engine is the CREST behaviour Memory and SQLite share: revisions, patch,
+// query, projection, actions. run executes fn as one transaction.
+type engine struct {
+	run     func(ctx context.Context, fn func(tx) error) error
+	newID   func() string
+	actions func() ActionHandler
+}
+
+func (e *engine) id() string {
+	if e.newID != nil {
+		return e.newID()
+	}
+	return uuid.NewString()
+}
+
+func notFound(collection, id string) *Error {
+	return errorf(CodeNotFound, "Object %s not found in %s", id, collection)
+}
+
+func revOf(obj map[string]any) string {
+	switch r := obj["_rev"].(type) {
+	case string:
+		return r
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(r)
+	}
+}
+
+func nextRev(obj map[string]any) string {
+	n, _ := strconv.ParseInt(revOf(obj), 10, 64)
+	return strconv.FormatInt(n+1, 10)
+}
+
+func checkRev(obj map[string]any, rev, collection, id string) error {
+	if rev == "" || rev == "*" {
+		return nil
+	}
+	if cur := revOf(obj); cur != rev {
+		return errorf(CodePreconditionFailed, "revision %q of %s/%s is stale: the current revision is %q", rev, collection, id, cur)
+	}
+	return nil
+}
+
+func (e *engine) Create(ctx context.Context, collection, id string, content map[string]any, o Opts) (map[string]any, error) {
+	obj := copyMap(content)
+	if id == "" {
+		if s, ok := obj["_id"].(string); ok && s != "" {
+			id = s
+		} else {
+			id = e.id()
+		}
+	}
+	obj["_id"] = id
+	obj["_rev"] = "1"
+	err := e.run(ctx, func(t tx) error {
+		if _, exists, err := t.get(collection, id); err != nil {
+			return err
+		} else if exists {
+			return errorf(CodePreconditionFailed, "an object with _id %q already exists in %s", id, collection)
+		}
+		return t.put(collection, id, obj)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, o.Fields), nil
+}
+
+func (e *engine) Read(ctx context.Context, collection, id string, o Opts) (map[string]any, error) {
+	var obj map[string]any
+	err := e.run(ctx, func(t tx) error {
+		got, ok, err := t.get(collection, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(collection, id)
+		}
+		obj = got
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, o.Fields), nil
+}
+
+// write reads the current object, checks rev, and stores what change makes
+// of it with the next revision.
+func (e *engine) write(ctx context.Context, collection, id, rev string, change func(cur map[string]any) (map[string]any, error)) (map[string]any, error) {
+	var obj map[string]any
+	err := e.run(ctx, func(t tx) error {
+		cur, ok, err := t.get(collection, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(collection, id)
+		}
+		if err := checkRev(cur, rev, collection, id); err != nil {
+			return err
+		}
+		next, err := change(cur)
+		if err != nil {
+			return err
+		}
+		next["_id"] = id
+		next["_rev"] = nextRev(cur)
+		obj = next
+		return t.put(collection, id, next)
+	})
+	return obj, err
+}
+
+func (e *engine) Update(ctx context.Context, collection, id, rev string, content map[string]any, o Opts) (map[string]any, error) {
+	obj, err := e.write(ctx, collection, id, rev, func(map[string]any) (map[string]any, error) {
+		return copyMap(content), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, o.Fields), nil
+}
+
+func (e *engine) Patch(ctx context.Context, collection, id, rev string, ops []PatchOperation, o Opts) (map[string]any, error) {
+	obj, err := e.write(ctx, collection, id, rev, func(cur map[string]any) (map[string]any, error) {
+		return ApplyPatch(cur, ops)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, o.Fields), nil
+}
+
+func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts) (map[string]any, error) {
+	var obj map[string]any
+	err := e.run(ctx, func(t tx) error {
+		cur, ok, err := t.get(collection, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(collection, id)
+		}
+		if err := checkRev(cur, rev, collection, id); err != nil {
+			return err
+		}
+		obj = cur
+		return t.del(collection, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, o.Fields), nil
+}
+
+func (e *engine) Query(ctx context.Context, collection string, q Query, o Opts) (*QueryResult, error) {
+	var objs []map[string]any
+	err := e.run(ctx, func(t tx) error {
+		var err error
+		objs, err = t.list(collection)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return RunQuery(objs, q, o.Fields)
+}
+
+func (e *engine) Action(ctx context.Context, resource, action string, content any, o Opts) (any, error) {
+	if resource == EmailResource && (action == "send" || action == "sendTemplate") {
+		return EmailSent(), nil
+	}
+	var h ActionHandler
+	if e.actions != nil {
+		h = e.actions()
+	}
+	if h == nil {
+		return nil, errorf(CodeNotSupported, "no handler for action %q on %s: journeyjs handles external/email send itself; register an openidm.ActionHandler for others", action, resource)
+	}
+	return h.Action(ctx, resource, action, content, o)
+}
+
+// RunQuery filters, sorts, pages and projects objs as IDM answers a query.
+// Local stores use it; it is exported for tests and other emulators.
+func RunQuery(objs []map[string]any, q Query, fields []string) (*QueryResult, error) {
+	filter := q.Filter
+	switch {
+	case q.QueryID != "" && filter != "":
+		return nil, errorf(CodeBadRequest, "_queryFilter and _queryId cannot be used together")
+	case q.QueryID == "query-all-ids":
+		filter, fields = "true", []string{"_id"}
+	case q.QueryID != "":
+		return nil, errorf(CodeBadRequest, "unknown _queryId %q: use a _queryFilter", q.QueryID)
+	case filter == "":
+		return nil, errorf(CodeBadRequest, "a _queryFilter (or _queryId) is required: use \"true\" for every object")
+	}
+	f, err := ParseFilter(filter)
+	if err != nil {
+		return nil, &Error{Code: CodeBadRequest, Message: err.Error()}
+	}
+	policy := strings.ToUpper(q.TotalPolicy)
+	switch policy {
+	case "":
+		policy = "NONE"
+	case "NONE", "EXACT", "ESTIMATE":
+	default:
+		return nil, errorf(CodeBadRequest, "_totalPagedResultsPolicy %q: expected NONE, EXACT or ESTIMATE", q.TotalPolicy)
+	}
+	if q.PageSize < 0 || q.Offset < 0 {
+		return nil, errorf(CodeBadRequest, "_pageSize and _pagedResultsOffset cannot be negative")
+	}
+	matches := objs[:0:0]
+	for _, o := range objs {
+		if f.Match(o) {
+			matches = append(matches, o)
+		}
+	}
+	if err := sortObjects(matches, q.SortKeys); err != nil {
+		return nil, err
+	}
+	offset := q.Offset
+	if q.Cookie != "" {
+		if offset, err = decodeCookie(q.Cookie); err != nil {
+			return nil, err
+		}
+	}
+	if offset > len(matches) {
+		offset = len(matches)
+	}
+	page := matches[offset:]
+	var cookie *string
+	if q.PageSize > 0 && len(page) > q.PageSize {
+		page = page[:q.PageSize]
+		c := encodeCookie(offset + q.PageSize)
+		cookie = &c
+	}
+	res := &QueryResult{
+		Result:                  make([]map[string]any, len(page)),
+		ResultCount:             len(page),
+		PagedResultsCookie:      cookie,
+		TotalPagedResultsPolicy: policy,
+		TotalPagedResults:       -1,
+		RemainingPagedResults:   -1,
+	}
+	if policy != "NONE" {
+		res.TotalPagedResults = len(matches)
+	}
+	for i, o := range page {
+		res.Result[i] = Project(o, fields)
+	}
+	return res, nil
+}
+
+func sortObjects(objs []map[string]any, keys []string) error {
+	type key struct {
+		ptr  pointer
+		desc bool
+	}
+	ks := make([]key, 0, len(keys)+1)
+	for _, k := range keys {
+		k = strings.TrimSpace(k)
+		desc := strings.HasPrefix(k, "-")
+		k = strings.TrimLeft(k, "+-")
+		if k == "" || k == "/" {
+			return errorf(CodeBadRequest, "_sortKeys has an empty key")
+		}
+		ks = append(ks, key{parsePointer(k), desc})
+	}
+	// _id last keeps the order stable and deterministic.
+	ks = append(ks, key{ptr: pointer{"_id"}})
+	sort.SliceStable(objs, func(i, j int) bool {
+		for _, k := range ks {
+			a, aok := k.ptr.get(objs[i])
+			b, bok := k.ptr.get(objs[j])
+			c := compareForSort(a, aok, b, bok)
+			if c == 0 {
+				continue
+			}
+			if k.desc {
+				return c > 0
+			}
+			return c < 0
+		}
+		return false
+	})
+	return nil
+}
+
+const cookiePrefix = "journeyjs:"
+
+func encodeCookie(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(cookiePrefix + strconv.Itoa(offset)))
+}
+
+func decodeCookie(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err == nil && strings.HasPrefix(string(b), cookiePrefix) {
+		if n, err := strconv.Atoi(strings.TrimPrefix(string(b), cookiePrefix)); err == nil && n >= 0 {
+			return n, nil
+		}
+	}
+	return 0, errorf(CodeBadRequest, "_pagedResultsCookie %q is not a cookie from a previous page", c)
+}
+
+// Project keeps the listed fields of obj (a copy), as IDM's _fields does:
+// "*" is every top-level field, "name/given" a nested field; _id and _rev
+// always come back. No fields means the whole object.
+func Project(obj map[string]any, fields []string) map[string]any {
+	if len(fields) == 0 {
+		return copyMap(obj)
+	}
+	out := make(map[string]any, len(fields)+2)
+	for _, k := range []string{"_id", "_rev"} {
+		if v, ok := obj[k]; ok {
+			out[k] = v
+		}
+	}
+	for _, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if f == "*" || f == "*_ref" || f == "/*" {
+			for k, v := range obj {
+				out[k] = deepCopy(v)
+			}
+			continue
+		}
+		setProjected(out, obj, parsePointer(f))
+	}
+	return out
+}
+
+// setProjected copies the value at p from src into dst, creating the
+// objects on its way; a path through an array copies the whole array.
+func setProjected(dst, src map[string]any, p pointer) {
+	for i, t := range p {
+		v, ok := src[t]
+		if !ok {
+			return
+		}
+		next, isMap := v.(map[string]any)
+		if i == len(p)-1 || !isMap {
+			dst[t] = deepCopy(v)
+			return
+		}
+		d, ok := dst[t].(map[string]any)
+		if !ok {
+			d = map[string]any{}
+			dst[t] = d
+		}
+		dst, src = d, next
+	}
+}

@@ -40,8 +40,19 @@
 //   - Verified data of a Verify transaction can be read for 30 minutes after
 //     its decision (updatedAt of a terminal status); later it answers 404.
 //
+// Use from Go:
+//
+//	store, _ := pingone.Open(".journeyjs/pingone.db")   // or ":memory:"
+//	p := pingone.NewPlatform(store, pingone.Options{Clock: now, OnClaim: wallet})
+//	res, _ := p.ApplySeed(ctx, seed)                     // env id, client id/secret, ids by name
+//	h := pingone.NewHandler(p, pingone.HandlerOptions{}) // mount or call from an http.RoundTripper
+//	ctx = pingone.WithChangeRecorder(ctx, rec)           // per-request change capture
+//	p.DrainChanges()                                     // or read-and-reset the platform log
+//	p.EvaluateRules(ctx, envID)                          // the periodic rule job, on demand
+//	c, _ := p.CredentialCard(ctx, envID, credentialID)   // then card.SVG(c) / card.PNG(svg, width)
+//
 // Seeds: LoadSeed/DecodeSeed read the YAML seed (strict: unknown keys fail
 // with file and line) and Platform.ApplySeed creates what it describes. Seed
 // is also a plain yaml.v3 target, so it can be embedded in another document
-// and decoded from a *yaml.Node with DecodeSeedNode.
+// and decoded by any yaml.v3 decoder (strict when it uses KnownFields).
 package pingone

@@ -104,6 +104,12 @@ func TestOnDemandStagedChanges(t *testing.T) {
 	const applyType = "application/vnd.pingidentity.credentials.applyStagedChanges+json"
 	h.must(400, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}}))
 	wantDetail(t, h.call("POST", base, map[string]any{"issue": []string{h.user("alice")}}, "Content-Type", applyType), 400, DetailInvalidValue, "issue[0]")
+	// bob's issue would be applied before alice's bogus revoke fails: the
+	// whole request is rolled back.
+	wantDetail(t, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}, "revoke": []string{h.user("alice")}}, "Content-Type", applyType),
+		400, DetailInvalidValue, "revoke[0]")
+	eq(t, len(h.liveCredentials("bob", ct)), 0, "rolled back")
+	eq(t, len(h.must(200, h.call("GET", base, nil)).list("stagedChanges")), 2, "staged changes intact")
 	left := h.must(200, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}}, "Content-Type", applyType)).list("stagedChanges")
 	eq(t, len(left), 1, "carol still staged")
 	eq(t, len(h.liveCredentials("bob", ct)), 1, "bob issued on demand")

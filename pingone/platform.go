@@ -108,13 +108,19 @@ func (p *Platform) run(ctx context.Context, envID string, fn func(o *op) error) 
 	if err != nil {
 		return err
 	}
+	p.committed(ctx, o)
+	return nil
+}
+
+// committed reports what a committed unit of work did: its changes to the
+// log and recorder, its claims to the wallet callback.
+func (p *Platform) committed(ctx context.Context, o *op) {
 	p.publish(ctx, o.changes)
 	if p.opts.OnClaim != nil {
 		for _, c := range o.claims {
 			p.opts.OnClaim(c)
 		}
 	}
-	return nil
 }
 
 // Environment is one PingOne environment and its worker application.

@@ -96,7 +96,7 @@ func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) 
 	if err != nil {
 		return nil, fmt.Errorf("apply seed: %w", err)
 	}
-	p.publish(ctx, o.changes)
+	p.committed(ctx, o)
 	return res, nil
 }
 

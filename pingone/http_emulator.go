@@ -18,7 +18,7 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusOK, renderWallet(rc, w), nil
+		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
 	respond := func(accept bool) apiFunc {
 		return func(rc *rctx, o *op) (int, any, error) {

@@ -1,6 +1,9 @@
 package pingone
 
-import "net/http"
+import (
+	"net/http"
+	"net/url"
+)
 
 func renderWalletApp(rc *rctx, a *DigitalWalletApplication) *DigitalWalletApplication {
 	x := *a
@@ -8,7 +11,7 @@ func renderWalletApp(rc *rctx, a *DigitalWalletApplication) *DigitalWalletApplic
 	return &x
 }
 
-func renderWallet(rc *rctx, w *DigitalWallet) *DigitalWallet {
+func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
 	x := *w
 	x.Links = rc.self("users", w.User.ID, "digitalWallets", w.ID)
 	x.Links["user"] = Link{Href: rc.envURL("users", w.User.ID)}
@@ -19,7 +22,12 @@ func renderWallet(rc *rctx, w *DigitalWallet) *DigitalWallet {
 		ps.QRURL = rc.base + "/v1/distributedid/requests/" + ps.ID
 		x.PairingSession = &ps
 		x.Links["qrUrl"] = Link{Href: ps.QRURL}
-		x.Links["appOpen"] = Link{Href: rc.base + "/v1/distributedid/requests/" + ps.ID + "/appOpen"}
+		// The wallet app opens with the pairing request URL as its u parameter.
+		appOpen := rc.base + "/v1/distributedid/requests/" + ps.ID + "/appOpen"
+		if app, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
+		}
+		x.Links["appOpen"] = Link{Href: appOpen}
 	}
 	return &x
 }
@@ -92,7 +100,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusCreated, renderWallet(rc, w), nil
+		return http.StatusCreated, renderWallet(rc, o, w), nil
 	})
 	s.api(mux, "GET "+wallets, func(rc *rctx, o *op) (int, any, error) {
 		if _, err := o.getUser(rc.path("userID")); err != nil {
@@ -104,7 +112,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		}
 		out := make([]*DigitalWallet, 0, len(list))
 		for _, w := range list {
-			out = append(out, renderWallet(rc, w))
+			out = append(out, renderWallet(rc, o, w))
 		}
 		return http.StatusOK, newCollection(rc.envURL("users", rc.path("userID"), "digitalWallets"), "digitalWallets", out), nil
 	})
@@ -113,7 +121,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusOK, renderWallet(rc, w), nil
+		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
 	s.api(mux, "PUT "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
 		w, err := o.getWallet(rc.path("userID"), rc.path("walletID"))
@@ -131,7 +139,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 			return 0, nil, err
 		}
 		o.record(kindWallet, w.ID, "updated")
-		return http.StatusOK, renderWallet(rc, w), nil
+		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
 	// Delete Digital Wallet answers 200 with the deleted wallet.
 	s.api(mux, "DELETE "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
@@ -139,7 +147,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusOK, renderWallet(rc, w), nil
+		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
 	s.api(mux, "GET "+wallets+"/{walletID}/provisionedCredentials", func(rc *rctx, o *op) (int, any, error) {
 		if _, err := o.getWallet(rc.path("userID"), rc.path("walletID")); err != nil {

@@ -37,6 +37,7 @@ type DigitalWallet struct {
 	Name                     string          `json:"name,omitempty"`
 	Status                   string          `json:"status"`
 	PairingSession           *PairingSession `json:"pairingSession,omitempty"`
+	ApplicationInstance      *Ref            `json:"applicationInstance,omitempty"`
 	Notification             *Notification   `json:"notification,omitempty"`
 	CreatedAt                Time            `json:"createdAt"`
 	UpdatedAt                Time            `json:"updatedAt"`

@@ -152,6 +152,8 @@ func (o *op) pairWallet(walletID, challenge string) (*DigitalWallet, error) {
 	}
 	w.Status, w.UpdatedAt = WalletActive, newTime(o.now)
 	w.PairingSession.Status = PairingCompleted
+	// The paired app installation, which push-based flows address.
+	w.ApplicationInstance = &Ref{ID: uuid.NewString()}
 	if err := o.tx.put(kindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 		return nil, fmt.Errorf("pair digital wallet: %w", err)
 	}

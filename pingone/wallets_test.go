@@ -1,6 +1,9 @@
 package pingone
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWalletPairingAndProvisioning(t *testing.T) {
 	h := newHarness(t)
@@ -27,6 +30,12 @@ func TestWalletPairingAndProvisioning(t *testing.T) {
 	paired := h.must(200, h.call("POST", pair, map[string]any{"challenge": code}))
 	eq(t, paired.str("status"), "ACTIVE", "paired")
 	eq(t, paired.str("pairingSession.status"), "COMPLETED", "session")
+	if paired.str("applicationInstance.id") == "" {
+		t.Fatal("no application instance after pairing")
+	}
+	if !strings.HasPrefix(w.str("_links.appOpen.href"), "https://wallet.example.com/open?u=") {
+		t.Fatalf("appOpen link: %s", w.str("_links.appOpen.href"))
+	}
 	wantDetail(t, h.call("POST", pair, map[string]any{"challenge": code}), 400, DetailConstraintViolation, "status")
 
 	// Pairing delivered the pending badge.

@@ -113,9 +113,10 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 				"environment": {Href: rc.envURL()},
 				"transaction": {Href: txURL(rc, rc.path("txID"))},
 			},
-			Embedded:         map[string]any{"verifiedData": latest},
-			PreviousAttempts: nilIfEmpty(previous),
-			Size:             len(latest),
+			// Unlike metaData, the published verifiedData listing nests
+			// previousAttempts inside _embedded.
+			Embedded: embeddedWithPrevious("verifiedData", latest, previous),
+			Size:     len(latest),
 		}, nil
 	})
 	s.api(mux, "GET "+base+"/{txID}/verifiedData/{id}", func(rc *rctx, o *op) (int, any, error) {
@@ -138,4 +139,12 @@ func nilIfEmpty[T any](list []T) any {
 		return nil
 	}
 	return list
+}
+
+func embeddedWithPrevious(key string, latest, previous []*VerifiedData) map[string]any {
+	m := map[string]any{key: latest}
+	if len(previous) > 0 {
+		m["previousAttempts"] = previous
+	}
+	return m
 }

@@ -32,7 +32,7 @@ func TestVerifyTransactionsAndThirtyMinuteRule(t *testing.T) {
 
 	vd := h.must(200, h.call("GET", base+"/"+txID+"/verifiedData", nil))
 	eq(t, len(vd.list("verifiedData")), 2, "GOVERNMENT_ID attempt 2 and SELFIE")
-	eq(t, len(vd.get("previousAttempts").([]any)), 1, "GOVERNMENT_ID attempt 1")
+	eq(t, len(vd.get("_embedded.previousAttempts").([]any)), 1, "GOVERNMENT_ID attempt 1")
 	for _, d := range vd.list("verifiedData") {
 		if d["data"] != nil {
 			t.Fatal("listing must not carry data")

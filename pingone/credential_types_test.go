@@ -1,6 +1,7 @@
 package pingone
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -136,4 +137,33 @@ func TestDeleteTypeRevokesCredentials(t *testing.T) {
 	c := h.must(200, h.call("GET", "users/"+h.user("alice")+"/credentials/"+creds[0]["id"].(string), nil))
 	eq(t, c.str("status"), "REVOKED", "revoked with its type")
 	h.must(404, h.call("GET", "credentialTypes/"+ctID+"/issuanceRules/"+h.seed.IssuanceRules["Staff Badge"], nil))
+}
+
+// TestCredentialTypeShapeMatchesReference puts the documented response body
+// back (as a client that read a type would) and checks that our answer
+// carries every property the reference answer has.
+func TestCredentialTypeShapeMatchesReference(t *testing.T) {
+	h := newHarness(t)
+	body, err := os.ReadFile("../testdata/pingone/credential-type-response.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref map[string]any
+	if err := json.Unmarshal(body, &ref); err != nil {
+		t.Fatal(err)
+	}
+	id := h.must(201, h.call("POST", "credentialTypes", typeBody("Shape", "MANAGED"))).str("id")
+	got := h.must(200, h.call("PUT", "credentialTypes/"+id, body))
+	for key := range ref {
+		if _, ok := got.body[key]; !ok {
+			t.Errorf("response lacks %q: %s", key, got.raw)
+		}
+	}
+	eq(t, got.str("id"), id, "id comes from the path, not the body")
+	eq(t, got.str("environment.id"), h.env, "environment")
+	eq(t, got.get("version.number"), any(float64(2)), "version")
+	eq(t, got.str("version.uri"), h.srv.URL+"/v1/distributedid/credentialTypes/"+id+"/v2", "version uri")
+	eq(t, got.get("onDelete.revokeIssuedCredentials"), any(false), "onDelete kept")
+	fields := got.get("metadata.fields").([]any)
+	eq(t, fields[1].(map[string]any)["attribute"], any("streetAddress"), "directory attribute")
 }

@@ -41,6 +41,18 @@ func TestPopulationRuleIssuesAndRevokes(t *testing.T) {
 	eq(t, counts.get("issued"), any(float64(2)), "issued")
 	eq(t, counts.get("updated"), any(float64(1)), "updated")
 
+	// A new version of the type updates its holders too.
+	ct := h.must(200, h.call("GET", "credentialTypes/"+ctID, nil)).body
+	ct["metadata"].(map[string]any)["fields"].([]any)[0].(map[string]any)["value"] = "Acme Corp"
+	h.must(200, h.call("PUT", "credentialTypes/"+ctID, ct))
+	counts = h.must(200, h.call("GET", "credentialTypes/"+ctID+"/issuanceRules/"+h.seed.IssuanceRules["Staff Badge"]+"/usageCounts", nil))
+	eq(t, counts.get("updated"), any(float64(3)), "alice and bob updated to the new version")
+	var gotCompany bool
+	for _, c := range h.claims.all() {
+		gotCompany = gotCompany || (c.UserID == h.user("alice") && c.Fields["Company"] == "Acme Corp")
+	}
+	eq(t, gotCompany, true, "wallet received the new version")
+
 	// alice leaves Staff: revoked.
 	h.must(200, h.call("PATCH", "users/"+h.user("alice"), map[string]any{"population": map[string]any{"id": h.seed.Populations["Guests"]}}))
 	eq(t, len(h.liveCredentials("alice", ctID)), 0, "revoked")

@@ -147,11 +147,6 @@ func fromGoja(err error, script string, pos positioner, limit func(error) (Error
 	}
 	var b strings.Builder
 	first := true
-	// The outermost frame is the wrapper's own call on the line after the
-	// user's last line: it is not the user's code.
-	if n := len(stack); n > 0 && stack[n-1].SrcName() == script {
-		stack = stack[:n-1]
-	}
 	const maxFrames = 32
 	for i, f := range stack {
 		if i == maxFrames {

@@ -11,8 +11,9 @@ import (
 // length check, not a scan of the global object.
 //
 // Being a goja dynamic object, it refuses what would let a run change the
-// global for later runs: non-configurable or accessor definitions, changing
-// its prototype, and preventing extensions all throw a TypeError.
+// global for later runs: non-configurable or accessor definitions and
+// preventing extensions throw a TypeError; a changed prototype is put back
+// after the run.
 //
 // Scripts can never reach the pristine global itself (this, globalThis and
 // every getter hand out the run's global), so its data properties never
@@ -25,6 +26,8 @@ type runGlobal struct {
 	// per-run values) are listed in live and always read through.
 	cache map[string]goja.Value
 	live  map[string]bool
+	// obj is the goja object for this global; proto its original prototype.
+	obj, proto *goja.Object
 }
 
 func newRunGlobal(base *goja.Object, live ...string) *runGlobal {
@@ -85,9 +88,13 @@ func (g *runGlobal) Keys() []string {
 	return keys
 }
 
-// reset forgets the run's globals.
+// reset forgets the run's globals and undoes Object.setPrototypeOf on the
+// global, the one change goja lets a script make to a dynamic object itself.
 func (g *runGlobal) reset() {
 	if len(g.vals) > 0 {
 		clear(g.vals)
+	}
+	if g.obj.Prototype() != g.proto {
+		_ = g.obj.SetPrototype(g.proto)
 	}
 }

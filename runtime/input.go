@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
@@ -33,6 +34,11 @@ type Input struct {
 	// IDM backs the `openidm` binding; nil makes every openidm call throw
 	// "openidm: no IDM back end configured".
 	IDM openidm.Backend
+	// HTTP backs the `httpClient` binding: routes, in-process hosts, the
+	// network transport, the outbound policy and the named clients. nil
+	// means no routes and no passthrough: every request fails and says which
+	// route to add.
+	HTTP *httpclient.Config
 	// Libraries are library scripts (name → source) that require() can load in
 	// this run, in addition to those registered on the engine.
 	Libraries map[string]string

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
@@ -23,6 +24,7 @@ type Report struct {
 	Logs              []logger.Record   `json:"logs"`
 	IDMChanges        []openidm.Change  `json:"idmChanges,omitempty"`
 	Emails            []openidm.Email   `json:"emails,omitempty"`
+	HTTPCalls         []httpclient.Call `json:"httpCalls,omitempty"`
 	DurationMs        float64           `json:"durationMs"`
 	Error             *ReportError      `json:"error,omitempty"`
 }
@@ -54,6 +56,7 @@ func NewReport(res Result, err error) Report {
 		Logs:              res.Logs,
 		IDMChanges:        res.IDMChanges,
 		Emails:            res.Emails,
+		HTTPCalls:         res.HTTPCalls,
 		DurationMs:        float64(res.Duration.Microseconds()) / 1000,
 	}
 	if r.SharedState == nil {

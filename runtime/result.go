@@ -3,6 +3,7 @@ package runtime
 import (
 	"time"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
@@ -37,6 +38,9 @@ type Result struct {
 	// Emails are the messages the script sent with
 	// openidm.action("external/email", "send", …).
 	Emails []openidm.Email
+	// HTTPCalls are the requests the script sent with httpClient, in order,
+	// with credentials masked.
+	HTTPCalls []httpclient.Call
 
 	// Duration is the wall time of the run, compile included.
 	Duration time.Duration

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/dop251/goja_nodejs/eventloop"
 
 	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
@@ -35,6 +37,7 @@ type vm struct {
 	secrets *secrets.Binding
 	env     *systemenv.Binding
 	idm     *openidm.Binding
+	http    *httpclient.Binding
 	req     requirer
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
@@ -55,6 +58,8 @@ type vm struct {
 	timeout  time.Duration
 	ctx      context.Context
 	stopped  bool // interrupted in this run
+	// stopReason is why, when stopped.
+	stopReason error
 	// broken marks a runtime that must not go back to the pool.
 	broken bool
 
@@ -82,6 +87,7 @@ func newVM(e *Engine) *vm {
 	v.secrets = secrets.New(rt)
 	v.env = systemenv.New(rt)
 	v.idm = openidm.New(rt)
+	v.http = httpclient.New(rt, v.loop)
 	v.req.v = v
 
 	install(v.base, "action", v.action.Object())
@@ -90,6 +96,7 @@ func newVM(e *Engine) *vm {
 	install(v.base, "secrets", v.secrets.Object())
 	install(v.base, "systemEnv", v.env.Object())
 	install(v.base, "openidm", v.idm.Object())
+	install(v.base, "httpClient", v.http.Object())
 	install(v.base, "java", v.env.Java())
 	install(v.base, "utils", utils.New(rt))
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
@@ -114,6 +121,7 @@ func newVM(e *Engine) *vm {
 	v.idFn = func() string { return v.script.id() }
 	v.global = newRunGlobal(v.base, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
 	v.globalObj = rt.NewDynamicObject(v.global)
+	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	e.register(v)
 	return v
 }
@@ -169,9 +177,10 @@ func (v *vm) interruptLocked(reason error) {
 	if v.stopped {
 		return
 	}
-	v.stopped = true
+	v.stopped, v.stopReason = true, reason
 	v.rt.Interrupt(reason)
 	v.loop.StopNoWait()
+	v.http.Abort(reason)
 }
 
 // limitKind maps the reasons the engine interrupts a run to error kinds.
@@ -232,9 +241,15 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	v.secrets.Begin(ctx, in.Secrets)
 	v.env.Begin(in.ESVs)
 	v.idm.Begin(ctx, in.IDM)
+	v.http.Begin(ctx, in.HTTP, in.Secrets)
 
 	_, runErr := v.run(fn)
-	if runErr != nil {
+	if runErr == nil && v.http.Pending() {
+		runErr = v.drain(script)
+	}
+	if se, ok := runErr.(*ScriptError); ok {
+		err = se
+	} else if runErr != nil {
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
 
@@ -258,6 +273,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	res.SecretsRead = v.secrets.End()
 	v.env.End()
 	res.IDMChanges, res.Emails = v.idm.End()
+	res.HTTPCalls = v.http.End()
 	v.in = nil
 	v.input = Input{}
 	v.reqObjs = [3]goja.Value{}
@@ -289,6 +305,41 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 		}
 	}()
 	return fn(goja.Undefined())
+}
+
+// drain runs the event loop until the HTTP requests and callbacks the script
+// left are done, or the run's limit stops the loop. An exception a callback
+// threw and nothing handled comes back with its position; a stopped loop
+// comes back as the run's timeout (or cancellation).
+func (v *vm) drain(script Script) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v.broken = true
+			err = panicError{r}
+		}
+	}()
+	err = v.http.Drain(func() {
+		// The run may have been stopped before the loop was running, when
+		// StopNoWait had no effect.
+		v.mu.Lock()
+		stopped := v.stopped
+		v.mu.Unlock()
+		if stopped {
+			v.loop.StopNoWait()
+		}
+	})
+	if !errors.Is(err, httpclient.ErrStopped) {
+		return err
+	}
+	v.mu.Lock()
+	reason := v.stopReason
+	v.mu.Unlock()
+	se := &ScriptError{Kind: KindTimeout, Script: script.name(), File: script.name(), Err: err,
+		Message: "script timed out after " + v.timeout.String() + " (waiting for HTTP responses or callbacks)"}
+	if c, ok := reason.(canceledReason); ok {
+		se.Kind, se.Message = KindCanceled, "run canceled: "+c.err.Error()
+	}
+	return se
 }
 
 type panicError struct{ v any }

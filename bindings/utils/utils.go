@@ -82,15 +82,15 @@ func getRandomValues(rt *goja.Runtime, v goja.Value) goja.Value {
 		jsvalue.Throw(rt, "utils.crypto.getRandomValues: length %d is over the limit of %d", n, MaxRandomValues)
 	}
 	var bits uint
-	switch obj.ClassName() {
-	case "Int8Array", "Uint8Array", "Uint8ClampedArray":
+	switch obj.Export().(type) {
+	case []int8, []uint8:
 		bits = 8
-	case "Int16Array", "Uint16Array":
+	case []int16, []uint16:
 		bits = 16
-	case "Array", "Int32Array", "Uint32Array":
+	case []int32, []uint32, []any:
 		bits = 32
 	default:
-		jsvalue.Throw(rt, "utils.crypto.getRandomValues: %s is not an integer array", obj.ClassName())
+		jsvalue.Throw(rt, "utils.crypto.getRandomValues: the argument is not an array of integers")
 	}
 	buf := make([]byte, 4*n)
 	if _, err := rand.Read(buf); err != nil {

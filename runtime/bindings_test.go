@@ -1,0 +1,293 @@
+package runtime_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+func TestActionMethodsChainAndRecord(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	res := run(t, e, `
+		action.withHeader("Response code: 200");
+		action.goTo("true")
+			.withDescription("all good")
+			.withErrorMessage("err text")
+			.withLockoutMessage("locked text")
+			.withIdentifiedUser("bjensen")
+			.withStage("stage-1")
+			.putSessionProperty("k1", "v1")
+			.putSessionProperty("k2", "v2")
+			.removeSessionProperty("k2");`, runtime.Input{})
+	assert.Equal(t, "true", res.Outcome)
+	assert.Equal(t, []string{"Response code: 200"}, res.Headers)
+	assert.Equal(t, "all good", res.Description)
+	assert.Equal(t, "err text", res.ErrorMessage)
+	assert.Equal(t, "locked text", res.LockoutMessage)
+	assert.Equal(t, "bjensen", res.IdentifiedUser)
+	assert.Equal(t, "stage-1", res.Stage)
+	assert.Equal(t, map[string]string{"k1": "v1"}, res.SessionProperties)
+}
+
+func TestActionLastGoToWinsAndEmptyOutcomeCounts(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	assert.Equal(t, "second", run(t, e, `action.goTo("first"); action.goTo("second")`, runtime.Input{}).Outcome)
+	res := run(t, e, `action.goTo("")`, runtime.Input{})
+	assert.Equal(t, "", res.Outcome)
+}
+
+func TestActionWithoutGoToIsAnError(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	res, se := runErr(t, e, `nodeState.putShared("a", 1); action.withDescription("x")`, runtime.Input{})
+	assert.Equal(t, runtime.KindNoOutcome, se.Kind)
+	assert.Contains(t, se.Message, "action.goTo")
+	// The state the script did set is still reported.
+	assert.Equal(t, int64(1), res.SharedState["a"])
+}
+
+func TestActionGoToNeedsAnArgument(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	_, se := runErr(t, e, `action.goTo()`, runtime.Input{})
+	assert.Contains(t, se.Message, "action.goTo: an argument is required")
+}
+
+func TestNodeStateReadsTransientBeforeShared(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{
+		SharedState:    map[string]any{"k": "shared", "s": "only-shared"},
+		TransientState: map[string]any{"k": "transient"},
+	}
+	res := run(t, e, `
+		action.goTo([nodeState.get("k"), nodeState.get("s"), nodeState.get("missing"),
+			nodeState.isDefined("s"), nodeState.isDefined("missing"), nodeState.keys().join("|")].join(","))`, in)
+	assert.Equal(t, "transient,only-shared,,true,false,k|s", res.Outcome)
+}
+
+func TestNodeStateRoundTripsValues(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{SharedState: map[string]any{
+		"obj": map[string]any{"n": int64(3), "f": 2.5, "list": []any{"a", int64(1), true, nil}, "deep": map[string]any{"x": "y"}},
+	}}
+	res := run(t, e, `
+		var o = nodeState.get("obj");
+		var ok = o.n === 3 && o.f === 2.5 && o.list.length === 4 && o.list[0] === "a" && o.list[2] === true &&
+			o.list[3] === null && o.deep.x === "y";
+		nodeState.putShared("copy", o);
+		nodeState.putShared("fresh", {when: 1700000000000, tags: ["x", "y"], nested: {a: {b: [1.5, {c: false}]}}});
+		nodeState.putTransient("t", 42);
+		action.goTo(String(ok));`, in)
+	assert.Equal(t, "true", res.Outcome)
+	assert.Equal(t, in.SharedState["obj"], res.SharedState["copy"])
+	assert.Equal(t, map[string]any{
+		"when": int64(1700000000000), "tags": []any{"x", "y"},
+		"nested": map[string]any{"a": map[string]any{"b": []any{1.5, map[string]any{"c": false}}}},
+	}, res.SharedState["fresh"])
+	assert.Equal(t, map[string]any{"t": int64(42)}, res.TransientState)
+	// Input is never modified.
+	assert.NotContains(t, in.SharedState, "copy")
+	assert.Nil(t, in.TransientState)
+}
+
+func TestNodeStateGetIsFrozenGetObjectIsMutable(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{SharedState: map[string]any{"o": map[string]any{"x": int64(1)}}}
+	res := run(t, e, `
+		var frozen = nodeState.get("o"); frozen.x = 2;
+		var copy = nodeState.getObject("o"); copy.x = 3; copy.y = "new";
+		var strictThrows = false;
+		(function () { "use strict"; try { nodeState.get("o").x = 9; } catch (e) { strictThrows = e instanceof TypeError; } })();
+		nodeState.putShared("o2", copy);
+		action.goTo([frozen.x, nodeState.get("o").x, strictThrows].join(","));`, in)
+	assert.Equal(t, "1,1,true", res.Outcome)
+	assert.Equal(t, map[string]any{"x": int64(3), "y": "new"}, res.SharedState["o2"])
+	assert.Equal(t, map[string]any{"x": int64(1)}, res.SharedState["o"], "stored value unchanged by edits to copies")
+}
+
+func TestNodeStateMergeAndRemove(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{SharedState: map[string]any{"keep": "k", "gone": "g"}, TransientState: map[string]any{"gone": "t"}}
+	res := run(t, e, `
+		nodeState.mergeShared({a: 1, b: {c: 2}}).mergeTransient({tt: "x"}).remove("gone");
+		action.goTo(String(nodeState.isDefined("gone")));`, in)
+	assert.Equal(t, "false", res.Outcome)
+	assert.Equal(t, map[string]any{"keep": "k", "a": int64(1), "b": map[string]any{"c": int64(2)}}, res.SharedState)
+	assert.Equal(t, map[string]any{"tt": "x"}, res.TransientState)
+	_, se := runErr(t, e, `nodeState.mergeShared("not an object")`, runtime.Input{})
+	assert.Contains(t, se.Message, "mergeShared: the argument must be an object")
+}
+
+func TestLoggerLevelsPlaceholdersAndSink(t *testing.T) {
+	var buf bytes.Buffer
+	sink := zerolog.New(&buf)
+	e := newEngine(t, runtime.Options{Logger: &sink, LogLevel: logger.Info})
+	res := run(t, e, `
+		logger.trace("t {}", 1); logger.debug("d {}", 2);
+		logger.info("user {} has {} tries, literal \\{} and {}", "bjensen", 3);
+		logger.warn("w"); logger.error("e {}", {toString: function () { return "obj"; }});
+		action.goTo([logger.isTraceEnabled(), logger.isDebugEnabled(), logger.isInfoEnabled(),
+			logger.isWarnEnabled(), logger.isErrorEnabled()].join(","));`,
+		runtime.Input{})
+	assert.Equal(t, "false,false,true,true,true", res.Outcome)
+	require.Len(t, res.Logs, 3)
+	name := res.Logs[0].Logger
+	assert.Regexp(t, regexp.MustCompile(`^scripts\.AUTHENTICATION_TREE_DECISION_NODE\.[0-9a-f-]{36}\.\(test\.js\)$`), name)
+	assert.Equal(t, logger.Info, res.Logs[0].Level)
+	assert.Equal(t, "user bjensen has 3 tries, literal {} and {}", res.Logs[0].Message)
+	assert.Equal(t, "e obj", res.Logs[2].Message)
+
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 3)
+	var first map[string]any
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &first))
+	assert.Equal(t, "info", first["level"])
+	assert.Equal(t, name, first["logger"])
+	assert.Equal(t, "user bjensen has 3 tries, literal {} and {}", first["message"])
+}
+
+func TestLoggerLevelPerRunAndScriptID(t *testing.T) {
+	e := newEngine(t, runtime.Options{LogLevel: logger.Error})
+	lvl := logger.Trace
+	res, err := e.Run(t.Context(), runtime.Script{Name: "Journey Decision", ID: "36863ffb-40ec-48b9-94b1-9a99f71cc3b5", Source: `logger.trace("x"); action.goTo("t")`},
+		runtime.Input{LogLevel: &lvl})
+	require.NoError(t, err)
+	require.Len(t, res.Logs, 1)
+	assert.Equal(t, "scripts.AUTHENTICATION_TREE_DECISION_NODE.36863ffb-40ec-48b9-94b1-9a99f71cc3b5.(Journey Decision)", res.Logs[0].Logger)
+}
+
+func TestLoggerCutsHugeMessages(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	res := run(t, e, `var s = "x"; while (s.length < 1e6) s += s; logger.info(s); action.goTo("t")`, runtime.Input{})
+	require.Len(t, res.Logs, 1)
+	assert.Less(t, len(res.Logs[0].Message), logger.MaxMessageBytes+100)
+	assert.Contains(t, res.Logs[0].Message, "[message cut: 1048576 bytes]")
+}
+
+func TestUtilsFunctions(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	res := run(t, e, `
+		var u = utils.crypto.randomUUID();
+		var a = [0, 0, 0, 0, 0, 0, 0, 0];
+		var same = utils.crypto.getRandomValues(a) === a;
+		var bytes = new Uint8Array(16); utils.crypto.getRandomValues(bytes);
+		var inRange = Array.prototype.every.call(bytes, function (b) { return b >= 0 && b < 256; });
+		var distinct = a.filter(function (v, i) { return a.indexOf(v) === i; }).length;
+		nodeState.putShared("r", {
+			u: u, same: same, inRange: inRange, distinct: distinct,
+			allInts: a.every(function (v) { return v === Math.floor(v) && v >= 0 && v < 4294967296; }),
+			b64: utils.base64.encode("exampletext"), b64d: utils.base64.decode("ZXhhbXBsZXRleHQ="),
+			b64u: utils.base64url.encode("http://exampletext="), b64ud: utils.base64url.decode("aHR0cDovL2V4YW1wbGV0ZXh0PQ"),
+			b64udPadded: utils.base64url.decode("aHR0cDovL2V4YW1wbGV0ZXh0PQ=="),
+			unicode: utils.base64.decode(utils.base64.encode("héllo ✓"))
+		});
+		action.goTo("t");`, runtime.Input{})
+	r := res.SharedState["r"].(map[string]any)
+	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, r["u"])
+	assert.Equal(t, true, r["same"])
+	assert.Equal(t, true, r["inRange"])
+	assert.Equal(t, true, r["allInts"])
+	assert.GreaterOrEqual(t, r["distinct"], int64(7), "8 random 32-bit values are almost surely distinct")
+	assert.Equal(t, "ZXhhbXBsZXRleHQ=", r["b64"])
+	assert.Equal(t, "exampletext", r["b64d"])
+	assert.Equal(t, "aHR0cDovL2V4YW1wbGV0ZXh0PQ", r["b64u"])
+	assert.Equal(t, "http://exampletext=", r["b64ud"])
+	assert.Equal(t, "http://exampletext=", r["b64udPadded"])
+	assert.Equal(t, "héllo ✓", r["unicode"])
+
+	_, se := runErr(t, e, `utils.base64.decode("not base64!!")`, runtime.Input{})
+	assert.Contains(t, se.Message, "utils.base64.decode: not valid base64")
+	_, se = runErr(t, e, `utils.crypto.getRandomValues(new Array(70000))`, runtime.Input{})
+	assert.Contains(t, se.Message, "over the limit")
+}
+
+func TestSecrets(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{Secrets: secrets.MapStore{
+		"scripted.node.example.secret": "passwd",
+		"scripted.node.bytes":          "\xff\x01A",
+		"am.services.other":            "not for scripts",
+	}}
+	res := run(t, e, `
+		var s = secrets.getGenericSecret("scripted.node.example.secret");
+		var b = secrets.getGenericSecret("scripted.node.bytes").getAsBytes();
+		action.goTo(s.getAsUtf8() + ":" + JSON.stringify(b));`, in)
+	assert.Equal(t, `passwd:[-1,1,65]`, res.Outcome, "bytes are Java's signed bytes")
+	assert.Equal(t, []string{"scripted.node.example.secret", "scripted.node.bytes"}, res.SecretsRead)
+
+	_, se := runErr(t, e, `secrets.getGenericSecret("am.services.other")`, in)
+	assert.Contains(t, se.Message, `label "am.services.other" is not accessible to scripts`)
+	_, se = runErr(t, e, `secrets.getGenericSecret("scripted.node.nope")`, in)
+	assert.Contains(t, se.Message, `no secret is mapped to label "scripted.node.nope"`)
+	assert.Equal(t, 1, se.Line)
+	_, se = runErr(t, e, `secrets.getGenericSecret("scripted.node.x")`, runtime.Input{})
+	assert.Contains(t, se.Message, "no secret store configured")
+	res = run(t, e, `try { secrets.getGenericSecret("scripted.node.nope"); action.goTo("no") } catch (e) { action.goTo("caught") }`, in)
+	assert.Equal(t, "caught", res.Outcome, "a missing secret is a catchable error")
+}
+
+func TestSystemEnvConversions(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{ESVs: systemenv.MapSource{
+		"esv.s": "text", "esv.d": "0.75", "esv.b": "True", "esv.i": "42", "esv.l": "a, b ,c",
+		"esv.lj": `[1,"x"]`, "esv.m": `{"k":{"n":1}}`, "esv.bad.int": "4.5",
+	}}
+	res := run(t, e, `
+		nodeState.putShared("v", {
+			s: systemEnv.getProperty("esv.s"), nul: systemEnv.getProperty("esv.none"),
+			notEsv: systemEnv.getProperty("s"),
+			def: systemEnv.getProperty("esv.none", "dflt"),
+			d: systemEnv.getProperty("esv.d", "0", java.lang.Double),
+			b: systemEnv.getProperty("esv.b", false, java.lang.Boolean),
+			bdef: systemEnv.getProperty("esv.none", true, java.lang.Boolean),
+			i: systemEnv.getProperty("esv.i", 0, java.lang.Integer),
+			idef: systemEnv.getProperty("esv.none", 34, java.lang.Integer),
+			str: systemEnv.getProperty("esv.i", "", java.lang.String),
+			l: systemEnv.getProperty("esv.l", "[]", java.util.List),
+			lj: systemEnv.getProperty("esv.lj", "[]", java.util.List),
+			m: systemEnv.getProperty("esv.m", "{}", java.util.Map),
+			mdef: systemEnv.getProperty("esv.none", '{"defaultKey":"defaultValue"}', java.util.Map),
+			token: String(java.lang.Double)
+		});
+		action.goTo("t");`, in)
+	assert.Equal(t, map[string]any{
+		"s": "text", "nul": nil, "notEsv": nil, "def": "dflt", "d": 0.75, "b": true, "bdef": true,
+		"i": int64(42), "idef": int64(34), "str": "42", "l": []any{"a", "b", "c"}, "lj": []any{int64(1), "x"},
+		"m": map[string]any{"k": map[string]any{"n": int64(1)}}, "mdef": map[string]any{"defaultKey": "defaultValue"},
+		"token": "class java.lang.Double",
+	}, res.SharedState["v"])
+
+	_, se := runErr(t, e, `systemEnv.getProperty("esv.bad.int", "0", java.lang.Integer)`, in)
+	assert.Contains(t, se.Message, `"4.5" is not a 32-bit integer`)
+	_, se = runErr(t, e, `systemEnv.getProperty("esv.s", "0", "java.lang.Integer")`, in)
+	assert.Contains(t, se.Message, "the return type must be one of")
+	_, se = runErr(t, e, `systemEnv.getProperty("esv.s", null)`, in)
+	assert.Contains(t, se.Message, "the default value must not be null")
+	_, se = runErr(t, e, `java.lang.Thread`, in)
+	assert.Equal(t, "", se.Message[:0]) // any error is fine; make sure it is not a host class
+	res = run(t, e, `action.goTo(String(typeof java.lang.Thread) + "," + String(typeof java.io))`, in)
+	assert.Equal(t, "undefined,undefined", res.Outcome, "only the six type tokens exist")
+}
+
+func TestPlainValueBindingsAndRequest(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{
+		Realm: "/alpha", CookieName: "8a92ca506c38f08",
+		RequestHeaders:    map[string][]string{"User-Agent": {"curl/8"}, "X-Multi": {"a", "b"}},
+		RequestParameters: map[string][]string{"goto": {"https://x.example"}},
+		RequestCookies:    map[string]string{"lang": "fr"},
+	}
+	res := run(t, e, `action.goTo([realm, cookieName, scriptName, typeof realm,
+		requestHeaders.get("user-agent")[0], requestHeaders["x-multi"].join("+"), requestHeaders.get("absent"),
+		requestParameters.get("goto")[0], requestCookies.lang].join(","))`, in)
+	assert.Equal(t, "/alpha,8a92ca506c38f08,test.js,string,curl/8,a+b,,https://x.example,fr", res.Outcome)
+}

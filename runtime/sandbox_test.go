@@ -52,12 +52,12 @@ func TestRequireOnlyRegisteredLibraries(t *testing.T) {
 	assert.Equal(t, "0", res.Outcome)
 
 	for src, want := range map[string]string{
-		`require("./plainExports.js")`: "scripts cannot require files by path",
-		`require("/etc/passwd")`:       "scripts cannot require files by path",
-		`require("fs")`:                "Node.js modules are not available",
+		`require("./plainExports.js")`:  "scripts cannot require files by path",
+		`require("/etc/passwd")`:        "scripts cannot require files by path",
+		`require("fs")`:                 "Node.js modules are not available",
 		`require("node:child_process")`: "Node.js modules are not available",
-		`require("nope")`:              `require("nope"): no library script with this name is registered`,
-		`require("perRun")`:            "no library script with this name is registered",
+		`require("nope")`:               `require("nope"): no library script with this name is registered`,
+		`require("perRun")`:             "no library script with this name is registered",
 	} {
 		_, se := runErr(t, e, src, runtime.Input{})
 		assert.Contains(t, se.Message, want, src)

@@ -35,7 +35,9 @@ func TestConvert(t *testing.T) {
 }
 
 func TestSources(t *testing.T) {
-	env := EnvSource{LookupEnv: func(k string) (string, bool) { return map[string]string{"ESV_MY_VARIABLE": "v"}[k], k == "ESV_MY_VARIABLE" }}
+	env := EnvSource{LookupEnv: func(k string) (string, bool) {
+		return map[string]string{"ESV_MY_VARIABLE": "v"}[k], k == "ESV_MY_VARIABLE"
+	}}
 	v, ok := env.Lookup("esv.my.variable")
 	assert.True(t, ok)
 	assert.Equal(t, "v", v)

@@ -55,6 +55,10 @@ func TestUnknownRoutesAndEnvironments(t *testing.T) {
 	eq(t, h.call("GET", "users/"+"00000000-0000-0000-0000-000000000000", nil).status, 404, "unknown user")
 	eq(t, h.call("GET", "/v1/environments/not-a-uuid/users", nil).status, 403, "token of another environment")
 
+	wantDetail(t, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 101)),
+		400, DetailInvalidValue, "X-Ping-External-Transaction-ID")
+	h.must(200, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 100)))
+
 	// Behind a TLS-terminating proxy links keep the https scheme.
 	r = h.call("GET", "users", nil, "X-Forwarded-Proto", "https")
 	eq(t, r.str("_links.self.href"), "https://"+h.srv.Listener.Addr().String()+"/v1/environments/"+h.env+"/users", "https link")

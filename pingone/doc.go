@@ -39,6 +39,15 @@
 //   - Only one issuance rule may exist per credential type.
 //   - Verified data of a Verify transaction can be read for 30 minutes after
 //     its decision (updatedAt of a terminal status); later it answers 404.
+//   - POST /users/{id}/credentials only accepts MANAGED types; AUTOMATED
+//     credentials come from their issuance rule.
+//   - A credential without data and without a paired wallet is PENDING and
+//     is provisioned (becoming ISSUED) when a wallet of the user pairs.
+//     Updating a credential refreshes its copy in each paired wallet.
+//   - Not modelled: paging (collections are returned whole, no next link),
+//     usageDetails, the versions ?filter=, expiration by timestamp or
+//     expression (only expiration.after sets expiresAt), staged change retry
+//     counting, presentation sessions.
 //
 // Use from Go:
 //

@@ -126,6 +126,12 @@ func (s *server) serve(w http.ResponseWriter, rc *rctx, h apiFunc) {
 		writeError(w, notFound())
 		return
 	}
+	for _, h := range []string{"X-Ping-External-Transaction-ID", "X-Ping-External-Session-ID"} {
+		if len(rc.r.Header.Get(h)) > 100 {
+			writeError(w, invalidValue(h, "must be at most 100 characters"))
+			return
+		}
+	}
 	var status int
 	var body any
 	err := s.p.run(rc.r.Context(), rc.env, func(o *op) error {

@@ -14,6 +14,7 @@
 //	POST /emulator/environments/{envID}/digitalWallets/{walletID}/pair            {"challenge": "..."}
 //	POST /emulator/environments/{envID}/provisionedCredentials/{pcID}/accept
 //	POST /emulator/environments/{envID}/provisionedCredentials/{pcID}/reject
+//	POST /emulator/environments/{envID}/provisionedCredentials/{pcID}/delete     holder removes it
 //	GET  /emulator/environments/{envID}/outbox                                    sent notifications
 //	POST /emulator/environments/{envID}/users/{userID}/verifyTransactions/{txID}/complete
 //	POST /emulator/environments/{envID}/evaluateRules                             run every rule now

@@ -31,6 +31,13 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 	}
 	s.open(mux, "POST "+base+"/provisionedCredentials/{pcID}/accept", respond(true))
 	s.open(mux, "POST "+base+"/provisionedCredentials/{pcID}/reject", respond(false))
+	s.open(mux, "POST "+base+"/provisionedCredentials/{pcID}/delete", func(rc *rctx, o *op) (int, any, error) {
+		pc, err := o.walletDelete(rc.path("pcID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderProvisioned(rc, pc), nil
+	})
 	s.open(mux, "GET "+base+"/outbox", func(rc *rctx, o *op) (int, any, error) {
 		msgs, err := o.p.outboxIn(o)
 		if err != nil {

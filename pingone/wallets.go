@@ -225,6 +225,27 @@ func (o *op) provisionedInWallet(walletID string) ([]*ProvisionedCredential, err
 	return out, nil
 }
 
+// walletDelete is the holder removing a credential from their wallet.
+func (o *op) walletDelete(pcID string) (*ProvisionedCredential, error) {
+	pc, err := getObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, pcID)
+	if err == errNoObject {
+		return nil, notFound()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if pc.Status == ProvisionedDeleted {
+		return nil, constraintViolation("status", "the credential is already deleted from the wallet")
+	}
+	pc.Status, pc.UpdatedAt = ProvisionedDeleted, newTime(o.now)
+	pc.WalletActions = append(pc.WalletActions, WalletAction{Action: WalletActionDeleted, OccurredAt: newTime(o.now)})
+	if err := o.tx.put(kindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+		return nil, fmt.Errorf("wallet delete: %w", err)
+	}
+	o.record(kindProvisionedCredential, pc.ID, "deleted")
+	return pc, nil
+}
+
 // walletRespond is the wallet accepting or rejecting a delivered credential.
 func (o *op) walletRespond(pcID string, accept bool) (*ProvisionedCredential, error) {
 	pc, err := getObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, pcID)

@@ -69,6 +69,11 @@ func TestRejectAndDeleteWalletApp(t *testing.T) {
 	pcs := h.must(200, h.call("GET", "users/"+alice+"/credentials/"+c.str("id")+"/provisionedCredentials", nil)).list("provisionedCredentials")
 	rej := h.must(200, h.call("POST", "/emulator/environments/"+h.env+"/provisionedCredentials/"+pcs[0]["id"].(string)+"/reject", nil))
 	eq(t, rej.str("status"), "REJECTED", "rejected")
+	del := h.must(200, h.call("POST", "/emulator/environments/"+h.env+"/provisionedCredentials/"+pcs[0]["id"].(string)+"/delete", nil))
+	eq(t, del.str("status"), "DELETED", "deleted by the holder")
+	actions := del.get("walletActions").([]any)
+	eq(t, actions[len(actions)-1].(map[string]any)["action"], any("CREDENTIAL_DELETED"), "wallet action")
+	h.must(404, h.call("POST", "/emulator/environments/"+h.env+"/provisionedCredentials/nope/delete", nil))
 
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	wantDetail(t, h.call("POST", "digitalWalletApplications", map[string]any{"name": "X", "appOpenUrl": "not a url", "application": map[string]any{"id": "a"}}),

@@ -193,7 +193,7 @@ func CleanCollection(resource string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if strings.HasPrefix(p, "managed/") && strings.Count(p, "/") != 1 {
+	if (p == "managed" || strings.HasPrefix(p, "managed/")) && strings.Count(p, "/") != 1 {
 		return "", errorf(CodeBadRequest, "%q is not a collection: managed object collections are managed/<type>", p)
 	}
 	return p, nil

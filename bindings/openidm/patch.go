@@ -176,7 +176,11 @@ func editIn(cur any, toks pointer, create, insert bool, fn editFn) (any, error) 
 			if !create {
 				return nil, errNoPath
 			}
-			old = map[string]any{}
+			if toks[1] == "-" {
+				old = []any{}
+			} else {
+				old = map[string]any{}
+			}
 		}
 		v, err := editIn(old, toks[1:], create, insert, fn)
 		if err != nil {

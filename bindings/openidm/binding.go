@@ -136,7 +136,7 @@ func (b *Binding) create(call goja.FunctionCall) goja.Value {
 		b.throw(fn, errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
 	}
 	content := b.object(fn, "content", call.Argument(2))
-	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Create(b.ctxOrBackground(), coll, id, content, o)
 	if err != nil {
 		b.throw(fn, err)
@@ -153,7 +153,7 @@ func (b *Binding) read(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.throw(fn, err)
 	}
-	o, _ := b.opts(fn, call.Argument(1), call.Argument(2))
+	o := b.opts(fn, call.Argument(1), call.Argument(2))
 	obj, err := b.backend.Read(b.ctxOrBackground(), coll, id, o)
 	if IsNotFound(err) {
 		return goja.Null()
@@ -173,7 +173,7 @@ func (b *Binding) update(call goja.FunctionCall) goja.Value {
 		b.throw(fn, err)
 	}
 	content := b.object(fn, "content", call.Argument(2))
-	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Update(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), content, o)
 	if err != nil {
 		b.throw(fn, err)
@@ -194,7 +194,7 @@ func (b *Binding) patch(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.throw(fn, err)
 	}
-	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Patch(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), ops, o)
 	if err != nil {
 		b.throw(fn, err)
@@ -211,7 +211,7 @@ func (b *Binding) delete(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.throw(fn, err)
 	}
-	o, _ := b.opts(fn, call.Argument(2), call.Argument(3))
+	o := b.opts(fn, call.Argument(2), call.Argument(3))
 	obj, err := b.backend.Delete(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), o)
 	if err != nil {
 		b.throw(fn, err)
@@ -228,7 +228,7 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.throw(fn, err)
 	}
-	o, _ := b.opts(fn, call.Argument(1), call.Argument(2))
+	o := b.opts(fn, call.Argument(1), call.Argument(2))
 	q, err := takeQuery(o.Params)
 	if err != nil {
 		b.throw(fn, err)
@@ -253,7 +253,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 		b.throw(fn, errorf(CodeBadRequest, "an action name is required, such as \"send\""))
 	}
 	content := jsvalue.ToGo(call.Argument(2))
-	o, _ := b.opts(fn, call.Argument(3), call.Argument(4))
+	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	var mail *Email
 	if res == EmailResource && (name == "send" || name == "sendTemplate") {
 		m, err := ParseEmail(name, content)
@@ -282,7 +282,7 @@ func (b *Binding) object(fn, what string, v goja.Value) map[string]any {
 
 // opts reads the params object and the fields list. _fields in params is
 // merged with fields.
-func (b *Binding) opts(fn string, params, fields goja.Value) (Opts, error) {
+func (b *Binding) opts(fn string, params, fields goja.Value) Opts {
 	var o Opts
 	switch p := jsvalue.ToGo(params).(type) {
 	case nil:
@@ -316,7 +316,7 @@ func (b *Binding) opts(fn string, params, fields goja.Value) (Opts, error) {
 	default:
 		b.throw(fn, errorf(CodeBadRequest, "fields must be an array of strings"))
 	}
-	return o, nil
+	return o
 }
 
 func paramText(v any) string {

@@ -221,7 +221,9 @@ func compareScalars(a, b any) (int, bool) {
 }
 
 // sortRank orders values of different kinds: booleans, numbers, strings,
-// then anything else; missing values sort last.
+// then anything else. Missing values rank above everything, so they come
+// last in ascending order and first in descending order, as a directory's
+// server-side sort puts them.
 func sortRank(v any, present bool) int {
 	if !present || v == nil {
 		return 4

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
@@ -41,6 +42,16 @@ func newRunReport(res runtime.Result, err error, _ *runEnv) runReport {
 func (r runReport) pretty() []string {
 	var lines []string
 	lines = append(lines, idmLines(r.IDMChanges, r.Emails)...)
+	lines = append(lines, httpLines(r.HTTPCalls)...)
+	return lines
+}
+
+// httpLines shows one line per HTTP request the run sent.
+func httpLines(calls []httpclient.Call) []string {
+	lines := make([]string, 0, len(calls))
+	for _, c := range calls {
+		lines = append(lines, fmt.Sprintf("%-12s %s", "http:", c.Summary()))
+	}
 	return lines
 }
 

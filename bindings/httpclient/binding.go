@@ -1,0 +1,966 @@
+// Package httpclient implements the `httpClient` binding: httpClient.send(uri,
+// options) as next-generation AIC scripts call it, over routes, in-process
+// host handlers or the network (see Config).
+//
+// # Threading
+//
+// A request runs in its own goroutine and never touches the goja runtime.
+// send returns a promise-like object:
+//
+//   - get() blocks the script until the response is there and returns it, or
+//     throws the request's error.
+//   - then(onFulfilled, onRejected) and catch(onRejected) register callbacks
+//     and return a new promise-like, so chains work (and `await` works on
+//     them, being thenables). Callbacks always run asynchronously, on the
+//     runtime's event loop: the request goroutine hands its result over with
+//     EventLoop.RunOnLoop.
+//
+// After the script body returns, the runtime calls Drain, which runs the event
+// loop until every request and callback of the run is done. While work is
+// outstanding a long "hold" timer keeps the loop alive (the loop counts only
+// timers); it is cleared when the work count drops to zero. The run's time
+// limit stops the loop (EventLoop.StopNoWait) and cancels the requests
+// (Abort); Drain then reports ErrStopped.
+//
+// # Errors in callbacks
+//
+// A callback that throws rejects the promise-like its then returned, as in
+// JavaScript. A rejection that nothing handles (no catch, no onRejected, no
+// get) by the end of the run becomes the run's error: an exception thrown in
+// a callback keeps its file, line and stack; a failed request with no handler
+// is reported with the line of its send call. Every request is also recorded,
+// with its error, in the run's HTTP calls.
+package httpclient
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/eventloop"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+)
+
+// ErrStopped is what Drain returns when the event loop was stopped (by the
+// run's time limit or cancellation) before the run's requests and callbacks
+// were done.
+var ErrStopped = errors.New("httpClient: the event loop stopped before the run's requests and callbacks finished")
+
+var errRunEnded = errors.New("the run ended before the response arrived")
+
+// holdFor is the delay of the timer that keeps the event loop alive while
+// requests are outstanding; it is always cleared long before.
+const holdFor = 100 * 365 * 24 * time.Hour
+
+// Binding is the per-runtime `httpClient` object.
+type Binding struct {
+	rt            *goja.Runtime
+	loop          *eventloop.EventLoop
+	obj           *goja.Object
+	freeze        goja.Callable
+	stringify     goja.Callable
+	parse         goja.Callable
+	promiseProto  *goja.Object
+	responseProto *goja.Object
+	headersProto  *goja.Object
+
+	// Per run; touched only by the goroutine running the script or the loop.
+	gen    uint64
+	parent context.Context
+	cfg    *Config
+	store  secrets.Store
+	run    *runState // nil until the run's first send
+
+	// mu guards the run's context against Abort, called from the timer.
+	mu      sync.Mutex
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	aborted error
+}
+
+// runState is what a run that sent requests holds; runs that send nothing
+// never allocate one.
+type runState struct {
+	calls     []Call
+	reqs      []*request
+	clients   map[string]*client
+	promises  map[*goja.Object]*promise
+	responses map[*goja.Object]*response
+
+	// work counts requests not yet delivered and scheduled callback batches.
+	work           int
+	micro          []func()
+	microScheduled bool
+	hold           *eventloop.Timer
+	unhandled      []*promise
+	fatal          error
+}
+
+// New builds the frozen `httpClient` object for rt, whose event loop is loop.
+func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
+	b := &Binding{rt: rt, loop: loop, obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
+	jsonObj := rt.GlobalObject().Get("JSON").ToObject(rt)
+	b.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
+	b.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
+
+	jsvalue.Method(rt, b.obj, "send", b.send)
+	jsvalue.Seal(rt, b.obj)
+
+	b.promiseProto = rt.NewObject()
+	jsvalue.Method(rt, b.promiseProto, "then", func(call goja.FunctionCall) goja.Value {
+		return b.then(call.This, call.Argument(0), call.Argument(1), "then")
+	})
+	jsvalue.Method(rt, b.promiseProto, "catch", func(call goja.FunctionCall) goja.Value {
+		return b.then(call.This, goja.Undefined(), call.Argument(0), "catch")
+	})
+	jsvalue.Method(rt, b.promiseProto, "get", b.get)
+	jsvalue.Seal(rt, b.promiseProto)
+
+	b.responseProto = rt.NewObject()
+	jsvalue.Method(rt, b.responseProto, "text", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(b.responseOf(call.This, "text").text())
+	})
+	jsvalue.Method(rt, b.responseProto, "json", func(call goja.FunctionCall) goja.Value {
+		return b.responseJSON(b.responseOf(call.This, "json"))
+	})
+	jsvalue.Method(rt, b.responseProto, "formData", func(call goja.FunctionCall) goja.Value {
+		return b.responseForm(b.responseOf(call.This, "formData"))
+	})
+	jsvalue.Seal(rt, b.responseProto)
+
+	b.headersProto = rt.NewObject()
+	jsvalue.Method(rt, b.headersProto, "get", func(call goja.FunctionCall) goja.Value {
+		if v, ok := headerLookup(rt, call.This, jsvalue.ArgString(call, 0)); ok {
+			return v
+		}
+		return goja.Null()
+	})
+	jsvalue.Method(rt, b.headersProto, "has", func(call goja.FunctionCall) goja.Value {
+		_, ok := headerLookup(rt, call.This, jsvalue.ArgString(call, 0))
+		return rt.ToValue(ok)
+	})
+	jsvalue.Seal(rt, b.headersProto)
+	return b
+}
+
+// Object is the JavaScript value installed as `httpClient`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Begin starts a run. cfg may be nil (every request then fails with the route
+// to add); store is the run's secret store, where named clients find their
+// certificates. Begin allocates nothing: the run's state is made on its
+// first request.
+func (b *Binding) Begin(ctx context.Context, cfg *Config, store secrets.Store) {
+	b.gen++
+	b.parent, b.cfg, b.store, b.run = ctx, cfg, store, nil
+}
+
+// Pending reports whether the run sent requests, so the runtime must call
+// Drain before ending it.
+func (b *Binding) Pending() bool { return b.run != nil }
+
+// Drain runs the event loop until the run's requests and callbacks are done.
+// started runs on the loop as it starts (the runtime uses it to stop a loop
+// whose run was interrupted just before). Drain returns the first error a
+// callback raised that was not a JavaScript exception (an interrupt), the
+// first unhandled rejection, or ErrStopped when the loop was stopped early.
+func (b *Binding) Drain(started func()) error {
+	r := b.run
+	if r == nil {
+		return nil
+	}
+	if r.work > 0 && r.hold == nil {
+		r.hold = b.loop.SetTimeout(func(*goja.Runtime) {}, holdFor)
+	}
+	b.loop.Run(func(*goja.Runtime) {
+		if started != nil {
+			started()
+		}
+	})
+	if r.fatal != nil {
+		return r.fatal
+	}
+	if r.work > 0 {
+		return ErrStopped
+	}
+	return b.unhandledErr()
+}
+
+// Abort cancels the run's requests. It is safe to call from any goroutine;
+// the runtime calls it when the run's time limit passes.
+func (b *Binding) Abort(cause error) {
+	b.mu.Lock()
+	if b.aborted == nil {
+		b.aborted = cause
+	}
+	cancel := b.cancel
+	b.mu.Unlock()
+	if cancel != nil {
+		cancel(cause)
+	}
+}
+
+// End closes the run and returns the requests it made, in the order it sent
+// them. Requests still outstanding are canceled and recorded without a
+// response.
+func (b *Binding) End() []Call {
+	b.mu.Lock()
+	cancel := b.cancel
+	b.ctx, b.cancel, b.aborted = nil, nil, nil
+	b.mu.Unlock()
+	r := b.run
+	b.parent, b.cfg, b.store, b.run = nil, nil, nil, nil
+	if r == nil {
+		return nil
+	}
+	if cancel != nil {
+		cancel(errRunEnded)
+	}
+	for _, q := range r.reqs {
+		if q.delivered {
+			continue
+		}
+		q.mu.Lock()
+		finished := q.finished
+		q.consumed = true
+		q.mu.Unlock()
+		c := &r.calls[q.idx]
+		if finished {
+			q.fill(c)
+		} else {
+			c.DurationMs = millis(time.Since(q.start))
+			c.Error = "httpClient: no response: " + errRunEnded.Error()
+		}
+	}
+	if r.hold != nil {
+		b.loop.ClearTimeout(r.hold)
+	}
+	for _, c := range r.clients {
+		if c.network != nil {
+			c.network.CloseIdleConnections()
+		}
+	}
+	return r.calls
+}
+
+func (b *Binding) state() *runState {
+	if b.run == nil {
+		b.run = &runState{
+			promises:  make(map[*goja.Object]*promise),
+			responses: make(map[*goja.Object]*response),
+			clients:   make(map[string]*client),
+		}
+		parent := b.parent
+		if parent == nil {
+			parent = context.Background()
+		}
+		b.mu.Lock()
+		b.ctx, b.cancel = context.WithCancelCause(parent)
+		if b.aborted != nil {
+			b.cancel(b.aborted)
+		}
+		b.mu.Unlock()
+	}
+	return b.run
+}
+
+func (b *Binding) isAborted() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.aborted != nil
+}
+
+func (b *Binding) runCtx() context.Context {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.ctx
+}
+
+func (b *Binding) config() *Config {
+	if b.cfg == nil {
+		return &Config{}
+	}
+	return b.cfg
+}
+
+// post runs fn on the event loop if it is still this run's.
+func (b *Binding) post(fn func()) {
+	gen, r := b.gen, b.run
+	b.loop.RunOnLoop(func(*goja.Runtime) {
+		if b.gen != gen || b.run != r {
+			return // a job of an earlier run on this runtime
+		}
+		fn()
+		b.afterJob()
+	})
+}
+
+func (b *Binding) afterJob() {
+	r := b.run
+	if r.fatal != nil {
+		b.loop.StopNoWait()
+		return
+	}
+	if r.work == 0 && r.hold != nil {
+		b.loop.ClearTimeout(r.hold)
+		r.hold = nil
+	}
+}
+
+// ---- requests ----
+
+type request struct {
+	gen        uint64
+	idx        int
+	method     string
+	url        string
+	header     http.Header
+	body       []byte
+	clientName string
+	site       string
+	start      time.Time
+	root       *promise
+
+	done chan struct{}
+	mu   sync.Mutex
+	// finished: the goroutine has written the result. consumed: get() (or End)
+	// takes the result directly, so the goroutine need not post it.
+	finished, consumed bool
+
+	// The result, written by the request goroutine before done is closed.
+	status     int
+	statusText string
+	respHeader http.Header
+	respBody   []byte
+	finalURL   string
+	err        error
+	dur        time.Duration
+
+	delivered bool
+}
+
+func (q *request) fill(c *Call) {
+	c.Status = q.status
+	c.DurationMs = millis(q.dur)
+	if q.err != nil {
+		c.Error = q.err.Error()
+	}
+}
+
+type sendOptions struct {
+	method, clientName string
+	header             http.Header
+	body               []byte
+	hasBody            bool
+}
+
+func (b *Binding) send(call goja.FunctionCall) goja.Value {
+	rt := b.rt
+	raw := jsvalue.ArgString(call, 0)
+	if raw == "" {
+		jsvalue.Throw(rt, "httpClient.send: a URL is required")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		jsvalue.Throw(rt, "httpClient.send: %q is not a valid URL: %v", raw, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		jsvalue.Throw(rt, "httpClient.send: %q is not an absolute http or https URL", raw)
+	}
+	opts := b.options(call.Argument(1))
+	cfg := b.config()
+	if int64(len(opts.body)) > cfg.maxRequest() {
+		jsvalue.Throw(rt, "httpClient.send: the request body (%d bytes) is larger than the %d-byte limit", len(opts.body), cfg.maxRequest())
+	}
+
+	r := b.state()
+	q := &request{
+		gen: b.gen, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
+		clientName: opts.clientName, start: time.Now(), done: make(chan struct{}),
+		site: callSite(rt),
+	}
+	r.calls = append(r.calls, Call{
+		Method: q.method, URL: q.url, ClientName: q.clientName,
+		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(q.body),
+	})
+	q.idx = len(r.calls) - 1
+	r.reqs = append(r.reqs, q)
+	r.work++
+	p := b.newPromise()
+	p.req, q.root = q, p
+
+	c, cerr := r.clients[q.clientName], error(nil)
+	if c == nil {
+		if c, cerr = buildClient(b.runCtx(), cfg, q.clientName, b.store); cerr == nil {
+			r.clients[q.clientName] = c
+		}
+	}
+	ctx := b.runCtx()
+	go b.do(ctx, q, c, cerr, cfg.maxResponse())
+	return p.obj
+}
+
+// callSite is "line L" of the script's send call, for errors that have no
+// JavaScript exception behind them.
+func callSite(rt *goja.Runtime) string {
+	frames := rt.CaptureCallStack(2, nil)
+	for _, f := range frames {
+		if p := f.Position(); p.Filename != "" {
+			return fmt.Sprintf("%s line %d", p.Filename, p.Line)
+		}
+	}
+	return ""
+}
+
+// do runs in the request's goroutine: it must not touch the runtime.
+func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, maxBody int64) {
+	defer func() {
+		q.dur = time.Since(q.start)
+		q.mu.Lock()
+		q.finished = true
+		post := !q.consumed
+		q.mu.Unlock()
+		close(q.done)
+		if post {
+			b.postDeliver(q)
+		}
+	}()
+	if cerr != nil {
+		q.err = cerr
+		return
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var body io.Reader
+	if q.hasBody() {
+		body = bytes.NewReader(q.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, q.method, q.url, body)
+	if err != nil {
+		q.err = fmt.Errorf("httpClient: %s %s: %v", q.method, q.url, err)
+		return
+	}
+	req.Header = q.header.Clone()
+	res, err := c.http.Do(req)
+	if err != nil {
+		if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
+			q.err = fmt.Errorf("httpClient: %s %s: request canceled: %v", q.method, q.url, cause)
+			return
+		}
+		q.err = describeErr(q.method, q.url, c, err)
+		return
+	}
+	defer res.Body.Close()
+	q.status = res.StatusCode
+	q.statusText = strings.TrimSpace(strings.TrimPrefix(res.Status, fmt.Sprint(res.StatusCode)))
+	if q.statusText == "" {
+		q.statusText = http.StatusText(res.StatusCode)
+	}
+	q.respHeader = res.Header
+	if res.Request != nil && res.Request.URL != nil {
+		q.finalURL = res.Request.URL.String()
+	}
+	var timer *time.Timer
+	if c.network != nil {
+		rt := c.conf.readTimeout()
+		timer = time.AfterFunc(rt, func() { cancel(fmt.Errorf("reading the body took longer than the read timeout (%s)", rt)) })
+	}
+	data, err := io.ReadAll(io.LimitReader(res.Body, maxBody+1))
+	if timer != nil {
+		timer.Stop()
+	}
+	if err != nil {
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			err = cause
+		}
+		q.err = describeErr(q.method, q.url, c, fmt.Errorf("reading the response: %w", err))
+		return
+	}
+	if int64(len(data)) > maxBody {
+		q.err = fmt.Errorf("httpClient: %s %s: the response body is larger than the %d-byte limit", q.method, q.url, maxBody)
+		return
+	}
+	q.respBody = data
+}
+
+func (q *request) hasBody() bool { return q.body != nil }
+
+// postDeliver hands a finished request to the event loop. Called from the
+// request goroutine: it reads nothing of the binding's per-run state.
+func (b *Binding) postDeliver(q *request) {
+	b.loop.RunOnLoop(func(*goja.Runtime) {
+		if b.gen != q.gen || b.run == nil {
+			return
+		}
+		b.deliver(q)
+		b.afterJob()
+	})
+}
+
+// deliver records a finished request and settles its promise-like.
+func (b *Binding) deliver(q *request) {
+	if q.delivered {
+		return
+	}
+	q.delivered = true
+	r := b.run
+	r.work--
+	q.fill(&r.calls[q.idx])
+	if q.err != nil {
+		b.settle(q.root, rejected, b.rt.NewGoError(q.err), nil, &sendFailure{site: q.site, err: q.err})
+		return
+	}
+	b.settle(q.root, fulfilled, b.newResponse(q), nil, nil)
+}
+
+// options converts the script's request options.
+func (b *Binding) options(v goja.Value) sendOptions {
+	rt := b.rt
+	o := sendOptions{method: http.MethodGet, header: make(http.Header)}
+	if jsvalue.IsNullish(v) {
+		return o
+	}
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		jsvalue.Throw(rt, "httpClient.send: the request options must be an object, not %s", v.String())
+	}
+	var token string
+	var form goja.Value
+	var body goja.Value
+	for _, k := range obj.Keys() {
+		val := obj.Get(k)
+		if jsvalue.IsNullish(val) {
+			continue
+		}
+		switch k {
+		case "method":
+			o.method = strings.ToUpper(val.String())
+			if o.method == "" || strings.ContainsAny(o.method, " \t\r\n") {
+				jsvalue.Throw(rt, "httpClient.send: %q is not an HTTP method", val.String())
+			}
+		case "headers":
+			hobj, ok := val.(*goja.Object)
+			if !ok {
+				jsvalue.Throw(rt, "httpClient.send: headers must be an object")
+			}
+			for _, name := range hobj.Keys() {
+				hv := hobj.Get(name)
+				switch x := jsvalue.ToGo(hv).(type) {
+				case nil:
+				case []any:
+					for _, e := range x {
+						o.header.Add(name, fmt.Sprint(e))
+					}
+				default:
+					o.header.Add(name, hv.String())
+				}
+			}
+		case "body":
+			body = val
+		case "form":
+			form = val
+		case "token":
+			token = val.String()
+		case "clientName":
+			o.clientName = val.String()
+		default:
+			jsvalue.Throw(rt, "httpClient.send: unknown request option %q (the options are method, headers, body, form, token and clientName)", k)
+		}
+	}
+	if body != nil && form != nil {
+		jsvalue.Throw(rt, "httpClient.send: set body or form, not both")
+	}
+	if body != nil {
+		if s, isStr := body.Export().(string); isStr {
+			o.body = []byte(s)
+		} else {
+			out, err := b.stringify(goja.Undefined(), body)
+			if err != nil {
+				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %v", err)
+			}
+			o.body = []byte(out.String())
+			if o.header.Get("Content-Type") == "" {
+				o.header.Set("Content-Type", "application/json")
+			}
+		}
+	}
+	if form != nil {
+		fobj, ok := form.(*goja.Object)
+		if !ok {
+			jsvalue.Throw(rt, "httpClient.send: form must be an object of fields")
+		}
+		vals := url.Values{}
+		for _, name := range fobj.Keys() {
+			switch x := jsvalue.ToGo(fobj.Get(name)).(type) {
+			case nil:
+			case []any:
+				for _, e := range x {
+					vals.Add(name, fmt.Sprint(e))
+				}
+			default:
+				vals.Add(name, fobj.Get(name).String())
+			}
+		}
+		o.body = []byte(vals.Encode())
+		o.header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if token != "" {
+		o.header.Set("Authorization", "Bearer "+token)
+	}
+	if o.body == nil && (body != nil || form != nil) {
+		o.body = []byte{}
+	}
+	return o
+}
+
+// ---- promise-likes ----
+
+const (
+	pending = iota
+	fulfilled
+	rejected
+)
+
+type promise struct {
+	obj       *goja.Object
+	req       *request // set on the object send returned
+	state     int
+	value     goja.Value
+	exc       *goja.Exception // the exception a callback threw
+	failure   error           // the request failure
+	reactions []reaction
+	handled   bool
+}
+
+type reaction struct {
+	onFulfilled, onRejected goja.Callable
+	child                   *promise
+	// follow, when set, replaces the callbacks: the child takes the
+	// settled promise's state (adoption of a returned promise-like).
+	follow *promise
+}
+
+func (b *Binding) newPromise() *promise {
+	obj := b.rt.NewObject()
+	_ = obj.SetPrototype(b.promiseProto)
+	p := &promise{obj: obj}
+	b.state().promises[obj] = p
+	return p
+}
+
+func (b *Binding) promiseOf(v goja.Value) *promise {
+	obj, ok := v.(*goja.Object)
+	if !ok || b.run == nil {
+		return nil
+	}
+	return b.run.promises[obj]
+}
+
+func (b *Binding) then(this, onF, onR goja.Value, method string) goja.Value {
+	p := b.promiseOf(this)
+	if p == nil {
+		jsvalue.Throw(b.rt, "httpClient: %s() must be called on the object httpClient.send returned", method)
+	}
+	re := reaction{child: b.newPromise()}
+	re.onFulfilled, _ = goja.AssertFunction(onF)
+	re.onRejected, _ = goja.AssertFunction(onR)
+	b.addReaction(p, re)
+	return re.child.obj
+}
+
+func (b *Binding) addReaction(p *promise, re reaction) {
+	p.handled = true
+	if p.state == pending {
+		p.reactions = append(p.reactions, re)
+		return
+	}
+	b.enqueue(func() { b.react(p, re) })
+}
+
+func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exception, failure error) {
+	if p.state != pending {
+		return
+	}
+	p.state, p.value, p.exc, p.failure = state, value, exc, failure
+	if state == rejected && !p.handled {
+		b.run.unhandled = append(b.run.unhandled, p)
+	}
+	for _, re := range p.reactions {
+		b.enqueue(func() { b.react(p, re) })
+	}
+	p.reactions = nil
+}
+
+func (b *Binding) react(p *promise, re reaction) {
+	if re.follow != nil {
+		b.settle(re.follow, p.state, p.value, p.exc, p.failure)
+		return
+	}
+	h := re.onFulfilled
+	if p.state == rejected {
+		h = re.onRejected
+	}
+	if h == nil {
+		b.settle(re.child, p.state, p.value, p.exc, p.failure)
+		return
+	}
+	res, err := h(goja.Undefined(), p.value)
+	if err != nil {
+		var exc *goja.Exception
+		if errors.As(err, &exc) {
+			b.settle(re.child, rejected, exc.Value(), exc, nil)
+			return
+		}
+		b.run.fatal = err // an interrupt: the run is over
+		return
+	}
+	b.resolve(re.child, res)
+}
+
+// resolve settles p with v, adopting v's state when v is a promise-like or
+// another thenable (a native Promise, for example).
+func (b *Binding) resolve(p *promise, v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		b.settle(p, fulfilled, v, nil, nil)
+		return
+	}
+	if q := b.run.promises[obj]; q != nil {
+		if q == p {
+			b.settle(p, rejected, b.rt.NewTypeError("a promise cannot resolve to itself"), nil, nil)
+			return
+		}
+		b.addReaction(q, reaction{follow: p})
+		return
+	}
+	var then goja.Callable
+	if exc := b.rt.Try(func() { then, _ = goja.AssertFunction(obj.Get("then")) }); exc != nil {
+		b.settle(p, rejected, exc.Value(), exc, nil)
+		return
+	}
+	if then == nil {
+		b.settle(p, fulfilled, v, nil, nil)
+		return
+	}
+	// A foreign thenable: count it as work until it calls back, so the loop
+	// waits for it as long as something else keeps it running.
+	done := false
+	onF := b.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		if !done {
+			done = true
+			b.resolve(p, call.Argument(0))
+		}
+		return goja.Undefined()
+	})
+	onR := b.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		if !done {
+			done = true
+			b.settle(p, rejected, call.Argument(0), nil, nil)
+		}
+		return goja.Undefined()
+	})
+	if _, err := then(obj, onF, onR); err != nil && !done {
+		done = true
+		var exc *goja.Exception
+		if errors.As(err, &exc) {
+			b.settle(p, rejected, exc.Value(), exc, nil)
+			return
+		}
+		b.run.fatal = err
+	}
+}
+
+// enqueue schedules a callback job; the jobs of one batch run in order in a
+// single event-loop turn.
+func (b *Binding) enqueue(fn func()) {
+	r := b.run
+	r.micro = append(r.micro, fn)
+	if r.microScheduled {
+		return
+	}
+	r.microScheduled = true
+	r.work++
+	b.post(func() {
+		for len(r.micro) > 0 && r.fatal == nil {
+			job := r.micro[0]
+			r.micro[0] = nil
+			r.micro = r.micro[1:]
+			job()
+		}
+		r.microScheduled = false
+		r.work--
+	})
+}
+
+func (b *Binding) get(call goja.FunctionCall) goja.Value {
+	p := b.promiseOf(call.This)
+	if p == nil || p.req == nil {
+		jsvalue.Throw(b.rt, "httpClient: get() is only available on the object httpClient.send returns (use then() callbacks on a chain)")
+	}
+	q := p.req
+	if !q.delivered {
+		q.mu.Lock()
+		q.consumed = true
+		q.mu.Unlock()
+		ctx := b.runCtx()
+		select {
+		case <-q.done:
+		case <-ctx.Done():
+		}
+		if b.isAborted() {
+			// The run's limit passed: the runtime is already interrupted, and
+			// the interrupt, not a request error, must end the script.
+			return goja.Undefined()
+		}
+		<-q.done
+		b.deliver(q)
+	}
+	p.handled = true
+	if p.state == rejected {
+		panic(p.value)
+	}
+	return p.value
+}
+
+func (b *Binding) unhandledErr() error {
+	for _, p := range b.run.unhandled {
+		if p.handled {
+			continue
+		}
+		if p.exc != nil {
+			return p.exc
+		}
+		var sf *sendFailure
+		if errors.As(p.failure, &sf) {
+			site := ""
+			if sf.site != "" {
+				site = " (sent at " + sf.site + ")"
+			}
+			return fmt.Errorf("unhandled failure of an asynchronous HTTP request%s: %v", site, sf.err)
+		}
+		return fmt.Errorf("unhandled rejection in an httpClient promise chain: %s", valueText(b.rt, p.value))
+	}
+	return nil
+}
+
+// sendFailure is a failed request, with where the script sent it.
+type sendFailure struct {
+	site string
+	err  error
+}
+
+func (f *sendFailure) Error() string { return f.err.Error() }
+func (f *sendFailure) Unwrap() error { return f.err }
+
+func valueText(rt *goja.Runtime, v goja.Value) (s string) {
+	if exc := rt.Try(func() { s = v.String() }); exc != nil {
+		return "(a value whose toString failed)"
+	}
+	return s
+}
+
+// ---- responses ----
+
+type response struct {
+	method, url string
+	body        []byte
+	header      http.Header
+}
+
+func (r *response) text() string { return strings.ToValidUTF8(string(r.body), "\uFFFD") }
+
+func (b *Binding) newResponse(q *request) goja.Value {
+	rt := b.rt
+	o := rt.NewObject()
+	_ = o.SetPrototype(b.responseProto)
+	_ = o.Set("status", q.status)
+	_ = o.Set("ok", q.status >= 200 && q.status <= 299)
+	_ = o.Set("statusText", q.statusText)
+	_ = o.Set("url", q.finalURL)
+	h := rt.NewObject()
+	_ = h.SetPrototype(b.headersProto)
+	names := make([]string, 0, len(q.respHeader))
+	for k := range q.respHeader {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		_ = h.Set(k, strings.Join(q.respHeader[k], ", "))
+	}
+	jsvalue.SealWith(b.freeze, h)
+	_ = o.Set("headers", h)
+	jsvalue.SealWith(b.freeze, o)
+	b.run.responses[o] = &response{method: q.method, url: q.url, body: q.respBody, header: q.respHeader}
+	return o
+}
+
+func headerLookup(rt *goja.Runtime, this goja.Value, name string) (goja.Value, bool) {
+	obj, ok := this.(*goja.Object)
+	if !ok || name == "" {
+		return nil, false
+	}
+	for _, k := range obj.Keys() {
+		if strings.EqualFold(k, name) {
+			return obj.Get(k), true
+		}
+	}
+	return nil, false
+}
+
+func (b *Binding) responseOf(this goja.Value, method string) *response {
+	if obj, ok := this.(*goja.Object); ok && b.run != nil {
+		if r := b.run.responses[obj]; r != nil {
+			return r
+		}
+	}
+	jsvalue.Throw(b.rt, "httpClient: %s() must be called on a response", method)
+	return nil
+}
+
+func (b *Binding) responseJSON(r *response) goja.Value {
+	v, err := b.parse(goja.Undefined(), b.rt.ToValue(r.text()))
+	if err != nil {
+		msg := err.Error()
+		var exc *goja.Exception
+		if errors.As(err, &exc) {
+			msg = valueText(b.rt, exc.Value())
+		}
+		snippet := r.text()
+		if len(snippet) > 80 {
+			snippet = snippet[:80] + "…"
+		}
+		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not valid JSON (%s); the body begins %q", r.method, r.url, msg, snippet)
+	}
+	return v
+}
+
+func (b *Binding) responseForm(r *response) goja.Value {
+	vals, err := url.ParseQuery(strings.TrimSpace(r.text()))
+	if err != nil {
+		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not form data: %v", r.method, r.url, err)
+	}
+	out := make(map[string]any, len(vals))
+	for k, vs := range vals {
+		if len(vs) == 1 {
+			out[k] = vs[0]
+		} else {
+			items := make([]any, len(vs))
+			for i, s := range vs {
+				items[i] = s
+			}
+			out[k] = items
+		}
+	}
+	return jsvalue.ToJS(b.rt, out)
+}

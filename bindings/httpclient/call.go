@@ -1,0 +1,95 @@
+package httpclient
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Call records one request a run made, for reports. Credentials never appear:
+// the Authorization and Proxy-Authorization values keep only their scheme.
+type Call struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	// ClientName is the named client the request used, if any.
+	ClientName     string            `json:"clientName,omitempty"`
+	RequestHeaders map[string]string `json:"requestHeaders"`
+	// RequestBody is the body as text, cut at MaxRecordedBody bytes.
+	RequestBody string `json:"requestBody,omitempty"`
+	// Status is the response status, 0 when there was no response.
+	Status     int     `json:"status"`
+	DurationMs float64 `json:"durationMs"`
+	Error      string  `json:"error,omitempty"`
+}
+
+// MaxRecordedBody is how much of a request body a Call keeps.
+const MaxRecordedBody = 4 << 10
+
+func recordHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k, vs := range h {
+		v := strings.Join(vs, ", ")
+		switch http.CanonicalHeaderKey(k) {
+		case "Authorization", "Proxy-Authorization":
+			v = MaskCredential(v)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// MaskCredential keeps the scheme of an Authorization value and hides the
+// rest: "Bearer abc" becomes "Bearer ****".
+func MaskCredential(v string) string {
+	scheme, _, found := strings.Cut(strings.TrimSpace(v), " ")
+	if !found || scheme == "" {
+		return "****"
+	}
+	return scheme + " ****"
+}
+
+func recordBody(b []byte) string {
+	if len(b) <= MaxRecordedBody {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	cut := MaxRecordedBody
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return strings.ToValidUTF8(string(b[:cut]), "\uFFFD") + "…(truncated)"
+}
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Summary is the one-line form of a call for pretty output.
+func (c Call) Summary() string {
+	var b strings.Builder
+	b.WriteString(c.Method + " " + c.URL)
+	if c.ClientName != "" {
+		b.WriteString(" [" + c.ClientName + "]")
+	}
+	b.WriteString(" → ")
+	if c.Status > 0 {
+		b.WriteString(strconv.Itoa(c.Status))
+	} else {
+		b.WriteString("no response")
+	}
+	b.WriteString(" (" + strconv.FormatFloat(c.DurationMs, 'f', -1, 64) + " ms)")
+	if c.Error != "" {
+		msg, _, _ := strings.Cut(c.Error, "\n")
+		b.WriteString(": " + msg)
+	}
+	return b.String()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

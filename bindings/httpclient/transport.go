@@ -1,0 +1,333 @@
+package httpclient
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+)
+
+// HandlerTransport serves requests with an in-process handler: no network.
+// Config.Hosts uses it; hosts can use it to compose their own transports.
+func HandlerTransport(h http.Handler) http.RoundTripper { return handlerTransport{h} }
+
+type handlerTransport struct{ h http.Handler }
+
+func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	in := req.Clone(req.Context())
+	in.RequestURI = req.URL.RequestURI()
+	if in.RemoteAddr == "" {
+		in.RemoteAddr = "127.0.0.1:0"
+	}
+	if in.Body == nil {
+		in.Body = http.NoBody
+	}
+	rec := httptest.NewRecorder()
+	t.h.ServeHTTP(rec, in)
+	res := rec.Result()
+	res.Request = req
+	return res, nil
+}
+
+// compilePattern turns a route URL with * wildcards into a regexp.
+func compilePattern(p string) (*regexp.Regexp, error) {
+	parts := strings.Split(p, "*")
+	for i, s := range parts {
+		parts[i] = regexp.QuoteMeta(s)
+	}
+	return regexp.Compile("^" + strings.Join(parts, ".*") + "$")
+}
+
+func routeMatches(r *Route, method, url string, body []byte) bool {
+	if r.Method != "" && !strings.EqualFold(r.Method, method) {
+		return false
+	}
+	target := url
+	if !strings.Contains(r.URL, "?") {
+		target, _, _ = strings.Cut(url, "?")
+	}
+	if strings.Contains(r.URL, "*") {
+		re, err := compilePattern(r.URL)
+		if err != nil || !re.MatchString(target) {
+			return false
+		}
+	} else if r.URL != target {
+		return false
+	}
+	return r.BodyContains == "" || bytes.Contains(body, []byte(r.BodyContains))
+}
+
+func routeResponse(r *Route, req *http.Request) (*http.Response, error) {
+	status := r.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	h := make(http.Header, len(r.Headers)+1)
+	for k, v := range r.Headers {
+		h.Set(k, v)
+	}
+	var body []byte
+	switch b := r.Body.(type) {
+	case nil:
+	case string:
+		body = []byte(b)
+	case []byte:
+		body = b
+	default:
+		var err error
+		if body, err = json.Marshal(b); err != nil {
+			return nil, fmt.Errorf("httpClient: route %s: body: %v", r.URL, err)
+		}
+		if h.Get("Content-Type") == "" {
+			h.Set("Content-Type", "application/json")
+		}
+	}
+	text := http.StatusText(status)
+	return &http.Response{
+		Status: strconv.Itoa(status) + " " + text, StatusCode: status,
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)),
+		Request: req,
+	}, nil
+}
+
+// UnmatchedError is the error of a request that no host handler and no route
+// answered while passthrough is off.
+type UnmatchedError struct {
+	Method, URL string
+	Body        []byte
+}
+
+func (e *UnmatchedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "httpClient: no route matches %s %s", e.Method, e.URL)
+	if len(e.Body) > 0 {
+		s := string(e.Body)
+		if len(s) > 200 {
+			s = s[:200] + "…"
+		}
+		fmt.Fprintf(&b, " (body %s)", s)
+	}
+	b.WriteString(" and http.passthrough is off; add a route to the fixtures file:\n")
+	b.WriteString("  http:\n    routes:\n")
+	fmt.Fprintf(&b, "      - method: %s\n", e.Method)
+	fmt.Fprintf(&b, "        url: %s\n", e.URL)
+	b.WriteString("        status: 200\n")
+	b.WriteString("        body: {}\n")
+	b.WriteString("or set http.passthrough: true to send unmatched requests to the network")
+	return b.String()
+}
+
+// chain is the RoundTripper of one client in one run: host handlers, then
+// routes, then the network.
+type chain struct {
+	cfg     *Config
+	network http.RoundTripper
+}
+
+func (c *chain) RoundTrip(req *http.Request) (*http.Response, error) {
+	if h := hostHandler(c.cfg.Hosts, req.URL.Host, req.URL.Hostname()); h != nil {
+		return HandlerTransport(h).RoundTrip(req)
+	}
+	if len(c.cfg.Routes) > 0 {
+		var body []byte
+		if req.GetBody != nil {
+			rc, err := req.GetBody()
+			if err == nil {
+				body, _ = io.ReadAll(rc)
+				rc.Close()
+			}
+		}
+		url := req.URL.String()
+		for i := range c.cfg.Routes {
+			if r := &c.cfg.Routes[i]; routeMatches(r, req.Method, url, body) {
+				if req.Body != nil {
+					req.Body.Close()
+				}
+				return routeResponse(r, req)
+			}
+		}
+	}
+	if !c.cfg.Passthrough {
+		var body []byte
+		if req.GetBody != nil {
+			if rc, err := req.GetBody(); err == nil {
+				body, _ = io.ReadAll(io.LimitReader(rc, 1024))
+				rc.Close()
+			}
+		}
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, &UnmatchedError{Method: req.Method, URL: req.URL.String(), Body: body}
+	}
+	if err := c.cfg.Policy.checkHost(req.URL.Hostname()); err != nil {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, err
+	}
+	return c.network.RoundTrip(req)
+}
+
+func hostHandler(hosts map[string]http.Handler, hostPort, host string) http.Handler {
+	if len(hosts) == 0 {
+		return nil
+	}
+	if h, ok := hosts[hostPort]; ok {
+		return h
+	}
+	host = strings.ToLower(host)
+	if h, ok := hosts[host]; ok {
+		return h
+	}
+	for pattern, h := range hosts {
+		if suffix, ok := strings.CutPrefix(pattern, "*"); ok && strings.HasPrefix(suffix, ".") && strings.HasSuffix(host, strings.ToLower(suffix)) {
+			return h
+		}
+	}
+	return nil
+}
+
+// client is a named (or the default) client built for one run.
+type client struct {
+	name    string
+	conf    ClientConfig
+	http    *http.Client
+	network *http.Transport // nil when the host supplied Config.Transport
+}
+
+// buildClient makes the client for name, reading its certificates from
+// store. name "" is the default client.
+func buildClient(ctx context.Context, cfg *Config, name string, store secrets.Store) (*client, error) {
+	var cc ClientConfig
+	if name != "" {
+		var ok bool
+		cc, ok = cfg.Clients[name]
+		if !ok {
+			return nil, fmt.Errorf("httpClient: no HTTP client named %q is configured (add it under httpClients in the fixtures, or to Config.Clients)", name)
+		}
+		if cc.Disabled {
+			return nil, fmt.Errorf("httpClient: the HTTP client %q is disabled", name)
+		}
+	}
+	c := &client{name: name, conf: cc}
+	var network http.RoundTripper = cfg.Transport
+	if network == nil {
+		tlsConf := &tls.Config{MinVersion: tls.VersionTLS12}
+		if cc.ClientCertificate != "" {
+			label := ClientCertLabel(cc.ClientCertificate)
+			pemData, err := readPEMSecret(ctx, store, label, name)
+			if err != nil {
+				return nil, err
+			}
+			cert, err := tls.X509KeyPair(pemData, pemData)
+			if err != nil {
+				return nil, fmt.Errorf("httpClient: client %q: secret %s does not hold a PEM certificate and private key: %v", name, label, err)
+			}
+			tlsConf.Certificates = []tls.Certificate{cert}
+		}
+		if cc.ServerTrustCertificates != "" {
+			label := ServerTrustLabel(cc.ServerTrustCertificates)
+			pemData, err := readPEMSecret(ctx, store, label, name)
+			if err != nil {
+				return nil, err
+			}
+			pool := x509.NewCertPool()
+			if !pool.AppendCertsFromPEM(pemData) {
+				return nil, fmt.Errorf("httpClient: client %q: secret %s holds no PEM certificate", name, label)
+			}
+			tlsConf.RootCAs = pool
+		}
+		tr := &http.Transport{
+			Proxy:                  nil, // an environment proxy would bypass the policy
+			DialContext:            cfg.Policy.dialer(cc.connectTimeout()),
+			TLSClientConfig:        tlsConf,
+			TLSHandshakeTimeout:    cc.connectTimeout(),
+			ResponseHeaderTimeout:  cc.readTimeout(),
+			MaxResponseHeaderBytes: 1 << 20,
+			MaxIdleConnsPerHost:    4,
+			ForceAttemptHTTP2:      true,
+		}
+		c.network = tr
+		network = tr
+	}
+	c.http = &http.Client{
+		Transport: &chain{cfg: cfg, network: network},
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= maxRedirects {
+				return fmt.Errorf("stopped after %d redirects", maxRedirects)
+			}
+			return nil
+		},
+	}
+	return c, nil
+}
+
+// readPEMSecret reads a PEM secret, stored as PEM text or as its base64 form
+// (the ESV "valueBase64" of a PEM file).
+func readPEMSecret(ctx context.Context, store secrets.Store, label, client string) ([]byte, error) {
+	if store == nil {
+		return nil, fmt.Errorf("httpClient: client %q: no secret is mapped to %s (no secret store configured)", client, label)
+	}
+	val, err := store.GenericSecret(ctx, label)
+	if errors.Is(err, secrets.ErrNotFound) {
+		return nil, fmt.Errorf("httpClient: client %q: no secret is mapped to %s", client, label)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("httpClient: client %q: %v", client, err)
+	}
+	if bytes.Contains(val, []byte("-----BEGIN")) {
+		return val, nil
+	}
+	clean := bytes.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+			return -1
+		}
+		return r
+	}, val)
+	dec, err := base64.StdEncoding.DecodeString(string(clean))
+	if err != nil || !bytes.Contains(dec, []byte("-----BEGIN")) {
+		return nil, fmt.Errorf("httpClient: client %q: secret %s is neither PEM nor base64-encoded PEM", client, label)
+	}
+	return dec, nil
+}
+
+// describeErr turns a transport error into the message a script sees.
+func describeErr(method, rawURL string, c *client, err error) error {
+	var denied *DeniedError
+	if errors.As(err, &denied) {
+		return denied
+	}
+	var unmatched *UnmatchedError
+	if errors.As(err, &unmatched) {
+		return unmatched
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	who := ""
+	if c != nil && c.name != "" {
+		who = fmt.Sprintf(" (client %q)", c.name)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return fmt.Errorf("httpClient: %s %s%s: timed out: %v", method, rawURL, who, err)
+	}
+	return fmt.Errorf("httpClient: %s %s%s failed: %v", method, rawURL, who, err)
+}

@@ -273,6 +273,11 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	res.SecretsRead = v.secrets.End()
 	v.env.End()
 	res.IDMChanges, res.Emails = v.idm.End()
+	if v.http.Busy() {
+		// The script failed with requests or callbacks outstanding: their
+		// loop jobs must not reach a later run on this runtime.
+		v.broken = true
+	}
 	res.HTTPCalls = v.http.End()
 	v.in = nil
 	v.input = Input{}

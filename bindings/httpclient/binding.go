@@ -43,6 +43,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -83,10 +84,11 @@ type Binding struct {
 	run    *runState // nil until the run's first send
 
 	// mu guards the run's context against Abort, called from the timer.
-	mu      sync.Mutex
-	ctx     context.Context
-	cancel  context.CancelCauseFunc
-	aborted error
+	mu        sync.Mutex
+	abortSeen atomic.Bool // Abort was called: End must reset under mu
+	ctx       context.Context
+	cancel    context.CancelCauseFunc
+	aborted   error
 }
 
 // runState is what a run that sent requests holds; runs that send nothing
@@ -170,6 +172,13 @@ func (b *Binding) Begin(ctx context.Context, cfg *Config, store secrets.Store) {
 // Drain before ending it.
 func (b *Binding) Pending() bool { return b.run != nil }
 
+// Busy reports whether the run left requests or callbacks unfinished (the
+// script failed, or the loop was stopped): the runtime should then not be
+// reused, so their jobs cannot reach a later run.
+func (b *Binding) Busy() bool {
+	return b.run != nil && (b.run.work > 0 || b.run.fatal != nil || b.run.hold != nil)
+}
+
 // Drain runs the event loop until the run's requests and callbacks are done.
 // started runs on the loop as it starts (the runtime uses it to stop a loop
 // whose run was interrupted just before). Drain returns the first error a
@@ -200,6 +209,7 @@ func (b *Binding) Drain(started func()) error {
 // Abort cancels the run's requests. It is safe to call from any goroutine;
 // the runtime calls it when the run's time limit passes.
 func (b *Binding) Abort(cause error) {
+	b.abortSeen.Store(true)
 	b.mu.Lock()
 	if b.aborted == nil {
 		b.aborted = cause
@@ -215,6 +225,12 @@ func (b *Binding) Abort(cause error) {
 // them. Requests still outstanding are canceled and recorded without a
 // response.
 func (b *Binding) End() []Call {
+	if b.run == nil && !b.abortSeen.Load() {
+		// The common case, a run without requests: no lock.
+		b.parent, b.cfg, b.store = nil, nil, nil
+		return nil
+	}
+	b.abortSeen.Store(false)
 	b.mu.Lock()
 	cancel := b.cancel
 	b.ctx, b.cancel, b.aborted = nil, nil, nil

@@ -544,3 +544,18 @@ func TestRedirectLimitAndURLCheck(t *testing.T) {
 	_, err := run(t, e, `httpClient.send("`+loop+`").get();`, runtime.Input{HTTP: local()})
 	assert.Contains(t, scriptErr(t, err).Message, "stopped after 10 redirects")
 }
+
+func TestScriptFailsWithRequestsOutstanding(t *testing.T) {
+	srv := hangServer(t)
+	e := newEngine(t, 5*time.Second)
+	start := time.Now()
+	res, err := run(t, e, `httpClient.send("`+srv.URL+`/").then(function () {}); throw new Error("early");`, runtime.Input{HTTP: local()})
+	assert.Contains(t, scriptErr(t, err).Message, "Error: early")
+	assert.Less(t, time.Since(start), time.Second)
+	require.Len(t, res.HTTPCalls, 1)
+	assert.Contains(t, res.HTTPCalls[0].Error, "the run ended before the response arrived")
+	assert.Equal(t, int64(1), e.Stats().RuntimesDiscarded)
+	res = mustRun(t, e, `action.goTo("next")`, runtime.Input{HTTP: local()})
+	assert.Equal(t, "next", res.Outcome)
+	assert.Empty(t, res.HTTPCalls)
+}

@@ -29,7 +29,9 @@
 // get) by the end of the run becomes the run's error: an exception thrown in
 // a callback keeps its file, line and stack; a failed request with no handler
 // is reported with the line of its send call. Every request is also recorded,
-// with its error, in the run's HTTP calls.
+// with its error, in the run's HTTP calls. Native Promises (async functions
+// awaiting a send) follow JavaScript's rules: their own rejections are not
+// tracked.
 package httpclient
 
 import (
@@ -107,6 +109,8 @@ type runState struct {
 	hold           *eventloop.Timer
 	unhandled      []*promise
 	fatal          error
+	// drained: Drain ran the loop, so no job of this run is left queued.
+	drained bool
 }
 
 // New builds the frozen `httpClient` object for rt, whose event loop is loop.
@@ -172,11 +176,12 @@ func (b *Binding) Begin(ctx context.Context, cfg *Config, store secrets.Store) {
 // Drain before ending it.
 func (b *Binding) Pending() bool { return b.run != nil }
 
-// Busy reports whether the run left requests or callbacks unfinished (the
-// script failed, or the loop was stopped): the runtime should then not be
-// reused, so their jobs cannot reach a later run.
+// Busy reports whether the run may have left requests, callbacks or loop
+// jobs behind (the script failed before Drain, or the loop was stopped): the
+// runtime should then not be reused, so nothing of this run reaches the next.
 func (b *Binding) Busy() bool {
-	return b.run != nil && (b.run.work > 0 || b.run.fatal != nil || b.run.hold != nil)
+	r := b.run
+	return r != nil && (!r.drained || r.work > 0 || r.fatal != nil || r.hold != nil)
 }
 
 // Drain runs the event loop until the run's requests and callbacks are done.
@@ -197,6 +202,7 @@ func (b *Binding) Drain(started func()) error {
 			started()
 		}
 	})
+	r.drained = true
 	if r.fatal != nil {
 		return r.fatal
 	}

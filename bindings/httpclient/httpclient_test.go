@@ -559,3 +559,45 @@ func TestScriptFailsWithRequestsOutstanding(t *testing.T) {
 	assert.Equal(t, "next", res.Outcome)
 	assert.Empty(t, res.HTTPCalls)
 }
+
+func TestNamedClientConnectTimeout(t *testing.T) {
+	e := newEngine(t, 5*time.Second)
+	cfg := &httpclient.Config{Passthrough: true, Policy: httpclient.Policy{
+		LookupIP: func(context.Context, string) ([]netip.Addr, error) {
+			return []netip.Addr{netip.MustParseAddr("203.0.113.9")}, nil
+		},
+		// A connect that never completes, like a black-holed address.
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		},
+	}, Clients: map[string]httpclient.ClientConfig{"c": {ConnectTimeout: 80 * time.Millisecond}}}
+	start := time.Now()
+	_, err := run(t, e, `httpClient.send("http://blackhole.test/", {clientName: "c"}).get();`, runtime.Input{HTTP: cfg})
+	assert.Contains(t, scriptErr(t, err).Message, `httpClient: GET http://blackhole.test/ (client "c"): timed out`)
+	assert.Less(t, time.Since(start), time.Second)
+}
+
+type rtFunc func(*http.Request) (*http.Response, error)
+
+func (f rtFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestCustomTransport(t *testing.T) {
+	e := newEngine(t, 5*time.Second)
+	var got []string
+	cfg := &httpclient.Config{Passthrough: true, Transport: rtFunc(func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.Method+" "+r.URL.String())
+		return &http.Response{StatusCode: 204, Status: "204 No Content", Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+	}), Hosts: map[string]http.Handler{"*.pingone.com": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(299)
+	})}}
+	res := mustRun(t, e, `var a = httpClient.send("https://api.example.com/x").get();
+var b = httpClient.send("https://auth.pingone.com/as/token", {method: "POST"}).get();
+action.goTo(a.status + " " + a.statusText + " " + b.status);`, runtime.Input{HTTP: cfg})
+	assert.Equal(t, "204 No Content 299", res.Outcome)
+	assert.Equal(t, []string{"GET https://api.example.com/x"}, got)
+
+	// The host rules still hold in front of a custom transport.
+	_, err := run(t, e, `httpClient.send("http://10.0.0.1/").get();`, runtime.Input{HTTP: cfg})
+	assert.Contains(t, scriptErr(t, err).Message, "request to 10.0.0.1 denied: private address")
+}

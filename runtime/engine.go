@@ -36,6 +36,13 @@ type Options struct {
 	LogLevel logger.Level
 	// Libraries are library scripts (name → source) every run can require.
 	Libraries map[string]string
+	// MaxMemory is each run's memory budget in bytes. goja has no memory
+	// accounting, so the watchdog samples the process heap every few
+	// milliseconds and stops a run during which it grew by more than this;
+	// built-ins that allocate a large result in one step refuse sizes over
+	// it. When long runs overlap, a breach stops every run active through
+	// the growth. Default: 256 MiB; negative: no budget.
+	MaxMemory int64
 }
 
 // Defaults for Options.
@@ -43,6 +50,7 @@ const (
 	DefaultTimeout          = 10 * time.Second
 	DefaultMaxCallStackSize = 1024
 	DefaultCacheSize        = 4096
+	DefaultMaxMemory        = 256 << 20
 )
 
 // resolved is Options with defaults applied.
@@ -53,6 +61,7 @@ type resolved struct {
 	CacheSize        int
 	Logger           zerolog.Logger
 	LogLevel         logger.Level
+	MaxMemory        int64
 }
 
 // Engine runs decision scripts on pooled runtimes. It is safe for concurrent
@@ -114,6 +123,12 @@ func (e *Engine) init() {
 		}
 		if r.CacheSize <= 0 {
 			r.CacheSize = DefaultCacheSize
+		}
+		switch {
+		case o.MaxMemory == 0:
+			r.MaxMemory = DefaultMaxMemory
+		case o.MaxMemory > 0:
+			r.MaxMemory = o.MaxMemory
 		}
 		if o.Logger != nil {
 			r.Logger = *o.Logger

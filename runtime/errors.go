@@ -65,7 +65,6 @@ func (e *ScriptError) Error() string {
 // Unwrap returns the underlying error.
 func (e *ScriptError) Unwrap() error { return e.Err }
 
-
 // javaHint explains a ReferenceError on a Java name: next-generation scripts
 // have no Java access, and a script that uses it will fail in AIC too.
 func javaHint(msg string) string {

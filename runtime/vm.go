@@ -19,6 +19,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 	"github.com/journeyjs/journeyjs/bindings/utils"
+	"github.com/journeyjs/journeyjs/bindings/verify"
 )
 
 // vm is one pooled runtime with every binding installed. Only the goroutine
@@ -38,7 +39,11 @@ type vm struct {
 	env     *systemenv.Binding
 	idm     *openidm.Binding
 	http    *httpclient.Binding
+	verify  *verify.Binding
 	req     requirer
+
+	// stateLookup reads the run's node state for verify (made once).
+	stateLookup verify.State
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
 	// the run's Input by value so that Run's argument does not escape to the
@@ -58,6 +63,11 @@ type vm struct {
 	timeout  time.Duration
 	ctx      context.Context
 	stopped  bool // interrupted in this run
+	seq      uint64
+	// heapSeq and heapBase belong to the watchdog: the heap size when it
+	// first saw run heapSeq active.
+	heapSeq  uint64
+	heapBase uint64
 	// stopReason is why, when stopped.
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.
@@ -80,6 +90,9 @@ func newVM(e *Engine) *vm {
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
+	if err := harden(rt, v.base, e.opts.MaxMemory); err != nil {
+		panic("runtime: harden built-ins: " + err.Error())
+	}
 
 	v.action = action.New(rt)
 	v.state = nodestate.New(rt)
@@ -88,6 +101,14 @@ func newVM(e *Engine) *vm {
 	v.env = systemenv.New(rt)
 	v.idm = openidm.New(rt)
 	v.http = httpclient.New(rt, v.loop)
+	v.verify = verify.New(rt)
+	v.stateLookup = func(k string) (any, bool) {
+		if x, ok := v.state.Transient()[k]; ok {
+			return x, true
+		}
+		x, ok := v.state.Shared()[k]
+		return x, ok
+	}
 	v.req.v = v
 
 	install(v.base, "action", v.action.Object())
@@ -97,6 +118,7 @@ func newVM(e *Engine) *vm {
 	install(v.base, "systemEnv", v.env.Object())
 	install(v.base, "openidm", v.idm.Object())
 	install(v.base, "httpClient", v.http.Object())
+	install(v.base, "verifyTransactionsHelper", v.verify.Object())
 	install(v.base, "java", v.env.Java())
 	install(v.base, "utils", utils.New(rt))
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
@@ -153,6 +175,7 @@ func (v *vm) lookupLibrary(name string) (string, bool) {
 // begin opens a run with its limits; from here the watchdog may stop it.
 func (v *vm) begin(ctx context.Context, start time.Time, timeout time.Duration) {
 	v.mu.Lock()
+	v.seq++
 	v.active, v.stopped = true, false
 	v.deadline = start.Add(timeout).UnixNano()
 	v.timeout = timeout
@@ -194,6 +217,8 @@ func (v *vm) limitKind(err error) (ErrorKind, string, bool) {
 		return KindTimeout, "script timed out after " + time.Duration(r).String(), true
 	case canceledReason:
 		return KindCanceled, "run canceled: " + r.err.Error(), true
+	case memoryReason:
+		return KindMemory, fmt.Sprintf("script stopped: it grew the heap by %d MiB, over its memory budget of %d MiB", r.used>>20, r.budget>>20), true
 	}
 	return "", "", false
 }
@@ -203,6 +228,10 @@ type timeoutReason time.Duration
 func (r timeoutReason) Error() string { return "timeout" }
 
 type canceledReason struct{ err error }
+
+type memoryReason struct{ used, budget uint64 }
+
+func (r memoryReason) Error() string { return "memory budget exceeded" }
 
 func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
@@ -242,6 +271,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	v.env.Begin(in.ESVs)
 	v.idm.Begin(ctx, in.IDM)
 	v.http.Begin(ctx, in.HTTP, in.Secrets)
+	v.verify.Begin(ctx, in.Verify, v.stateLookup)
 
 	_, runErr := v.run(fn)
 	if runErr == nil && v.http.Pending() {
@@ -279,6 +309,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 		v.broken = true
 	}
 	res.HTTPCalls = v.http.End()
+	v.verify.End()
 	v.in = nil
 	v.input = Input{}
 	v.reqObjs = [3]goja.Value{}
@@ -312,6 +343,9 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 	return fn(goja.Undefined())
 }
 
+// noopProgram is run to surface a pending interrupt; see drain.
+var noopProgram = goja.MustCompile("", "undefined", false)
+
 // drain runs the event loop until the HTTP requests and callbacks the script
 // left are done, or the run's limit stops the loop. An exception a callback
 // threw and nothing handled comes back with its position; a stopped loop
@@ -335,6 +369,12 @@ func (v *vm) drain(script Script) (err error) {
 	})
 	if !errors.Is(err, httpclient.ErrStopped) {
 		return err
+	}
+	// The run's limit stopped the loop while it waited. The runtime still
+	// carries that interrupt: running anything raises it, and limitKind
+	// turns it into the right kind (timeout, cancel, memory) and message.
+	if _, ierr := v.rt.RunProgram(noopProgram); ierr != nil {
+		return ierr
 	}
 	v.mu.Lock()
 	reason := v.stopReason

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"runtime/metrics"
 	"time"
 )
 
@@ -68,19 +69,40 @@ func (e *Engine) watch() {
 	}
 }
 
-// check interrupts every run past its deadline or whose context is done, and
-// returns how many runs are active.
+// heapBytes reads the bytes held by heap objects now (live and not yet swept).
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// check interrupts every run past its deadline, whose context is done, or
+// during which the heap grew past the memory budget, and returns how many
+// runs are active. Runs shorter than a tick are never looked at.
 func (e *Engine) check(now time.Time) int {
 	active := 0
 	e.vmsMu.Lock()
 	defer e.vmsMu.Unlock()
+	var heap uint64
+	budget := uint64(e.opts.MaxMemory)
+	if budget > 0 && len(e.vms) > 0 {
+		heap = heapBytes()
+	}
 	for v := range e.vms {
 		v.mu.Lock()
 		if v.active {
 			active++
+			if budget > 0 && v.heapSeq != v.seq {
+				v.heapSeq, v.heapBase = v.seq, heap
+			}
 			switch {
 			case now.UnixNano() >= v.deadline:
 				v.interruptLocked(timeoutReason(v.timeout))
+			case budget > 0 && heap > v.heapBase && heap-v.heapBase > budget:
+				v.interruptLocked(memoryReason{used: heap - v.heapBase, budget: budget})
 			case v.ctx != nil && v.ctx.Done() != nil:
 				select {
 				case <-v.ctx.Done():

@@ -130,6 +130,10 @@ func (b *Binding) Transient() map[string]any { return b.transient }
 // End drops the references to this run's maps.
 func (b *Binding) End() { b.shared, b.transient = nil, nil }
 
+// Get reads a key as nodeState.get does (transient first, then shared), for
+// other bindings that act on the journey's state.
+func (b *Binding) Get(k string) (any, bool) { return b.lookup(k) }
+
 func (b *Binding) lookup(k string) (any, bool) {
 	if v, ok := b.transient[k]; ok {
 		return v, true

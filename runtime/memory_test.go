@@ -1,0 +1,41 @@
+package runtime_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+func TestMemoryBombsAreStopped(t *testing.T) {
+	e := newEngine(t, runtime.Options{MaxMemory: 64 << 20, PoolSize: 1})
+	bombs := map[string]string{
+		"string doubling":  `var s = "xxxxxxxxxxxxxxxx"; for (;;) { s += s; }`,
+		"huge array":       `var a = []; for (var i = 0; ; i++) { a.push({i: i, s: "padding-padding"}); }`,
+		"huge object":      `var o = {}; for (var i = 0; ; i++) { o["k" + i] = [i, i, i]; }`,
+		"array of strings": `var a = []; for (var i = 0; ; i++) { a.push(String(i).repeat(100)); }`,
+	}
+	for name, src := range bombs {
+		_, se := runErr(t, e, src, runtime.Input{})
+		assert.Equal(t, runtime.KindMemory, se.Kind, name)
+		assert.Contains(t, se.Message, "over its memory budget of 64 MiB", name)
+		assert.Equal(t, "ok", run(t, e, `action.goTo("ok")`, runtime.Input{}).Outcome, name)
+	}
+	oneShot := map[string]string{
+		"repeat":     `"x".repeat(1e9)`,
+		"padStart":   `"".padStart(2e9, "ab")`,
+		"fill":       `new Array(1e9).fill(0)`,
+		"join":       `new Array(5e8).join("--")`,
+		"Array.from": `Array.from({length: 1e9})`,
+	}
+	for name, src := range oneShot {
+		_, se := runErr(t, e, src, runtime.Input{})
+		assert.Contains(t, se.Message, "RangeError", name)
+		assert.Contains(t, se.Message, "would exceed the run's memory budget", name)
+	}
+	// Ordinary sizes are untouched.
+	res := run(t, e, `action.goTo(["ab".repeat(3), "7".padStart(3, "0"), [1, 2].join("-"), new Array(3).fill(1).length,
+		Array.from("abc").length].join(","))`, runtime.Input{})
+	assert.Equal(t, "ababab,007,1-2,3,3", res.Outcome)
+}

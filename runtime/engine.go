@@ -26,7 +26,7 @@ type Options struct {
 	Timeout time.Duration
 	// MaxCallStackSize bounds the JavaScript call depth. Default: 1024.
 	MaxCallStackSize int
-	// CacheSize bounds the compiled-program cache (LRU). Default: 4096.
+	// CacheSize bounds the compiled-program cache (LRU). Default: 16384.
 	CacheSize int
 	// Logger receives the scripts' log lines. Default: discard (the lines are
 	// still returned in Result.Logs).
@@ -49,7 +49,7 @@ type Options struct {
 const (
 	DefaultTimeout          = 10 * time.Second
 	DefaultMaxCallStackSize = 1024
-	DefaultCacheSize        = 4096
+	DefaultCacheSize        = 16384
 	DefaultMaxMemory        = 256 << 20
 )
 

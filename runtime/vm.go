@@ -393,7 +393,7 @@ func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.
 
 // maxFns bounds fns; past it the map starts over, which only costs re-making
 // the functions of the scripts still in use.
-const maxFns = 1024
+const maxFns = 16384
 
 // scriptFunc returns this runtime's wrapper function for script, making it
 // on first use from the engine's compiled program. The lookup takes no lock.

@@ -1,6 +1,9 @@
 package pingone
 
-import "net/http"
+import (
+	"net/http"
+	"net/url"
+)
 
 func renderUser(rc *rctx, u *User) *User {
 	c := *u
@@ -52,11 +55,18 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
+		self := rc.envURL("users")
+		if src := rc.r.URL.Query().Get("filter"); src != "" {
+			if users, err = filterUsers(users, src); err != nil {
+				return 0, nil, err
+			}
+			self += "?filter=" + url.QueryEscape(src)
+		}
 		out := make([]*User, 0, len(users))
 		for _, u := range users {
 			out = append(out, renderUser(rc, u))
 		}
-		return http.StatusOK, newCollection(rc.envURL("users"), "users", out), nil
+		return http.StatusOK, newCollection(self, "users", out), nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
 		u, err := o.getUser(rc.path("userID"))

@@ -55,6 +55,23 @@ func (o *op) getUser(id string) (*User, error) {
 
 func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser, o.env.ID, "") }
 
+// filterUsers keeps the users a SCIM filter (?filter= of GET /users, e.g.
+// username eq "bjensen") selects; a filter that does not parse is
+// INVALID_DATA on "filter".
+func filterUsers(users []*User, src string) ([]*User, error) {
+	f, err := parseSCIM(src)
+	if err != nil {
+		return nil, invalidValue("filter", err.Error())
+	}
+	out := users[:0:0]
+	for _, u := range users {
+		if f.match(userAttributes(u)) {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
 // defaultPopulation is where users without a population land, created on
 // first need the way every PingOne environment has one.
 func (o *op) defaultPopulation() (string, error) {

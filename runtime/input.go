@@ -6,6 +6,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/bindings/verify"
 )
 
 // Input is everything one run sees: the journey's state, the request, and the
@@ -39,6 +40,11 @@ type Input struct {
 	// means no routes and no passthrough: every request fails and says which
 	// route to add.
 	HTTP *httpclient.Config
+	// Verify backs the `verifyTransactionsHelper` binding: the PingOne
+	// environment holding the journey user's Verify transactions and
+	// account. nil makes every call throw "no PingOne Verify back end
+	// configured".
+	Verify verify.Backend
 	// Libraries are library scripts (name → source) that require() can load in
 	// this run, in addition to those registered on the engine.
 	Libraries map[string]string

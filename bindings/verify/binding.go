@@ -1,0 +1,390 @@
+// Package verify implements the `verifyTransactionsHelper` binding: a
+// script reads the PingOne Verify transactions of the journey's user and
+// manages that user's PingOne account.
+//
+// Which PingOne user: the id in node state under Backend.UserIDKey()
+// (DefaultUserIDKey, "pingOneUserId", the key the PingOne Verify marketplace
+// nodes write). When that key is absent, the user whose PingOne username
+// equals node state "username" (GET /users?filter=username eq "…"). When
+// neither key is in node state every method throws; when the username
+// matches no PingOne user, reads answer null and updateUser/deleteUser
+// throw.
+//
+// Answers are PingOne's HAL JSON as is (_links, _embedded, size,
+// previousAttempts). A 404 from PingOne reads as null: no transactions, an
+// unknown transaction or verified data id, and verified data asked for more
+// than 30 minutes after the transaction's decision (PingOne has purged it by
+// then). Any other failure throws an error named
+// ScriptedVerifyTransactionsException whose message carries PingOne's status
+// and body (also as its `status` and `body` properties).
+//
+// The back end is a Backend: Client speaks the REST API, to the real PingOne
+// (NewClient, worker credentials from the secret store) or to the local
+// platform in-process (NewLocal).
+package verify
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+)
+
+// DefaultUserIDKey is the node state key holding the PingOne user id.
+const DefaultUserIDKey = "pingOneUserId"
+
+// UsernameKey is the node state key read when no PingOne user id is there.
+const UsernameKey = "username"
+
+// ExceptionName is the name of the errors the helper throws on failures.
+const ExceptionName = "ScriptedVerifyTransactionsException"
+
+// NoBackend is the message of every call made without a back end.
+const NoBackend = "verifyTransactionsHelper: no PingOne Verify back end configured"
+
+// VerifiedDataTypes are the types getVerifiedDataByType accepts.
+var VerifiedDataTypes = []string{
+	"GOVERNMENT_ID", "BARCODE", "FRONT_IMAGE", "BACK_IMAGE", "SELFIE", "CROPPED_SIGNATURE",
+	"CROPPED_DOCUMENT", "CROPPED_PORTRAIT", "VOICE_SAMPLE", "VOICE_INPUT", "END_USER_CLIENT", "BIOGRAPHIC_MATCH",
+}
+
+// State reads a node state key (transient first, then shared), as
+// nodeState.get does.
+type State func(key string) (any, bool)
+
+// Binding is the per-runtime `verifyTransactionsHelper` object.
+type Binding struct {
+	rt      *goja.Runtime
+	obj     *goja.Object
+	ctx     context.Context
+	backend Backend
+	state   State
+}
+
+// New builds the frozen `verifyTransactionsHelper` object for rt.
+func New(rt *goja.Runtime) *Binding {
+	b := &Binding{rt: rt, obj: rt.NewObject()}
+	for name, fn := range map[string]func(goja.FunctionCall) goja.Value{
+		"getLastVerifyTransaction": b.getLastVerifyTransaction,
+		"getAllVerifyTransactions": b.getAllVerifyTransactions,
+		"getAllMetadata":           b.getAllMetadata,
+		"getAllVerifiedData":       b.getAllVerifiedData,
+		"getVerifiedDataByType":    b.getVerifiedDataByType,
+		"getVerifiedData":          b.getVerifiedData,
+		"getUser":                  b.getUser,
+		"updateUser":               b.updateUser,
+		"deleteUser":               b.deleteUser,
+	} {
+		jsvalue.Method(rt, b.obj, name, fn)
+	}
+	jsvalue.Seal(rt, b.obj)
+	return b
+}
+
+// Object is the JavaScript value installed as `verifyTransactionsHelper`.
+func (b *Binding) Object() *goja.Object { return b.obj }
+
+// Begin starts a run: requests go to backend (nil: every call throws
+// NoBackend) with ctx, and the user is found through state.
+func (b *Binding) Begin(ctx context.Context, backend Backend, state State) {
+	b.ctx, b.backend, b.state = ctx, backend, state
+}
+
+// End forgets the run.
+func (b *Binding) End() { b.ctx, b.backend, b.state = nil, nil, nil }
+
+// fail throws a plain Error "verifyTransactionsHelper.fn: msg".
+func (b *Binding) fail(fn, format string, args ...any) {
+	panic(b.rt.NewGoError(fmt.Errorf("verifyTransactionsHelper."+fn+": "+format, args...)))
+}
+
+// exception throws a ScriptedVerifyTransactionsException for a PingOne
+// answer (status > 0) or for a request that got none.
+func (b *Binding) exception(fn string, status int, body []byte, err error) {
+	var msg string
+	switch {
+	case err != nil:
+		msg = fmt.Sprintf("%s: %v", fn, err)
+	default:
+		msg = fmt.Sprintf("%s: PingOne answered %d %s: %s", fn, status, http.StatusText(status), strings.TrimSpace(string(body)))
+	}
+	obj := b.rt.NewGoError(errors.New(msg))
+	_ = obj.Set("name", ExceptionName)
+	if status > 0 {
+		_ = obj.Set("status", status)
+		_ = obj.Set("body", string(body))
+	}
+	panic(obj)
+}
+
+func (b *Binding) ctxOrBackground() context.Context {
+	if b.ctx == nil {
+		return context.Background()
+	}
+	return b.ctx
+}
+
+// call sends one request and returns the status and body of a 2xx or 404
+// answer; anything else throws.
+func (b *Binding) call(fn, method, path string, body []byte) (int, []byte) {
+	status, resp, err := b.backend.Do(b.ctxOrBackground(), method, path, body)
+	if err != nil {
+		b.exception(fn, 0, nil, err)
+	}
+	if status/100 != 2 && status != http.StatusNotFound {
+		b.exception(fn, status, resp, nil)
+	}
+	return status, resp
+}
+
+// object decodes a JSON answer into a fresh JavaScript object; an empty
+// body is {}.
+func (b *Binding) object(fn string, body []byte) goja.Value {
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return b.rt.NewObject()
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		b.exception(fn, 0, nil, fmt.Errorf("PingOne answered with JSON that does not parse: %v", err))
+	}
+	return jsvalue.ToJS(b.rt, v)
+}
+
+// read GETs path and returns the answer, or null for a 404.
+func (b *Binding) read(fn, path string) goja.Value {
+	status, body := b.call(fn, http.MethodGet, path, nil)
+	if status == http.StatusNotFound {
+		return goja.Null()
+	}
+	return b.object(fn, body)
+}
+
+// user returns the escaped path of the journey user in PingOne, or "" when
+// the username in node state matches no PingOne user.
+func (b *Binding) user(fn string) string {
+	if b.backend == nil {
+		panic(b.rt.NewGoError(errors.New(NoBackend)))
+	}
+	key := b.backend.UserIDKey()
+	if key == "" {
+		key = DefaultUserIDKey
+	}
+	if b.state != nil {
+		if v, ok := b.state(key); ok && v != nil && fmt.Sprint(v) != "" {
+			return "/users/" + url.PathEscape(fmt.Sprint(v))
+		}
+		if v, ok := b.state(UsernameKey); ok && v != nil && fmt.Sprint(v) != "" {
+			return b.userByName(fn, fmt.Sprint(v))
+		}
+	}
+	b.fail(fn, "no PingOne user for this journey: node state has neither %q nor %q", key, UsernameKey)
+	return ""
+}
+
+func (b *Binding) userByName(fn, username string) string {
+	filter := `username eq "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(username) + `"`
+	status, body := b.call(fn, http.MethodGet, "/users?filter="+url.QueryEscape(filter), nil)
+	if status == http.StatusNotFound {
+		return ""
+	}
+	var list struct {
+		Embedded struct {
+			Users []struct {
+				ID string `json:"id"`
+			} `json:"users"`
+		} `json:"_embedded"`
+	}
+	if err := json.Unmarshal(body, &list); err != nil {
+		b.exception(fn, 0, nil, fmt.Errorf("user search answer does not parse: %v", err))
+	}
+	if len(list.Embedded.Users) == 0 || list.Embedded.Users[0].ID == "" {
+		return ""
+	}
+	return "/users/" + url.PathEscape(list.Embedded.Users[0].ID)
+}
+
+// transactions is the user's transactions path, or "" for no user.
+func (b *Binding) transactions(fn string) string {
+	u := b.user(fn)
+	if u == "" {
+		return ""
+	}
+	return u + "/verifyTransactions"
+}
+
+// arg returns a required string argument.
+func (b *Binding) arg(fn string, call goja.FunctionCall, i int, name string) string {
+	s := jsvalue.ArgString(call, i)
+	if strings.TrimSpace(s) == "" {
+		b.fail(fn, "%s is required", name)
+	}
+	return s
+}
+
+func (b *Binding) getAllVerifyTransactions(goja.FunctionCall) goja.Value {
+	const fn = "getAllVerifyTransactions"
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	status, body := b.call(fn, http.MethodGet, txs, nil)
+	if status == http.StatusNotFound || embeddedLen(body, "verifyTransactions") == 0 {
+		return goja.Null()
+	}
+	return b.object(fn, body)
+}
+
+func (b *Binding) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
+	const fn = "getLastVerifyTransaction"
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	status, body := b.call(fn, http.MethodGet, txs, nil)
+	if status == http.StatusNotFound {
+		return goja.Null()
+	}
+	var list struct {
+		Embedded struct {
+			Items []json.RawMessage `json:"verifyTransactions"`
+		} `json:"_embedded"`
+	}
+	if err := json.Unmarshal(body, &list); err != nil {
+		b.exception(fn, 0, nil, fmt.Errorf("the transaction list does not parse: %v", err))
+	}
+	var last json.RawMessage
+	var lastAt time.Time
+	for _, raw := range list.Embedded.Items {
+		var t struct {
+			UpdatedAt string `json:"updatedAt"`
+		}
+		_ = json.Unmarshal(raw, &t)
+		at, _ := time.Parse(time.RFC3339Nano, t.UpdatedAt)
+		if last == nil || at.After(lastAt) {
+			last, lastAt = raw, at
+		}
+	}
+	if last == nil {
+		return goja.Null()
+	}
+	return b.object(fn, last)
+}
+
+func (b *Binding) getAllMetadata(call goja.FunctionCall) goja.Value {
+	const fn = "getAllMetadata"
+	tx := b.arg(fn, call, 0, "transactionId")
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/metaData")
+}
+
+func (b *Binding) getAllVerifiedData(call goja.FunctionCall) goja.Value {
+	const fn = "getAllVerifiedData"
+	tx := b.arg(fn, call, 0, "transactionId")
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData")
+}
+
+func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
+	const fn = "getVerifiedDataByType"
+	tx := b.arg(fn, call, 0, "transactionId")
+	typ := b.arg(fn, call, 1, "type")
+	if !slices.Contains(VerifiedDataTypes, typ) {
+		b.fail(fn, "type %q is not a verified data type; use one of %s", typ, strings.Join(VerifiedDataTypes, ", "))
+	}
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData?type="+typ)
+}
+
+func (b *Binding) getVerifiedData(call goja.FunctionCall) goja.Value {
+	const fn = "getVerifiedData"
+	tx := b.arg(fn, call, 0, "transactionId")
+	id := b.arg(fn, call, 1, "verifiedDataId")
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData/"+url.PathEscape(id))
+}
+
+func (b *Binding) getUser(goja.FunctionCall) goja.Value {
+	const fn = "getUser"
+	u := b.user(fn)
+	if u == "" {
+		return goja.Null()
+	}
+	return b.read(fn, u)
+}
+
+func (b *Binding) updateUser(call goja.FunctionCall) goja.Value {
+	const fn = "updateUser"
+	arg := call.Argument(0)
+	if jsvalue.IsNullish(arg) {
+		b.fail(fn, "body is required")
+	}
+	v := jsvalue.ToGo(arg)
+	if m, ok := v.(map[string]any); !ok || len(m) == 0 {
+		b.fail(fn, "body must be an object with the user's attributes")
+	}
+	body, err := json.Marshal(v)
+	if err != nil {
+		b.fail(fn, "body cannot be sent as JSON: %v", err)
+	}
+	u := b.user(fn)
+	if u == "" {
+		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
+	}
+	status, resp, err := b.backend.Do(b.ctxOrBackground(), http.MethodPut, u, body)
+	if err != nil || status/100 != 2 {
+		b.exception(fn, status, resp, err)
+	}
+	return b.object(fn, resp)
+}
+
+func (b *Binding) deleteUser(goja.FunctionCall) goja.Value {
+	const fn = "deleteUser"
+	u := b.user(fn)
+	if u == "" {
+		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
+	}
+	status, resp, err := b.backend.Do(b.ctxOrBackground(), http.MethodDelete, u, nil)
+	if err != nil || status/100 != 2 {
+		b.exception(fn, status, resp, err)
+	}
+	return goja.Undefined()
+}
+
+// embeddedLen counts the items of a HAL collection; -1 when the body is not
+// one.
+func embeddedLen(body []byte, key string) int {
+	var c struct {
+		Embedded map[string]json.RawMessage `json:"_embedded"`
+	}
+	if json.Unmarshal(body, &c) != nil || c.Embedded == nil {
+		return -1
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(c.Embedded[key], &items) != nil {
+		return -1
+	}
+	return len(items)
+}

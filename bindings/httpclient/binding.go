@@ -382,6 +382,7 @@ func (q *request) fill(c *Call) {
 
 type sendOptions struct {
 	method, clientName string
+	ignored            []string
 	header             http.Header
 	body               []byte
 	hasBody            bool
@@ -415,6 +416,7 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 	r.calls = append(r.calls, Call{
 		Method: q.method, URL: q.url, ClientName: q.clientName,
 		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(q.body),
+		IgnoredOptions: opts.ignored,
 	})
 	q.idx = len(r.calls) - 1
 	r.reqs = append(r.reqs, q)
@@ -597,7 +599,9 @@ func (b *Binding) options(v goja.Value) sendOptions {
 		case "clientName":
 			o.clientName = val.String()
 		default:
-			jsvalue.Throw(rt, "httpClient.send: unknown request option %q (the options are method, headers, body, form, token and clientName)", k)
+			// AIC reads the options it knows and ignores the rest, so a
+			// stray key must not fail here either; the call record says so.
+			o.ignored = append(o.ignored, k)
 		}
 	}
 	if body != nil && form != nil {

@@ -23,6 +23,10 @@ type Call struct {
 	Status     int     `json:"status"`
 	DurationMs float64 `json:"durationMs"`
 	Error      string  `json:"error,omitempty"`
+	// IgnoredOptions lists request option keys the script passed that are
+	// not options (a typo such as "methd"): AIC ignores them, and so do we,
+	// but the record shows them.
+	IgnoredOptions []string `json:"ignoredOptions,omitempty"`
 }
 
 // MaxRecordedBody is how much of a request body a Call keeps.

@@ -193,7 +193,6 @@ action.goTo("true");`, runtime.Input{HTTP: local()})
 func TestBadOptionsThrow(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	for src, want := range map[string]string{
-		`httpClient.send("https://x.example/", {methd: "POST"})`:           `unknown request option "methd"`,
 		`httpClient.send("https://x.example/", {body: "a", form: {a: 1}})`: "set body or form, not both",
 		`httpClient.send("ftp://x.example/")`:                              "not an absolute http or https URL",
 		`httpClient.send()`:                                                "a URL is required",
@@ -600,4 +599,15 @@ action.goTo(a.status + " " + a.statusText + " " + b.status);`, runtime.Input{HTT
 	// The host rules still hold in front of a custom transport.
 	_, err := run(t, e, `httpClient.send("http://10.0.0.1/").get();`, runtime.Input{HTTP: cfg})
 	assert.Contains(t, scriptErr(t, err).Message, "request to 10.0.0.1 denied: private address")
+}
+
+func TestUnknownOptionsAreIgnoredAndRecorded(t *testing.T) {
+	e := newEngine(t, 5*time.Second)
+	res, err := run(t, e, `var r = httpClient.send("https://api.example.com/x", {methd: "POST", method: "GET"}).get(); action.goTo(String(r.status))`,
+		runtime.Input{HTTP: &httpclient.Config{Routes: []httpclient.Route{{URL: "https://api.example.com/x", Status: 204}}}})
+	require.NoError(t, err)
+	assert.Equal(t, "204", res.Outcome)
+	require.Len(t, res.HTTPCalls, 1)
+	assert.Equal(t, "GET", res.HTTPCalls[0].Method)
+	assert.Equal(t, []string{"methd"}, res.HTTPCalls[0].IgnoredOptions)
 }

@@ -12,20 +12,10 @@ import (
 
 // runEnv is the world a CLI run executes in: the runtime input built from the
 // fixtures, and whatever back ends must be closed afterwards.
-type runEnv struct {
-	Input   runtime.Input
-	closers []func() error
-}
+type runEnv = fixtures.Env
 
-// Close releases the back ends.
-func (e *runEnv) Close() {
-	for i := len(e.closers) - 1; i >= 0; i-- {
-		_ = e.closers[i]()
-	}
-}
-
-func buildEnv(_ context.Context, fx *fixtures.File) (*runEnv, error) {
-	return &runEnv{Input: fx.Input()}, nil
+func buildEnv(ctx context.Context, fx *fixtures.File) (*runEnv, error) {
+	return fx.Build(ctx)
 }
 
 // runReport is the CLI's JSON output: the runtime report plus what the

@@ -82,6 +82,9 @@ type Engine struct {
 	libMu     sync.RWMutex
 	libraries map[string]string
 
+	// registry holds the named scripts of RegisterScript (registry.go).
+	registry scriptRegistry
+
 	stats engineStats
 
 	vmsMu    sync.Mutex

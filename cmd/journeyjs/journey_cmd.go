@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/journey"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+func init() { extraCommands = append(extraCommands, newJourneyCmd) }
+
+type journeyFlags struct {
+	answers  string
+	fixtures string
+	state    string
+	tree     string
+	realm    string
+	format   string
+	logLevel string
+	maxSteps int
+	timeout  time.Duration
+}
+
+func newJourneyCmd() *cobra.Command {
+	var f journeyFlags
+	cmd := &cobra.Command{
+		Use:   "journey EXPORT",
+		Short: "Walk a whole journey export, running its scripts, to Success or Failure",
+		Long: `Walk a journey exported from PingOne Advanced Identity Cloud or PingAM (the
+admin UI's or frodo's JSON) from its entry node to Success or Failure. Every
+Scripted Decision node runs its next-generation script with the node state
+carried from node to node; page nodes with username and password collectors
+take their values from the answers file; Data Store Decision and Identify
+Existing User query the IDM fixtures; inner journeys are walked from the same
+export. Any other node needs its outcome in the answers file.
+
+The answers file (YAML or JSON):
+
+  username: bjensen
+  password: Ch4ng3it!
+  nodes:                          # node id or display name
+    "Push Sender": {outcome: Sent, state: {pushSent: true}}
+
+Exit status: 0 when the journey reached Success, 1 when it reached Failure or
+stopped on an error (a script failed, an unknown node, an outcome with no
+connection, too many steps), 2 for bad usage or a bad export, answers,
+fixtures or state file.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runJourney(cmd.Context(), cmd.OutOrStdout(), args[0], f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.answers, "answers", "", "answers file: username, password, per-node outcomes (YAML or JSON)")
+	fl.StringVar(&f.fixtures, "fixtures", "", "fixtures file, as for 'journeyjs run' (YAML or JSON)")
+	fl.StringVar(&f.state, "state", "", "node state to start with: sharedState and transientState (YAML or JSON)")
+	fl.StringVar(&f.tree, "tree", "", "journey to walk when the export holds several")
+	fl.StringVar(&f.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
+	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
+	fl.StringVar(&f.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
+	fl.IntVar(&f.maxSteps, "max-steps", journey.DefaultMaxSteps, "most node visits before the walk is taken for an endless loop")
+	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
+	return cmd
+}
+
+func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if f.format != "pretty" && f.format != "json" {
+		return usageError("--format must be pretty or json, not %q", f.format)
+	}
+	if f.maxSteps <= 0 {
+		return usageError("--max-steps must be at least 1, not %d", f.maxSteps)
+	}
+	exp, err := journey.Read(path)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var answers *journey.Answers
+	if f.answers != "" {
+		if answers, err = journey.LoadAnswers(f.answers); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	fx := &fixtures.File{}
+	if f.fixtures != "" {
+		if fx, err = fixtures.Load(f.fixtures); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	env, err := buildEnv(ctx, fx)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	defer env.Close()
+	in := env.Input
+	if f.state != "" {
+		st, err := fixtures.LoadState(f.state)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		in.SharedState = fixtures.Overlay(in.SharedState, st.SharedState)
+		in.TransientState = fixtures.Overlay(in.TransientState, st.TransientState)
+	}
+	if f.realm != "" {
+		in.Realm = f.realm
+	}
+	if f.logLevel != "" {
+		lvl, err := logger.ParseLevel(f.logLevel)
+		if err != nil {
+			return usageError("--log-level: %v", err)
+		}
+		in.LogLevel = &lvl
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	res, walkErr := journey.Walk(ctx, exp, journey.Options{
+		Tree:     f.tree,
+		Timeout:  f.timeout,
+		Input:    in,
+		Answers:  answers,
+		MaxSteps: f.maxSteps,
+	})
+	var bad *journey.Error
+	if errors.As(walkErr, &bad) {
+		// The export or the answers cannot be walked at all.
+		return &exitError{code: exitUsage, err: walkErr}
+	}
+	if f.format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		printJourney(out, path, res)
+	}
+	switch {
+	case walkErr != nil:
+		// Already printed; exit 1 without repeating it.
+		return &exitError{code: exitFailed, err: errors.New("")}
+	case res.Result != journey.ResultSuccess:
+		return &exitError{code: exitFailed, err: errors.New("")}
+	}
+	return nil
+}
+
+// prettyPathMax is how many steps the pretty output shows in full.
+const prettyPathMax = 40
+
+func printJourney(w io.Writer, path string, r *journey.Result) {
+	fmt.Fprintf(w, "journey:     %s (%s)\n", r.Tree, path)
+	for i, s := range r.Path {
+		// A walk that looped shows its start and its end, not every lap.
+		if n := len(r.Path); n > prettyPathMax && i >= prettyPathMax/2 && i < n-prettyPathMax/2 {
+			if i == prettyPathMax/2 {
+				fmt.Fprintf(w, "     … %d more steps (--format json lists them all)\n", n-prettyPathMax)
+			}
+			continue
+		}
+		indent := strings.Repeat("  ", s.Depth)
+		name := indent + s.Name
+		line := fmt.Sprintf("  %-32s %-28s", name, s.Type)
+		switch {
+		case s.Error != "":
+			line += " ✗ error"
+		case s.Type == journey.TypeSuccess || s.Type == journey.TypeFailure:
+		default:
+			line += " → " + s.Outcome
+			if s.Answered {
+				line += " (answers)"
+			}
+		}
+		if s.Script != "" {
+			line += fmt.Sprintf("  [%s, %.1f ms]", s.Script, s.DurationMs)
+		}
+		fmt.Fprintf(w, "%3d%s\n", i+1, strings.TrimRight(line, " "))
+		pad := strings.Repeat(" ", 7) + indent
+		for _, l := range s.Logs {
+			fmt.Fprintf(w, "%s%-5s %s\n", pad, l.Level, l.Message)
+		}
+		for _, c := range s.HTTPCalls {
+			fmt.Fprintf(w, "%shttp  %s\n", pad, c.Summary())
+		}
+		for _, c := range s.IDMChanges {
+			fmt.Fprintf(w, "%sidm   %s %s/%s (rev %s)\n", pad, c.Action, c.Resource, c.ID, c.Rev)
+		}
+		for _, e := range s.Emails {
+			fmt.Fprintf(w, "%semail to %s %q\n", pad, e.To, e.Subject)
+		}
+		if s.ScriptError != nil && s.ScriptError.Stack != "" {
+			for _, l := range strings.Split(s.ScriptError.Stack, "\n") {
+				fmt.Fprintf(w, "%s  %s\n", pad, l)
+			}
+		}
+	}
+	fmt.Fprintf(w, "shared:      %s\n", compactJSON(r.SharedState))
+	fmt.Fprintf(w, "transient:   %s\n", compactJSON(r.TransientState))
+	if r.Error != "" {
+		fmt.Fprintf(w, "error:       %s\n", r.Error)
+	}
+	fmt.Fprintf(w, "result:      %s\n", r.Result)
+}

@@ -1,0 +1,545 @@
+package journey
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+// DefaultMaxSteps bounds a walk when Options.MaxSteps is zero.
+const DefaultMaxSteps = 200
+
+// Results of a walk.
+const (
+	ResultSuccess = "Success"
+	ResultFailure = "Failure"
+	// ResultError is a walk that stopped before reaching Success or Failure.
+	ResultError = "Error"
+)
+
+// Options configure a walk.
+type Options struct {
+	// Tree is the journey to walk; empty means Export.DefaultTree.
+	Tree string
+	// Engine runs the scripts; nil means a new engine with Timeout, closed
+	// when the walk ends.
+	Engine *runtime.Engine
+	// Timeout bounds each script run when Engine is nil (default: the
+	// runtime's).
+	Timeout time.Duration
+	// Input is the world the scripts run in (realm, secrets, ESVs, IDM, HTTP
+	// …) and, in SharedState and TransientState, the state the journey
+	// starts with. The IDM back end is also what Data Store Decision and
+	// Identify Existing User query.
+	Input runtime.Input
+	// Answers answer page nodes and stand in for other nodes; nil means
+	// none.
+	Answers *Answers
+	// MaxSteps bounds the number of node visits, inner journeys included
+	// (default DefaultMaxSteps).
+	MaxSteps int
+}
+
+// Step is one node the walk went through.
+type Step struct {
+	NodeID string `json:"nodeId"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	// Outcome is the outcome the node took; empty for Success and Failure
+	// and for a node that failed.
+	Outcome string `json:"outcome"`
+	// Tree is the journey the node belongs to.
+	Tree string `json:"tree"`
+	// Depth is 0 for the walked journey's nodes, 1 for the nodes of a page
+	// or an inner journey inside it, and so on.
+	Depth int `json:"depth,omitempty"`
+	// Script names the script a Scripted Decision node ran.
+	Script string `json:"script,omitempty"`
+	// Answered is true when the answers file decided the outcome.
+	Answered   bool              `json:"answered,omitempty"`
+	Duration   time.Duration     `json:"-"`
+	DurationMs float64           `json:"durationMs"`
+	Logs       []logger.Record   `json:"logs,omitempty"`
+	HTTPCalls  []httpclient.Call `json:"httpCalls,omitempty"`
+	IDMChanges []openidm.Change  `json:"idmChanges,omitempty"`
+	Emails     []openidm.Email   `json:"emails,omitempty"`
+	// Error is why the node failed; the walk stopped there.
+	Error string `json:"error,omitempty"`
+	// ScriptError is the failed script's error, with its position.
+	ScriptError *runtime.ReportError `json:"scriptError,omitempty"`
+}
+
+// Result is a walk: the path, the end, and the state at the end.
+type Result struct {
+	Tree string `json:"tree"`
+	// Result is Success, Failure, or Error when the walk stopped on an
+	// error.
+	Result         string         `json:"result"`
+	Path           []Step         `json:"path"`
+	SharedState    map[string]any `json:"sharedState"`
+	TransientState map[string]any `json:"transientState"`
+	Error          string         `json:"error,omitempty"`
+}
+
+// Walk walks a journey of the export from its entry node to Success or
+// Failure. It returns the result, which holds the path up to where it
+// stopped, and an error when the walk could not finish: a problem with the
+// export itself (an *Error: missing script, legacy script, inner journey not
+// in the export), a script that failed, a node it cannot simulate, an
+// outcome with no connection, or too many steps.
+func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
+	tree := opts.Tree
+	if tree == "" {
+		var err error
+		if tree, err = x.DefaultTree(); err != nil {
+			return &Result{Result: ResultError, Path: []Step{}, Error: err.Error(),
+				SharedState: orMap(opts.Input.SharedState), TransientState: orMap(opts.Input.TransientState)}, err
+		}
+	}
+	w := &walker{
+		ctx:       ctx,
+		x:         x,
+		answers:   opts.Answers,
+		in:        opts.Input,
+		max:       opts.MaxSteps,
+		shared:    orMap(opts.Input.SharedState),
+		transient: orMap(opts.Input.TransientState),
+		eng:       opts.Engine,
+		path:      []Step{},
+	}
+	if w.max <= 0 {
+		w.max = DefaultMaxSteps
+	}
+	res := &Result{Tree: tree}
+	finish := func(end string, err error) (*Result, error) {
+		res.Result, res.Path = end, w.path
+		res.SharedState, res.TransientState = w.shared, w.transient
+		if err != nil {
+			res.Result, res.Error = ResultError, err.Error()
+		}
+		return res, err
+	}
+	if err := x.Check(tree); err != nil {
+		return finish("", err)
+	}
+	if err := opts.Answers.Check(x); err != nil {
+		return finish("", err)
+	}
+	if w.eng == nil {
+		w.eng = runtime.New(runtime.Options{Timeout: opts.Timeout, PoolSize: 1})
+		defer w.eng.Close()
+	}
+	// The export's library scripts, under the fixtures' own (which win).
+	libs := x.Libraries()
+	for name, src := range opts.Input.Libraries {
+		libs[name] = src
+	}
+	w.in.Libraries = libs
+	end, err := w.walkTree(x.Trees[tree], 0)
+	return finish(end, err)
+}
+
+type walker struct {
+	ctx     context.Context
+	x       *Export
+	answers *Answers
+	in      runtime.Input
+	eng     *runtime.Engine
+	max     int
+
+	shared, transient map[string]any
+	path              []Step
+	visits            []visit
+}
+
+type visit struct {
+	tree *Tree
+	node *Node
+}
+
+// walkTree walks t from its entry node and returns Success or Failure.
+func (w *walker) walkTree(t *Tree, depth int) (string, error) {
+	id := t.EntryNodeID
+	for {
+		switch id {
+		case SuccessNodeID:
+			w.path = append(w.path, Step{NodeID: id, Name: ResultSuccess, Type: TypeSuccess, Tree: t.Name, Depth: depth})
+			return ResultSuccess, nil
+		case FailureNodeID:
+			w.path = append(w.path, Step{NodeID: id, Name: ResultFailure, Type: TypeFailure, Tree: t.Name, Depth: depth})
+			return ResultFailure, nil
+		}
+		if err := w.ctx.Err(); err != nil {
+			return "", err
+		}
+		n := t.Nodes[id]
+		w.visits = append(w.visits, visit{t, n})
+		if len(w.visits) > w.max {
+			return "", w.loopError()
+		}
+		outcome, err := w.evalNode(t, n, depth)
+		if err != nil {
+			return "", err
+		}
+		next, ok := n.Connections[outcome]
+		if !ok {
+			return "", fmt.Errorf("journey %q: node %s took outcome %q, which is connected to nothing (its connections: %s)",
+				t.Name, n.Label(), outcome, describeConnections(n))
+		}
+		id = next
+	}
+}
+
+// evalNode runs or simulates one node, records its step (and those of the
+// nodes inside it), and returns its outcome.
+func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
+	idx := len(w.path)
+	w.path = append(w.path, Step{NodeID: n.ID, Name: nodeName(n), Type: n.Type, Tree: t.Name, Depth: depth})
+	start := time.Now()
+	outcome, err := w.decide(t, n, depth, idx)
+	st := &w.path[idx]
+	st.Duration = time.Since(start)
+	st.DurationMs = float64(st.Duration.Microseconds()) / 1000
+	if err != nil {
+		if st.Error == "" {
+			st.Error = err.Error()
+		}
+		return "", err
+	}
+	st.Outcome = outcome
+	return outcome, nil
+}
+
+func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
+	if ans := w.answers.For(n); ans != nil {
+		w.shared = merge(w.shared, ans.State)
+		w.transient = merge(w.transient, ans.TransientState)
+		if ans.Outcome != "" {
+			w.path[idx].Answered = true
+			return ans.Outcome, nil
+		}
+	}
+	switch n.Type {
+	case TypeScriptedDecision:
+		return w.runScript(t, n, idx)
+	case TypePage:
+		return w.page(t, n, depth)
+	case TypeUsernameCollector, TypeValidatedUsername:
+		return w.collectUsername(n)
+	case TypePasswordCollector, TypeValidatedPassword:
+		return w.collectPassword(n)
+	case TypeDataStoreDecision:
+		return w.dataStoreDecision(t, n)
+	case TypeIdentifyExisting:
+		return w.identifyExistingUser(t, n)
+	case TypeInnerTree:
+		name, _ := n.Config["tree"].(string)
+		end, err := w.walkTree(w.x.Trees[name], depth+1)
+		if err != nil {
+			return "", err
+		}
+		if end == ResultSuccess {
+			return "true", nil
+		}
+		return "false", nil
+	}
+	return "", fmt.Errorf("journey %q: node %s is a %s node, which journeyjs does not simulate: give its outcome in the answers file (nodes: {%q: {outcome: …}}; its outcomes: %s)",
+		t.Name, n.Label(), n.Type, answerKey(n), describeOutcomes(n))
+}
+
+func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
+	s, err := w.x.scriptOf(t, n)
+	if err != nil {
+		return "", err
+	}
+	in := w.in
+	in.SharedState, in.TransientState = w.shared, w.transient
+	res, runErr := w.eng.Run(w.ctx, runtime.Script{Name: s.Name, ID: s.ID, Source: s.Source}, in)
+	st := &w.path[idx]
+	st.Script = s.Name
+	st.Logs, st.HTTPCalls, st.IDMChanges, st.Emails = res.Logs, res.HTTPCalls, res.IDMChanges, res.Emails
+	if res.SharedState != nil {
+		w.shared = res.SharedState
+	}
+	if res.TransientState != nil {
+		w.transient = res.TransientState
+	}
+	if runErr != nil {
+		rep := runtime.NewReport(res, runErr)
+		st.ScriptError = rep.Error
+		return "", fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
+	}
+	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !contains(outs, res.Outcome) {
+		return "", fmt.Errorf("journey %q: node %s: script %q chose outcome %q, which is not one of the node's outcomes (%s)",
+			t.Name, n.Label(), s.Name, res.Outcome, strings.Join(outs, ", "))
+	}
+	return res.Outcome, nil
+}
+
+// page evaluates the page's nodes in order; the page takes the outcome of
+// its last node.
+func (w *walker) page(t *Tree, n *Node, depth int) (string, error) {
+	children := t.pageChildren(n)
+	if len(children) == 0 {
+		if len(n.Connections) == 1 {
+			for o := range n.Connections {
+				return o, nil
+			}
+		}
+		return "", fmt.Errorf("journey %q: page %s holds no node, so its outcome is unknown: give it in the answers file", t.Name, n.Label())
+	}
+	var outcome string
+	for _, c := range children {
+		o, err := w.evalNode(t, c, depth+1)
+		if err != nil {
+			return "", err
+		}
+		outcome = o
+	}
+	return outcome, nil
+}
+
+func (w *walker) collectUsername(n *Node) (string, error) {
+	if w.answers == nil || w.answers.Username == nil {
+		return "", fmt.Errorf("node %s asks for a username: give one in the answers file (username: …)", n.Label())
+	}
+	u := *w.answers.Username
+	w.shared = merge(w.shared, map[string]any{"username": u})
+	if n.Type == TypeValidatedUsername {
+		attr, _ := n.Config["usernameAttribute"].(string)
+		if attr == "" {
+			attr = "userName"
+		}
+		w.shared = setObjectAttribute(w.shared, attr, u)
+	}
+	return "outcome", nil
+}
+
+func (w *walker) collectPassword(n *Node) (string, error) {
+	if w.answers == nil || w.answers.Password == nil {
+		return "", fmt.Errorf("node %s asks for a password: give one in the answers file (password: …)", n.Label())
+	}
+	p := *w.answers.Password
+	w.transient = merge(w.transient, map[string]any{"password": p})
+	if n.Type == TypeValidatedPassword {
+		attr, _ := n.Config["passwordAttribute"].(string)
+		if attr == "" {
+			attr = "password"
+		}
+		w.transient = setObjectAttribute(w.transient, attr, p)
+	}
+	return "outcome", nil
+}
+
+// identityCollection is where a journey's users live: its identityResource,
+// else managed/<realm>_user (managed/user for the root realm).
+func (w *walker) identityCollection(t *Tree) string {
+	if t.IdentityResource != "" {
+		return t.IdentityResource
+	}
+	realm := strings.Trim(w.in.Realm, "/")
+	if realm == "" {
+		return "managed/user"
+	}
+	return "managed/" + strings.ReplaceAll(realm, "/", "_") + "_user"
+}
+
+// findUsers returns the objects of the identity collection whose attr equals
+// value.
+func (w *walker) findUsers(t *Tree, n *Node, attr, value string) ([]map[string]any, error) {
+	if w.in.IDM == nil {
+		return nil, fmt.Errorf("node %s looks users up in IDM, but there is no IDM back end: add an idm: section to the fixtures", n.Label())
+	}
+	q, _ := json.Marshal(value)
+	coll := w.identityCollection(t)
+	res, err := w.in.IDM.Query(w.ctx, coll, openidm.Query{Filter: attr + " eq " + string(q)}, openidm.Opts{})
+	if err != nil {
+		var oe *openidm.Error
+		if errors.As(err, &oe) && oe.Code == 404 {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("node %s: querying %s: %w", n.Label(), coll, err)
+	}
+	return res.Result, nil
+}
+
+func (w *walker) dataStoreDecision(t *Tree, n *Node) (string, error) {
+	username, _ := w.shared["username"].(string)
+	password, ok := w.transient["password"].(string)
+	if !ok {
+		password, _ = w.shared["password"].(string)
+	}
+	if username == "" {
+		return "false", nil
+	}
+	users, err := w.findUsers(t, n, "userName", username)
+	if err != nil {
+		return "", err
+	}
+	if len(users) != 1 {
+		return "false", nil
+	}
+	if stored, ok := users[0]["password"].(string); ok && stored == password {
+		return "true", nil
+	}
+	return "false", nil
+}
+
+func (w *walker) identifyExistingUser(t *Tree, n *Node) (string, error) {
+	attr, _ := n.Config["identityAttribute"].(string)
+	if attr == "" {
+		attr = "userName"
+	}
+	identifier, _ := n.Config["identifier"].(string)
+	if identifier == "" {
+		identifier = "userName"
+	}
+	oa, _ := w.shared["objectAttributes"].(map[string]any)
+	value, _ := oa[attr].(string)
+	if value == "" {
+		value, _ = w.shared["username"].(string)
+	}
+	if value == "" {
+		return "false", nil
+	}
+	users, err := w.findUsers(t, n, attr, value)
+	if err != nil {
+		return "", err
+	}
+	if len(users) != 1 {
+		return "false", nil
+	}
+	u := users[0]
+	w.shared = merge(w.shared, map[string]any{"_id": u["_id"]})
+	if v, ok := u[identifier]; ok && v != nil && v != "" {
+		w.shared = merge(w.shared, map[string]any{"username": v})
+		w.shared = setObjectAttribute(w.shared, identifier, v)
+	}
+	return "true", nil
+}
+
+// loopError explains a walk that ran out of steps, showing the cycle it was
+// going round.
+func (w *walker) loopError() error {
+	last := w.visits[len(w.visits)-1]
+	from := -1
+	for i := len(w.visits) - 2; i >= 0; i-- {
+		if w.visits[i] == last {
+			from = i
+			break
+		}
+	}
+	msg := fmt.Sprintf("the journey did not reach Success or Failure within %d steps (--max-steps)", w.max)
+	if from < 0 {
+		return errors.New(msg)
+	}
+	names := make([]string, 0, len(w.visits)-from)
+	for _, v := range w.visits[from:] {
+		names = append(names, fmt.Sprintf("%q", nodeName(v.node)))
+	}
+	return fmt.Errorf("%s: it keeps going round %s", msg, strings.Join(names, " → "))
+}
+
+func nodeName(n *Node) string {
+	if n.DisplayName != "" {
+		return n.DisplayName
+	}
+	return n.ID
+}
+
+func answerKey(n *Node) string {
+	if n.DisplayName != "" {
+		return n.DisplayName
+	}
+	return n.ID
+}
+
+func describeConnections(n *Node) string {
+	if len(n.Connections) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, o := range sortedKeys(n.Connections) {
+		parts = append(parts, fmt.Sprintf("%s → %s", o, n.Connections[o]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// describeOutcomes lists a node's outcomes, from its configuration or its
+// connections.
+func describeOutcomes(n *Node) string {
+	var outs []string
+	if list, ok := n.Config["_outcomes"].([]any); ok {
+		for _, o := range list {
+			if m, ok := o.(map[string]any); ok {
+				if id, ok := m["id"].(string); ok {
+					outs = append(outs, id)
+				}
+			}
+		}
+	}
+	if len(outs) == 0 {
+		outs = sortedKeys(n.Connections)
+	}
+	if len(outs) == 0 {
+		return "unknown"
+	}
+	return strings.Join(outs, ", ")
+}
+
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// merge returns m with over's keys set; m itself is never modified (it may
+// be the caller's input or a script's result).
+func merge(m, over map[string]any) map[string]any {
+	if len(over) == 0 {
+		return m
+	}
+	out := make(map[string]any, len(m)+len(over))
+	for k, v := range m {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+// setObjectAttribute sets objectAttributes[attr] in a copy of state.
+func setObjectAttribute(state map[string]any, attr string, v any) map[string]any {
+	oa, _ := state["objectAttributes"].(map[string]any)
+	return merge(state, map[string]any{"objectAttributes": merge(orMap(oa), map[string]any{attr: v})})
+}
+
+func orMap(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

@@ -2,6 +2,7 @@ package runtime_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -9,17 +10,19 @@ import (
 )
 
 func TestMemoryBombsAreStopped(t *testing.T) {
-	e := newEngine(t, runtime.Options{MaxMemory: 64 << 20, PoolSize: 1})
+	// Each bomb allocates a few KiB per step so that it crosses the budget
+	// quickly even under the race detector, where goja runs many times slower.
+	e := newEngine(t, runtime.Options{MaxMemory: 32 << 20, PoolSize: 1, Timeout: 60 * time.Second})
 	bombs := map[string]string{
 		"string doubling":  `var s = "xxxxxxxxxxxxxxxx"; for (;;) { s += s; }`,
-		"huge array":       `var a = []; for (var i = 0; ; i++) { a.push({i: i, s: "padding-padding"}); }`,
-		"huge object":      `var o = {}; for (var i = 0; ; i++) { o["k" + i] = [i, i, i]; }`,
-		"array of strings": `var a = []; for (var i = 0; ; i++) { a.push(String(i).repeat(100)); }`,
+		"huge array":       `var a = []; for (var i = 0; ; i++) { a.push(new Array(256).fill(i)); }`,
+		"huge object":      `var o = {}; for (var i = 0; ; i++) { o["k" + i] = new Array(256).fill(i); }`,
+		"array of strings": `var a = []; for (var i = 0; ; i++) { a.push(String(i).repeat(4096)); }`,
 	}
 	for name, src := range bombs {
 		_, se := runErr(t, e, src, runtime.Input{})
 		assert.Equal(t, runtime.KindMemory, se.Kind, name)
-		assert.Contains(t, se.Message, "over its memory budget of 64 MiB", name)
+		assert.Contains(t, se.Message, "over its memory budget of 32 MiB", name)
 		assert.Equal(t, "ok", run(t, e, `action.goTo("ok")`, runtime.Input{}).Outcome, name)
 	}
 	oneShot := map[string]string{

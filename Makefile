@@ -18,6 +18,8 @@ demo: build
 	@echo
 	@echo "== the same script, JSON output"
 	@./$(BIN) run scripts/risk-decision.js --fixtures scripts/risk-decision.fixtures.yaml --format json
+	@echo "== journeyjs run scripts/issue-credential.js (a PingOne credential to a paired wallet, local PingOne)"
+	@./$(BIN) run scripts/issue-credential.js --fixtures scripts/issue-credential.fixtures.yaml
 
 ## test: every test, with the race detector.
 test:

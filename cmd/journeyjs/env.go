@@ -22,10 +22,26 @@ func buildEnv(ctx context.Context, fx *fixtures.File) (*runEnv, error) {
 // back ends recorded during the run.
 type runReport struct {
 	runtime.Report
+	// PingOneChanges are the local PingOne objects the run created,
+	// updated, revoked or deleted (fixtures with a pingone: section).
+	PingOneChanges []pingOneChange `json:"pingoneChanges,omitempty"`
 }
 
-func newRunReport(res runtime.Result, err error, _ *runEnv) runReport {
-	return runReport{Report: runtime.NewReport(res, err)}
+// pingOneChange is one PingOne object a run changed.
+type pingOneChange struct {
+	Kind   string `json:"kind"`
+	ID     string `json:"id"`
+	Action string `json:"action"`
+}
+
+func newRunReport(res runtime.Result, err error, env *runEnv) runReport {
+	r := runReport{Report: runtime.NewReport(res, err)}
+	if env != nil {
+		for _, c := range env.PingOneChanges() {
+			r.PingOneChanges = append(r.PingOneChanges, pingOneChange{Kind: c.Kind, ID: c.ID, Action: c.Action})
+		}
+	}
+	return r
 }
 
 // pretty lists extra lines for the pretty output.
@@ -33,6 +49,9 @@ func (r runReport) pretty() []string {
 	var lines []string
 	lines = append(lines, idmLines(r.IDMChanges, r.Emails)...)
 	lines = append(lines, httpLines(r.HTTPCalls)...)
+	for _, c := range r.PingOneChanges {
+		lines = append(lines, fmt.Sprintf("%-12s %s %s/%s", "pingone:", c.Action, c.Kind, c.ID))
+	}
 	return lines
 }
 

@@ -48,8 +48,13 @@ func jsonError(path string, data []byte, err error) *Error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		// Offset is just past the offending byte.
-		line, col := lineCol(data, se.Offset-1)
+		// Offset is just past the offending byte, or the end of the data
+		// when it ended too soon.
+		off := se.Offset - 1
+		if se.Offset >= int64(len(data)) {
+			off = int64(len(data))
+		}
+		line, col := lineCol(data, off)
 		return &Error{Path: path, Line: line, Column: col, Msg: "invalid JSON: " + se.Error()}
 	case errors.As(err, &te):
 		line, col := lineCol(data, te.Offset)

@@ -1,0 +1,165 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+// The metrics are written by hand in the Prometheus text exposition format
+// (version 0.0.4): a handful of counters and one histogram do not need a
+// client library and its dependencies.
+
+// latencyBuckets are the upper bounds, in seconds, of the run latency
+// histogram: from 100 µs (a pooled trivial decision) to 10 s (the default
+// time limit).
+var latencyBuckets = []float64{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
+
+// maxOutcomeLabels bounds the distinct outcome label values: outcomes are
+// chosen by scripts, and a script that makes them up must not grow the
+// metrics without limit. Later outcomes are counted as "_other".
+const maxOutcomeLabels = 256
+
+type outcomeKey struct{ script, outcome string }
+
+type metrics struct {
+	waiting atomic.Int64 // requests waiting for an evaluation slot
+
+	mu       sync.Mutex
+	runs     map[string]uint64     // by script
+	outcomes map[outcomeKey]uint64 // by script and outcome
+	errors   map[string]uint64     // by kind
+	timeouts uint64
+	buckets  []uint64 // cumulative at write time; here per bucket
+	count    uint64
+	sum      float64
+}
+
+func newMetrics() *metrics {
+	return &metrics{
+		runs:     map[string]uint64{},
+		outcomes: map[outcomeKey]uint64{},
+		errors:   map[string]uint64{},
+		buckets:  make([]uint64, len(latencyBuckets)+1),
+	}
+}
+
+func (m *metrics) observe(script string, res runtime.Result, err error) {
+	secs := res.Duration.Seconds()
+	i := sort.SearchFloat64s(latencyBuckets, secs) // first bound >= secs
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.runs[script]++
+	m.buckets[i]++
+	m.count++
+	m.sum += secs
+	if err != nil {
+		kind := string(runtime.KindException)
+		var se *runtime.ScriptError
+		if errors.As(err, &se) {
+			kind = string(se.Kind)
+		}
+		m.errors[kind]++
+		if kind == string(runtime.KindTimeout) {
+			m.timeouts++
+		}
+		return
+	}
+	k := outcomeKey{script, res.Outcome}
+	if _, ok := m.outcomes[k]; !ok && len(m.outcomes) >= maxOutcomeLabels {
+		k.outcome = "_other"
+	}
+	m.outcomes[k]++
+}
+
+func (m *metrics) write(w io.Writer, st runtime.Stats) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+
+	header(w, "journeyjs_evaluations_total", "counter", "Script evaluations served, by script.")
+	for _, s := range sortedKeys(m.runs) {
+		fmt.Fprintf(w, "journeyjs_evaluations_total{script=%s} %d\n", quote(s), m.runs[s])
+	}
+	header(w, "journeyjs_outcomes_total", "counter", "Evaluations that reached an outcome, by script and outcome.")
+	okeys := make([]outcomeKey, 0, len(m.outcomes))
+	for k := range m.outcomes {
+		okeys = append(okeys, k)
+	}
+	sort.Slice(okeys, func(i, j int) bool {
+		if okeys[i].script != okeys[j].script {
+			return okeys[i].script < okeys[j].script
+		}
+		return okeys[i].outcome < okeys[j].outcome
+	})
+	for _, k := range okeys {
+		fmt.Fprintf(w, "journeyjs_outcomes_total{script=%s,outcome=%s} %d\n", quote(k.script), quote(k.outcome), m.outcomes[k])
+	}
+	header(w, "journeyjs_errors_total", "counter", "Evaluations that failed, by error kind.")
+	for _, k := range sortedKeys(m.errors) {
+		fmt.Fprintf(w, "journeyjs_errors_total{kind=%s} %d\n", quote(k), m.errors[k])
+	}
+	header(w, "journeyjs_timeouts_total", "counter", "Evaluations stopped by the time limit.")
+	fmt.Fprintf(w, "journeyjs_timeouts_total %d\n", m.timeouts)
+
+	header(w, "journeyjs_evaluation_duration_seconds", "histogram", "Wall time of one run, compile included.")
+	var cum uint64
+	for i, le := range latencyBuckets {
+		cum += m.buckets[i]
+		fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_bucket{le=%q} %d\n", formatFloat(le), cum)
+	}
+	cum += m.buckets[len(latencyBuckets)]
+	fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_bucket{le=\"+Inf\"} %d\n", cum)
+	fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_sum %s\n", formatFloat(m.sum))
+	fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_count %d\n", m.count)
+
+	header(w, "journeyjs_engine_runs_total", "counter", "Runs the engine finished (all callers).")
+	fmt.Fprintf(w, "journeyjs_engine_runs_total %d\n", st.Runs)
+	header(w, "journeyjs_engine_failures_total", "counter", "Runs the engine finished with an error.")
+	fmt.Fprintf(w, "journeyjs_engine_failures_total %d\n", st.Failures)
+	header(w, "journeyjs_pool_runtimes", "gauge", "Pooled runtimes by state: idle in the pool, or in use by a run.")
+	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"idle\"} %d\n", st.Idle)
+	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"in_use\"} %d\n", st.InUse)
+	header(w, "journeyjs_evaluations_waiting", "gauge", "Requests waiting for a free evaluation slot.")
+	fmt.Fprintf(w, "journeyjs_evaluations_waiting %d\n", m.waiting.Load())
+	header(w, "journeyjs_pool_capacity", "gauge", "Idle runtimes the pool keeps at most.")
+	fmt.Fprintf(w, "journeyjs_pool_capacity %d\n", st.PoolSize)
+	header(w, "journeyjs_runtimes_created_total", "counter", "Runtimes built.")
+	fmt.Fprintf(w, "journeyjs_runtimes_created_total %d\n", st.RuntimesCreated)
+	header(w, "journeyjs_runtimes_discarded_total", "counter", "Runtimes dropped after a run that left them unsafe to reuse.")
+	fmt.Fprintf(w, "journeyjs_runtimes_discarded_total %d\n", st.RuntimesDiscarded)
+	header(w, "journeyjs_compiled_programs", "gauge", "Compiled programs in the engine's cache.")
+	fmt.Fprintf(w, "journeyjs_compiled_programs %d\n", st.CachedPrograms)
+}
+
+func header(w io.Writer, name, typ, help string) {
+	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
+}
+
+// quote writes a label value: backslash, double quote and newline escaped.
+func quote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+func formatFloat(f float64) string {
+	if math.IsInf(f, 1) {
+		return "+Inf"
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+func sortedKeys(m map[string]uint64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,339 @@
+// Package server is a reference auth-server front for journeyjs: it loads a
+// directory of decision scripts (with their fixtures and library scripts),
+// and evaluates them over HTTP on one pooled runtime.Engine.
+//
+// Endpoints:
+//
+//	POST /v1/scripts/{name}/evaluate   run a script; the body is an Evaluation
+//	GET  /v1/scripts                   the names of the loaded scripts
+//	GET  /healthz                      200 while serving, 503 once shutting down
+//	GET  /metrics                      Prometheus text exposition format
+//
+// An evaluation answers the run's runtime.Report as JSON: 200 when the script
+// reached an outcome, 422 when it failed (the report's error says why: an
+// exception, a timeout, the memory budget…). Bad requests get a JSON
+// {"error": "..."} body: 400 for malformed JSON, 404 for an unknown script,
+// 405 for a wrong method, 413 for a body over MaxBodyBytes, 503 once the
+// server is shutting down.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+// DefaultMaxBodyBytes bounds an evaluation request body.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Options configure a Server. The zero value of each field means its
+// documented default.
+type Options struct {
+	// Engine configures the engine the server creates (pool size, time
+	// limit, memory budget, log sink…).
+	Engine runtime.Options
+	// MaxBodyBytes bounds a request body; larger bodies get 413. Default:
+	// DefaultMaxBodyBytes (1 MiB).
+	MaxBodyBytes int64
+	// MaxConcurrent bounds the evaluations running at once; later requests
+	// wait for a slot (as long as their client does). The engine builds a
+	// new runtime for each run beyond its pool, so this bound is also the
+	// bound on runtimes alive. Default: the engine's pool size.
+	MaxConcurrent int
+}
+
+// Server evaluates a set of scripts over HTTP. Create it with New or Load;
+// it is an http.Handler.
+type Server struct {
+	eng     *runtime.Engine
+	scripts map[string]*Entry
+	maxBody int64
+	metrics *metrics
+	slots   chan struct{}
+	mux     *http.ServeMux
+	closing atomic.Bool
+}
+
+// Entry is one script the server can evaluate: its source and its optional
+// fixtures (the world each evaluation runs in).
+type Entry struct {
+	Script runtime.Script
+	// Fixtures, when not nil, is built into a fresh fixtures.Env for each
+	// evaluation (secrets, ESVs, IDM seed, HTTP routes, PingOne…).
+	Fixtures *fixtures.File
+}
+
+// New returns a server for entries, keyed by the name clients use in the
+// URL. Every script is compiled now: a syntax error fails New with its
+// position.
+func New(entries map[string]*Entry, opts Options) (*Server, error) {
+	s := &Server{
+		eng:     runtime.New(opts.Engine),
+		scripts: make(map[string]*Entry, len(entries)),
+		maxBody: opts.MaxBodyBytes,
+		metrics: newMetrics(),
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBodyBytes
+	}
+	n := opts.MaxConcurrent
+	if n <= 0 {
+		n = s.eng.Stats().PoolSize
+	}
+	s.slots = make(chan struct{}, n)
+	for name, e := range entries {
+		if err := s.eng.RegisterScript(e.Script); err != nil {
+			s.eng.Close()
+			return nil, err
+		}
+		s.scripts[name] = e
+	}
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc("/v1/scripts/{name}/evaluate", s.evaluate)
+	s.mux.HandleFunc("/v1/scripts", s.list)
+	s.mux.HandleFunc("/healthz", s.health)
+	s.mux.HandleFunc("/metrics", s.serveMetrics)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
+	})
+	return s, nil
+}
+
+// Engine returns the server's engine (for its Stats, or to register more
+// library scripts).
+func (s *Server) Engine() *runtime.Engine { return s.eng }
+
+// Scripts returns the names of the scripts the server evaluates.
+func (s *Server) Scripts() []string {
+	names := make([]string, 0, len(s.scripts))
+	for n := range s.scripts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// Close closes the engine. Call it after the HTTP server has stopped (see
+// Serve), so that evaluations in progress finish first.
+func (s *Server) Close() {
+	s.closing.Store(true)
+	s.eng.Close()
+}
+
+// Serve serves on ln until ctx is done, then shuts down gracefully: it stops
+// accepting connections, lets evaluations in progress finish (for at most
+// grace; 0 means wait as long as they take, which the engine's time limit
+// bounds), and closes the engine. It returns nil after a shutdown caused by
+// ctx.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		s.Close()
+		return err
+	case <-ctx.Done():
+	}
+	s.closing.Store(true)
+	sctx := context.Background()
+	if grace > 0 {
+		var cancel context.CancelFunc
+		sctx, cancel = context.WithTimeout(sctx, grace)
+		defer cancel()
+	}
+	err := hs.Shutdown(sctx)
+	<-errc // http.ErrServerClosed
+	s.Close()
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// Evaluation is the body of POST /v1/scripts/{name}/evaluate. Every field is
+// optional; state is laid over the script's fixtures, the request and realm
+// replace theirs.
+type Evaluation struct {
+	SharedState       map[string]any `json:"sharedState"`
+	TransientState    map[string]any `json:"transientState"`
+	RequestHeaders    Multi          `json:"requestHeaders"`
+	RequestParameters Multi          `json:"requestParameters"`
+	Realm             string         `json:"realm"`
+}
+
+// Multi is a name → values map that also accepts a single string per name
+// ({"User-Agent": "curl/8"} as well as {"User-Agent": ["curl/8"]}).
+type Multi map[string][]string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *Multi) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(Multi, len(raw))
+	for k, v := range raw {
+		var one string
+		if err := json.Unmarshal(v, &one); err == nil {
+			out[k] = []string{one}
+			continue
+		}
+		var many []string
+		if err := json.Unmarshal(v, &many); err != nil {
+			return fmt.Errorf("%q: want a string or an array of strings", k)
+		}
+		out[k] = many
+	}
+	*m = out
+	return nil
+}
+
+func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		writeError(w, http.StatusMethodNotAllowed, "use POST to evaluate a script")
+		return
+	}
+	name := r.PathValue("name")
+	entry, ok := s.scripts[name]
+	if !ok {
+		entry, ok = s.scripts[strings.TrimSuffix(name, ".js")]
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no script named %q", name))
+		return
+	}
+	if s.closing.Load() {
+		writeError(w, http.StatusServiceUnavailable, "the server is shutting down")
+		return
+	}
+	var ev Evaluation
+	body := http.MaxBytesReader(w, r.Body, s.maxBody)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	dec.UseNumber()
+	if err := dec.Decode(&ev); err != nil && !errors.Is(err, io.EOF) {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", tooBig.Limit))
+			return
+		}
+		writeError(w, http.StatusBadRequest, "malformed JSON body: "+err.Error())
+		return
+	}
+	if dec.More() {
+		writeError(w, http.StatusBadRequest, "malformed JSON body: more than one JSON value")
+		return
+	}
+
+	fx := entry.Fixtures
+	if fx == nil {
+		fx = &fixtures.File{}
+	}
+	env, err := fx.Build(r.Context())
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "fixtures: "+err.Error())
+		return
+	}
+	defer env.Close()
+	in := env.Input
+	in.SharedState = fixtures.Overlay(in.SharedState, jsvalue.NormalizeMap(ev.SharedState))
+	in.TransientState = fixtures.Overlay(in.TransientState, jsvalue.NormalizeMap(ev.TransientState))
+	if ev.RequestHeaders != nil {
+		in.RequestHeaders = ev.RequestHeaders
+	}
+	if ev.RequestParameters != nil {
+		in.RequestParameters = ev.RequestParameters
+	}
+	if ev.Realm != "" {
+		in.Realm = ev.Realm
+	}
+
+	s.metrics.waiting.Add(1)
+	select {
+	case s.slots <- struct{}{}:
+	case <-r.Context().Done():
+		s.metrics.waiting.Add(-1)
+		writeError(w, http.StatusServiceUnavailable, "gave up waiting for a free runtime: "+r.Context().Err().Error())
+		return
+	}
+	s.metrics.waiting.Add(-1)
+	res, runErr := s.eng.Run(r.Context(), entry.Script, in)
+	<-s.slots
+	if errors.Is(runErr, runtime.ErrClosed) {
+		writeError(w, http.StatusServiceUnavailable, "the server is shutting down")
+		return
+	}
+	s.metrics.observe(name, res, runErr)
+	status := http.StatusOK
+	if runErr != nil {
+		status = http.StatusUnprocessableEntity
+	}
+	writeJSON(w, status, runtime.NewReport(res, runErr))
+}
+
+func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"scripts": s.Scripts()})
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		return
+	}
+	if s.closing.Load() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "shutting down"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "scripts": len(s.scripts)})
+}
+
+func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	var b strings.Builder
+	s.metrics.write(&b, s.eng.Stats())
+	_, _ = io.WriteString(w, b.String())
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}

@@ -1,0 +1,189 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	goruntime "runtime"
+	"sync"
+	"time"
+
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+// Options configure Run.
+type Options struct {
+	// Parallel is how many cases run at once; 0 means GOMAXPROCS.
+	Parallel int
+	// Timeout is each run's time limit when its case sets none; 0 means
+	// runtime.DefaultTimeout.
+	Timeout time.Duration
+	// Engine, when set, runs the cases that use the default time limit (it
+	// should have been made with Timeout); Run does not close it. When nil,
+	// Run makes one engine for all the cases and closes it at the end.
+	Engine *runtime.Engine
+}
+
+// Result is one case's result.
+type Result struct {
+	Case *Case `json:"-"`
+	// Name is the case's full name (file/case/row); File, CaseName and Line
+	// locate it.
+	Name     string `json:"name"`
+	File     string `json:"file"`
+	CaseName string `json:"case"`
+	Line     int    `json:"line"`
+	// Passed is true when every expectation held.
+	Passed bool `json:"passed"`
+	// Duration is the case's wall time: building its back ends, the run and
+	// the checks.
+	Duration time.Duration `json:"-"`
+	// Failures are the expectations the run did not meet.
+	Failures []Failure `json:"failures,omitempty"`
+	// Report is the run as `journeyjs run --format json` shows it.
+	Report *runtime.Report `json:"result,omitempty"`
+}
+
+// Summary is the result of a Run.
+type Summary struct {
+	Results  []*Result
+	Passed   int
+	Failed   int
+	Duration time.Duration
+}
+
+// Select returns the cases whose full name (file/case/row) re matches; a nil
+// re selects all.
+func Select(cases []*Case, re *regexp.Regexp) []*Case {
+	if re == nil {
+		return cases
+	}
+	var out []*Case
+	for _, c := range cases {
+		if re.MatchString(c.Name()) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Run runs the cases in parallel on one shared engine (one per distinct case
+// time limit), each with fresh back ends built from its fixtures, and
+// returns their results in the order of cases. done, when not nil, is
+// called with each result in that same order as soon as it and every result
+// before it are ready (from the calling goroutine).
+func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *Summary {
+	start := time.Now()
+	par := opts.Parallel
+	if par <= 0 {
+		par = goruntime.GOMAXPROCS(0)
+	}
+	defTimeout := opts.Timeout
+	if defTimeout <= 0 {
+		defTimeout = runtime.DefaultTimeout
+	}
+	engines := &enginePool{def: defTimeout, engines: map[time.Duration]*runtime.Engine{}, parallel: par}
+	if opts.Engine != nil {
+		engines.engines[defTimeout] = opts.Engine
+		engines.external = opts.Engine
+	}
+	defer engines.close()
+
+	results := make([]*Result, len(cases))
+	ready := make([]chan struct{}, len(cases))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(par, len(cases)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = runCase(ctx, cases[i], engines)
+				close(ready[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range cases {
+			next <- i
+		}
+		close(next)
+	}()
+	sum := &Summary{Results: results}
+	for i := range cases {
+		<-ready[i]
+		if results[i].Passed {
+			sum.Passed++
+		} else {
+			sum.Failed++
+		}
+		if done != nil {
+			done(results[i])
+		}
+	}
+	wg.Wait()
+	sum.Duration = time.Since(start)
+	return sum
+}
+
+type enginePool struct {
+	mu       sync.Mutex
+	def      time.Duration
+	parallel int
+	engines  map[time.Duration]*runtime.Engine
+	external *runtime.Engine
+}
+
+func (p *enginePool) get(timeout time.Duration) *runtime.Engine {
+	if timeout <= 0 {
+		timeout = p.def
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e, ok := p.engines[timeout]
+	if !ok {
+		e = runtime.New(runtime.Options{Timeout: timeout, PoolSize: p.parallel})
+		p.engines[timeout] = e
+	}
+	return e
+}
+
+func (p *enginePool) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, e := range p.engines {
+		if e != p.external {
+			e.Close()
+		}
+	}
+}
+
+func runCase(ctx context.Context, c *Case, engines *enginePool) (r *Result) {
+	start := time.Now()
+	r = &Result{Case: c, Name: c.Name(), File: c.File, CaseName: c.CaseName(), Line: c.Line}
+	defer func() {
+		if p := recover(); p != nil {
+			r.Failures = append(r.Failures, Failure{Check: "harness", Message: fmt.Sprintf("the harness panicked: %v", p)})
+		}
+		r.Duration = time.Since(start)
+		r.Passed = len(r.Failures) == 0
+	}()
+	env, err := c.Fixtures.Build(ctx)
+	if err != nil {
+		r.Failures = append(r.Failures, Failure{Check: "fixtures", Message: "building the fixtures' back ends: " + err.Error()})
+		return r
+	}
+	defer func() {
+		if err := env.Close(); err != nil {
+			r.Failures = append(r.Failures, Failure{Check: "fixtures", Message: "closing the fixtures' back ends: " + err.Error()})
+		}
+	}()
+	res, runErr := engines.get(c.Timeout).Run(ctx, c.Script, env.Input)
+	rep := runtime.NewReport(res, runErr)
+	r.Report = &rep
+	r.Failures = append(r.Failures, c.Expect.Check(ctx, Observed{Result: res, Err: runErr, Env: env})...)
+	return r
+}

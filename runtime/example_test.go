@@ -1,0 +1,242 @@
+package runtime_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+// A host creates one engine, runs scripts on it from any number of
+// goroutines, and closes it when done.
+func ExampleEngine_Run() {
+	eng := runtime.New(runtime.Options{Timeout: 2 * time.Second})
+	defer eng.Close()
+
+	script := runtime.Script{Name: "check-user.js", Source: `
+var user = nodeState.get("username");
+nodeState.putShared("greeting", "hello " + user);
+logger.info("checking {}", user);
+action.goTo(user === "bjensen" ? "known" : "unknown");`}
+
+	res, err := eng.Run(context.Background(), script, runtime.Input{
+		SharedState: map[string]any{"username": "bjensen"},
+		Realm:       "/alpha",
+	})
+	if err != nil {
+		fmt.Println("failed:", err)
+		return
+	}
+	fmt.Println("outcome:", res.Outcome)
+	fmt.Println("greeting:", res.SharedState["greeting"])
+	fmt.Println("log:", res.Logs[0].Level, res.Logs[0].Message)
+	// Output:
+	// outcome: known
+	// greeting: hello bjensen
+	// log: INFO checking bjensen
+}
+
+// Library scripts are registered once and required by name; each run gets
+// its own module instances, so module state never leaks between runs.
+func ExampleEngine_RegisterLibrary() {
+	var eng runtime.Engine // the zero value uses the default Options
+	defer eng.Close()
+
+	if err := eng.RegisterLibrary("riskLib", `
+exports.score = function (country) { return country === "FR" ? 10 : 80; };`); err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "risk.js", Source: `
+var risk = require("riskLib");
+action.goTo(risk.score(nodeState.get("country")) > 50 ? "high" : "low");`},
+		runtime.Input{SharedState: map[string]any{"country": "BR"}})
+	fmt.Println(res.Outcome, err)
+
+	// A library that does not compile is refused with its position.
+	err = eng.RegisterLibrary("broken", "exports.x = (;")
+	fmt.Println(err)
+	// Output:
+	// high <nil>
+	// broken:1:14: SyntaxError: Unexpected token ;
+}
+
+// Back ends are interfaces on Input: here in-memory secrets and ESVs. A host
+// plugs its own vault or configuration service by implementing secrets.Store
+// and systemenv.Source.
+func ExampleInput_secretsAndESVs() {
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+
+	in := runtime.Input{
+		Secrets: secrets.MapStore{"scripted.node.api.key": "s3cr3t"},
+		ESVs:    systemenv.MapSource{"esv.max.attempts": "3", "esv.countries": `["FR","DE"]`},
+	}
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "config.js", Source: `
+var key = secrets.getGenericSecret("scripted.node.api.key").getAsUtf8();
+var max = systemEnv.getProperty("esv.max.attempts", "1", java.lang.Integer);
+var countries = systemEnv.getProperty("esv.countries", "[]", java.util.List);
+try {
+  secrets.getGenericSecret("am.services.oauth2.secret");
+} catch (e) {
+  logger.warn("refused: {}", e.message);
+}
+action.goTo(key.length + "/" + (max + 1) + "/" + countries.length);`}, in)
+	fmt.Println(res.Outcome, err)
+	fmt.Println("secrets read:", res.SecretsRead)
+	// Output:
+	// 6/4/2 <nil>
+	// secrets read: [scripted.node.api.key]
+}
+
+// httpClient requests can be answered by in-process handlers (Hosts), so a
+// host or a test needs no network. Every request is reported in HTTPCalls,
+// with credentials masked.
+func ExampleInput_httpClient() {
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+
+	authService := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"authenticated": %t}`, string(body) == `{"username":"bjensen"}`)
+	})
+	in := runtime.Input{
+		SharedState: map[string]any{"username": "bjensen"},
+		HTTP: &httpclient.Config{
+			Hosts: map[string]http.Handler{"auth.example.com": authService},
+		},
+	}
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "auth.js", Source: `
+var resp = httpClient.send("https://auth.example.com/authenticate", {
+  method: "POST", token: "t0k3n", body: {username: nodeState.get("username")}
+}).get();
+action.goTo(resp.ok && resp.json().authenticated ? "true" : "false");`}, in)
+	fmt.Println(res.Outcome, err)
+	c := res.HTTPCalls[0]
+	fmt.Println(c.Method, c.URL, c.Status, c.RequestHeaders["Authorization"])
+	// Output:
+	// true <nil>
+	// POST https://auth.example.com/authenticate 200 Bearer ****
+}
+
+// A failed run returns a *runtime.ScriptError: its kind, the position in the
+// script (or library) and the JavaScript stack. The partial result (state,
+// logs) comes back too.
+func ExampleScriptError() {
+	eng := runtime.New(runtime.Options{Timeout: 100 * time.Millisecond, PoolSize: 1})
+	defer eng.Close()
+
+	_, err := eng.Run(context.Background(), runtime.Script{Name: "lookup.js", Source: `function lookup(user) {
+  return user.profile.mail;
+}
+action.goTo(lookup(nodeState.get("missing")));`}, runtime.Input{})
+	var se *runtime.ScriptError
+	if errors.As(err, &se) {
+		fmt.Println(se.Kind, se.File, se.Line, se.Column)
+		fmt.Println(se.Message)
+		fmt.Println(se.Stack)
+	}
+
+	_, err = eng.Run(context.Background(), runtime.Script{Name: "spin.js", Source: "while (true) {}"}, runtime.Input{})
+	if errors.As(err, &se) {
+		fmt.Println(se.Kind, se.Line, se.Message)
+	}
+	// Output:
+	// exception lookup.js 2 15
+	// TypeError: Cannot read property 'profile' of undefined
+	// at lookup (lookup.js:2:15)
+	// at <anonymous> (lookup.js:4:19)
+	// timeout 1 script timed out after 100ms
+}
+
+// Stats are the engine's counters, for a host's metrics: runs, failures,
+// timeouts, and the pool of runtimes.
+func ExampleEngine_Stats() {
+	eng := runtime.New(runtime.Options{PoolSize: 2})
+	defer eng.Close()
+	ctx := context.Background()
+	for _, src := range []string{`action.goTo("a")`, `action.goTo("b")`, `throw new Error("no")`} {
+		_, _ = eng.Run(ctx, runtime.Script{Name: "s.js", Source: src}, runtime.Input{})
+	}
+	st := eng.Stats()
+	fmt.Printf("runs=%d failures=%d timeouts=%d\n", st.Runs, st.Failures, st.Timeouts)
+	fmt.Printf("pool: created=%d idle=%d inUse=%d capacity=%d\n", st.RuntimesCreated, st.Idle, st.InUse, st.PoolSize)
+	fmt.Println("compiled programs:", st.CachedPrograms)
+	// Output:
+	// runs=3 failures=1 timeouts=0
+	// pool: created=1 idle=1 inUse=0 capacity=2
+	// compiled programs: 3
+}
+
+// Scripts registered by name are compiled once and run by name: the shape of
+// an auth server that evaluates the scripts its journeys reference.
+func ExampleEngine_RunNamed() {
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+	if err := eng.RegisterScript(runtime.Script{Name: "mfa-required", Source: `
+action.goTo(requestHeaders.get("x-risk") && requestHeaders.get("x-risk")[0] === "high" ? "mfa" : "skip");`}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := eng.RunNamed(context.Background(), "mfa-required", runtime.Input{
+		RequestHeaders: map[string][]string{"X-Risk": {"high"}},
+	})
+	fmt.Println(res.Outcome, err)
+	_, err = eng.RunNamed(context.Background(), "nope", runtime.Input{})
+	fmt.Println(errors.Is(err, runtime.ErrUnknownScript))
+	// Output:
+	// mfa <nil>
+	// true
+}
+
+// Options.Logger receives every line scripts log (a zerolog sink: JSON to a
+// file, a console writer, a log shipper); the lines also come back in
+// Result.Logs.
+func ExampleOptions_logger() {
+	sink := zerolog.New(os.Stdout)
+	eng := runtime.New(runtime.Options{Logger: &sink})
+	defer eng.Close()
+	_, _ = eng.Run(context.Background(), runtime.Script{Name: "log.js", ID: "7e3b7a1c-0000-4000-8000-000000000001", Source: `
+logger.warn("user {} locked out", nodeState.get("username"));
+action.goTo("locked");`}, runtime.Input{SharedState: map[string]any{"username": "bjensen"}})
+	// Output:
+	// {"level":"warn","logger":"scripts.AUTHENTICATION_TREE_DECISION_NODE.7e3b7a1c-0000-4000-8000-000000000001.(log.js)","message":"user bjensen locked out"}
+}
+
+// The openidm binding talks to an openidm.Backend: in memory (seeded here),
+// SQLite, or a real IDM over REST. The run reports the objects it changed.
+func ExampleInput_openidm() {
+	idm, err := openidm.NewMemory(openidm.Seed{
+		"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "bjensen@example.com"}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "idm.js", Source: `
+var found = openidm.query("managed/alpha_user", {_queryFilter: 'userName eq "bjensen"'});
+var user = found.result[0];
+openidm.patch("managed/alpha_user/" + user._id, null, [{operation: "replace", field: "/mail", value: "b@example.org"}]);
+action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM: idm})
+	fmt.Println(res.Outcome, err)
+	for _, c := range res.IDMChanges {
+		fmt.Println(c.Action, c.Resource, c.ID)
+	}
+	// Output:
+	// found <nil>
+	// patched managed/alpha_user u1
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -46,6 +47,10 @@ type Options struct {
 	// MaxSteps bounds the number of node visits, inner journeys included
 	// (default DefaultMaxSteps).
 	MaxSteps int
+	// AfterStep, when set, is called when a node has run (or failed), with
+	// its step, so the caller can add what its back ends recorded (the CLI
+	// adds the local PingOne's changes).
+	AfterStep func(*Step)
 }
 
 // Step is one node the walk went through.
@@ -71,6 +76,9 @@ type Step struct {
 	HTTPCalls  []httpclient.Call `json:"httpCalls,omitempty"`
 	IDMChanges []openidm.Change  `json:"idmChanges,omitempty"`
 	Emails     []openidm.Email   `json:"emails,omitempty"`
+	// PingOneChanges are the local PingOne objects the node changed, when
+	// the caller records them (Options.AfterStep).
+	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 	// Error is why the node failed; the walk stopped there.
 	Error string `json:"error,omitempty"`
 	// ScriptError is the failed script's error, with its position.
@@ -108,6 +116,7 @@ func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
 		ctx:       ctx,
 		x:         x,
 		answers:   opts.Answers,
+		after:     opts.AfterStep,
 		in:        opts.Input,
 		max:       opts.MaxSteps,
 		shared:    orMap(opts.Input.SharedState),
@@ -151,6 +160,7 @@ type walker struct {
 	ctx     context.Context
 	x       *Export
 	answers *Answers
+	after   func(*Step)
 	in      runtime.Input
 	eng     *runtime.Engine
 	max     int
@@ -212,10 +222,13 @@ func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
 		if st.Error == "" {
 			st.Error = err.Error()
 		}
-		return "", err
+	} else {
+		st.Outcome = outcome
 	}
-	st.Outcome = outcome
-	return outcome, nil
+	if w.after != nil {
+		w.after(st)
+	}
+	return outcome, err
 }
 
 func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {

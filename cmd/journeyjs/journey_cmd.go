@@ -134,6 +134,9 @@ func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags)
 		Input:    in,
 		Answers:  answers,
 		MaxSteps: f.maxSteps,
+		AfterStep: func(s *journey.Step) {
+			s.PingOneChanges = env.PingOneChanges()
+		},
 	})
 	var bad *journey.Error
 	if errors.As(walkErr, &bad) {
@@ -202,6 +205,9 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		}
 		for _, e := range s.Emails {
 			fmt.Fprintf(w, "%semail to %s %q\n", pad, e.To, e.Subject)
+		}
+		for _, c := range s.PingOneChanges {
+			fmt.Fprintf(w, "%spingone %s %s/%s\n", pad, c.Action, c.Kind, c.ID)
 		}
 		if s.ScriptError != nil && s.ScriptError.Stack != "" {
 			for _, l := range strings.Split(s.ScriptError.Stack, "\n") {

@@ -125,7 +125,7 @@ func TestJourneyBadInputsExitTwo(t *testing.T) {
 		want string
 	}{
 		"malformed export":  {[]string{journeys + "malformed.journey.json"}, "malformed.journey.json:5:49: invalid JSON"},
-		"legacy script":     {[]string{journeys + "legacy-script.journey.json"}, `legacy-script.journey.json:79:7: script "Old rhino script"`},
+		"legacy script":     {[]string{journeys + "legacy-script.journey.json"}, `legacy-script.journey.json:48:7: script "Old rhino script"`},
 		"missing export":    {[]string{filepath.Join(dir, "none.json")}, "cannot read journey export"},
 		"bad answers":       {[]string{journeys + "linear.journey.json", "--answers", badAnswers}, "a.yaml:1: unknown key \"usernme\""},
 		"answer for nobody": {[]string{journeys + "linear.journey.json", "--answers", unknownNode}, `b.yaml:2: nodes: no node of`},
@@ -149,4 +149,30 @@ func TestJourneyStateFile(t *testing.T) {
 	var rep map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	assert.Equal(t, "Hello, scarter", rep["sharedState"].(map[string]any)["greeting"])
+}
+
+func TestJourneyExampleIssuesACredential(t *testing.T) {
+	code, out, errOut := cli(t, "journey", journeys+"IssueVerifiedCredential.journey.json", "--format", "json",
+		"--answers", journeys+"IssueVerifiedCredential.answers.yaml", "--fixtures", journeys+"IssueVerifiedCredential.fixtures.yaml")
+	require.Equal(t, 0, code, errOut+out)
+	var rep struct {
+		Result string
+		Path   []struct {
+			Name, Outcome  string
+			PingOneChanges []struct{ Kind, Action string } `json:"pingoneChanges"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Equal(t, "Success", rep.Result)
+	require.Len(t, rep.Path, 6)
+	issue := rep.Path[4]
+	assert.Equal(t, "Issue credential", issue.Name)
+	assert.Equal(t, "issued", issue.Outcome)
+	assert.Contains(t, issue.PingOneChanges, struct{ Kind, Action string }{"userCredential", "created"})
+
+	code, out, _ = cli(t, "journey", journeys+"IssueVerifiedCredential.journey.json",
+		"--answers", journeys+"IssueVerifiedCredential-not-verified.answers.yaml", "--fixtures", journeys+"IssueVerifiedCredential.fixtures.yaml")
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `Check verify\s+ScriptedDecisionNode\s+→ notVerified`, out)
+	assert.Contains(t, out, "result:      Failure")
 }

@@ -20,6 +20,9 @@ demo: build
 	@./$(BIN) run scripts/risk-decision.js --fixtures scripts/risk-decision.fixtures.yaml --format json
 	@echo "== journeyjs run scripts/issue-credential.js (a PingOne credential to a paired wallet, local PingOne)"
 	@./$(BIN) run scripts/issue-credential.js --fixtures scripts/issue-credential.fixtures.yaml
+	@echo
+	@echo "== journeyjs journey testdata/journeys/IssueVerifiedCredential.journey.json (sign in, check PingOne Verify, issue the credential)"
+	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
 
 ## test: every test, with the race detector.
 test:

@@ -202,7 +202,7 @@ func (c *Client) bearer(ctx context.Context) (string, error) {
 		return "", err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(url.QueryEscape(id), url.QueryEscape(secret))
+	req.SetBasicAuth(id, secret)
 	resp, err := c.httpc.Do(req)
 	if err != nil {
 		return "", fmt.Errorf("PingOne token: %w", err)

@@ -20,9 +20,11 @@
 // script's text may be base64 (the REST form), a JSON string literal (older
 // frodo), an array of lines (frodo 2) or plain text, and "file://path" names
 // a file beside the export (frodo --extract). A script whose evaluatorVersion
-// is "1.0" is a legacy script and is refused: journeyjs runs next-generation
-// scripts only. Scripts of context LIBRARY are registered as library scripts
-// under their name, so require("name") finds them.
+// is "1.0" is a legacy script and is refused, unless the answers file decides
+// its node: journeyjs runs next-generation scripts only. A script without
+// evaluatorVersion is taken for a next-generation one. Scripts of context
+// LIBRARY are registered as library scripts under their name, so
+// require("name") finds them.
 //
 // The static nodes are AM's: Success is 70e691a5-1e33-4ac3-a356-e7b6d60d92e0
 // and Failure is e301438c-0bd0-429c-ab0c-66126501069a.

@@ -136,7 +136,11 @@ func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
 		}
 		return res, err
 	}
-	if err := x.Check(tree); err != nil {
+	answered := func(n *Node) bool {
+		a := opts.Answers.For(n)
+		return a != nil && a.Outcome != ""
+	}
+	if err := x.check(tree, answered); err != nil {
 		return finish("", err)
 	}
 	if err := opts.Answers.Check(x); err != nil {

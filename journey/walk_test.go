@@ -349,6 +349,15 @@ func TestLegacyScriptIsRefused(t *testing.T) {
 	assert.Equal(t, ResultError, r.Result)
 }
 
+func TestLegacyScriptNodeCanBeAnswered(t *testing.T) {
+	a := &Answers{Nodes: map[string]NodeAnswer{"Old script": {Outcome: "true"}}}
+	r, err := walk(t, "legacy-script.journey.json", Options{Answers: a})
+	require.NoError(t, err)
+	assert.Equal(t, ResultSuccess, r.Result)
+	assert.True(t, r.Path[0].Answered)
+	assert.Empty(t, r.Path[0].Script, "the script did not run")
+}
+
 func TestSingleTreeFormat(t *testing.T) {
 	r, err := walk(t, "single-tree.journey.json", Options{})
 	require.NoError(t, err)

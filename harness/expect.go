@@ -483,7 +483,7 @@ func (e *Expect) checkHTTP(calls []httpclient.Call) []Failure {
 		got[i] = fmt.Sprintf("%s %s → %d", c.Method, c.URL, c.Status)
 	}
 	if h.Count != nil && *h.Count != len(calls) {
-		fs = append(fs, Failure{Check: "httpCalls.count", Message: fmt.Sprintf("httpCalls.count: expected %d requests, got %d", *h.Count, len(calls)),
+		fs = append(fs, Failure{Check: "httpCalls.count", Message: fmt.Sprintf("httpCalls.count: expected %d request(s), got %d", *h.Count, len(calls)),
 			Expected: *h.Count, Actual: got})
 	}
 	next := 0

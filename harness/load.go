@@ -181,15 +181,11 @@ func (l *Loader) LoadFile(path string) ([]*Case, error) {
 // Parse reads test cases from data; path names the file in errors and
 // anchors the relative paths in it.
 func (l *Loader) Parse(path string, data []byte) ([]*Case, error) {
-	// Pass 1: the typed, strict decode finds unknown keys and wrong types,
-	// with their lines.
-	var root spec
-	if err := fixtures.DecodeStrict(path, data, &root); err != nil {
-		return nil, err
-	}
-	// Pass 2: walk the node tree, laying each case over its parents.
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
+		if serr := fixtures.DecodeStrict(path, data, &spec{}); serr != nil {
+			return nil, serr // the same error, with its line
+		}
 		return nil, &fixtures.Error{Path: path, Msg: err.Error()}
 	}
 	if len(doc.Content) == 0 {
@@ -199,6 +195,12 @@ func (l *Loader) Parse(path string, data []byte) ([]*Case, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, &fixtures.Error{Path: path, Line: top.Line, Msg: "a test file is a mapping (script, fixtures, cases, expect …)"}
 	}
+	// Pass 1: the typed, strict decode finds unknown keys and wrong types,
+	// with their lines.
+	if err := fixtures.DecodeStrict(path, data, &spec{}); err != nil {
+		return nil, err
+	}
+	// Pass 2: walk the node tree, laying each case over its parents.
 	w := &walker{l: l, path: path, dir: filepath.Dir(path)}
 	if err := w.walk(top, nil, nil); err != nil {
 		return nil, err

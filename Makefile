@@ -23,6 +23,7 @@ demo: build
 	@echo
 	@echo "== journeyjs journey testdata/journeys/IssueVerifiedCredential.journey.json (sign in, check PingOne Verify, issue the credential)"
 	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
+	@echo && echo "== journeyjs test scripts (the example scripts' test cases: *.test.yaml)" && ./$(BIN) test scripts
 
 ## test: every test, with the race detector.
 test:

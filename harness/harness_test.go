@@ -158,7 +158,7 @@ func TestTextReport(t *testing.T) {
 	}
 	harness.WriteSummary(&b, sum)
 	out := b.String()
-	assert.Regexp(t, `(?m)^FAIL  \.\./testdata/harness/fail\.test\.yaml/wrong state \(\d+\.\dms\)$`, out)
+	assert.Regexp(t, `(?m)^FAIL  \.\./testdata/harness/fail\.test\.yaml/wrong state \(\d+\.\d+ms\)$`, out)
 	assert.Contains(t, out, "      at ../testdata/harness/fail.test.yaml:8\n")
 	assert.Contains(t, out, "\n        -    \"tier\": \"platinum\"\n")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -167,7 +167,7 @@ func TestTextReport(t *testing.T) {
 	b.Reset()
 	ok := run(t, load(t, "parallel.test.yaml"))
 	harness.WriteResult(&b, ok.Results[0])
-	assert.Regexp(t, `^PASS  \.\./testdata/harness/parallel\.test\.yaml/r01 \(\d+\.\dms\)\n$`, b.String())
+	assert.Regexp(t, `^PASS  \.\./testdata/harness/parallel\.test\.yaml/r01 \(\d+\.\d+ms\)\n$`, b.String())
 }
 
 func TestTableRowsInheritAndOverride(t *testing.T) {

@@ -31,12 +31,16 @@ func WriteSummary(w io.Writer, s *Summary) {
 	fmt.Fprintf(w, "%d passed, %d failed\n", s.Passed, s.Failed)
 }
 
-// FormatDuration prints d in milliseconds (or seconds from 10 s up).
+// FormatDuration prints d in milliseconds, to the microsecond below 10 ms
+// (0.042ms), or in seconds from 10 s up.
 func FormatDuration(d time.Duration) string {
-	if d >= 10*time.Second {
+	switch {
+	case d >= 10*time.Second:
 		return fmt.Sprintf("%.1fs", d.Seconds())
+	case d >= 10*time.Millisecond:
+		return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
 	}
-	return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
+	return fmt.Sprintf("%.3fms", float64(d.Microseconds())/1000)
 }
 
 // jsonSummary is the --format json document.

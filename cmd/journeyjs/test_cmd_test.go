@@ -23,7 +23,7 @@ func TestTestCommandPasses(t *testing.T) {
 	code, out, errOut := cli(t, "test", harnessData+"/pass.test.yaml", harnessData+"/parallel.test.yaml")
 	require.Equal(t, 0, code, out+errOut)
 	assert.Equal(t, "28 passed, 0 failed", lastLine(out))
-	assert.Regexp(t, `(?m)^PASS  \.\./\.\./testdata/harness/pass\.test\.yaml/admins/root \(\d+\.\dms\)$`, out)
+	assert.Regexp(t, `(?m)^PASS  \.\./\.\./testdata/harness/pass\.test\.yaml/admins/root \(\d+\.\d+ms\)$`, out)
 	assert.NotContains(t, out, "FAIL")
 	assert.Empty(t, errOut)
 }

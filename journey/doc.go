@@ -55,7 +55,8 @@
 //     (the tree's identityResource, else managed/<realm>_user) on the IDM
 //     back end, by userName, and compares the object's password field with
 //     the password, as stored in the IDM fixtures (clear text). Outcomes
-//     true / false.
+//     true / false. IdentityStoreDecisionNode makes the same check, with
+//     outcomes TRUE / FALSE.
 //   - IdentifyExistingUserNode finds the one object whose identityAttribute
 //     (default userName) equals objectAttributes[identityAttribute], else
 //     the shared username; on a match it puts the object's _id in shared

@@ -26,6 +26,7 @@ const (
 	TypePasswordCollector = "PasswordCollectorNode"
 	TypeValidatedPassword = "ValidatedPasswordNode"
 	TypeDataStoreDecision = "DataStoreDecisionNode"
+	TypeIdentityStore     = "IdentityStoreDecisionNode"
 	TypeIdentifyExisting  = "IdentifyExistingUserNode"
 	TypeInnerTree         = "InnerTreeEvaluatorNode"
 	TypeSuccess           = "SuccessNode"

@@ -255,6 +255,11 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 		return w.collectPassword(n)
 	case TypeDataStoreDecision:
 		return w.dataStoreDecision(t, n)
+	case TypeIdentityStore:
+		// The same check; this node's outcomes are upper case (its LOCKED,
+		// EXPIRED and CANCELLED outcomes need a directory and never occur).
+		o, err := w.dataStoreDecision(t, n)
+		return strings.ToUpper(o), err
 	case TypeIdentifyExisting:
 		return w.identifyExistingUser(t, n)
 	case TypeInnerTree:

@@ -172,6 +172,23 @@ func TestPageAndDataStoreDecision(t *testing.T) {
 	assert.Equal(t, "Check credentials:false", names(r)[3])
 }
 
+func TestIdentityStoreDecision(t *testing.T) {
+	x, err := Read(filepath.Join(dir, "login.journey.json"))
+	require.NoError(t, err)
+	for _, n := range x.Trees["Login"].Nodes {
+		if n.Type == TypeDataStoreDecision {
+			n.Type = TypeIdentityStore
+			n.Connections = map[string]string{"TRUE": SuccessNodeID, "FALSE": FailureNodeID}
+		}
+	}
+	r, err := Walk(context.Background(), x, Options{Input: input(t), Answers: answers(t, "login-ok.answers.yaml")})
+	require.NoError(t, err)
+	assert.Equal(t, "Check credentials:TRUE", names(r)[3])
+	r, err = Walk(context.Background(), x, Options{Input: input(t), Answers: answers(t, "login-wrong-password.answers.yaml")})
+	require.NoError(t, err)
+	assert.Equal(t, "Check credentials:FALSE", names(r)[3])
+}
+
 func TestDataStoreDecisionUnknownUser(t *testing.T) {
 	pw := "x"
 	a := answers(t, "unknown-user.answers.yaml")

@@ -236,3 +236,25 @@ func ExampleRun_Expect() {
 	run.Expect(harness.Expect{Outcome: &outcome, Description: &desc, Absent: []string{"riskScore"}})
 	// Output:
 }
+
+func ExampleRun_AssertAbsent() {
+	run := scripttest.NewSource(t, "clean.js", `nodeState.remove("password"); action.goTo("ok")`).
+		WithSharedState(map[string]any{"username": "bjensen", "password": "hunter2"}).
+		Run()
+	run.AssertAbsent("password")
+	run.AssertAbsent("username")
+	// Output:
+	// FAIL: scripttest: clean.js: absent: "username" should not be in node state, but sharedState has it: "bjensen"
+}
+
+func ExampleRun_AssertPingOneCredentials() {
+	// The fixtures' pingone: section gives the run a local PingOne; the
+	// assertion reads it after the run.
+	run := scripttest.New(t, "../scripts/issue-credential.js").
+		WithFixtures("../scripts/issue-credential.fixtures.yaml").
+		Run()
+	run.AssertOutcome("issued")
+	run.AssertPingOneCredentials("bjensen", "ISSUED", 1)
+	run.AssertHTTPCall("POST", "https://api.pingone.eu/v1/environments/*/users/*/credentials")
+	// Output:
+}

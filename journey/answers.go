@@ -19,7 +19,7 @@ import (
 //	password: Ch4ng3it!          # what password collectors receive
 //	nodes:                       # node id or display name → answer
 //	  "Push Sender":
-//	    outcome: Sent            # the outcome the node takes
+//	    outcome: SENT            # the outcome the node takes
 //	    state: {pushSent: true}  # merged into shared state
 //	    transientState: {}       # merged into transient state
 type Answers struct {

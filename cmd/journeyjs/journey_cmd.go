@@ -51,7 +51,7 @@ The answers file (YAML or JSON):
   username: bjensen
   password: Ch4ng3it!
   nodes:                          # node id or display name
-    "Push Sender": {outcome: Sent, state: {pushSent: true}}
+    "Push Sender": {outcome: SENT, state: {pushSent: true}}
 
 Exit status: 0 when the journey reached Success, 1 when it reached Failure or
 stopped on an error (a script failed, an unknown node, an outcome with no

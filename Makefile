@@ -4,7 +4,7 @@ BIN       := bin/journeyjs
 PKGS      := ./...
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build demo test bench lint fmt vet staticcheck clean
+.PHONY: all build demo test bench bench-instructions lint fmt vet staticcheck clean
 
 all: build
 
@@ -48,3 +48,7 @@ lint: vet staticcheck
 
 clean:
 	rm -rf bin .journeyjs
+
+## bench-instructions: instructions per op (callgrind), independent of machine load.
+bench-instructions:
+	./tools/bench-instructions.sh

@@ -220,9 +220,9 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		err = fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
 	}
 	// The result is built in the runtime and copied out, so it does not
-	// escape to the heap.
+	// escape to the heap. execute clears it at the start of the next run;
+	// clearing it here too would only add write barriers to the hot path.
 	res := v.res
-	v.res = Result{}
 	e.put(v)
 	res.Duration = time.Since(start)
 	e.stats.record(&res, err)

@@ -216,6 +216,11 @@ func (v *vm) limitKind(err error) (ErrorKind, string, bool) {
 	case timeoutReason:
 		return KindTimeout, "script timed out after " + time.Duration(r).String(), true
 	case canceledReason:
+		// A context that ended by its deadline is the run's time limit,
+		// whichever the watchdog noticed first.
+		if errors.Is(r.err, context.DeadlineExceeded) {
+			return KindTimeout, "script timed out: the caller's deadline passed", true
+		}
 		return KindCanceled, "run canceled: " + r.err.Error(), true
 	case memoryReason:
 		return KindMemory, fmt.Sprintf("script stopped: it grew the heap by %d MiB, over its memory budget of %d MiB", r.used>>20, r.budget>>20), true
@@ -311,7 +316,8 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	res.HTTPCalls = v.http.End()
 	v.verify.End()
 	v.in = nil
-	v.input = Input{}
+	// v.input keeps the last run's Input until the next run overwrites it:
+	// clearing it costs write barriers on every run, and scripts never see it.
 	v.reqObjs = [3]goja.Value{}
 
 	if err == nil && !act.Called {

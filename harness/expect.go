@@ -11,6 +11,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -50,6 +51,10 @@ type Expect struct {
 	Emails     *ListExpect `yaml:"emails" json:"emails,omitempty"`
 	// PingOne reads the local PingOne platform after the run.
 	PingOne *PingOneExpect `yaml:"pingone" json:"pingone,omitempty"`
+	// PingOneChanges checks what the run changed in the local PingOne
+	// (items: kind, id, action; for example {kind: userCredential, action:
+	// created}).
+	PingOneChanges *ListExpect `yaml:"pingoneChanges" json:"pingoneChanges,omitempty"`
 
 	// Error, when set, says the run must fail this way. Without it, a run
 	// that fails is a failed case.
@@ -240,6 +245,9 @@ type Observed struct {
 	Result runtime.Result
 	Err    error
 	Env    *fixtures.Env
+	// PingOneChanges are what the run changed in the local PingOne
+	// (Env.PingOneChanges() right after the run).
+	PingOneChanges []pingone.Change
 }
 
 // Failure is one expectation a run did not meet.
@@ -384,6 +392,9 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 		fs = append(fs, e.Emails.check("emails", res.Emails)...)
 	}
 	fs = append(fs, e.PingOne.check(ctx, o.Env)...)
+	if e.PingOneChanges != nil {
+		fs = append(fs, e.PingOneChanges.check("pingoneChanges", o.PingOneChanges)...)
+	}
 	return fs
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -40,8 +41,10 @@ type Result struct {
 	Duration time.Duration `json:"-"`
 	// Failures are the expectations the run did not meet.
 	Failures []Failure `json:"failures,omitempty"`
-	// Report is the run as `journeyjs run --format json` shows it.
+	// Report is the run's report (runtime.NewReport).
 	Report *runtime.Report `json:"result,omitempty"`
+	// PingOneChanges are what the run changed in the local PingOne.
+	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 }
 
 // Summary is the result of a Run.
@@ -184,6 +187,7 @@ func runCase(ctx context.Context, c *Case, engines *enginePool) (r *Result) {
 	res, runErr := engines.get(c.Timeout).Run(ctx, c.Script, env.Input)
 	rep := runtime.NewReport(res, runErr)
 	r.Report = &rep
-	r.Failures = append(r.Failures, c.Expect.Check(ctx, Observed{Result: res, Err: runErr, Env: env})...)
+	r.PingOneChanges = env.PingOneChanges()
+	r.Failures = append(r.Failures, c.Expect.Check(ctx, Observed{Result: res, Err: runErr, Env: env, PingOneChanges: r.PingOneChanges})...)
 	return r
 }

@@ -256,5 +256,10 @@ func ExampleRun_AssertPingOneCredentials() {
 	run.AssertOutcome("issued")
 	run.AssertPingOneCredentials("bjensen", "ISSUED", 1)
 	run.AssertHTTPCall("POST", "https://api.pingone.eu/v1/environments/*/users/*/credentials")
+	for _, c := range run.PingOneChanges {
+		fmt.Println(c.Action, c.Kind)
+	}
 	// Output:
+	// created provisionedCredential
+	// created userCredential
 }

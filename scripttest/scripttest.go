@@ -35,6 +35,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
+	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -368,6 +369,7 @@ func (s *Script) Run() *Run {
 	}
 	r.ctx, r.Env = ctx, env
 	r.Result, r.Err = eng.Run(ctx, s.script, in)
+	r.PingOneChanges = env.PingOneChanges()
 	return r
 }
 
@@ -385,6 +387,8 @@ type Run struct {
 	// Env is the world the run ran in; its back ends (Env.Input.IDM,
 	// Env.PingOne) hold the state the run left.
 	Env *fixtures.Env
+	// PingOneChanges are what the run changed in the local PingOne.
+	PingOneChanges []pingone.Change
 }
 
 // Report is the run as `journeyjs run --format json` prints it.
@@ -411,7 +415,7 @@ func (r *Run) Expect(e harness.Expect) bool {
 		r.t.Errorf("scripttest: %s: bad expectation: %v", r.name, err)
 		return false
 	}
-	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env})
+	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env, PingOneChanges: r.PingOneChanges})
 	for _, f := range fs {
 		r.t.Errorf("scripttest: %s: %s", r.name, f)
 	}
@@ -432,7 +436,7 @@ func (r *Run) check(e harness.Expect) bool {
 		r.t.Errorf("scripttest: %s: bad expectation: %v", r.name, err)
 		return false
 	}
-	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env})
+	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env, PingOneChanges: r.PingOneChanges})
 	for _, f := range fs {
 		msg := f.String()
 		if r.Err != nil {

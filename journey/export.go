@@ -4,9 +4,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -138,7 +139,7 @@ func Parse(path string, data []byte) (*Export, error) {
 		if !ok {
 			return nil, x.errAt([]string{"trees"}, "trees must be an object of journeys by name, not %s", jsonKind(obj["trees"]))
 		}
-		names := sortedKeys(trees)
+		names := slices.Sorted(maps.Keys(trees))
 		if len(names) == 0 {
 			return nil, x.errAt([]string{"trees"}, "the export holds no journey")
 		}
@@ -196,7 +197,7 @@ func (x *Export) addTree(name string, te map[string]any, at []string) error {
 		}
 	}
 	nodes, _ := tv["nodes"].(map[string]any)
-	for _, id := range sortedKeys(nodes) {
+	for _, id := range slices.Sorted(maps.Keys(nodes)) {
 		nat := append(append([]string{}, at...), "tree", "nodes", id)
 		nv, ok := nodes[id].(map[string]any)
 		if !ok {
@@ -230,7 +231,7 @@ func (x *Export) addTree(name string, te map[string]any, at []string) error {
 	x.Trees[name] = t
 
 	scripts, _ := te["scripts"].(map[string]any)
-	for _, id := range sortedKeys(scripts) {
+	for _, id := range slices.Sorted(maps.Keys(scripts)) {
 		sv, ok := scripts[id].(map[string]any)
 		if !ok {
 			continue
@@ -262,9 +263,9 @@ func (x *Export) checkGraph(t *Tree) error {
 		return x.errAt(append(append([]string{}, t.at...), "tree", "entryNodeId"),
 			"journey %q: entryNodeId %s is not a node of the journey", t.Name, t.EntryNodeID)
 	}
-	for _, id := range sortedKeys(t.Nodes) {
+	for _, id := range slices.Sorted(maps.Keys(t.Nodes)) {
 		n := t.Nodes[id]
-		for _, outcome := range sortedKeys(n.Connections) {
+		for _, outcome := range slices.Sorted(maps.Keys(n.Connections)) {
 			if target := n.Connections[outcome]; !t.has(target) {
 				return x.errAt(append(append([]string{}, t.at...), "tree", "nodes", id, "connections", outcome),
 					"journey %q: outcome %q of node %s leads to %s, which is not a node of the journey", t.Name, outcome, n.Label(), target)
@@ -299,7 +300,7 @@ func (x *Export) check(tree string, skip func(*Node) bool) error {
 		}
 		seen[name] = true
 		t := x.Trees[name]
-		for _, id := range sortedKeys(t.Nodes) {
+		for _, id := range slices.Sorted(maps.Keys(t.Nodes)) {
 			n := t.Nodes[id]
 			nodes := []*Node{n}
 			if n.Type == TypePage {
@@ -391,7 +392,7 @@ func (x *Export) Libraries() map[string]string {
 }
 
 // TreeNames lists the journeys in the export, sorted.
-func (x *Export) TreeNames() []string { return sortedKeys(x.Trees) }
+func (x *Export) TreeNames() []string { return slices.Sorted(maps.Keys(x.Trees)) }
 
 // DefaultTree picks the journey to walk when none is named: the only one,
 // the one meta.treesSelectedForExport names, or the only one no other
@@ -543,13 +544,4 @@ func quoteOr(s, alt string) string {
 		return alt
 	}
 	return fmt.Sprintf("%q", s)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

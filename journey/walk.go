@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -489,7 +491,7 @@ func describeConnections(n *Node) string {
 		return "none"
 	}
 	var parts []string
-	for _, o := range sortedKeys(n.Connections) {
+	for _, o := range slices.Sorted(maps.Keys(n.Connections)) {
 		parts = append(parts, fmt.Sprintf("%s → %s", o, n.Connections[o]))
 	}
 	return strings.Join(parts, ", ")
@@ -509,7 +511,7 @@ func describeOutcomes(n *Node) string {
 		}
 	}
 	if len(outs) == 0 {
-		outs = sortedKeys(n.Connections)
+		outs = slices.Sorted(maps.Keys(n.Connections))
 	}
 	if len(outs) == 0 {
 		return "unknown"

@@ -385,7 +385,6 @@ type sendOptions struct {
 	ignored            []string
 	header             http.Header
 	body               []byte
-	hasBody            bool
 }
 
 func (b *Binding) send(call goja.FunctionCall) goja.Value {

@@ -13,8 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/journey"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -22,13 +20,10 @@ import (
 func init() { extraCommands = append(extraCommands, newJourneyCmd) }
 
 type journeyFlags struct {
+	worldFlags
 	answers  string
-	fixtures string
-	state    string
 	tree     string
-	realm    string
 	format   string
-	logLevel string
 	maxSteps int
 	timeout  time.Duration
 }
@@ -64,12 +59,9 @@ fixtures or state file.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.answers, "answers", "", "answers file: username, password, per-node outcomes (YAML or JSON)")
-	fl.StringVar(&f.fixtures, "fixtures", "", "fixtures file, as for 'journeyjs run' (YAML or JSON)")
-	fl.StringVar(&f.state, "state", "", "node state to start with: sharedState and transientState (YAML or JSON)")
+	f.worldFlags.register(fl)
 	fl.StringVar(&f.tree, "tree", "", "journey to walk when the export holds several")
-	fl.StringVar(&f.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
-	fl.StringVar(&f.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
 	fl.IntVar(&f.maxSteps, "max-steps", journey.DefaultMaxSteps, "most node visits before the walk is taken for an endless loop")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
 	return cmd
@@ -95,36 +87,12 @@ func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags)
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
-	fx := &fixtures.File{}
-	if f.fixtures != "" {
-		if fx, err = fixtures.Load(f.fixtures); err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-	}
-	env, err := buildEnv(ctx, fx)
+	env, err := f.worldFlags.build(ctx)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return err
 	}
 	defer env.Close()
 	in := env.Input
-	if f.state != "" {
-		st, err := fixtures.LoadState(f.state)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		in.SharedState = fixtures.Overlay(in.SharedState, st.SharedState)
-		in.TransientState = fixtures.Overlay(in.TransientState, st.TransientState)
-	}
-	if f.realm != "" {
-		in.Realm = f.realm
-	}
-	if f.logLevel != "" {
-		lvl, err := logger.ParseLevel(f.logLevel)
-		if err != nil {
-			return usageError("--log-level: %v", err)
-		}
-		in.LogLevel = &lvl
-	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()

@@ -13,18 +13,13 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
 type runFlags struct {
-	fixtures string
-	state    string
-	realm    string
-	format   string
-	logLevel string
-	timeout  time.Duration
+	worldFlags
+	format  string
+	timeout time.Duration
 }
 
 func newRunCmd() *cobra.Command {
@@ -45,11 +40,8 @@ usage or a bad fixtures or state file.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.fixtures, "fixtures", "", "fixtures file (YAML or JSON)")
-	fl.StringVar(&f.state, "state", "", "node state file: sharedState and transientState (YAML or JSON)")
-	fl.StringVar(&f.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
+	f.worldFlags.register(fl)
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
-	fl.StringVar(&f.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
 	return cmd
 }
@@ -62,36 +54,12 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 	if err != nil {
 		return usageError("cannot read script %s: %v", path, unwrapPathErr(err))
 	}
-	fx := &fixtures.File{}
-	if f.fixtures != "" {
-		if fx, err = fixtures.Load(f.fixtures); err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-	}
-	env, err := buildEnv(ctx, fx)
+	env, err := f.worldFlags.build(ctx)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return err
 	}
 	defer env.Close()
 	in := env.Input
-	if f.state != "" {
-		st, err := fixtures.LoadState(f.state)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		in.SharedState = fixtures.Overlay(in.SharedState, st.SharedState)
-		in.TransientState = fixtures.Overlay(in.TransientState, st.TransientState)
-	}
-	if f.realm != "" {
-		in.Realm = f.realm
-	}
-	if f.logLevel != "" {
-		lvl, err := logger.ParseLevel(f.logLevel)
-		if err != nil {
-			return usageError("--log-level: %v", err)
-		}
-		in.LogLevel = &lvl
-	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()

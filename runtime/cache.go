@@ -100,6 +100,9 @@ func (c *programCache) Len() int {
 // the user's own positions, and it guarantees the source is a balanced program
 // that cannot close the wrapper function and declare names at the top level.
 func compile(name, source string, kind progKind) (*goja.Program, error) {
+	if err := checkSourceNesting(name, source); err != nil {
+		return nil, err
+	}
 	if _, err := parser.ParseFile(nil, name, source, 0); err != nil {
 		return nil, err
 	}

@@ -90,6 +90,9 @@ func newVM(e *Engine) *vm {
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
+	if err := guardParsers(rt, v.base); err != nil {
+		panic("runtime: guard parsers: " + err.Error())
+	}
 	if err := harden(rt, v.base, e.opts.MaxMemory); err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}

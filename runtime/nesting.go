@@ -1,0 +1,295 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/parser"
+)
+
+// goja's parser and JSON.parse recurse in Go once per nesting level, and a Go
+// stack past 1 GB is a fatal error that no recover can catch: one script with
+// eval("[".repeat(1e6)) or JSON.parse("[".repeat(5e6)) would take the whole
+// host down. So every text that reaches a parser has its nesting depth checked
+// first, by a linear scan with no recursion: script and library sources when
+// they are compiled, and at run time the arguments of eval, Function (and the
+// async and generator function constructors) and JSON.parse.
+const (
+	// MaxSourceNesting bounds the bracket nesting ((), [], {}, template
+	// substitutions) of JavaScript source text. Real scripts stay far below.
+	MaxSourceNesting = 1000
+	// MaxJSONNesting bounds the nesting of arrays and objects in JSON.parse
+	// input (encoding/json's limit).
+	MaxJSONNesting = 10000
+)
+
+// checkSourceNesting returns a parser error at the first position nested
+// deeper than MaxSourceNesting, or nil.
+func checkSourceNesting(name, src string) error {
+	off, ok := jsNesting(src, MaxSourceNesting)
+	if ok {
+		return nil
+	}
+	line, col := lineCol(src, off)
+	return parser.ErrorList{&parser.Error{
+		Position: file.Position{Filename: name, Line: line, Column: col},
+		Message:  fmt.Sprintf("the code is nested more than %d levels deep", MaxSourceNesting),
+	}}
+}
+
+func lineCol(src string, off int) (int, int) {
+	before := src[:off]
+	line := strings.Count(before, "\n") + 1
+	col := off - strings.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// jsNesting scans JavaScript source and reports whether its bracket nesting
+// stays within limit; when it does not, off is where it went past. Strings,
+// comments, template text and (heuristically) regular expression literals
+// are skipped; a mistake of the heuristic can only miscount brackets inside
+// one line.
+func jsNesting(src string, limit int) (off int, ok bool) {
+	// stack holds '(' for brackets and '`' for a template substitution.
+	stack := make([]byte, 0, 64)
+	prev := byte(0) // last significant character in code
+	word := ""      // last identifier, to tell `return /re/` from division
+	i, n := 0, len(src)
+	inTemplate := false
+	for i < n {
+		c := src[i]
+		if inTemplate {
+			switch c {
+			case '\\':
+				i += 2
+				continue
+			case '`':
+				inTemplate = false
+				prev = '`'
+			case '$':
+				if i+1 < n && src[i+1] == '{' {
+					stack = append(stack, '`')
+					if len(stack) > limit {
+						return i, false
+					}
+					inTemplate = false
+					prev = '{'
+					i += 2
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '/':
+			for i < n && src[i] != '\n' {
+				i++
+			}
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '*':
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				return 0, true
+			}
+			i += end + 4
+			continue
+		case c == '\'' || c == '"':
+			i = skipQuoted(src, i+1, c)
+			prev, word = c, ""
+			continue
+		case c == '`':
+			inTemplate = true
+			i++
+			continue
+		case c == '/' && regexAllowed(prev, word):
+			i = skipRegex(src, i+1)
+			prev, word = '/', ""
+			continue
+		case c == '(' || c == '[' || c == '{':
+			stack = append(stack, '(')
+			if len(stack) > limit {
+				return i, false
+			}
+		case c == ')' || c == ']':
+			if len(stack) > 0 && stack[len(stack)-1] == '(' {
+				stack = stack[:len(stack)-1]
+			}
+		case c == '}':
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if top == '`' {
+					inTemplate = true
+					i++
+					continue
+				}
+			}
+		case isIdent(c):
+			j := i
+			for j < n && isIdent(src[j]) {
+				j++
+			}
+			word, prev = src[i:j], 'a'
+			i = j
+			continue
+		}
+		prev, word = c, ""
+		i++
+	}
+	return 0, true
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// regexAllowed tells whether a '/' after prev (and the identifier word, when
+// prev is one) starts a regular expression rather than a division.
+func regexAllowed(prev byte, word string) bool {
+	switch prev {
+	case 'a':
+		switch word {
+		case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
+			return true
+		}
+		return false
+	case ')', ']', '}', '\'', '"', '`', '/':
+		return false
+	}
+	return true
+}
+
+// skipQuoted returns the index after the closing quote (or the line end).
+func skipQuoted(src string, i int, q byte) int {
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case q:
+			return i + 1
+		case '\n':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// skipRegex returns the index after a regular expression literal's closing
+// slash (or the line end).
+func skipRegex(src string, i int) int {
+	class := false
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case '[':
+			class = true
+		case ']':
+			class = false
+		case '/':
+			if !class {
+				return i + 1
+			}
+		case '\n':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// jsonNesting reports whether JSON text nests arrays and objects at most
+// limit deep.
+func jsonNesting(s string, limit int) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			if depth++; depth > limit {
+				return false
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return true
+}
+
+// guardParsersSource wraps, before the built-ins are frozen, every way a
+// script can hand text to a parser at run time. eval stays callable, but as
+// a wrapper it always evaluates in the global scope (an "indirect" eval):
+// code that relies on eval reading the caller's local variables must pass
+// them in instead.
+const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJSON) {
+	"use strict";
+	function checkSource(src) {
+		if (!sourceOK(src)) { throw new RangeError("the code is nested more than " + maxSource + " levels deep"); }
+	}
+	function checkJSON(text) {
+		if (!jsonOK(text)) { throw new RangeError("JSON nested more than " + maxJSON + " levels deep"); }
+	}
+	var defineProperty = Object.defineProperty, apply = Function.prototype.apply;
+	function ctorGuard(orig, name) {
+		var wrapped = {
+			[name]: function () {
+				var src = "";
+				for (var i = 0; i < arguments.length; i++) { src += String(arguments[i]) + "\n"; }
+				checkSource(src);
+				return apply.call(orig, this, arguments);
+			}
+		}[name];
+		defineProperty(wrapped, "length", {value: 1});
+		defineProperty(wrapped, "prototype", {value: orig.prototype, writable: false});
+		defineProperty(orig.prototype, "constructor", {value: wrapped, writable: true, enumerable: false, configurable: true});
+		return wrapped;
+	}
+	global.Function = ctorGuard(Function, "Function");
+	[function* () {}, async function () {}].forEach(function (f) {
+		var proto = Object.getPrototypeOf(f);
+		ctorGuard(proto.constructor, proto.constructor.name);
+	});
+	var evalFn = global.eval;
+	global.eval = {eval: function (x) {
+		if (typeof x === "string") { checkSource(x); }
+		return evalFn(x);
+	}}.eval;
+	var parse = JSON.parse;
+	defineProperty(JSON, "parse", {value: {parse: function (text, reviver) {
+		var s = String(text);
+		checkJSON(s);
+		return arguments.length > 1 ? parse(s, reviver) : parse(s);
+	}}.parse, writable: true, enumerable: false, configurable: true});
+	defineProperty(JSON.parse, "length", {value: 2});
+})`
+
+var guardParsersProgram = goja.MustCompile("", guardParsersSource, false) // no file name: errors point at the caller
+
+// guardParsers installs the run-time nesting checks on the pristine global.
+// It must run before harden freezes the built-ins.
+func guardParsers(rt *goja.Runtime, base *goja.Object) error {
+	fnVal, err := rt.RunProgram(guardParsersProgram)
+	if err != nil {
+		return err
+	}
+	fn, _ := goja.AssertFunction(fnVal)
+	sourceOK := func(s string) bool { _, ok := jsNesting(s, MaxSourceNesting); return ok }
+	jsonOK := func(s string) bool { return jsonNesting(s, MaxJSONNesting) }
+	_, err = fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
+		rt.ToValue(MaxSourceNesting), rt.ToValue(MaxJSONNesting))
+	return err
+}

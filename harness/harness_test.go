@@ -387,6 +387,8 @@ func TestBadFiles(t *testing.T) {
 		{"bad fixtures file", "script: ok.js\nfixturesFile: fx.yaml\n", `fx.yaml:2: unknown key "secret"`},
 		{"missing fixtures file", "script: ok.js\nfixturesFile: none.yaml\n", `none.yaml: cannot read fixtures`},
 		{"bad merged fixtures", "script: ok.js\ncases:\n  - name: a\n    fixtures:\n      secrets: {bad: x}\n", `t.test.yaml:5: case "a": fixtures: secrets: label "bad"`},
+		{"pingone unknown key", "script: ok.js\nexpect:\n  pingone:\n    userCredentials: {user: u, cuont: 1}\n", `t.test.yaml:4: unknown key "cuont"`},
+		{"pingone not a list", "script: ok.js\nexpect:\n  pingone:\n    userCredentials: 3\n", `t.test.yaml:4: userCredentials: a mapping or a list`},
 		{"not a mapping", "- a\n- b\n", `t.test.yaml:1: a test file is a mapping`},
 		{"empty", "", `t.test.yaml: no test cases`},
 		{"bad yaml", "script: [\n", `t.test.yaml:`},

@@ -102,6 +102,10 @@ cases:
     expect:
       pingone:
         userCredentials: [{user: bjensen, status: ISSUED, count: 2}]
+  - name: one user as a mapping
+    expect:
+      pingone:
+        userCredentials: {user: bjensen, count: 1, status: ISSUED}
   - name: unknown user
     expect:
       pingone:
@@ -117,6 +121,7 @@ cases:
 	require.NoError(t, err)
 	res := byName(harness.Run(context.Background(), cases, harness.Options{}, nil))
 	assert.True(t, res["right"].Passed, failureText(res["right"]))
+	assert.True(t, res["one user as a mapping"].Passed, failureText(res["one user as a mapping"]))
 	text := failureText(res["wrong"])
 	assert.Contains(t, text, "pingone.userCredentials[0]: expected 2 credentials of bjensen with status ISSUED, found 1; the user has:")
 	assert.Contains(t, text, `"Verified Member" type`)

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/pingone"
 )
@@ -16,8 +18,51 @@ import (
 // PingOneExpect reads the local PingOne platform of the run (the fixtures'
 // `pingone:` section) after the run.
 type PingOneExpect struct {
-	// UserCredentials count users' credentials.
-	UserCredentials []UserCredentialsExpect `yaml:"userCredentials" json:"userCredentials,omitempty"`
+	// UserCredentials count users' credentials. In YAML it is a list, or
+	// one mapping for a single user.
+	UserCredentials UserCredentialsList `yaml:"userCredentials" json:"userCredentials,omitempty"`
+}
+
+// UserCredentialsList is a list of UserCredentialsExpect that YAML may also
+// write as a single mapping.
+type UserCredentialsList []UserCredentialsExpect
+
+// UnmarshalYAML accepts a mapping or a list of mappings, refusing unknown
+// keys (yaml.v3 does not pass the strict mode on to custom unmarshalers).
+func (l *UserCredentialsList) UnmarshalYAML(n *yaml.Node) error {
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		items = n.Content
+	case yaml.MappingNode:
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			*l = nil
+			return nil
+		}
+		fallthrough
+	default:
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: userCredentials: a mapping or a list of mappings (user, status, credentialType, count)", n.Line)}}
+	}
+	out := make(UserCredentialsList, 0, len(items))
+	for _, it := range items {
+		if it.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(it.Content); i += 2 {
+				switch k := it.Content[i]; k.Value {
+				case "user", "status", "credentialType", "count":
+				default:
+					return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: field %s not found in type harness.UserCredentialsExpect", k.Line, k.Value)}}
+				}
+			}
+		}
+		var u UserCredentialsExpect
+		if err := it.Decode(&u); err != nil {
+			return err
+		}
+		out = append(out, u)
+	}
+	*l = out
+	return nil
 }
 
 // UserCredentialsExpect counts the credentials of one user.

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/pflag"
 
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
 
@@ -16,6 +18,7 @@ type worldFlags struct {
 	state    string
 	realm    string
 	logLevel string
+	idmDB    string
 }
 
 func (w *worldFlags) register(fl *pflag.FlagSet) {
@@ -23,6 +26,7 @@ func (w *worldFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&w.state, "state", "", "node state to start with: sharedState and transientState (YAML or JSON)")
 	fl.StringVar(&w.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
 	fl.StringVar(&w.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
+	fl.StringVar(&w.idmDB, "idm-db", "", "keep IDM objects in this SQLite file across runs (seeded with the fixtures' idm objects it lacks), e.g. "+openidm.DefaultDBPath)
 }
 
 // build loads the fixtures and state files, builds fresh back ends, and lays
@@ -66,5 +70,29 @@ func (w worldFlags) build(ctx context.Context) (*runEnv, error) {
 	if lvl != nil {
 		in.LogLevel = lvl
 	}
+	if w.idmDB != "" {
+		store, err := openIDMStore(ctx, w.idmDB, fx.IDM)
+		if err != nil {
+			env.Close()
+			return nil, &exitError{code: exitUsage, err: err}
+		}
+		env.OnClose(store.Close)
+		in.IDM = store
+	}
 	return env, nil
+}
+
+// openIDMStore opens (creating it if needed) the SQLite IDM store at path and
+// adds the fixtures' objects it does not hold yet, so local runs build on
+// what earlier runs changed.
+func openIDMStore(ctx context.Context, path string, seed openidm.Seed) (*openidm.SQLite, error) {
+	store, err := openidm.OpenSQLite(path)
+	if err != nil {
+		return nil, fmt.Errorf("--idm-db %s: %w", path, err)
+	}
+	if err := store.Seed(ctx, seed); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("--idm-db %s: seed from fixtures: %w", path, err)
+	}
+	return store, nil
 }

@@ -19,9 +19,9 @@ type Options struct {
 	// Timeout is each run's time limit when its case sets none; 0 means
 	// runtime.DefaultTimeout.
 	Timeout time.Duration
-	// Engine, when set, runs the cases that use the default time limit (it
-	// should have been made with Timeout); Run does not close it. When nil,
-	// Run makes one engine for all the cases and closes it at the end.
+	// Engine, when set, runs the cases; Run does not close it. Its own
+	// Timeout caps every case's. When nil, Run makes one engine for all the
+	// cases and closes it at the end.
 	Engine *runtime.Engine
 }
 
@@ -70,11 +70,11 @@ func Select(cases []*Case, re *regexp.Regexp) []*Case {
 	return out
 }
 
-// Run runs the cases in parallel on one shared engine (one per distinct case
-// time limit), each with fresh back ends built from its fixtures, and
-// returns their results in the order of cases. done, when not nil, is
-// called with each result in that same order as soon as it and every result
-// before it are ready (from the calling goroutine).
+// Run runs the cases in parallel on one shared engine, each with fresh back
+// ends built from its fixtures, and returns their results in the order of
+// cases. A case's time limit is its run's context deadline. done, when not
+// nil, is called with each result in that same order as soon as it and every
+// result before it are ready (from the calling goroutine).
 func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *Summary {
 	start := time.Now()
 	par := opts.Parallel
@@ -85,12 +85,17 @@ func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *
 	if defTimeout <= 0 {
 		defTimeout = runtime.DefaultTimeout
 	}
-	engines := &enginePool{def: defTimeout, engines: map[time.Duration]*runtime.Engine{}, parallel: par}
-	if opts.Engine != nil {
-		engines.engines[defTimeout] = opts.Engine
-		engines.external = opts.Engine
+	eng := opts.Engine
+	if eng == nil {
+		// The engine's limit is the longest any case asks for; each run's
+		// context brings its own.
+		limit := defTimeout
+		for _, c := range cases {
+			limit = max(limit, c.Timeout)
+		}
+		eng = runtime.New(runtime.Options{Timeout: limit, PoolSize: par})
+		defer eng.Close()
 	}
-	defer engines.close()
 
 	results := make([]*Result, len(cases))
 	ready := make([]chan struct{}, len(cases))
@@ -104,7 +109,7 @@ func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = runCase(ctx, cases[i], engines)
+				results[i] = runCase(ctx, cases[i], eng, defTimeout)
 				close(ready[i])
 			}
 		}()
@@ -132,39 +137,7 @@ func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *
 	return sum
 }
 
-type enginePool struct {
-	mu       sync.Mutex
-	def      time.Duration
-	parallel int
-	engines  map[time.Duration]*runtime.Engine
-	external *runtime.Engine
-}
-
-func (p *enginePool) get(timeout time.Duration) *runtime.Engine {
-	if timeout <= 0 {
-		timeout = p.def
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	e, ok := p.engines[timeout]
-	if !ok {
-		e = runtime.New(runtime.Options{Timeout: timeout, PoolSize: p.parallel})
-		p.engines[timeout] = e
-	}
-	return e
-}
-
-func (p *enginePool) close() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, e := range p.engines {
-		if e != p.external {
-			e.Close()
-		}
-	}
-}
-
-func runCase(ctx context.Context, c *Case, engines *enginePool) (r *Result) {
+func runCase(ctx context.Context, c *Case, eng *runtime.Engine, defTimeout time.Duration) (r *Result) {
 	start := time.Now()
 	r = &Result{Case: c, Name: c.Name(), File: c.File, CaseName: c.CaseName(), Line: c.Line}
 	defer func() {
@@ -184,7 +157,13 @@ func runCase(ctx context.Context, c *Case, engines *enginePool) (r *Result) {
 			r.Failures = append(r.Failures, Failure{Check: "fixtures", Message: "closing the fixtures' back ends: " + err.Error()})
 		}
 	}()
-	res, runErr := engines.get(c.Timeout).Run(ctx, c.Script, env.Input)
+	timeout := c.Timeout
+	if timeout <= 0 {
+		timeout = defTimeout
+	}
+	runCtx, cancel := context.WithTimeout(ctx, timeout)
+	res, runErr := eng.Run(runCtx, c.Script, env.Input)
+	cancel()
 	rep := runtime.NewReport(res, runErr)
 	r.Report = &rep
 	r.PingOneChanges = env.PingOneChanges()

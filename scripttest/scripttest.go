@@ -173,7 +173,9 @@ func WithRealm(realm string) Option { return func(s *Script) { s.realm = realm }
 // every level).
 func WithLogLevel(level logger.Level) Option { return func(s *Script) { s.logLevel = &level } }
 
-// WithTimeout sets the run's time limit (default runtime.DefaultTimeout).
+// WithTimeout sets the run's time limit (default runtime.DefaultTimeout), as
+// the run's context deadline. With WithEngine, the engine's own limit caps
+// it.
 func WithTimeout(d time.Duration) Option { return func(s *Script) { s.timeout = d } }
 
 // WithEngine runs the script on eng instead of the package's shared engine.
@@ -360,15 +362,21 @@ func (s *Script) Run() *Run {
 
 	eng := s.engine
 	if eng == nil {
-		if s.timeout > 0 {
+		eng = Engine()
+		if s.timeout > runtime.DefaultTimeout {
+			// Longer than the shared engine allows: an engine of its own.
 			eng = runtime.New(runtime.Options{Timeout: s.timeout, PoolSize: 1})
 			defer eng.Close()
-		} else {
-			eng = Engine()
 		}
 	}
 	r.ctx, r.Env = ctx, env
-	r.Result, r.Err = eng.Run(ctx, s.script, in)
+	runCtx := ctx
+	if s.timeout > 0 {
+		var cancel context.CancelFunc
+		runCtx, cancel = context.WithTimeout(ctx, s.timeout)
+		defer cancel()
+	}
+	r.Result, r.Err = eng.Run(runCtx, s.script, in)
 	r.PingOneChanges = env.PingOneChanges()
 	return r
 }

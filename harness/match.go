@@ -3,9 +3,10 @@ package harness
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -59,7 +60,7 @@ func matchSubset(path string, want, got any, ms *[]Mismatch) {
 		*ms = append(*ms, Mismatch{path, fmt.Sprintf("expected an object, got %s", short(got))})
 		return
 	}
-	for _, k := range sortedKeys(wm) {
+	for _, k := range slices.Sorted(maps.Keys(wm)) {
 		gv, present := gm[k]
 		p := joinPath(path, k)
 		if !present {
@@ -118,15 +119,6 @@ func short(v any) string {
 		s = s[:117] + "..."
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // MatchURL reports whether url matches pattern, where * in pattern stands

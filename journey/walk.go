@@ -13,6 +13,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -239,8 +240,8 @@ func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
 
 func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 	if ans := w.answers.For(n); ans != nil {
-		w.shared = merge(w.shared, ans.State)
-		w.transient = merge(w.transient, ans.TransientState)
+		w.shared = fixtures.Overlay(w.shared, ans.State)
+		w.transient = fixtures.Overlay(w.transient, ans.TransientState)
 		if ans.Outcome != "" {
 			w.path[idx].Answered = true
 			return ans.Outcome, nil
@@ -336,7 +337,7 @@ func (w *walker) collectUsername(n *Node) (string, error) {
 		return "", fmt.Errorf("node %s asks for a username: give one in the answers file (username: …)", n.Label())
 	}
 	u := *w.answers.Username
-	w.shared = merge(w.shared, map[string]any{"username": u})
+	w.shared = fixtures.Overlay(w.shared, map[string]any{"username": u})
 	if n.Type == TypeValidatedUsername {
 		attr, _ := n.Config["usernameAttribute"].(string)
 		if attr == "" {
@@ -352,7 +353,7 @@ func (w *walker) collectPassword(n *Node) (string, error) {
 		return "", fmt.Errorf("node %s asks for a password: give one in the answers file (password: …)", n.Label())
 	}
 	p := *w.answers.Password
-	w.transient = merge(w.transient, map[string]any{"password": p})
+	w.transient = fixtures.Overlay(w.transient, map[string]any{"password": p})
 	if n.Type == TypeValidatedPassword {
 		attr, _ := n.Config["passwordAttribute"].(string)
 		if attr == "" {
@@ -442,9 +443,9 @@ func (w *walker) identifyExistingUser(t *Tree, n *Node) (string, error) {
 		return "false", nil
 	}
 	u := users[0]
-	w.shared = merge(w.shared, map[string]any{"_id": u["_id"]})
+	w.shared = fixtures.Overlay(w.shared, map[string]any{"_id": u["_id"]})
 	if v, ok := u[identifier]; ok && v != nil && v != "" {
-		w.shared = merge(w.shared, map[string]any{"username": v})
+		w.shared = fixtures.Overlay(w.shared, map[string]any{"username": v})
 		w.shared = setObjectAttribute(w.shared, identifier, v)
 	}
 	return "true", nil
@@ -539,26 +540,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// merge returns m with over's keys set; m itself is never modified (it may
-// be the caller's input or a script's result).
-func merge(m, over map[string]any) map[string]any {
-	if len(over) == 0 {
-		return m
-	}
-	out := make(map[string]any, len(m)+len(over))
-	for k, v := range m {
-		out[k] = v
-	}
-	for k, v := range over {
-		out[k] = v
-	}
-	return out
-}
-
 // setObjectAttribute sets objectAttributes[attr] in a copy of state.
 func setObjectAttribute(state map[string]any, attr string, v any) map[string]any {
 	oa, _ := state["objectAttributes"].(map[string]any)
-	return merge(state, map[string]any{"objectAttributes": merge(orMap(oa), map[string]any{attr: v})})
+	return fixtures.Overlay(state, map[string]any{"objectAttributes": fixtures.Overlay(orMap(oa), map[string]any{attr: v})})
 }
 
 func orMap(m map[string]any) map[string]any {

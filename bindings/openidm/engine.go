@@ -130,19 +130,29 @@ func (e *engine) Read(ctx context.Context, collection, id string, o Opts) (map[s
 	return Project(obj, o.Fields), nil
 }
 
+// current reads an object that must exist and checks the caller's revision
+// against it.
+func current(t tx, collection, id, rev string) (map[string]any, error) {
+	cur, ok, err := t.get(collection, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, notFound(collection, id)
+	}
+	if err := checkRev(cur, rev, collection, id); err != nil {
+		return nil, err
+	}
+	return cur, nil
+}
+
 // write reads the current object, checks rev, and stores what change makes
 // of it with the next revision.
 func (e *engine) write(ctx context.Context, collection, id, rev string, change func(cur map[string]any) (map[string]any, error)) (map[string]any, error) {
 	var obj map[string]any
 	err := e.run(ctx, func(t tx) error {
-		cur, ok, err := t.get(collection, id)
+		cur, err := current(t, collection, id, rev)
 		if err != nil {
-			return err
-		}
-		if !ok {
-			return notFound(collection, id)
-		}
-		if err := checkRev(cur, rev, collection, id); err != nil {
 			return err
 		}
 		next, err := change(cur)
@@ -180,14 +190,8 @@ func (e *engine) Patch(ctx context.Context, collection, id, rev string, ops []Pa
 func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts) (map[string]any, error) {
 	var obj map[string]any
 	err := e.run(ctx, func(t tx) error {
-		cur, ok, err := t.get(collection, id)
+		cur, err := current(t, collection, id, rev)
 		if err != nil {
-			return err
-		}
-		if !ok {
-			return notFound(collection, id)
-		}
-		if err := checkRev(cur, rev, collection, id); err != nil {
 			return err
 		}
 		obj = cur

@@ -25,9 +25,28 @@ demo: build
 	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
 	@echo && echo "== journeyjs test scripts (the example scripts' test cases: *.test.yaml)" && ./$(BIN) test scripts
 
-## test: every test, with the race detector.
+## test: every test, with the race detector, then a short fuzzing run of
+## every parser.
 test:
 	$(GO) test -race -count=1 $(PKGS)
+	$(MAKE) fuzz
+
+## fuzz: each fuzz target for FUZZTIME, one after the other. Seeds live in
+## each package's testdata/fuzz/FuzzXxx; failures found are added there.
+FUZZTIME ?= 5s
+FUZZ_TARGETS := \
+	./fixtures:FuzzParse \
+	./bindings/openidm:FuzzParseFilter \
+	./pingone/card:FuzzSVG \
+	./journey:FuzzParse \
+	./journey:FuzzParseAnswers \
+	./harness:FuzzParse
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
 
 ## bench: the runtime benchmarks (speed and memory targets).
 bench:

@@ -48,9 +48,12 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg; \
 	done
 
-## bench: the runtime benchmarks (speed and memory targets).
+## bench: the benchmarks of BENCHMARKS.md: the runtime (bare goja floor,
+## pooled, parallel, cold, memory per runtime, compile cache) and the
+## credential-issuing script against the in-process PingOne platform.
+BENCHCOUNT ?= 1
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./runtime/
+	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCHCOUNT) ./runtime/ ./bench/
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

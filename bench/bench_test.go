@@ -1,0 +1,193 @@
+package bench
+
+import (
+	"context"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/runtime"
+)
+
+func loadIssueCredential(tb testing.TB) (runtime.Script, *fixtures.File) {
+	tb.Helper()
+	src, err := os.ReadFile("../scripts/issue-credential.js")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fx, err := fixtures.Load("../scripts/issue-credential.fixtures.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return runtime.Script{Name: "issue-credential.js", Source: string(src)}, fx
+}
+
+// BenchmarkIssueCredential runs scripts/issue-credential.js against the
+// in-process PingOne platform of its fixtures: a worker token (client
+// credentials), a user lookup, the wallet and credential type lookups and
+// the credential creation, each an httpClient call served in-process. One
+// fixtures Env serves every run (each run adds a credential to the user).
+// Target: ≤ 150 µs/op.
+func BenchmarkIssueCredential(b *testing.B) {
+	script, fx := loadIssueCredential(b)
+	ctx := context.Background()
+	env, err := fx.Build(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer env.Close()
+	e := runtime.New(runtime.Options{})
+	defer e.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := e.Run(ctx, script, env.Input)
+		if err != nil || res.Outcome != "issued" {
+			b.Fatalf("outcome %q, error %v", res.Outcome, err)
+		}
+	}
+	b.ReportMetric(float64(len(mustRun(b, e, script, env.Input).HTTPCalls)), "http-calls/op")
+}
+
+// BenchmarkIssueCredentialFreshEnv adds building and closing a fresh fixtures
+// Env (a new in-memory PingOne platform seeded from the fixtures) to every
+// run: the cost `journeyjs serve` pays per request for this script.
+func BenchmarkIssueCredentialFreshEnv(b *testing.B) {
+	script, fx := loadIssueCredential(b)
+	ctx := context.Background()
+	e := runtime.New(runtime.Options{})
+	defer e.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		env, err := fx.Build(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := e.Run(ctx, script, env.Input)
+		if err != nil || res.Outcome != "issued" {
+			b.Fatalf("outcome %q, error %v", res.Outcome, err)
+		}
+		if err := env.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func mustRun(tb testing.TB, e *runtime.Engine, s runtime.Script, in runtime.Input) runtime.Result {
+	tb.Helper()
+	res, err := e.Run(context.Background(), s, in)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// TestIssueCredentialBenchmarkWorld keeps the benchmark honest: the script
+// really issues a credential in the emulator.
+func TestIssueCredentialBenchmarkWorld(t *testing.T) {
+	script, fx := loadIssueCredential(t)
+	env, err := fx.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer env.Close()
+	e := runtime.New(runtime.Options{})
+	defer e.Close()
+	res := mustRun(t, e, script, env.Input)
+	if res.Outcome != "issued" {
+		t.Fatalf("outcome %q; logs %v", res.Outcome, res.Logs)
+	}
+	if len(res.HTTPCalls) < 3 {
+		t.Fatalf("only %d HTTP calls", len(res.HTTPCalls))
+	}
+	created := false
+	for _, c := range env.PingOneChanges() {
+		if c.Kind != "" {
+			created = true
+		}
+	}
+	if !created {
+		t.Fatal("the emulator recorded no change")
+	}
+}
+
+// BenchmarkIssueCredentialCannedResponses runs the same script with the same
+// five HTTP exchanges, but answered from memory with the bodies the emulator
+// gave on a first run: the runtime's share of BenchmarkIssueCredential
+// (script, bindings, httpClient, JSON), without the emulator's work.
+func BenchmarkIssueCredentialCannedResponses(b *testing.B) {
+	script, fx := loadIssueCredential(b)
+	ctx := context.Background()
+	env, err := fx.Build(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer env.Close()
+	e := runtime.New(runtime.Options{})
+	defer e.Close()
+
+	in := env.Input
+	canned := recordHosts(b, e, script, in)
+	in.HTTP = canned
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := e.Run(ctx, script, in)
+		if err != nil || res.Outcome != "issued" {
+			b.Fatalf("outcome %q, error %v", res.Outcome, err)
+		}
+	}
+}
+
+type exchange struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// recordHosts runs script once with in, records what each in-process host
+// answered, and returns a config whose hosts replay those answers by method
+// and path.
+func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in runtime.Input) *httpclient.Config {
+	tb.Helper()
+	var mu sync.Mutex
+	seen := map[string]exchange{}
+	rec := *in.HTTP
+	rec.Hosts = map[string]http.Handler{}
+	for host, h := range in.HTTP.Hosts {
+		rec.Hosts[host] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rr := httptest.NewRecorder()
+			h.ServeHTTP(rr, r)
+			mu.Lock()
+			seen[r.Method+" "+r.Host+r.URL.Path] = exchange{rr.Code, rr.Header().Clone(), rr.Body.Bytes()}
+			mu.Unlock()
+			maps.Copy(w.Header(), rr.Header())
+			w.WriteHeader(rr.Code)
+			_, _ = w.Write(rr.Body.Bytes())
+		})
+	}
+	in.HTTP = &rec
+	mustRun(tb, e, script, in)
+	replay := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		x, ok := seen[r.Method+" "+r.Host+r.URL.Path]
+		if !ok {
+			http.Error(w, "not recorded", http.StatusNotFound)
+			return
+		}
+		maps.Copy(w.Header(), x.header)
+		w.WriteHeader(x.status)
+		_, _ = w.Write(x.body)
+	})
+	out := *in.HTTP
+	out.Hosts = map[string]http.Handler{}
+	for host := range rec.Hosts {
+		out.Hosts[host] = replay
+	}
+	return &out
+}

@@ -26,6 +26,8 @@ import (
 func TestLoadThousandConcurrentEvaluations(t *testing.T) {
 	const n = 1000
 	before := goruntime.NumGoroutine()
+	began := time.Now()
+	defer func() { t.Logf("whole test %v", time.Since(began)) }()
 
 	s, err := server.Load("testdata/scripts", server.Options{Engine: runtime.Options{Timeout: 30 * time.Second}})
 	require.NoError(t, err)
@@ -88,16 +90,20 @@ func TestLoadThousandConcurrentEvaluations(t *testing.T) {
 	assert.Zero(t, st.Failures)
 	assert.LessOrEqual(t, st.RuntimesCreated, int64(st.PoolSize), "concurrency is bounded by the pool: no runtime churn")
 
+	stopping := time.Now()
+	tr.CloseIdleConnections()
 	cancel()
 	require.NoError(t, <-done)
-	tr.CloseIdleConnections()
+	t.Logf("shut down in %v", time.Since(stopping))
 
 	// Everything the server started ends: connections, the engine's event
 	// loops and its watchdog.
+	settle := time.Now()
 	deadline := time.Now().Add(10 * time.Second)
 	for goruntime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
+	t.Logf("goroutines settled in %v", time.Since(settle))
 	if after := goruntime.NumGoroutine(); after > before {
 		buf := make([]byte, 1<<20)
 		t.Fatalf("%d goroutines before, %d after shutdown:\n%s", before, after, buf[:goruntime.Stack(buf, true)])

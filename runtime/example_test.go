@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -15,6 +16,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -240,3 +242,74 @@ action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM
 	// found <nil>
 	// patched managed/alpha_user u1
 }
+
+// A fixtures file builds every back end at once, including an in-process
+// PingOne platform: it answers httpClient on the PingOne hosts and backs
+// verifyTransactionsHelper. Build makes a fresh world; Close releases it.
+func ExampleInput_pingOne() {
+	fx, err := fixtures.Parse("verify.fixtures.yaml", []byte(`
+pingone:
+  now: "2024-12-09T13:55:34.882Z"
+  environment: {id: abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6, region: NA}
+  users:
+    - {username: jamesjoyce, email: james@example.com}
+  verifyTransactions:
+    - user: jamesjoyce
+      id: dd5a6d4f-0000-4819-b107-85a0a10138c6
+      status: SUCCESS
+      createdAt: "2024-12-09T13:40:00.000Z"
+      updatedAt: "2024-12-09T13:45:34.882Z"
+sharedState: {username: jamesjoyce}
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	env, err := fx.Build(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer env.Close()
+
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "verified.js", Source: `
+var tx = verifyTransactionsHelper.getLastVerifyTransaction();
+action.goTo(tx && tx.transactionStatus.status === "SUCCESS" ? "verified" : "notVerified");`}, env.Input)
+	fmt.Println(res.Outcome, err)
+	// Output:
+	// verified <nil>
+}
+
+// Passthrough requests go through Transport (here an in-memory one; nil
+// means the network) and are limited by Policy, checked on every request and
+// redirect whatever the transport.
+func ExampleInput_httpPolicy() {
+	eng := runtime.New(runtime.Options{})
+	defer eng.Close()
+	transport := roundTripper(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r,
+			Body: io.NopCloser(strings.NewReader("pong from " + r.URL.Host))}, nil
+	})
+	in := runtime.Input{HTTP: &httpclient.Config{
+		Passthrough: true,
+		Transport:   transport,
+		Policy:      httpclient.Policy{AllowHosts: []string{"api.example.com"}},
+	}}
+	res, err := eng.Run(context.Background(), runtime.Script{Name: "policy.js", Source: `
+var out = [httpClient.send("https://api.example.com/ping").get().text()];
+try {
+  httpClient.send("https://evil.example.net/").get();
+} catch (e) {
+  out.push(e.message);
+}
+action.goTo(out.join(" | "));`}, in)
+	fmt.Println(res.Outcome, err)
+	// Output:
+	// pong from api.example.com | httpClient: request to host evil.example.net denied: not in http.allowHosts; add the host to http.allowHosts <nil>
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

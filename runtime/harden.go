@@ -19,7 +19,7 @@ import (
 // A few built-ins allocate a whole large result inside one native call, which
 // a time limit or the memory watchdog cannot interrupt; they get a size guard
 // derived from the run's memory budget (maxChars, maxElems).
-const hardenSource = `(function (global, maxChars, maxElems) {
+const hardenSource = `(function (global, maxChars, maxElems, maxJSON) {
 	"use strict";
 	var freeze = Object.freeze, gopd = Object.getOwnPropertyDescriptor,
 		defineProperty = Object.defineProperty;
@@ -77,6 +77,46 @@ const hardenSource = `(function (global, maxChars, maxElems) {
 		if (n > maxElems) { throw tooBig("an array", n, maxElems); }
 	});
 
+	// JSON.stringify walks nested values inside one native call (and checks
+	// for cycles with a scan of its stack at every level, quadratic in the
+	// depth): a value nested 10^5 deep holds the runtime for many seconds
+	// past its time limit. A replacer sees every value once, as stringify
+	// produces it, so it tracks depth without running getters twice, and as
+	// a JavaScript call it lets the time limit stop a long stringify.
+	(function () {
+		var stringify = JSON.stringify, isArray = Array.isArray;
+		var WM = WeakMap, get = WeakMap.prototype.get, set = WeakMap.prototype.set;
+		defineProperty(JSON, "stringify", {value: function stringify_(value, replacer, space) {
+			var depths = new WM();
+			var fn = typeof replacer === "function" ? replacer : null;
+			var allow = null;
+			if (isArray(replacer)) {
+				allow = {};
+				for (var i = 0; i < replacer.length; i++) {
+					var r = replacer[i];
+					if (typeof r === "string" || typeof r === "number" ||
+						(r !== null && typeof r === "object" && (r instanceof String || r instanceof Number))) {
+						allow[String(r)] = true;
+					}
+				}
+			}
+			return stringify(value, function (key, v) {
+				if (allow !== null && key !== "" && !isArray(this) && allow[key] !== true) { return undefined; }
+				if (fn !== null) { v = fn.call(this, key, v); }
+				if (v !== null && typeof v === "object") {
+					var d = (get.call(depths, this) || 0) + 1;
+					if (d > maxJSON) {
+						throw new RangeError("JSON.stringify: the value is nested more than " + maxJSON + " levels deep");
+					}
+					set.call(depths, v, d);
+				}
+				return v;
+			}, space);
+		}, writable: true, enumerable: false, configurable: true});
+		defineProperty(JSON.stringify, "name", {value: "stringify"});
+		defineProperty(JSON.stringify, "length", {value: 3});
+	})();
+
 	var names = ["Object", "Array", "Function", "String", "Number", "Boolean", "Symbol", "BigInt",
 		"Date", "RegExp", "Promise", "Map", "Set", "WeakMap", "WeakSet", "ArrayBuffer", "DataView",
 		"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError",
@@ -129,6 +169,6 @@ func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64) error {
 	if maxMemory <= 0 {
 		maxChars, maxElems = 1<<53, 1<<53
 	}
-	_, err = fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems))
+	_, err = fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting))
 	return err
 }

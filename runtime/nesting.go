@@ -21,8 +21,10 @@ const (
 	// substitutions) of JavaScript source text. Real scripts stay far below.
 	MaxSourceNesting = 1000
 	// MaxJSONNesting bounds the nesting of arrays and objects in JSON.parse
-	// input (encoding/json's limit).
-	MaxJSONNesting = 10000
+	// input and JSON.stringify output. goja's stringify scans its stack for
+	// cycles at every level, so its cost grows with the square of the depth;
+	// decision-script data never nests anywhere near this.
+	MaxJSONNesting = 1000
 )
 
 // checkSourceNesting returns a parser error at the first position nested

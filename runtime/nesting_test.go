@@ -57,7 +57,7 @@ func TestDeepNestingDoesNotCrashTheHost(t *testing.T) {
 		`(function () {}).constructor("[".repeat(1e6))`:                            "RangeError: the code is nested more than 1000 levels deep",
 		`Object.getPrototypeOf(async function () {}).constructor("[".repeat(1e6))`: "RangeError: the code is nested more than 1000 levels deep",
 		`Object.getPrototypeOf(function* () {}).constructor("[".repeat(1e6))`:      "RangeError: the code is nested more than 1000 levels deep",
-		`JSON.parse("[".repeat(5e6))`:                                              "RangeError: JSON nested more than 10000 levels deep",
+		`JSON.parse("[".repeat(5e6))`:                                              "RangeError: JSON nested more than 1000 levels deep",
 	} {
 		_, err := e.Run(ctx, Script{Name: "deep.js", Source: "var x = 1;\n" + src}, Input{})
 		var se *ScriptError

@@ -215,7 +215,12 @@ func (v *vm) limitKind(err error) (ErrorKind, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	switch r := ie.Value().(type) {
+	return reasonKind(ie.Value())
+}
+
+// reasonKind is the error kind and message for an interrupt reason.
+func reasonKind(reason any) (ErrorKind, string, bool) {
+	switch r := reason.(type) {
 	case timeoutReason:
 		return KindTimeout, "script timed out after " + time.Duration(r).String(), true
 	case canceledReason:
@@ -290,6 +295,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 	} else if runErr != nil {
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
+	err = v.stoppedError(err, script)
 
 	v.finish()
 	v.rt.SetGlobalObject(v.base)
@@ -394,6 +400,32 @@ func (v *vm) drain(script Script) (err error) {
 		se.Kind, se.Message = KindCanceled, "run canceled: "+c.err.Error()
 	}
 	return se
+}
+
+// stoppedError makes sure a run the watchdog stopped reports why, even when
+// the interrupt surfaced somewhere that turned it into something else (a
+// hostile toString on a thrown value runs under recover), and that its
+// runtime is not reused.
+func (v *vm) stoppedError(err error, script Script) error {
+	v.mu.Lock()
+	stopped, reason := v.stopped, v.stopReason
+	v.mu.Unlock()
+	if !stopped {
+		return err
+	}
+	v.broken = true
+	kind, msg, ok := reasonKind(reason)
+	if !ok {
+		return err
+	}
+	se, isSE := err.(*ScriptError)
+	switch {
+	case err == nil:
+		return &ScriptError{Kind: kind, Script: script.name(), File: script.name(), Message: msg}
+	case isSE && se.Kind == KindException:
+		se.Kind, se.Message = kind, msg
+	}
+	return err
 }
 
 type panicError struct{ v any }

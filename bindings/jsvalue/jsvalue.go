@@ -10,58 +10,85 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
+	"strconv"
 
 	"github.com/dop251/goja"
 )
 
 // ToGo exports a JavaScript value as a JSON-shaped Go value. Functions and
-// symbols become nil, as JSON.stringify would drop them; cycles are cut.
+// symbols become nil, as JSON.stringify would drop them; anything nested
+// deeper than MaxDepth (cycles included) is cut to nil. Use ToGoChecked where
+// a script should hear about it.
 func ToGo(v goja.Value) any {
+	out, _ := toGo(v, 0)
+	return out
+}
+
+// MaxDepth is how deeply nested a value may be when it crosses from a script
+// to Go (node state, request bodies, IDM objects).
+const MaxDepth = 256
+
+// ErrTooDeep is returned by ToGoChecked for a value nested past MaxDepth.
+var ErrTooDeep = fmt.Errorf("the value is nested more than %d levels deep (or refers to itself)", MaxDepth)
+
+// ToGoChecked is ToGo that reports a value nested past MaxDepth instead of
+// cutting it.
+func ToGoChecked(v goja.Value) (any, error) {
 	return toGo(v, 0)
 }
 
-const maxDepth = 256
-
-func toGo(v goja.Value, depth int) any {
+func toGo(v goja.Value, depth int) (any, error) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return nil
+		return nil, nil
 	}
-	if depth > maxDepth {
-		return nil
+	if depth > MaxDepth {
+		return nil, ErrTooDeep
 	}
 	obj, isObj := v.(*goja.Object)
 	if !isObj {
-		return normalizeNumber(v.Export())
+		return normalizeNumber(v.Export()), nil
 	}
 	if _, isFn := goja.AssertFunction(v); isFn {
-		return nil
+		return nil, nil
 	}
 	switch obj.ClassName() {
 	case "Array":
 		n := int(obj.Get("length").ToInteger())
 		out := make([]any, n)
 		for i := 0; i < n; i++ {
-			out[i] = toGo(obj.Get(fmt.Sprint(i)), depth+1)
+			e, err := toGo(obj.Get(strconv.Itoa(i)), depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = e
 		}
-		return out
+		return out, nil
 	case "Date", "String", "Number", "Boolean", "RegExp", "Error":
-		return normalizeNumber(v.Export())
+		return normalizeNumber(v.Export()), nil
 	}
-	switch exported := obj.Export().(type) {
-	case []byte:
-		out := make([]any, len(exported))
-		for i, b := range exported {
-			out[i] = int64(b)
+	// Typed arrays and ArrayBuffers export as slices. ExportType is cheap;
+	// Export itself would copy a whole plain object graph recursively, in Go,
+	// where a run's time limit cannot stop it.
+	if t := obj.ExportType(); t != nil && t.Kind() == reflect.Slice {
+		rv := reflect.ValueOf(obj.Export())
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = normalizeNumber(rv.Index(i).Interface())
 		}
-		return out
+		return out, nil
 	}
 	keys := obj.Keys()
 	out := make(map[string]any, len(keys))
 	for _, k := range keys {
-		out[k] = toGo(obj.Get(k), depth+1)
+		e, err := toGo(obj.Get(k), depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = e
 	}
-	return out
+	return out, nil
 }
 
 // normalizeNumber folds integral floats to int64 so that JSON output shows 3,
@@ -77,6 +104,18 @@ func normalizeNumber(v any) any {
 		return int64(n)
 	case int32:
 		return int64(n)
+	case int8:
+		return int64(n)
+	case uint8:
+		return int64(n)
+	case int16:
+		return int64(n)
+	case uint16:
+		return int64(n)
+	case uint32:
+		return int64(n)
+	case float32:
+		return normalizeNumber(float64(n))
 	}
 	return v
 }

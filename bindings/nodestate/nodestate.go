@@ -53,17 +53,24 @@ func New(rt *goja.Runtime) *Binding {
 		}
 		return jsvalue.ToJS(rt, v)
 	})
+	value := func(method string, v goja.Value) any {
+		out, err := jsvalue.ToGoChecked(v)
+		if err != nil {
+			jsvalue.Throw(rt, "nodeState.%s: %v", method, err)
+		}
+		return out
+	}
 	jsvalue.Method(rt, b.obj, "putShared", func(call goja.FunctionCall) goja.Value {
-		b.put(true, key(call, "putShared"), jsvalue.ToGo(call.Argument(1)))
+		b.put(true, key(call, "putShared"), value("putShared", call.Argument(1)))
 		return b.obj
 	})
 	jsvalue.Method(rt, b.obj, "putTransient", func(call goja.FunctionCall) goja.Value {
-		b.put(false, key(call, "putTransient"), jsvalue.ToGo(call.Argument(1)))
+		b.put(false, key(call, "putTransient"), value("putTransient", call.Argument(1)))
 		return b.obj
 	})
 	merge := func(shared bool, method string) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
-			m, ok := jsvalue.ToGo(call.Argument(0)).(map[string]any)
+			m, ok := value(method, call.Argument(0)).(map[string]any)
 			if !ok {
 				jsvalue.Throw(rt, "nodeState.%s: the argument must be an object", method)
 			}

@@ -99,32 +99,66 @@ func TestNodeStateRoundTripsValues(t *testing.T) {
 	assert.Nil(t, in.TransientState)
 }
 
-func TestNodeStateGetIsFrozenGetObjectIsMutable(t *testing.T) {
+// get hands out a copy the script may change (nothing stored changes);
+// getObject combines a key's maps from every state, transient over shared,
+// into an immutable object, as AM's NodeStateScriptWrapper documents.
+func TestNodeStateGetCopiesGetObjectCombines(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
-	in := runtime.Input{SharedState: map[string]any{"o": map[string]any{"x": int64(1)}}}
+	in := runtime.Input{
+		SharedState: map[string]any{"o": map[string]any{"x": int64(1)},
+			"objectAttributes": map[string]any{"userName": "bjensen", "mail": "old@example.com"}},
+		TransientState: map[string]any{"objectAttributes": map[string]any{"password": "s3cret", "mail": "new@example.com"}},
+	}
 	res := run(t, e, `
-		var frozen = nodeState.get("o"); frozen.x = 2;
-		var copy = nodeState.getObject("o"); copy.x = 3; copy.y = "new";
+		var copy = nodeState.get("o"); copy.x = 2; copy.y = "new";
+		var oa = nodeState.getObject("objectAttributes");
 		var strictThrows = false;
-		(function () { "use strict"; try { nodeState.get("o").x = 9; } catch (e) { strictThrows = e instanceof TypeError; } })();
+		(function () { "use strict"; try { oa.mail = "x"; } catch (e) { strictThrows = e instanceof TypeError; } })();
 		nodeState.putShared("o2", copy);
-		action.goTo([frozen.x, nodeState.get("o").x, strictThrows].join(","));`, in)
-	assert.Equal(t, "1,1,true", res.Outcome)
-	assert.Equal(t, map[string]any{"x": int64(3), "y": "new"}, res.SharedState["o2"])
+		action.goTo([nodeState.get("o").x, oa.userName, oa.password, oa.mail, strictThrows,
+			nodeState.get("objectAttributes").userName].join(","));`, in)
+	assert.Equal(t, "1,bjensen,s3cret,new@example.com,true,", res.Outcome, "get reads transient first: its objectAttributes has no userName")
+	assert.Equal(t, map[string]any{"x": int64(2), "y": "new"}, res.SharedState["o2"])
 	assert.Equal(t, map[string]any{"x": int64(1)}, res.SharedState["o"], "stored value unchanged by edits to copies")
+}
+
+// Scripts written for the tenant use node state values as Java collections
+// too: map.get(k), keySet(), containsKey, size; set.toArray(); list.get(i).
+func TestNodeStateValuesOfferJavaMethods(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	in := runtime.Input{SharedState: map[string]any{
+		"objectAttributes": map[string]any{"mail": "b@example.com", "roles": []any{"a", "b"}},
+		"withGetKey":       map[string]any{"get": "data wins"},
+	}}
+	res := run(t, e, `
+		var oa = nodeState.getObject("objectAttributes");
+		var keys = nodeState.keys();
+		action.goTo([oa.get("mail"), oa.get("absent"), oa.containsKey("mail"), oa.size(), oa.isEmpty(),
+			oa.keySet().toArray().join("+"), oa.get("roles").get(1), oa.roles.size(), oa.roles.contains("a"),
+			keys.toArray().join("+"), keys.size(), keys.contains("objectAttributes"),
+			Object.keys(oa).join("+"), JSON.stringify(oa), nodeState.get("withGetKey").get].join(","));`, in)
+	assert.Equal(t, `b@example.com,,true,2,false,mail+roles,b,2,true,objectAttributes+withGetKey,2,true,mail+roles,{"mail":"b@example.com","roles":["a","b"]},data wins`, res.Outcome)
 }
 
 func TestNodeStateMergeAndRemove(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
-	in := runtime.Input{SharedState: map[string]any{"keep": "k", "gone": "g"}, TransientState: map[string]any{"gone": "t"}}
+	in := runtime.Input{
+		SharedState:    map[string]any{"keep": "k", "gone": "g", "objectAttributes": map[string]any{"userName": "bjensen"}},
+		TransientState: map[string]any{"gone": "t", "a": "old transient"},
+	}
 	res := run(t, e, `
-		nodeState.mergeShared({a: 1, b: {c: 2}}).mergeTransient({tt: "x"}).remove("gone");
-		action.goTo(String(nodeState.isDefined("gone")));`, in)
-	assert.Equal(t, "false", res.Outcome)
-	assert.Equal(t, map[string]any{"keep": "k", "a": int64(1), "b": map[string]any{"c": int64(2)}}, res.SharedState)
+		nodeState.mergeShared({a: 1, objectAttributes: {mail: "b@example.com"}}).mergeTransient({tt: "x"});
+		var r = nodeState.remove("gone");
+		action.goTo(String(nodeState.isDefined("gone")) + "," + nodeState.get("a") + "," + typeof r);`, in)
+	assert.Equal(t, "false,1,undefined", res.Outcome, "merge overwrites the key in every state; remove returns nothing")
+	assert.Equal(t, map[string]any{"keep": "k", "a": int64(1),
+		"objectAttributes": map[string]any{"userName": "bjensen", "mail": "b@example.com"}}, res.SharedState,
+		"objectAttributes, a state container, merges key by key")
 	assert.Equal(t, map[string]any{"tt": "x"}, res.TransientState)
 	_, se := runErr(t, e, `nodeState.mergeShared("not an object")`, runtime.Input{})
 	assert.Contains(t, se.Message, "mergeShared: the argument must be an object")
+	_, se = runErr(t, e, `nodeState.mergeShared({profile: {tier: "gold"}})`, runtime.Input{})
+	assert.Contains(t, se.Message, `"profile" holds an object; only state containers (objectAttributes) may be nested`)
 }
 
 func TestLoggerLevelsPlaceholdersAndSink(t *testing.T) {

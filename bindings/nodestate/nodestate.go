@@ -1,13 +1,20 @@
 // Package nodestate implements the `nodeState` binding: the journey's shared
 // and transient state as a decision script sees it.
 //
-// Reads look in transient state first, then shared, as AM does. `get` hands
-// the script a frozen copy (the stored value cannot be changed in place);
-// `getObject` hands a mutable copy the script may edit and put back.
+// It follows AM's NodeStateScriptWrapper: `get` reads transient state first,
+// then shared; `getObject` combines a key's map values from every state
+// (transient over shared) into one immutable object; `keys` is the distinct
+// keys of every state; `mergeShared`/`mergeTransient` overwrite their keys
+// wherever they are and merge state containers such as objectAttributes key
+// by key; `remove` removes a key from every state. Values are copies: `get`
+// gives a copy the script may change (changing it changes nothing stored),
+// and every map and list offers the Java methods scripts use on the
+// tenant's Java collections (see javaview.go).
 package nodestate
 
 import (
 	"maps"
+	"slices"
 	"sort"
 
 	"github.com/dop251/goja"
@@ -43,15 +50,18 @@ func New(rt *goja.Runtime) *Binding {
 			return goja.Null()
 		}
 		js := jsvalue.ToJS(rt, v)
-		jsvalue.Freeze(rt, b.freeze, js)
+		javaView(rt, js)
 		return js
 	})
 	jsvalue.Method(rt, b.obj, "getObject", func(call goja.FunctionCall) goja.Value {
-		v, ok := b.lookup(key(call, "getObject"))
+		v, ok := b.combined(key(call, "getObject"))
 		if !ok {
 			return goja.Null()
 		}
-		return jsvalue.ToJS(rt, v)
+		js := jsvalue.ToJS(rt, v)
+		javaView(rt, js)
+		jsvalue.Freeze(rt, b.freeze, js)
+		return js
 	})
 	value := func(method string, v goja.Value) any {
 		out, err := jsvalue.ToGoChecked(v)
@@ -74,8 +84,25 @@ func New(rt *goja.Runtime) *Binding {
 			if !ok {
 				jsvalue.Throw(rt, "nodeState.%s: the argument must be an object", method)
 			}
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				if _, nested := m[k].(map[string]any); nested && !StateContainers[k] {
+					jsvalue.Throw(rt, "nodeState.%s: %q holds an object; only state containers (objectAttributes) may be nested", method, k)
+				}
+			}
 			for k, v := range m {
+				if sub, isMap := v.(map[string]any); isMap {
+					// A state container merges key by key into the one
+					// already in this state.
+					cur, _ := b.state(shared)[k].(map[string]any)
+					merged := maps.Clone(cur)
+					if merged == nil {
+						merged = map[string]any{}
+					}
+					maps.Copy(merged, sub)
+					v = merged
+				}
 				b.put(shared, k, v)
+				b.delete(!shared, k)
 			}
 			return b.obj
 		}
@@ -84,15 +111,9 @@ func New(rt *goja.Runtime) *Binding {
 	jsvalue.Method(rt, b.obj, "mergeTransient", merge(false, "mergeTransient"))
 	jsvalue.Method(rt, b.obj, "remove", func(call goja.FunctionCall) goja.Value {
 		k := key(call, "remove")
-		if _, ok := b.shared[k]; ok {
-			b.own(true)
-			delete(b.shared, k)
-		}
-		if _, ok := b.transient[k]; ok {
-			b.own(false)
-			delete(b.transient, k)
-		}
-		return b.obj
+		b.delete(true, k)
+		b.delete(false, k)
+		return goja.Undefined()
 	})
 	jsvalue.Method(rt, b.obj, "isDefined", func(call goja.FunctionCall) goja.Value {
 		_, ok := b.lookup(key(call, "isDefined"))
@@ -111,7 +132,7 @@ func New(rt *goja.Runtime) *Binding {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		return jsvalue.ToJS(rt, keys)
+		return javaList(rt, jsvalue.ToJS(rt, keys))
 	})
 	jsvalue.SealWith(b.freeze, b.obj)
 	return b
@@ -140,6 +161,40 @@ func (b *Binding) End() { b.shared, b.transient = nil, nil }
 // Get reads a key as nodeState.get does (transient first, then shared), for
 // other bindings that act on the journey's state.
 func (b *Binding) Get(k string) (any, bool) { return b.lookup(k) }
+
+// StateContainers are the keys whose values are maps merged key by key by
+// mergeShared and mergeTransient, as AM's registered state containers.
+var StateContainers = map[string]bool{"objectAttributes": true}
+
+func (b *Binding) state(shared bool) map[string]any {
+	if shared {
+		return b.shared
+	}
+	return b.transient
+}
+
+func (b *Binding) delete(shared bool, k string) {
+	if _, ok := b.state(shared)[k]; ok {
+		b.own(shared)
+		delete(b.state(shared), k)
+	}
+}
+
+// combined is the value getObject returns: when the key holds maps, the maps
+// of every state laid over one another (transient over shared); otherwise
+// the value get would return.
+func (b *Binding) combined(k string) (any, bool) {
+	sv, inShared := b.shared[k]
+	tv, inTransient := b.transient[k]
+	sm, sIsMap := sv.(map[string]any)
+	tm, tIsMap := tv.(map[string]any)
+	if inShared && inTransient && sIsMap && tIsMap {
+		out := maps.Clone(sm)
+		maps.Copy(out, tm)
+		return out, true
+	}
+	return b.lookup(k)
+}
 
 func (b *Binding) lookup(k string) (any, bool) {
 	if v, ok := b.transient[k]; ok {

@@ -290,14 +290,17 @@ func TestSystemEnvConversions(t *testing.T) {
 			lj: systemEnv.getProperty("esv.lj", "[]", java.util.List),
 			m: systemEnv.getProperty("esv.m", "{}", java.util.Map),
 			mdef: systemEnv.getProperty("esv.none", '{"defaultKey":"defaultValue"}', java.util.Map),
-			token: String(java.lang.Double)
+			token: String(java.lang.Double),
+			javaStyle: [systemEnv.getProperty("esv.m", "{}", java.util.Map).get("k").get("n"),
+				systemEnv.getProperty("esv.l", "[]", java.util.List).size(),
+				systemEnv.getProperty("esv.l", "[]", java.util.List).get(0)].join("|")
 		});
 		action.goTo("t");`, in)
 	assert.Equal(t, map[string]any{
 		"s": "text", "nul": nil, "notEsv": nil, "def": "dflt", "d": 0.75, "b": true, "bdef": true,
 		"i": int64(42), "idef": int64(34), "str": "42", "l": []any{"a", "b", "c"}, "lj": []any{int64(1), "x"},
 		"m": map[string]any{"k": map[string]any{"n": int64(1)}}, "mdef": map[string]any{"defaultKey": "defaultValue"},
-		"token": "class java.lang.Double",
+		"token": "class java.lang.Double", "javaStyle": "1|3|a",
 	}, res.SharedState["v"])
 
 	_, se := runErr(t, e, `systemEnv.getProperty("esv.bad.int", "0", java.lang.Integer)`, in)
@@ -322,6 +325,8 @@ func TestPlainValueBindingsAndRequest(t *testing.T) {
 	}
 	res := run(t, e, `action.goTo([realm, cookieName, scriptName, typeof realm,
 		requestHeaders.get("user-agent")[0], requestHeaders["x-multi"].join("+"), requestHeaders.get("absent"),
-		requestParameters.get("goto")[0], requestCookies.lang].join(","))`, in)
-	assert.Equal(t, "/alpha,8a92ca506c38f08,test.js,string,curl/8,a+b,,https://x.example,fr", res.Outcome)
+		requestParameters.get("goto")[0], requestCookies.lang,
+		requestHeaders.get("X-Multi").get(1), requestHeaders.get("x-multi").size(), requestCookies.get("lang")].join(","))`, in)
+	assert.Equal(t, "/alpha,8a92ca506c38f08,test.js,string,curl/8,a+b,,https://x.example,fr,b,2,fr", res.Outcome,
+		"values are arrays and objects that also answer Java's get and size")
 }

@@ -26,7 +26,7 @@ func requestMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]stri
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		_ = obj.Set(norm(k), jsvalue.ToJS(rt, values[k]))
+		_ = obj.Set(norm(k), jsvalue.JavaList(rt, jsvalue.ToJS(rt, values[k])))
 	}
 	jsvalue.Method(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
 		v := obj.Get(norm(jsvalue.ArgString(call, 0)))

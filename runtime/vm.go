@@ -137,6 +137,7 @@ func newVM(e *Engine) *vm {
 	installGetter(rt, v.base, "requestCookies", func() goja.Value {
 		return v.lazy(2, func() goja.Value {
 			obj := jsvalue.ToJS(rt, v.in.RequestCookies)
+			jsvalue.JavaView(rt, obj)
 			if o, ok := obj.(*goja.Object); ok {
 				jsvalue.SealWith(v.freeze, o)
 			}

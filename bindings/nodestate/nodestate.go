@@ -9,7 +9,7 @@
 // by key; `remove` removes a key from every state. Values are copies: `get`
 // gives a copy the script may change (changing it changes nothing stored),
 // and every map and list offers the Java methods scripts use on the
-// tenant's Java collections (see javaview.go).
+// tenant's Java collections (see jsvalue.JavaView).
 package nodestate
 
 import (
@@ -50,7 +50,7 @@ func New(rt *goja.Runtime) *Binding {
 			return goja.Null()
 		}
 		js := jsvalue.ToJS(rt, v)
-		javaView(rt, js)
+		jsvalue.JavaView(rt, js)
 		return js
 	})
 	jsvalue.Method(rt, b.obj, "getObject", func(call goja.FunctionCall) goja.Value {
@@ -59,7 +59,7 @@ func New(rt *goja.Runtime) *Binding {
 			return goja.Null()
 		}
 		js := jsvalue.ToJS(rt, v)
-		javaView(rt, js)
+		jsvalue.JavaView(rt, js)
 		jsvalue.Freeze(rt, b.freeze, js)
 		return js
 	})
@@ -132,7 +132,7 @@ func New(rt *goja.Runtime) *Binding {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		return javaList(rt, jsvalue.ToJS(rt, keys))
+		return jsvalue.JavaList(rt, jsvalue.ToJS(rt, keys))
 	})
 	jsvalue.SealWith(b.freeze, b.obj)
 	return b

@@ -98,5 +98,9 @@ func (b *Binding) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Val
 	if err != nil {
 		jsvalue.Throw(rt, "systemEnv.getProperty(%q) as %s: %v", name, t, err)
 	}
-	return jsvalue.ToJS(rt, v)
+	// List and Map come back as the tenant's Java collections do: usable as
+	// a JavaScript array or object, and through get/size/keySet.
+	js := jsvalue.ToJS(rt, v)
+	jsvalue.JavaView(rt, js)
+	return js
 }

@@ -1,12 +1,12 @@
-package nodestate
+package jsvalue
 
 import (
-	"github.com/dop251/goja"
+	"strconv"
 
-	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/dop251/goja"
 )
 
-// In AIC, node state values reach a script as Java collections that GraalJS
+// In AIC, values such as node state, request headers and typed ESVs reach a script as Java collections that GraalJS
 // lets a script use both ways: as JavaScript objects and arrays (oa.mail,
 // Object.keys(oa), list[0]) and through their Java methods (oa.get("mail"),
 // oa.keySet(), nodeState.keys().toArray()). Real decision scripts use both.
@@ -15,8 +15,8 @@ import (
 // data itself (Object.keys, JSON.stringify, putShared) is unchanged. A map
 // that has a key with a method's name keeps its data under that name.
 
-// javaView decorates v, and every object and array inside it, in place.
-func javaView(rt *goja.Runtime, v goja.Value) {
+// JavaView decorates v, and every object and array inside it, in place.
+func JavaView(rt *goja.Runtime, v goja.Value) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
 		return
@@ -24,14 +24,14 @@ func javaView(rt *goja.Runtime, v goja.Value) {
 	if obj.ClassName() == "Array" {
 		n := int(obj.Get("length").ToInteger())
 		for i := 0; i < n; i++ {
-			javaView(rt, obj.Get(itoa(i)))
+			JavaView(rt, obj.Get(strconv.Itoa(i)))
 		}
 		listMethods(rt, obj)
 		return
 	}
 	keys := obj.Keys()
 	for _, k := range keys {
-		javaView(rt, obj.Get(k))
+		JavaView(rt, obj.Get(k))
 	}
 	mapMethods(rt, obj, keys)
 }
@@ -55,24 +55,24 @@ func mapMethods(rt *goja.Runtime, obj *goja.Object, keys []string) {
 		return false
 	}
 	hidden(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
-		k := jsvalue.ArgString(call, 0)
+		k := ArgString(call, 0)
 		if !has(k) {
 			return goja.Null()
 		}
 		return obj.Get(k)
 	})
 	hidden(rt, obj, "containsKey", func(call goja.FunctionCall) goja.Value {
-		return rt.ToValue(has(jsvalue.ArgString(call, 0)))
+		return rt.ToValue(has(ArgString(call, 0)))
 	})
 	hidden(rt, obj, "keySet", func(goja.FunctionCall) goja.Value {
-		return javaList(rt, jsvalue.ToJS(rt, keys))
+		return JavaList(rt, ToJS(rt, keys))
 	})
 	hidden(rt, obj, "values", func(goja.FunctionCall) goja.Value {
 		vals := make([]any, len(keys))
 		for i, k := range keys {
 			vals[i] = obj.Get(k)
 		}
-		return javaList(rt, rt.NewArray(vals...))
+		return JavaList(rt, rt.NewArray(vals...))
 	})
 	hidden(rt, obj, "size", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys)) })
 	hidden(rt, obj, "isEmpty", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys) == 0) })
@@ -85,15 +85,15 @@ func listMethods(rt *goja.Runtime, arr *goja.Object) {
 	hidden(rt, arr, "get", func(call goja.FunctionCall) goja.Value {
 		i := call.Argument(0).ToInteger()
 		if i < 0 || i >= length() {
-			jsvalue.Throw(rt, "index %d out of bounds for length %d", i, length())
+			Throw(rt, "index %d out of bounds for length %d", i, length())
 		}
-		return arr.Get(itoa(int(i)))
+		return arr.Get(strconv.Itoa(int(i)))
 	})
 	hidden(rt, arr, "contains", func(call goja.FunctionCall) goja.Value {
 		want := call.Argument(0)
 		n := int(length())
 		for i := 0; i < n; i++ {
-			if arr.Get(itoa(i)).StrictEquals(want) {
+			if arr.Get(strconv.Itoa(i)).StrictEquals(want) {
 				return rt.ToValue(true)
 			}
 		}
@@ -103,30 +103,16 @@ func listMethods(rt *goja.Runtime, arr *goja.Object) {
 		n := int(length())
 		items := make([]any, n)
 		for i := range items {
-			items[i] = arr.Get(itoa(i))
+			items[i] = arr.Get(strconv.Itoa(i))
 		}
 		return rt.NewArray(items...)
 	})
 }
 
-// javaList is a new array with the list methods.
-func javaList(rt *goja.Runtime, v goja.Value) goja.Value {
+// JavaList adds the list methods to an array and returns it.
+func JavaList(rt *goja.Runtime, v goja.Value) goja.Value {
 	if obj, ok := v.(*goja.Object); ok {
 		listMethods(rt, obj)
 	}
 	return v
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	p := len(b)
-	for i > 0 {
-		p--
-		b[p] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[p:])
 }

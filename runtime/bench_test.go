@@ -3,7 +3,6 @@ package runtime
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja"
 
@@ -110,11 +109,9 @@ func BenchmarkRunCold(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := v.execute(ctx, time.Now(), fn, script, &in); err != nil || v.res.Outcome != "true" {
+		if err := v.execute(ctx, monoNow(), fn, script, &in); err != nil || v.res.Outcome != "true" {
 			b.Fatal(v.res.Outcome, err)
 		}
 		e.drop(v)
 	}
 }
-
-func nowForBench() time.Time { return time.Now() }

@@ -204,7 +204,7 @@ func (e *Engine) positions(file string, line, col int) (int, int) {
 // passes, or ctx is canceled.
 func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, error) {
 	e.init()
-	start := time.Now()
+	start := monoNow()
 	if e.closed.Load() {
 		return Result{}, ErrClosed
 	}
@@ -224,7 +224,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	// clearing it here too would only add write barriers to the hot path.
 	res := v.res
 	e.put(v)
-	res.Duration = time.Since(start)
+	res.Duration = monoNow() - start
 	e.stats.record(&res, err)
 	return res, err
 }

@@ -59,7 +59,7 @@ type vm struct {
 	// interrupt meant for one run can never hit the next run on this runtime.
 	mu       sync.Mutex
 	active   bool
-	deadline int64 // UnixNano
+	deadline int64 // monoNow() nanoseconds
 	timeout  time.Duration
 	ctx      context.Context
 	stopped  bool // interrupted in this run
@@ -77,6 +77,9 @@ type vm struct {
 	// from it: making a function object costs more than running a small
 	// script, so each runtime makes it once.
 	fns map[progKey]goja.Callable
+	// lastKey and lastFn short-cut fns for a script run twice in a row.
+	lastKey progKey
+	lastFn  goja.Callable
 	// global is the global object runs see; see runGlobal.
 	global    *runGlobal
 	globalObj *goja.Object
@@ -177,11 +180,11 @@ func (v *vm) lookupLibrary(name string) (string, bool) {
 }
 
 // begin opens a run with its limits; from here the watchdog may stop it.
-func (v *vm) begin(ctx context.Context, start time.Time, timeout time.Duration) {
+func (v *vm) begin(ctx context.Context, start, timeout time.Duration) {
 	v.mu.Lock()
 	v.seq++
 	v.active, v.stopped = true, false
-	v.deadline = start.Add(timeout).UnixNano()
+	v.deadline = int64(start + timeout)
 	v.timeout = timeout
 	v.ctx = ctx
 	v.mu.Unlock()
@@ -251,7 +254,7 @@ func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
 // execute runs one compiled script with in. It never panics: every failure
 // comes back as a *ScriptError.
-func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, script Script, input *Input) (err error) {
+func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input) (err error) {
 	e := v.eng
 	v.res = Result{}
 	res := &v.res
@@ -263,7 +266,7 @@ func (v *vm) execute(ctx context.Context, start time.Time, fn goja.Callable, scr
 
 	timeout := e.opts.Timeout
 	if dl, ok := ctx.Deadline(); ok {
-		if d := dl.Sub(start); d < timeout {
+		if d := time.Until(dl); d < timeout {
 			timeout = d
 		}
 	}
@@ -440,8 +443,15 @@ const maxFns = 16384
 // scriptFunc returns this runtime's wrapper function for script, making it
 // on first use from the engine's compiled program. The lookup takes no lock.
 func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
+	// A host usually runs the same script again with the same strings;
+	// comparing them with the last one costs a pointer check, hashing the
+	// whole source for the map does not.
+	if v.lastFn != nil && script.Source == v.lastKey.source && script.Name == v.lastKey.name {
+		return v.lastFn, nil
+	}
 	key := progKey{script.Name, script.Source, kindScript}
 	if fn, ok := v.fns[key]; ok {
+		v.lastKey, v.lastFn = key, fn
 		return fn, nil
 	}
 	prg, err := v.eng.cache.get(script.name(), script.Source, kindScript)
@@ -463,5 +473,6 @@ func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
 		v.fns = make(map[progKey]goja.Callable)
 	}
 	v.fns[key] = fn
+	v.lastKey, v.lastFn = key, fn
 	return fn, nil
 }

@@ -49,8 +49,8 @@ func (e *Engine) watch() {
 		select {
 		case <-e.stop:
 			return
-		case now := <-t.C:
-			if e.check(now) > 0 {
+		case <-t.C:
+			if e.check(monoNow()) > 0 {
 				idle = 0
 				continue
 			}
@@ -61,7 +61,7 @@ func (e *Engine) watch() {
 			// before this check is seen here; one after it starts a new
 			// watchdog itself.
 			e.watching.Store(false)
-			if e.check(time.Now()) == 0 || !e.watching.CompareAndSwap(false, true) {
+			if e.check(monoNow()) == 0 || !e.watching.CompareAndSwap(false, true) {
 				return
 			}
 			idle = 0
@@ -82,7 +82,7 @@ func heapBytes() uint64 {
 // check interrupts every run past its deadline, whose context is done, or
 // during which the heap grew past the memory budget, and returns how many
 // runs are active. Runs shorter than a tick are never looked at.
-func (e *Engine) check(now time.Time) int {
+func (e *Engine) check(now time.Duration) int {
 	active := 0
 	e.vmsMu.Lock()
 	defer e.vmsMu.Unlock()
@@ -99,7 +99,7 @@ func (e *Engine) check(now time.Time) int {
 				v.heapSeq, v.heapBase = v.seq, heap
 			}
 			switch {
-			case now.UnixNano() >= v.deadline:
+			case int64(now) >= v.deadline:
 				v.interruptLocked(timeoutReason(v.timeout))
 			case budget > 0 && heap > v.heapBase && heap-v.heapBase > budget:
 				v.interruptLocked(memoryReason{used: heap - v.heapBase, budget: budget})
@@ -115,3 +115,11 @@ func (e *Engine) check(now time.Time) int {
 	}
 	return active
 }
+
+// epoch anchors monoNow. It is a reading of the monotonic clock, the same for
+// every engine, not configuration.
+var epoch = time.Now()
+
+// monoNow is the time since epoch on the monotonic clock: one clock read,
+// where time.Now makes two (wall and monotonic). Run takes it twice.
+func monoNow() time.Duration { return time.Since(epoch) }

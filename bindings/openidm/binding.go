@@ -120,7 +120,14 @@ func (b *Binding) result(v any) goja.Value {
 	if m, ok := v.(map[string]any); ok && m == nil {
 		return goja.Null()
 	}
-	return jsvalue.ToJS(b.rt, v)
+	return mapView(b.rt, jsvalue.ToJS(b.rt, v))
+}
+
+// mapView gives a result the Java Map methods scripts use on AIC's
+// MapScriptWrapper (get, keySet, size, …) besides plain property access.
+func mapView(rt *goja.Runtime, v goja.Value) goja.Value {
+	jsvalue.JavaView(rt, v)
+	return v
 }
 
 // create(resourceName, newResourceId, content, params, fields)
@@ -237,7 +244,7 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.throw(fn, err)
 	}
-	return jsvalue.ToJS(b.rt, res.ToMap())
+	return mapView(b.rt, jsvalue.ToJS(b.rt, res.ToMap()))
 }
 
 // action(resource, actionName, content, params, fields)
@@ -269,7 +276,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	if mail != nil {
 		b.emails = append(b.emails, *mail)
 	}
-	return jsvalue.ToJS(b.rt, out)
+	return mapView(b.rt, jsvalue.ToJS(b.rt, out))
 }
 
 func (b *Binding) object(fn, what string, v goja.Value) map[string]any {

@@ -385,3 +385,25 @@ action.goTo("x");`}, runtime.Input{IDM: m})
 		t.Fatalf("%d objects, first %v", len(objs), objs[0])
 	}
 }
+
+// AIC wraps openidm results in a MapScriptWrapper: scripts read them as
+// objects and through Java's Map methods.
+func TestResultsOfferJavaMapMethods(t *testing.T) {
+	e := runtime.New(runtime.Options{})
+	defer e.Close()
+	mem, err := openidm.NewMemory(openidm.Seed{"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "b@example.com"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Run(context.Background(), runtime.Script{Name: "m.js", Source: `
+		var u = openidm.read("managed/alpha_user/u1");
+		var q = openidm.query("managed/alpha_user", {_queryFilter: "true"});
+		action.goTo([u.get("mail"), u.userName, u.containsKey("_rev"), q.get("result").get(0).get("_id"), q.result.size()].join(","));`},
+		runtime.Input{IDM: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcome != "b@example.com,bjensen,true,u1,1" {
+		t.Fatalf("outcome %q", res.Outcome)
+	}
+}

@@ -158,7 +158,10 @@ func (b *Binding) object(fn string, body []byte) goja.Value {
 	if err := dec.Decode(&v); err != nil {
 		b.exception(fn, 0, nil, fmt.Errorf("PingOne answered with JSON that does not parse: %v", err))
 	}
-	return jsvalue.ToJS(b.rt, v)
+	// The helper returns Java Maps in AIC: property access and get/keySet/size both work.
+	js := jsvalue.ToJS(b.rt, v)
+	jsvalue.JavaView(b.rt, js)
+	return js
 }
 
 // read GETs path and returns the answer, or null for a 404.

@@ -109,8 +109,8 @@ func BenchmarkRunCold(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := v.execute(ctx, monoNow(), fn, script, &in); err != nil || v.res.Outcome != "true" {
-			b.Fatal(v.res.Outcome, err)
+		if res, err := v.execute(ctx, monoNow(), fn, script, &in); err != nil || res.Outcome != "true" {
+			b.Fatal(res.Outcome, err)
 		}
 		e.drop(v)
 	}

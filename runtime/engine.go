@@ -212,17 +212,13 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		return Result{}, &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
 	}
 	v := e.get()
+	var res Result
 	fn, err := v.scriptFunc(script)
 	if err == nil {
-		err = v.execute(ctx, start, fn, script, &in)
+		res, err = v.execute(ctx, start, fn, script, &in)
 	} else {
-		v.res = Result{}
 		err = fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
 	}
-	// The result is built in the runtime and copied out, so it does not
-	// escape to the heap. execute clears it at the start of the next run;
-	// clearing it here too would only add write barriers to the hot path.
-	res := v.res
 	e.put(v)
 	res.Duration = monoNow() - start
 	e.stats.record(&res, err)

@@ -25,7 +25,7 @@ func BenchmarkRuntimeMemory(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := vms[j].execute(context.Background(), monoNow(), fn, script, &in); err != nil {
+			if _, err := vms[j].execute(context.Background(), monoNow(), fn, script, &in); err != nil {
 				b.Fatal(err)
 			}
 		}

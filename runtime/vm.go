@@ -50,7 +50,6 @@ type vm struct {
 	// heap; in points at it during a run.
 	input   Input
 	in      *Input
-	res     Result
 	idFn    func() string
 	script  Script
 	reqObjs [3]goja.Value
@@ -190,16 +189,18 @@ func (v *vm) begin(ctx context.Context, start, timeout time.Duration) {
 	v.mu.Unlock()
 }
 
-// finish closes the run: after it, no interrupt can reach the runtime.
-func (v *vm) finish() {
+// finish closes the run: after it, no interrupt can reach the runtime. It
+// reports whether the watchdog stopped the run, and why.
+func (v *vm) finish() (stopped bool, reason error) {
 	v.mu.Lock()
 	v.active = false
 	v.ctx = nil
-	stopped := v.stopped
+	stopped, reason = v.stopped, v.stopReason
 	v.mu.Unlock()
 	if stopped {
 		v.rt.ClearInterrupt()
 	}
+	return stopped, reason
 }
 
 // interruptLocked stops the current run; v.mu is held.
@@ -254,10 +255,8 @@ func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
 // execute runs one compiled script with in. It never panics: every failure
 // comes back as a *ScriptError.
-func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input) (err error) {
+func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input) (res Result, err error) {
 	e := v.eng
-	v.res = Result{}
-	res := &v.res
 	v.input = *input
 	in := &v.input
 	v.in, v.script = in, script
@@ -299,9 +298,10 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	} else if runErr != nil {
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
-	err = v.stoppedError(err, script)
-
-	v.finish()
+	stopped, reason := v.finish()
+	if stopped {
+		err = v.stoppedError(err, script, reason)
+	}
 	v.rt.SetGlobalObject(v.base)
 	v.global.reset()
 
@@ -345,7 +345,7 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 			v.broken = true
 		}
 	}
-	return err
+	return res, err
 }
 
 // run executes the program and then, if the script left asynchronous work,
@@ -410,13 +410,7 @@ func (v *vm) drain(script Script) (err error) {
 // the interrupt surfaced somewhere that turned it into something else (a
 // hostile toString on a thrown value runs under recover), and that its
 // runtime is not reused.
-func (v *vm) stoppedError(err error, script Script) error {
-	v.mu.Lock()
-	stopped, reason := v.stopped, v.stopReason
-	v.mu.Unlock()
-	if !stopped {
-		return err
-	}
+func (v *vm) stoppedError(err error, script Script, reason error) error {
 	v.broken = true
 	kind, msg, ok := reasonKind(reason)
 	if !ok {

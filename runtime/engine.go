@@ -38,10 +38,12 @@ type Options struct {
 	Libraries map[string]string
 	// MaxMemory is each run's memory budget in bytes. goja has no memory
 	// accounting, so the watchdog samples the process heap every few
-	// milliseconds and stops a run during which it grew by more than this;
-	// built-ins that allocate a large result in one step refuse sizes over
-	// it. When long runs overlap, a breach stops every run active through
-	// the growth. Default: 256 MiB; negative: no budget.
+	// milliseconds and stops a run during which the live heap (as of the
+	// last collection) grew by more than this, or the heap counting unswept
+	// garbage grew by four times this; built-ins that allocate a large
+	// result in one step refuse sizes over it. When long runs overlap, a
+	// breach stops every run active through the growth. Default: 256 MiB;
+	// negative: no budget.
 	MaxMemory int64
 }
 

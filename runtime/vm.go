@@ -66,7 +66,7 @@ type vm struct {
 	// heapSeq and heapBase belong to the watchdog: the heap size when it
 	// first saw run heapSeq active.
 	heapSeq  uint64
-	heapBase uint64
+	heapBase heapSample
 	// stopReason is why, when stopped.
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.

@@ -121,13 +121,13 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 	}
 	for i, w := range s.Wallets {
 		what := fmt.Sprintf("wallets[%d]", i)
-		userID, ok := res.Users[w.User]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown user %q", w.User))
+		userID, err := lookup(res.Users, "user", w.User)
+		if err != nil {
+			return seedFail(what, err)
 		}
-		appID, ok := res.DigitalWalletApplications[w.Application]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown digital wallet application %q", w.Application))
+		appID, err := lookup(res.DigitalWalletApplications, "digital wallet application", w.Application)
+		if err != nil {
+			return seedFail(what, err)
 		}
 		wallet, err := o.createWallet(userID, &WalletRequest{DigitalWalletApplication: &Ref{ID: appID}, Name: w.Name})
 		if err != nil {
@@ -186,19 +186,17 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 			PreferredLanguage: su.PreferredLanguage, Locale: su.Locale, Timezone: su.Timezone, AccountID: su.AccountID,
 			Type: su.Type, PrimaryPhone: su.PrimaryPhone, MobilePhone: su.MobilePhone, Address: su.Address}
 		if su.Population != "" {
-			id, ok := res.Populations[su.Population]
-			if !ok {
-				return seedFail(what, fmt.Errorf("unknown population %q", su.Population))
+			id, err := lookup(res.Populations, "population", su.Population)
+			if err != nil {
+				return seedFail(what, err)
 			}
 			u.Population = &Ref{ID: id}
 		}
-		for _, g := range su.Groups {
-			id, ok := res.Groups[g]
-			if !ok {
-				return seedFail(what, fmt.Errorf("unknown group %q", g))
-			}
-			u.MemberOfGroupIDs = append(u.MemberOfGroupIDs, id)
+		groups, err := lookupAll(res.Groups, "group", su.Groups)
+		if err != nil {
+			return seedFail(what, err)
 		}
+		u.MemberOfGroupIDs = groups
 		created, err := o.createUser(u, su.Enabled)
 		if err != nil {
 			return seedFail(what, err)
@@ -208,12 +206,22 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 	return nil
 }
 
-func lookupAll(names []string, ids map[string]string, what string) ([]string, error) {
+// lookup resolves a name the seed refers to into the id created for it.
+func lookup(ids map[string]string, what, name string) (string, error) {
+	id, ok := ids[name]
+	if !ok {
+		return "", fmt.Errorf("unknown %s %q", what, name)
+	}
+	return id, nil
+}
+
+// lookupAll resolves several names; nil for none.
+func lookupAll(ids map[string]string, what string, names []string) ([]string, error) {
 	var out []string
 	for _, n := range names {
-		id, ok := ids[n]
-		if !ok {
-			return nil, fmt.Errorf("unknown %s %q", what, n)
+		id, err := lookup(ids, what, n)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, id)
 	}
@@ -230,19 +238,19 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 	}
 	for i, sr := range s.IssuanceRules {
 		what := fmt.Sprintf("issuanceRules[%d]", i)
-		ctID, ok := res.CredentialTypes[sr.CredentialType]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown credential type %q", sr.CredentialType))
-		}
-		appID, ok := res.DigitalWalletApplications[sr.DigitalWalletApplication]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown digital wallet application %q", sr.DigitalWalletApplication))
-		}
-		pops, err := lookupAll(sr.Filter.Populations, res.Populations, "population")
+		ctID, err := lookup(res.CredentialTypes, "credential type", sr.CredentialType)
 		if err != nil {
 			return seedFail(what, err)
 		}
-		groups, err := lookupAll(sr.Filter.Groups, res.Groups, "group")
+		appID, err := lookup(res.DigitalWalletApplications, "digital wallet application", sr.DigitalWalletApplication)
+		if err != nil {
+			return seedFail(what, err)
+		}
+		pops, err := lookupAll(res.Populations, "population", sr.Filter.Populations)
+		if err != nil {
+			return seedFail(what, err)
+		}
+		groups, err := lookupAll(res.Groups, "group", sr.Filter.Groups)
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -263,13 +271,13 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 	}
 	for i, sc := range s.Credentials {
 		what := fmt.Sprintf("credentials[%d]", i)
-		userID, ok := res.Users[sc.User]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown user %q", sc.User))
+		userID, err := lookup(res.Users, "user", sc.User)
+		if err != nil {
+			return seedFail(what, err)
 		}
-		ctID, ok := res.CredentialTypes[sc.CredentialType]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown credential type %q", sc.CredentialType))
+		ctID, err := lookup(res.CredentialTypes, "credential type", sc.CredentialType)
+		if err != nil {
+			return seedFail(what, err)
 		}
 		rec, err := o.createManagedCredential(userID, &CredentialRequest{CredentialType: &Ref{ID: ctID}, ExpiresAt: sc.ExpiresAt})
 		if err != nil {
@@ -291,9 +299,9 @@ func toRawJSON(v any) (json.RawMessage, error) {
 func (o *op) seedVerify(s *Seed, res *SeedResult) error {
 	for i, sv := range s.VerifyTransactions {
 		what := fmt.Sprintf("verifyTransactions[%d]", i)
-		userID, ok := res.Users[sv.User]
-		if !ok {
-			return seedFail(what, fmt.Errorf("unknown user %q", sv.User))
+		userID, err := lookup(res.Users, "user", sv.User)
+		if err != nil {
+			return seedFail(what, err)
 		}
 		if !verifyStatuses[sv.Status] {
 			return seedFail(what, fmt.Errorf("unknown status %q", sv.Status))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,13 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func runHTTPCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := execute(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 const httpFixtures = `sharedState:
   username: bjensen
@@ -46,7 +38,7 @@ func TestRunHTTPCallsJSON(t *testing.T) {
 	require.NoError(t, os.WriteFile(fx, []byte(httpFixtures), 0o644))
 	require.NoError(t, os.WriteFile(script, []byte(httpScript), 0o644))
 
-	code, out, errOut := runHTTPCLI(t, "run", script, "--fixtures", fx, "--format", "json")
+	code, out, errOut := cli(t, "run", script, "--fixtures", fx, "--format", "json")
 	require.Equal(t, 0, code, errOut+out)
 	var rep struct {
 		Outcome     string         `json:"outcome"`
@@ -77,7 +69,7 @@ func TestRunHTTPCallsJSON(t *testing.T) {
 	assert.Equal(t, 202, rep.HTTPCalls[1].Status)
 	assert.NotContains(t, out, "s3cr3t")
 
-	code, out, _ = runHTTPCLI(t, "run", script, "--fixtures", fx)
+	code, out, _ = cli(t, "run", script, "--fixtures", fx)
 	require.Equal(t, 0, code, out)
 	assert.Contains(t, out, "http:        POST https://my.auth.server/authenticate → 200 (")
 	assert.Contains(t, out, "http:        GET https://audit.example.com/events → 202 (")
@@ -87,7 +79,7 @@ func TestRunHTTPUnmatchedRoute(t *testing.T) {
 	dir := t.TempDir()
 	script := filepath.Join(dir, "s.js")
 	require.NoError(t, os.WriteFile(script, []byte(`httpClient.send("https://api.example.com/v1/x").get(); action.goTo("true");`), 0o644))
-	code, out, _ := runHTTPCLI(t, "run", script, "--format", "json")
+	code, out, _ := cli(t, "run", script, "--format", "json")
 	assert.Equal(t, 1, code)
 	var rep struct {
 		Error struct {
@@ -105,7 +97,7 @@ func TestRunHTTPUnmatchedRoute(t *testing.T) {
 	assert.Equal(t, 0, rep.HTTPCalls[0].Status)
 	assert.Contains(t, rep.HTTPCalls[0].Error, "no route matches")
 
-	code, out, _ = runHTTPCLI(t, "run", script)
+	code, out, _ = cli(t, "run", script)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "http:        GET https://api.example.com/v1/x → no response (")
 }

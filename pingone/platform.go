@@ -133,18 +133,27 @@ type Environment struct {
 	CreatedAt    time.Time
 }
 
-func loadEnvironment(t *dbtx, id string) (*Environment, error) {
-	e := &Environment{ID: id}
+const environmentColumns = `id, name, region, client_id, client_secret, created_at`
+
+// scanEnvironment reads one row of environmentColumns.
+func scanEnvironment(row interface{ Scan(...any) error }) (*Environment, error) {
+	e := &Environment{}
 	var created string
-	err := t.queryRow(`SELECT name, region, client_id, client_secret, created_at FROM environments WHERE id=?`, id).
-		Scan(&e.Name, &e.Region, &e.ClientID, &e.ClientSecret, &created)
+	if err := row.Scan(&e.ID, &e.Name, &e.Region, &e.ClientID, &e.ClientSecret, &created); err != nil {
+		return nil, err
+	}
+	e.CreatedAt, _ = time.Parse(timeLayout, created)
+	return e, nil
+}
+
+func loadEnvironment(t *dbtx, id string) (*Environment, error) {
+	e, err := scanEnvironment(t.queryRow(`SELECT `+environmentColumns+` FROM environments WHERE id=?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load environment %s: %w", id, err)
 	}
-	e.CreatedAt, _ = time.Parse(timeLayout, created)
 	return e, nil
 }
 
@@ -157,34 +166,22 @@ func insertEnvironment(t *dbtx, e *Environment) error {
 	return nil
 }
 
-// Environments lists every environment in the store.
+// Environments lists every environment in the store, in one query.
 func (p *Platform) Environments(ctx context.Context) ([]Environment, error) {
-	var out []Environment
-	err := p.inTx(ctx, func(t *dbtx) error {
-		rows, err := t.tx.QueryContext(ctx, `SELECT id FROM environments ORDER BY created_at`)
-		if err != nil {
-			return err
-		}
-		var ids []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		for _, id := range ids {
-			e, err := loadEnvironment(t, id)
-			if err != nil {
-				return err
-			}
-			out = append(out, *e)
-		}
-		return nil
-	})
+	rows, err := p.store.db.QueryContext(ctx, `SELECT `+environmentColumns+` FROM environments ORDER BY created_at`)
 	if err != nil {
+		return nil, fmt.Errorf("list environments: %w", err)
+	}
+	defer rows.Close()
+	var out []Environment
+	for rows.Next() {
+		e, err := scanEnvironment(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list environments: %w", err)
+		}
+		out = append(out, *e)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list environments: %w", err)
 	}
 	return out, nil

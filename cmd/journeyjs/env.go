@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
@@ -9,14 +8,6 @@ import (
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
-
-// runEnv is the world a CLI run executes in: the runtime input built from the
-// fixtures, and whatever back ends must be closed afterwards.
-type runEnv = fixtures.Env
-
-func buildEnv(ctx context.Context, fx *fixtures.File) (*runEnv, error) {
-	return fx.Build(ctx)
-}
 
 // runReport is the CLI's JSON output: the runtime report plus what the
 // back ends recorded during the run.
@@ -34,7 +25,7 @@ type pingOneChange struct {
 	Action string `json:"action"`
 }
 
-func newRunReport(res runtime.Result, err error, env *runEnv) runReport {
+func newRunReport(res runtime.Result, err error, env *fixtures.Env) runReport {
 	r := runReport{Report: runtime.NewReport(res, err)}
 	if env != nil {
 		for _, c := range env.PingOneChanges() {

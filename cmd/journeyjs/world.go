@@ -32,7 +32,7 @@ func (w *worldFlags) register(fl *pflag.FlagSet) {
 // build loads the fixtures and state files, builds fresh back ends, and lays
 // the flags' overrides over the input. The caller closes the Env. Every
 // problem is a usage error (exit status 2) naming the file.
-func (w worldFlags) build(ctx context.Context) (*runEnv, error) {
+func (w worldFlags) build(ctx context.Context) (*fixtures.Env, error) {
 	var lvl *logger.Level
 	if w.logLevel != "" {
 		l, err := logger.ParseLevel(w.logLevel)
@@ -55,7 +55,7 @@ func (w worldFlags) build(ctx context.Context) (*runEnv, error) {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
 	}
-	env, err := buildEnv(ctx, fx)
+	env, err := fx.Build(ctx)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

@@ -103,8 +103,8 @@ func (s *Store) migrate(ctx context.Context) error {
 		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`); err != nil {
 		return fmt.Errorf("migrate: create schema_migrations: %w", err)
 	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version),0) FROM schema_migrations`).Scan(&current); err != nil {
+	current, err := s.SchemaVersion(ctx)
+	if err != nil {
 		return fmt.Errorf("migrate: read version: %w", err)
 	}
 	for i := current; i < len(migrations); i++ {

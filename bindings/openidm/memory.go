@@ -24,15 +24,7 @@ type Memory struct {
 func NewMemory(seed Seed) (*Memory, error) {
 	m := &Memory{data: map[string]map[string]map[string]any{}}
 	m.engine = engine{run: m.run, actions: func() ActionHandler { return m.Actions }}
-	if err := loadSeed(seed, func(collection, id string, obj map[string]any) error {
-		c := m.data[collection]
-		if c == nil {
-			c = map[string]map[string]any{}
-			m.data[collection] = c
-		}
-		c[id] = obj
-		return nil
-	}); err != nil {
+	if err := loadSeed(seed, m.set); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -73,12 +65,17 @@ func (t memTx) get(collection, id string) (map[string]any, bool, error) {
 }
 
 func (t memTx) put(collection, id string, obj map[string]any) error {
-	c := t.m.data[collection]
+	return t.m.set(collection, id, copyMap(obj))
+}
+
+// set stores obj as it is; the caller hands over a private copy.
+func (m *Memory) set(collection, id string, obj map[string]any) error {
+	c := m.data[collection]
 	if c == nil {
 		c = map[string]map[string]any{}
-		t.m.data[collection] = c
+		m.data[collection] = c
 	}
-	c[id] = copyMap(obj)
+	c[id] = obj
 	return nil
 }
 

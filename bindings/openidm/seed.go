@@ -105,7 +105,7 @@ func lineError(n *yaml.Node, format string, args ...any) error {
 }
 
 // loadSeed checks a seed built in Go (or decoded) and hands each object to
-// put, collections in sorted order.
+// put, as a fresh copy, collections in sorted order.
 func loadSeed(seed Seed, put func(collection, id string, obj map[string]any) error) error {
 	colls := make([]string, 0, len(seed))
 	for c := range seed {
@@ -128,7 +128,7 @@ func loadSeed(seed Seed, put func(collection, id string, obj map[string]any) err
 				return fmt.Errorf("idm seed: %s: _id %q is used twice", coll, id)
 			}
 			seen[id] = true
-			obj = copyMap(obj)
+			// NormalizeMap built obj afresh: it is already put's private copy.
 			if r, ok := obj["_rev"]; !ok || r == nil || r == "" {
 				obj["_rev"] = "1"
 			} else {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/journeyjs/journeyjs/fixtures"
@@ -24,14 +23,13 @@ import (
 // Every script and library is compiled now; a syntax error or a bad fixtures
 // file fails Load with the file and position.
 func Load(dir string, opts Options) (*Server, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("scripts directory: %w", err)
+	}
 	paths, err := filepath.Glob(filepath.Join(dir, "*.js"))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("scripts directory: %w", err)
-	}
-	sort.Strings(paths)
 	entries := make(map[string]*Entry, len(paths))
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
@@ -66,18 +64,6 @@ func Load(dir string, opts Options) (*Server, error) {
 		}
 		libSources[strings.TrimSuffix(filepath.Base(p), ".js")] = string(src)
 	}
-	// Libraries first, so that New's compile of the scripts is all that
-	// remains; register them on an Options copy to keep the caller's map.
-	eo := opts.Engine
-	merged := make(map[string]string, len(eo.Libraries)+len(libSources))
-	for k, v := range eo.Libraries {
-		merged[k] = v
-	}
-	for k, v := range libSources {
-		merged[k] = v
-	}
-	eo.Libraries = merged
-	opts.Engine = eo
 	s, err := New(entries, opts)
 	if err != nil {
 		return nil, err

@@ -1,10 +1,13 @@
 package server
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,25 +88,18 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	defer m.mu.Unlock()
 
 	header(w, "journeyjs_evaluations_total", "counter", "Script evaluations served, by script.")
-	for _, s := range sortedKeys(m.runs) {
+	for _, s := range slices.Sorted(maps.Keys(m.runs)) {
 		fmt.Fprintf(w, "journeyjs_evaluations_total{script=%s} %d\n", quote(s), m.runs[s])
 	}
 	header(w, "journeyjs_outcomes_total", "counter", "Evaluations that reached an outcome, by script and outcome.")
-	okeys := make([]outcomeKey, 0, len(m.outcomes))
-	for k := range m.outcomes {
-		okeys = append(okeys, k)
-	}
-	sort.Slice(okeys, func(i, j int) bool {
-		if okeys[i].script != okeys[j].script {
-			return okeys[i].script < okeys[j].script
-		}
-		return okeys[i].outcome < okeys[j].outcome
+	okeys := slices.SortedFunc(maps.Keys(m.outcomes), func(a, b outcomeKey) int {
+		return cmp.Or(cmp.Compare(a.script, b.script), cmp.Compare(a.outcome, b.outcome))
 	})
 	for _, k := range okeys {
 		fmt.Fprintf(w, "journeyjs_outcomes_total{script=%s,outcome=%s} %d\n", quote(k.script), quote(k.outcome), m.outcomes[k])
 	}
 	header(w, "journeyjs_errors_total", "counter", "Evaluations that failed, by error kind.")
-	for _, k := range sortedKeys(m.errors) {
+	for _, k := range slices.Sorted(maps.Keys(m.errors)) {
 		fmt.Fprintf(w, "journeyjs_errors_total{kind=%s} %d\n", quote(k), m.errors[k])
 	}
 	header(w, "journeyjs_timeouts_total", "counter", "Evaluations stopped by the time limit.")
@@ -153,13 +149,4 @@ func formatFloat(f float64) string {
 		return "+Inf"
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
-}
-
-func sortedKeys(m map[string]uint64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -23,9 +23,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -117,12 +118,7 @@ func (s *Server) Engine() *runtime.Engine { return s.eng }
 
 // Scripts returns the names of the scripts the server evaluates.
 func (s *Server) Scripts() []string {
-	names := make([]string, 0, len(s.scripts))
-	for n := range s.scripts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(s.scripts))
 }
 
 // ServeHTTP implements http.Handler.

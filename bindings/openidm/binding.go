@@ -130,14 +130,34 @@ func mapView(rt *goja.Runtime, v goja.Value) goja.Value {
 	return v
 }
 
+// must throws err, if any, as fn's failure.
+func (b *Binding) must(fn string, err error) {
+	if err != nil {
+		b.throw(fn, err)
+	}
+}
+
+// target starts a call on an object: argument 0 names it.
+func (b *Binding) target(fn string, call goja.FunctionCall) (collection, id string) {
+	b.start(fn)
+	collection, id, err := SplitObject(jsvalue.ArgString(call, 0))
+	b.must(fn, err)
+	return collection, id
+}
+
+// wrote records the object a write returned and hands it to the script.
+func (b *Binding) wrote(fn, action, collection, id string, obj map[string]any, err error) goja.Value {
+	b.must(fn, err)
+	b.record(action, collection, obj, id)
+	return b.result(obj)
+}
+
 // create(resourceName, newResourceId, content, params, fields)
 func (b *Binding) create(call goja.FunctionCall) goja.Value {
 	const fn = "create"
 	b.start(fn)
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	id := jsvalue.ArgString(call, 1)
 	if strings.Contains(id, "/") {
 		b.throw(fn, errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
@@ -145,86 +165,50 @@ func (b *Binding) create(call goja.FunctionCall) goja.Value {
 	content := b.object(fn, "content", call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Create(b.ctxOrBackground(), coll, id, content, o)
-	if err != nil {
-		b.throw(fn, err)
-	}
-	b.record("created", coll, obj, id)
-	return b.result(obj)
+	return b.wrote(fn, "created", coll, id, obj, err)
 }
 
 // read(resourceName, params, fields): null when there is no such object.
 func (b *Binding) read(call goja.FunctionCall) goja.Value {
 	const fn = "read"
-	b.start(fn)
-	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(1), call.Argument(2))
 	obj, err := b.backend.Read(b.ctxOrBackground(), coll, id, o)
 	if IsNotFound(err) {
 		return goja.Null()
 	}
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	return b.result(obj)
 }
 
 // update(resourceName, rev, content, params, fields)
 func (b *Binding) update(call goja.FunctionCall) goja.Value {
 	const fn = "update"
-	b.start(fn)
-	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	coll, id := b.target(fn, call)
 	content := b.object(fn, "content", call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Update(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), content, o)
-	if err != nil {
-		b.throw(fn, err)
-	}
-	b.record("updated", coll, obj, id)
-	return b.result(obj)
+	return b.wrote(fn, "updated", coll, id, obj, err)
 }
 
 // patch(resourceName, rev, value, params, fields)
 func (b *Binding) patch(call goja.FunctionCall) goja.Value {
 	const fn = "patch"
-	b.start(fn)
-	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	coll, id := b.target(fn, call)
 	ops, err := ParsePatch(jsvalue.ToGo(call.Argument(2)))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Patch(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), ops, o)
-	if err != nil {
-		b.throw(fn, err)
-	}
-	b.record("patched", coll, obj, id)
-	return b.result(obj)
+	return b.wrote(fn, "patched", coll, id, obj, err)
 }
 
 // delete(resourceName, rev, params, fields)
 func (b *Binding) delete(call goja.FunctionCall) goja.Value {
 	const fn = "delete"
-	b.start(fn)
-	coll, id, err := SplitObject(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(2), call.Argument(3))
 	obj, err := b.backend.Delete(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), o)
-	if err != nil {
-		b.throw(fn, err)
-	}
-	b.record("deleted", coll, obj, id)
-	return b.result(obj)
+	return b.wrote(fn, "deleted", coll, id, obj, err)
 }
 
 // query(resourceName, params, fields)
@@ -232,18 +216,12 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 	const fn = "query"
 	b.start(fn)
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	o := b.opts(fn, call.Argument(1), call.Argument(2))
 	q, err := takeQuery(o.Params)
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	res, err := b.backend.Query(b.ctxOrBackground(), coll, q, o)
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	return mapView(b.rt, jsvalue.ToJS(b.rt, res.ToMap()))
 }
 
@@ -252,9 +230,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	const fn = "action"
 	b.start(fn)
 	res, err := cleanPath(jsvalue.ArgString(call, 0))
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	name := jsvalue.ArgString(call, 1)
 	if name == "" {
 		b.throw(fn, errorf(CodeBadRequest, "an action name is required, such as \"send\""))
@@ -264,15 +240,11 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	var mail *Email
 	if res == EmailResource && (name == "send" || name == "sendTemplate") {
 		m, err := ParseEmail(name, content)
-		if err != nil {
-			b.throw(fn, err)
-		}
+		b.must(fn, err)
 		mail = &m
 	}
 	out, err := b.backend.Action(b.ctxOrBackground(), res, name, content, o)
-	if err != nil {
-		b.throw(fn, err)
-	}
+	b.must(fn, err)
 	if mail != nil {
 		b.emails = append(b.emails, *mail)
 	}

@@ -81,11 +81,7 @@ type Node struct {
 
 // Label names the node in messages: its display name, type and id.
 func (n *Node) Label() string {
-	name := n.DisplayName
-	if name == "" {
-		name = n.ID
-	}
-	return fmt.Sprintf("%q (%s %s)", name, n.Type, n.ID)
+	return fmt.Sprintf("%q (%s %s)", nodeName(n), n.Type, n.ID)
 }
 
 // Script is a script from the export.

@@ -155,9 +155,7 @@ func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
 	}
 	// The export's library scripts, under the fixtures' own (which win).
 	libs := x.Libraries()
-	for name, src := range opts.Input.Libraries {
-		libs[name] = src
-	}
+	maps.Copy(libs, opts.Input.Libraries)
 	w.in.Libraries = libs
 	end, err := w.walkTree(x.Trees[tree], 0)
 	return finish(end, err)
@@ -277,7 +275,7 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 		return "false", nil
 	}
 	return "", fmt.Errorf("journey %q: node %s is a %s node, which journeyjs does not simulate: give its outcome in the answers file (nodes: {%q: {outcome: …}}; its outcomes: %s)",
-		t.Name, n.Label(), n.Type, answerKey(n), describeOutcomes(n))
+		t.Name, n.Label(), n.Type, nodeName(n), describeOutcomes(n))
 }
 
 func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
@@ -302,7 +300,7 @@ func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
 		st.ScriptError = rep.Error
 		return "", fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
 	}
-	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !contains(outs, res.Outcome) {
+	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !slices.Contains(outs, res.Outcome) {
 		return "", fmt.Errorf("journey %q: node %s: script %q chose outcome %q, which is not one of the node's outcomes (%s)",
 			t.Name, n.Label(), s.Name, res.Outcome, strings.Join(outs, ", "))
 	}
@@ -480,13 +478,6 @@ func nodeName(n *Node) string {
 	return n.ID
 }
 
-func answerKey(n *Node) string {
-	if n.DisplayName != "" {
-		return n.DisplayName
-	}
-	return n.ID
-}
-
 func describeConnections(n *Node) string {
 	if len(n.Connections) == 0 {
 		return "none"
@@ -529,15 +520,6 @@ func stringList(v any) []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // setObjectAttribute sets objectAttributes[attr] in a copy of state.

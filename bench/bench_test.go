@@ -27,6 +27,21 @@ func loadIssueCredential(tb testing.TB) (runtime.Script, *fixtures.File) {
 	return runtime.Script{Name: "issue-credential.js", Source: string(src)}, fx
 }
 
+// issueCredentialWorld loads the script, builds one fixtures Env for it and
+// makes an engine; both are closed when tb ends.
+func issueCredentialWorld(tb testing.TB) (runtime.Script, *fixtures.Env, *runtime.Engine) {
+	tb.Helper()
+	script, fx := loadIssueCredential(tb)
+	env, err := fx.Build(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = env.Close() })
+	e := runtime.New(runtime.Options{})
+	tb.Cleanup(e.Close)
+	return script, env, e
+}
+
 // BenchmarkIssueCredential runs scripts/issue-credential.js against the
 // in-process PingOne platform of its fixtures: a worker token (client
 // credentials), a user lookup, the wallet and credential type lookups and
@@ -34,15 +49,8 @@ func loadIssueCredential(tb testing.TB) (runtime.Script, *fixtures.File) {
 // fixtures Env serves every run (each run adds a credential to the user).
 // Target: ≤ 150 µs/op.
 func BenchmarkIssueCredential(b *testing.B) {
-	script, fx := loadIssueCredential(b)
+	script, env, e := issueCredentialWorld(b)
 	ctx := context.Background()
-	env, err := fx.Build(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer env.Close()
-	e := runtime.New(runtime.Options{})
-	defer e.Close()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -91,14 +99,7 @@ func mustRun(tb testing.TB, e *runtime.Engine, s runtime.Script, in runtime.Inpu
 // TestIssueCredentialBenchmarkWorld keeps the benchmark honest: the script
 // really issues a credential in the emulator.
 func TestIssueCredentialBenchmarkWorld(t *testing.T) {
-	script, fx := loadIssueCredential(t)
-	env, err := fx.Build(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer env.Close()
-	e := runtime.New(runtime.Options{})
-	defer e.Close()
+	script, env, e := issueCredentialWorld(t)
 	res := mustRun(t, e, script, env.Input)
 	if res.Outcome != "issued" {
 		t.Fatalf("outcome %q; logs %v", res.Outcome, res.Logs)
@@ -122,15 +123,8 @@ func TestIssueCredentialBenchmarkWorld(t *testing.T) {
 // gave on a first run: the runtime's share of BenchmarkIssueCredential
 // (script, bindings, httpClient, JSON), without the emulator's work.
 func BenchmarkIssueCredentialCannedResponses(b *testing.B) {
-	script, fx := loadIssueCredential(b)
+	script, env, e := issueCredentialWorld(b)
 	ctx := context.Background()
-	env, err := fx.Build(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer env.Close()
-	e := runtime.New(runtime.Options{})
-	defer e.Close()
 
 	in := env.Input
 	canned := recordHosts(b, e, script, in)

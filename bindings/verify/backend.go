@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -161,7 +162,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body []byte) (int,
 func (c *Client) send(ctx context.Context, method, path string, body []byte, tok string) (int, []byte, error) {
 	var rd io.Reader
 	if body != nil {
-		rd = strings.NewReader(string(body))
+		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.api+path, rd)
 	if err != nil {

@@ -24,6 +24,7 @@
 package verify
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -73,19 +74,17 @@ type Binding struct {
 // New builds the frozen `verifyTransactionsHelper` object for rt.
 func New(rt *goja.Runtime) *Binding {
 	b := &Binding{rt: rt, obj: rt.NewObject()}
-	for name, fn := range map[string]func(goja.FunctionCall) goja.Value{
-		"getLastVerifyTransaction": b.getLastVerifyTransaction,
-		"getAllVerifyTransactions": b.getAllVerifyTransactions,
-		"getAllMetadata":           b.getAllMetadata,
-		"getAllVerifiedData":       b.getAllVerifiedData,
-		"getVerifiedDataByType":    b.getVerifiedDataByType,
-		"getVerifiedData":          b.getVerifiedData,
-		"getUser":                  b.getUser,
-		"updateUser":               b.updateUser,
-		"deleteUser":               b.deleteUser,
-	} {
-		jsvalue.Method(rt, b.obj, name, fn)
-	}
+	// In a fixed order (not a map's), so the object's property order is
+	// the same in every runtime.
+	jsvalue.Method(rt, b.obj, "getLastVerifyTransaction", b.getLastVerifyTransaction)
+	jsvalue.Method(rt, b.obj, "getAllVerifyTransactions", b.getAllVerifyTransactions)
+	jsvalue.Method(rt, b.obj, "getAllMetadata", b.getAllMetadata)
+	jsvalue.Method(rt, b.obj, "getAllVerifiedData", b.getAllVerifiedData)
+	jsvalue.Method(rt, b.obj, "getVerifiedDataByType", b.getVerifiedDataByType)
+	jsvalue.Method(rt, b.obj, "getVerifiedData", b.getVerifiedData)
+	jsvalue.Method(rt, b.obj, "getUser", b.getUser)
+	jsvalue.Method(rt, b.obj, "updateUser", b.updateUser)
+	jsvalue.Method(rt, b.obj, "deleteUser", b.deleteUser)
 	jsvalue.Seal(rt, b.obj)
 	return b
 }
@@ -149,10 +148,10 @@ func (b *Binding) call(fn, method, path string, body []byte) (int, []byte) {
 // object decodes a JSON answer into a fresh JavaScript object; an empty
 // body is {}.
 func (b *Binding) object(fn string, body []byte) goja.Value {
-	if len(strings.TrimSpace(string(body))) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		return b.rt.NewObject()
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
@@ -226,6 +225,30 @@ func (b *Binding) transactions(fn string) string {
 	return u + "/verifyTransactions"
 }
 
+// readTx reads what lies under transaction tx of the journey user (suffix
+// begins with "/"); null for no user or a 404.
+func (b *Binding) readTx(fn, tx, suffix string) goja.Value {
+	txs := b.transactions(fn)
+	if txs == "" {
+		return goja.Null()
+	}
+	return b.read(fn, txs+"/"+url.PathEscape(tx)+suffix)
+}
+
+// write sends a change to the journey user, who must exist, and returns
+// PingOne's answer; anything but a 2xx throws.
+func (b *Binding) write(fn, method string, body []byte) []byte {
+	u := b.user(fn)
+	if u == "" {
+		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
+	}
+	status, resp, err := b.backend.Do(b.ctxOrBackground(), method, u, body)
+	if err != nil || status/100 != 2 {
+		b.exception(fn, status, resp, err)
+	}
+	return resp
+}
+
 // arg returns a required string argument.
 func (b *Binding) arg(fn string, call goja.FunctionCall, i int, name string) string {
 	s := jsvalue.ArgString(call, i)
@@ -286,22 +309,12 @@ func (b *Binding) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
 
 func (b *Binding) getAllMetadata(call goja.FunctionCall) goja.Value {
 	const fn = "getAllMetadata"
-	tx := b.arg(fn, call, 0, "transactionId")
-	txs := b.transactions(fn)
-	if txs == "" {
-		return goja.Null()
-	}
-	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/metaData")
+	return b.readTx(fn, b.arg(fn, call, 0, "transactionId"), "/metaData")
 }
 
 func (b *Binding) getAllVerifiedData(call goja.FunctionCall) goja.Value {
 	const fn = "getAllVerifiedData"
-	tx := b.arg(fn, call, 0, "transactionId")
-	txs := b.transactions(fn)
-	if txs == "" {
-		return goja.Null()
-	}
-	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData")
+	return b.readTx(fn, b.arg(fn, call, 0, "transactionId"), "/verifiedData")
 }
 
 func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
@@ -311,22 +324,14 @@ func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
 	if !slices.Contains(VerifiedDataTypes, typ) {
 		b.fail(fn, "type %q is not a verified data type; use one of %s", typ, strings.Join(VerifiedDataTypes, ", "))
 	}
-	txs := b.transactions(fn)
-	if txs == "" {
-		return goja.Null()
-	}
-	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData?type="+typ)
+	return b.readTx(fn, tx, "/verifiedData?type="+typ)
 }
 
 func (b *Binding) getVerifiedData(call goja.FunctionCall) goja.Value {
 	const fn = "getVerifiedData"
 	tx := b.arg(fn, call, 0, "transactionId")
 	id := b.arg(fn, call, 1, "verifiedDataId")
-	txs := b.transactions(fn)
-	if txs == "" {
-		return goja.Null()
-	}
-	return b.read(fn, txs+"/"+url.PathEscape(tx)+"/verifiedData/"+url.PathEscape(id))
+	return b.readTx(fn, tx, "/verifiedData/"+url.PathEscape(id))
 }
 
 func (b *Binding) getUser(goja.FunctionCall) goja.Value {
@@ -352,27 +357,11 @@ func (b *Binding) updateUser(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		b.fail(fn, "body cannot be sent as JSON: %v", err)
 	}
-	u := b.user(fn)
-	if u == "" {
-		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
-	}
-	status, resp, err := b.backend.Do(b.ctxOrBackground(), http.MethodPut, u, body)
-	if err != nil || status/100 != 2 {
-		b.exception(fn, status, resp, err)
-	}
-	return b.object(fn, resp)
+	return b.object(fn, b.write(fn, http.MethodPut, body))
 }
 
 func (b *Binding) deleteUser(goja.FunctionCall) goja.Value {
-	const fn = "deleteUser"
-	u := b.user(fn)
-	if u == "" {
-		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
-	}
-	status, resp, err := b.backend.Do(b.ctxOrBackground(), http.MethodDelete, u, nil)
-	if err != nil || status/100 != 2 {
-		b.exception(fn, status, resp, err)
-	}
+	b.write("deleteUser", http.MethodDelete, nil)
 	return goja.Undefined()
 }
 

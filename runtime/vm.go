@@ -42,14 +42,13 @@ type vm struct {
 	verify  *verify.Binding
 	req     requirer
 
-	// stateLookup reads the run's node state for verify (made once).
+	// stateLookup is v.state.Get, made once so a run does not allocate it.
 	stateLookup verify.State
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
 	// the run's Input by value so that Run's argument does not escape to the
-	// heap; in points at it during a run.
+	// heap.
 	input   Input
-	in      *Input
 	idFn    func() string
 	script  Script
 	reqObjs [3]goja.Value
@@ -107,13 +106,7 @@ func newVM(e *Engine) *vm {
 	v.idm = openidm.New(rt)
 	v.http = httpclient.New(rt, v.loop)
 	v.verify = verify.New(rt)
-	v.stateLookup = func(k string) (any, bool) {
-		if x, ok := v.state.Transient()[k]; ok {
-			return x, true
-		}
-		x, ok := v.state.Shared()[k]
-		return x, ok
-	}
+	v.stateLookup = v.state.Get
 	v.req.v = v
 
 	install(v.base, "action", v.action.Object())
@@ -127,18 +120,18 @@ func newVM(e *Engine) *vm {
 	install(v.base, "java", v.env.Java())
 	install(v.base, "utils", utils.New(rt))
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
-	installGetter(rt, v.base, "realm", func() goja.Value { return rt.ToValue(v.in.Realm) })
-	installGetter(rt, v.base, "cookieName", func() goja.Value { return rt.ToValue(v.in.CookieName) })
+	installGetter(rt, v.base, "realm", func() goja.Value { return rt.ToValue(v.input.Realm) })
+	installGetter(rt, v.base, "cookieName", func() goja.Value { return rt.ToValue(v.input.CookieName) })
 	installGetter(rt, v.base, "scriptName", func() goja.Value { return rt.ToValue(v.script.name()) })
 	installGetter(rt, v.base, "requestHeaders", func() goja.Value {
-		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.in.RequestHeaders, true) })
+		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestHeaders, true) })
 	})
 	installGetter(rt, v.base, "requestParameters", func() goja.Value {
-		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.in.RequestParameters, false) })
+		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestParameters, false) })
 	})
 	installGetter(rt, v.base, "requestCookies", func() goja.Value {
 		return v.lazy(2, func() goja.Value {
-			obj := jsvalue.ToJS(rt, v.in.RequestCookies)
+			obj := jsvalue.ToJS(rt, v.input.RequestCookies)
 			jsvalue.JavaView(rt, obj)
 			if o, ok := obj.(*goja.Object); ok {
 				jsvalue.SealWith(v.freeze, o)
@@ -163,8 +156,8 @@ func (v *vm) lazy(i int, build func() goja.Value) goja.Value {
 
 // positions is Engine.positions that also knows this run's own libraries.
 func (v *vm) positions(file string, line, col int) (int, int) {
-	if line == 1 && v.in != nil {
-		if _, ok := v.in.Libraries[file]; ok && col > len(libraryPrefix) {
+	if line == 1 {
+		if _, ok := v.input.Libraries[file]; ok && col > len(libraryPrefix) {
 			return line, col - len(libraryPrefix)
 		}
 	}
@@ -172,7 +165,7 @@ func (v *vm) positions(file string, line, col int) (int, int) {
 }
 
 func (v *vm) lookupLibrary(name string) (string, bool) {
-	if src, ok := v.in.Libraries[name]; ok {
+	if src, ok := v.input.Libraries[name]; ok {
 		return src, true
 	}
 	return v.eng.library(name)
@@ -259,7 +252,7 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	e := v.eng
 	v.input = *input
 	in := &v.input
-	v.in, v.script = in, script
+	v.script = script
 	v.reqObjs = [3]goja.Value{}
 	v.req.modules = nil
 
@@ -299,6 +292,12 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
 	stopped, reason := v.finish()
+	if !stopped && err != nil && ctx.Err() != nil {
+		// The caller ended the run, and the failure came from that (an
+		// HTTP request canceled with the run's context) before the
+		// watchdog's next look: report it as the caller's stop.
+		stopped, reason = true, canceledReason{context.Cause(ctx)}
+	}
 	if stopped {
 		err = v.stoppedError(err, script, reason)
 	}
@@ -328,7 +327,6 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	}
 	res.HTTPCalls = v.http.End()
 	v.verify.End()
-	v.in = nil
 	// v.input keeps the last run's Input until the next run overwrites it:
 	// clearing it costs write barriers on every run, and scripts never see it.
 	v.reqObjs = [3]goja.Value{}
@@ -362,13 +360,10 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 	return fn(goja.Undefined())
 }
 
-// noopProgram is run to surface a pending interrupt; see drain.
-var noopProgram = goja.MustCompile("", "undefined", false)
-
 // drain runs the event loop until the HTTP requests and callbacks the script
 // left are done, or the run's limit stops the loop. An exception a callback
 // threw and nothing handled comes back with its position; a stopped loop
-// comes back as the run's timeout (or cancellation).
+// comes back with the kind of the limit that stopped it.
 func (v *vm) drain(script Script) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -389,21 +384,17 @@ func (v *vm) drain(script Script) (err error) {
 	if !errors.Is(err, httpclient.ErrStopped) {
 		return err
 	}
-	// The run's limit stopped the loop while it waited. The runtime still
-	// carries that interrupt: running anything raises it, and limitKind
-	// turns it into the right kind (timeout, cancel, memory) and message.
-	if _, ierr := v.rt.RunProgram(noopProgram); ierr != nil {
-		return ierr
-	}
+	// The run's limit stopped the loop while it waited; say which limit, the
+	// way every other stopped run does.
 	v.mu.Lock()
 	reason := v.stopReason
 	v.mu.Unlock()
-	se := &ScriptError{Kind: KindTimeout, Script: script.name(), File: script.name(), Err: err,
-		Message: "script timed out after " + v.timeout.String() + " (waiting for HTTP responses or callbacks)"}
-	if c, ok := reason.(canceledReason); ok {
-		se.Kind, se.Message = KindCanceled, "run canceled: "+c.err.Error()
+	kind, msg, ok := reasonKind(reason)
+	if !ok {
+		kind, msg = KindTimeout, "script timed out after "+v.timeout.String()
 	}
-	return se
+	return &ScriptError{Kind: kind, Script: script.name(), File: script.name(), Err: err,
+		Message: msg + " (waiting for HTTP responses or callbacks)"}
 }
 
 // stoppedError makes sure a run the watchdog stopped reports why, even when

@@ -438,7 +438,20 @@ func lookup(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-func mergeNodes(base, over *yaml.Node) *yaml.Node {
+func mergeNodes(base, over *yaml.Node) *yaml.Node { return merge(base, over, true) }
+
+// valueMaps are the maps whose entries are values: node state, request,
+// secrets and ESVs. Merging them replaces each entry whole, so a row that
+// sets sharedState.profile gets exactly its profile, not a blend.
+var valueMaps = map[string]bool{
+	"sharedState": true, "transientState": true, "requestHeaders": true, "requestParameters": true,
+	"requestCookies": true, "secrets": true, "esvs": true,
+}
+
+// merge lays over on base. Deep, entries present in both merge recursively
+// (those of valueMaps one level deep); shallow, over's entries replace
+// base's.
+func merge(base, over *yaml.Node, deep bool) *yaml.Node {
 	base, over = deref(base), deref(over)
 	if base == nil {
 		return over
@@ -458,45 +471,14 @@ func mergeNodes(base, over *yaml.Node) *yaml.Node {
 	for i := 0; i+1 < len(over.Content); i += 2 {
 		k := over.Content[i].Value
 		if j, ok := idx[k]; ok {
-			if valueMaps[k] {
-				out.Content[j+1] = mergeShallow(out.Content[j+1], over.Content[i+1])
+			if deep {
+				out.Content[j+1] = merge(out.Content[j+1], over.Content[i+1], !valueMaps[k])
 			} else {
-				out.Content[j+1] = mergeNodes(out.Content[j+1], over.Content[i+1])
+				out.Content[j+1] = over.Content[i+1]
 			}
 			continue
 		}
 		idx[k] = len(out.Content)
-		out.Content = append(out.Content, over.Content[i], over.Content[i+1])
-	}
-	return out
-}
-
-// valueMaps are the maps whose entries are values: node state, request,
-// secrets and ESVs. Merging them replaces each entry whole, so a row that
-// sets sharedState.profile gets exactly its profile, not a blend.
-var valueMaps = map[string]bool{
-	"sharedState": true, "transientState": true, "requestHeaders": true, "requestParameters": true,
-	"requestCookies": true, "secrets": true, "esvs": true,
-}
-
-// mergeShallow merges two mappings one level deep: over's entries replace
-// base's.
-func mergeShallow(base, over *yaml.Node) *yaml.Node {
-	base, over = deref(base), deref(over)
-	if base == nil || over == nil || base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
-		return mergeNodes(base, over)
-	}
-	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: over.Line, Column: over.Column}
-	idx := map[string]int{}
-	for i := 0; i+1 < len(base.Content); i += 2 {
-		idx[base.Content[i].Value] = len(out.Content)
-		out.Content = append(out.Content, base.Content[i], base.Content[i+1])
-	}
-	for i := 0; i+1 < len(over.Content); i += 2 {
-		if j, ok := idx[over.Content[i].Value]; ok {
-			out.Content[j+1] = over.Content[i+1]
-			continue
-		}
 		out.Content = append(out.Content, over.Content[i], over.Content[i+1])
 	}
 	return out

@@ -218,9 +218,6 @@ func FromFixtures(fx *Fixture, clients map[string]ClientFixture, readFile func(s
 			if r.URL == "" {
 				return nil, fmt.Errorf("http.routes[%d]: url is required", i)
 			}
-			if _, err := compilePattern(r.URL); err != nil {
-				return nil, fmt.Errorf("http.routes[%d]: %v", i, err)
-			}
 			if r.Status != 0 && (r.Status < 100 || r.Status > 999) {
 				return nil, fmt.Errorf("http.routes[%d]: status %d is not an HTTP status", i, r.Status)
 			}

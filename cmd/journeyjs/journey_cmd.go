@@ -68,9 +68,6 @@ fixtures or state file.`,
 }
 
 func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	if f.format != "pretty" && f.format != "json" {
 		return usageError("--format must be pretty or json, not %q", f.format)
 	}

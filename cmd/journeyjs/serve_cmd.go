@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"os"
@@ -80,13 +79,9 @@ func serve(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	// Signals are caught before the address is announced: whoever waits
 	// for the announcement may signal right after it.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {

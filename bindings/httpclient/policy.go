@@ -106,10 +106,7 @@ func (p *Policy) checkHost(host string) error {
 func hostListed(list []string, h string) bool {
 	for _, a := range list {
 		a = strings.ToLower(strings.TrimSuffix(a, "."))
-		if a == h {
-			return true
-		}
-		if suffix, ok := strings.CutPrefix(a, "*"); ok && strings.HasPrefix(suffix, ".") && strings.HasSuffix(h, suffix) {
+		if a == h || underWildcard(a, h) {
 			return true
 		}
 	}

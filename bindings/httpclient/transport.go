@@ -151,45 +151,47 @@ func (c *chain) RoundTrip(req *http.Request) (*http.Response, error) {
 	if h := hostHandler(c.cfg.Hosts, req.URL.Host, req.URL.Hostname()); h != nil {
 		return HandlerTransport(h).RoundTrip(req)
 	}
-	if len(c.cfg.Routes) > 0 {
-		var body []byte
-		if req.GetBody != nil {
-			rc, err := req.GetBody()
-			if err == nil {
-				body, _ = io.ReadAll(rc)
-				rc.Close()
-			}
-		}
+	if len(c.cfg.Routes) > 0 || !c.cfg.Passthrough {
+		body := peekBody(req)
 		url := req.URL.String()
 		for i := range c.cfg.Routes {
 			if r := &c.cfg.Routes[i]; routeMatches(r, req.Method, url, body) {
-				if req.Body != nil {
-					req.Body.Close()
-				}
+				closeBody(req)
 				return routeResponse(r, req)
 			}
 		}
-	}
-	if !c.cfg.Passthrough {
-		var body []byte
-		if req.GetBody != nil {
-			if rc, err := req.GetBody(); err == nil {
-				body, _ = io.ReadAll(io.LimitReader(rc, 1024))
-				rc.Close()
-			}
+		if !c.cfg.Passthrough {
+			closeBody(req)
+			return nil, &UnmatchedError{Method: req.Method, URL: url, Body: body[:min(len(body), 1024)]}
 		}
-		if req.Body != nil {
-			req.Body.Close()
-		}
-		return nil, &UnmatchedError{Method: req.Method, URL: req.URL.String(), Body: body}
 	}
 	if err := c.cfg.Policy.checkHost(req.URL.Hostname()); err != nil {
-		if req.Body != nil {
-			req.Body.Close()
-		}
+		closeBody(req)
 		return nil, err
 	}
 	return c.network.RoundTrip(req)
+}
+
+// peekBody reads the request's body without consuming it.
+func peekBody(req *http.Request) []byte {
+	if req.GetBody == nil {
+		return nil
+	}
+	rc, err := req.GetBody()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	body, _ := io.ReadAll(rc)
+	return body
+}
+
+// closeBody closes the body of a request the chain answers itself, as a
+// RoundTripper must.
+func closeBody(req *http.Request) {
+	if req.Body != nil {
+		req.Body.Close()
+	}
 }
 
 func hostHandler(hosts map[string]http.Handler, hostPort, host string) http.Handler {
@@ -204,11 +206,18 @@ func hostHandler(hosts map[string]http.Handler, hostPort, host string) http.Hand
 		return h
 	}
 	for pattern, h := range hosts {
-		if suffix, ok := strings.CutPrefix(pattern, "*"); ok && strings.HasPrefix(suffix, ".") && strings.HasSuffix(host, strings.ToLower(suffix)) {
+		if underWildcard(pattern, host) {
 			return h
 		}
 	}
 	return nil
+}
+
+// underWildcard reports whether host (in lower case) matches a
+// "*.example.com" pattern (in any case).
+func underWildcard(pattern, host string) bool {
+	suffix, ok := strings.CutPrefix(pattern, "*")
+	return ok && strings.HasPrefix(suffix, ".") && strings.HasSuffix(host, strings.ToLower(suffix))
 }
 
 // client is a named (or the default) client built for one run.

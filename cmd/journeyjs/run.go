@@ -70,10 +70,7 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 	rep := newRunReport(res, runErr, env)
 
 	if f.format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(out, rep); err != nil {
 			return err
 		}
 	} else {
@@ -135,6 +132,14 @@ func prettyError(path string, e *runtime.ReportError) string {
 		return file + ": " + e.Message
 	}
 	return e.Message
+}
+
+// writeJSON is the --format json output: indented, without HTML escaping.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 func compactJSON(v any) string {

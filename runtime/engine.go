@@ -159,7 +159,7 @@ func (e *Engine) RegisterLibrary(name, source string) error {
 		return fmt.Errorf("register library: a name is required")
 	}
 	if _, err := e.cache.get(name, source, kindLibrary); err != nil {
-		return fromGoja(err, name, e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+		return e.compileError(err, name)
 	}
 	e.libMu.Lock()
 	e.libraries[name] = source
@@ -179,9 +179,15 @@ func (e *Engine) library(name string) (string, bool) {
 func (e *Engine) Compile(script Script) error {
 	e.init()
 	if _, err := e.cache.get(script.name(), script.Source, kindScript); err != nil {
-		return fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+		return e.compileError(err, script.name())
 	}
 	return nil
+}
+
+// compileError reports a script or library that does not compile. No run
+// limit is involved, so no interrupt reason needs mapping.
+func (e *Engine) compileError(err error, name string) *ScriptError {
+	return fromGoja(err, name, e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
 }
 
 // positions maps a position in wrapped source back to the user's file. Only
@@ -219,7 +225,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	if err == nil {
 		res, err = v.execute(ctx, start, fn, script, &in)
 	} else {
-		err = fromGoja(err, script.name(), e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
+		err = e.compileError(err, script.name())
 	}
 	e.put(v)
 	res.Duration = monoNow() - start

@@ -1,7 +1,8 @@
 package runtime
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -20,12 +21,7 @@ func requestMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]stri
 		}
 		return s
 	}
-	names := make([]string, 0, len(values))
-	for k := range values {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
 		_ = obj.Set(norm(k), jsvalue.JavaList(rt, jsvalue.ToJS(rt, values[k])))
 	}
 	jsvalue.Method(rt, obj, "get", func(call goja.FunctionCall) goja.Value {

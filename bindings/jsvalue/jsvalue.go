@@ -9,9 +9,10 @@ package jsvalue
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -138,12 +139,7 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 		return rt.ToValue(f)
 	case map[string]any:
 		obj := rt.NewObject()
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			_ = obj.Set(k, ToJS(rt, x[k]))
 		}
 		return obj

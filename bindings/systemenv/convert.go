@@ -3,9 +3,10 @@ package systemenv
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
 // Type is one of the six Java classes a script may name as getProperty's
@@ -53,7 +54,7 @@ func Convert(raw string, t Type) (any, error) {
 			if err := json.Unmarshal([]byte(s), &l); err != nil {
 				return nil, fmt.Errorf("%q is not a JSON array: %v", raw, err)
 			}
-			return normalize(l), nil
+			return jsvalue.Normalize(l), nil
 		}
 		if s == "" {
 			return []any{}, nil
@@ -69,25 +70,7 @@ func Convert(raw string, t Type) (any, error) {
 		if err := json.Unmarshal([]byte(s), &m); err != nil || m == nil {
 			return nil, fmt.Errorf("%q is not a JSON object", raw)
 		}
-		return normalize(m), nil
+		return jsvalue.Normalize(m), nil
 	}
 	return nil, fmt.Errorf("unsupported return type %s", t)
-}
-
-func normalize(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalize(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = normalize(e)
-		}
-	case float64:
-		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
-			return int64(x)
-		}
-	}
-	return v
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/binary"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -102,21 +103,7 @@ func getRandomValues(rt *goja.Runtime, v goja.Value) goja.Value {
 			r &= 1<<bits - 1
 		}
 		// Typed arrays convert the number to their own element type.
-		_ = obj.Set(itoa(i), rt.ToValue(r))
+		_ = obj.Set(strconv.FormatInt(i, 10), rt.ToValue(r))
 	}
 	return obj
-}
-
-func itoa(i int64) string {
-	var b [20]byte
-	p := len(b)
-	if i == 0 {
-		return "0"
-	}
-	for i > 0 {
-		p--
-		b[p] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[p:])
 }

@@ -147,13 +147,13 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 
 	b.headersProto = rt.NewObject()
 	jsvalue.Method(rt, b.headersProto, "get", func(call goja.FunctionCall) goja.Value {
-		if v, ok := headerLookup(rt, call.This, jsvalue.ArgString(call, 0)); ok {
+		if v, ok := headerLookup(call.This, jsvalue.ArgString(call, 0)); ok {
 			return v
 		}
 		return goja.Null()
 	})
 	jsvalue.Method(rt, b.headersProto, "has", func(call goja.FunctionCall) goja.Value {
-		_, ok := headerLookup(rt, call.This, jsvalue.ArgString(call, 0))
+		_, ok := headerLookup(call.This, jsvalue.ArgString(call, 0))
 		return rt.ToValue(ok)
 	})
 	jsvalue.Seal(rt, b.headersProto)
@@ -423,13 +423,13 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 	p := b.newPromise()
 	p.req, q.root = q, p
 
+	ctx := b.runCtx()
 	c, cerr := r.clients[q.clientName], error(nil)
 	if c == nil {
-		if c, cerr = buildClient(b.runCtx(), cfg, q.clientName, b.store); cerr == nil {
+		if c, cerr = buildClient(ctx, cfg, q.clientName, b.store); cerr == nil {
 			r.clients[q.clientName] = c
 		}
 	}
-	ctx := b.runCtx()
 	go b.do(ctx, q, c, cerr, cfg.maxResponse())
 	return p.obj
 }
@@ -466,7 +466,7 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var body io.Reader
-	if q.hasBody() {
+	if q.body != nil {
 		body = bytes.NewReader(q.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, q.method, q.url, body)
@@ -516,8 +516,6 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 	}
 	q.respBody = data
 }
-
-func (q *request) hasBody() bool { return q.body != nil }
 
 // postDeliver hands a finished request to the event loop. Called from the
 // request goroutine: it reads nothing of the binding's per-run state.
@@ -577,18 +575,7 @@ func (b *Binding) options(v goja.Value) sendOptions {
 			if !ok {
 				jsvalue.Throw(rt, "httpClient.send: headers must be an object")
 			}
-			for _, name := range hobj.Keys() {
-				hv := hobj.Get(name)
-				switch x := jsvalue.ToGo(hv).(type) {
-				case nil:
-				case []any:
-					for _, e := range x {
-						o.header.Add(name, fmt.Sprint(e))
-					}
-				default:
-					o.header.Add(name, hv.String())
-				}
-			}
+			eachField(hobj, o.header.Add)
 		case "body":
 			body = val
 		case "form":
@@ -626,17 +613,7 @@ func (b *Binding) options(v goja.Value) sendOptions {
 			jsvalue.Throw(rt, "httpClient.send: form must be an object of fields")
 		}
 		vals := url.Values{}
-		for _, name := range fobj.Keys() {
-			switch x := jsvalue.ToGo(fobj.Get(name)).(type) {
-			case nil:
-			case []any:
-				for _, e := range x {
-					vals.Add(name, fmt.Sprint(e))
-				}
-			default:
-				vals.Add(name, fobj.Get(name).String())
-			}
-		}
+		eachField(fobj, vals.Add)
 		o.body = []byte(vals.Encode())
 		o.header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
@@ -647,6 +624,23 @@ func (b *Binding) options(v goja.Value) sendOptions {
 		o.body = []byte{}
 	}
 	return o
+}
+
+// eachField hands add each field of obj (headers, form fields) as text: an
+// array adds one value per element; null and undefined add none.
+func eachField(obj *goja.Object, add func(name, value string)) {
+	for _, name := range obj.Keys() {
+		v := obj.Get(name)
+		switch x := jsvalue.ToGo(v).(type) {
+		case nil:
+		case []any:
+			for _, e := range x {
+				add(name, fmt.Sprint(e))
+			}
+		default:
+			add(name, v.String())
+		}
+	}
 }
 
 // ---- promise-likes ----
@@ -930,7 +924,7 @@ func (b *Binding) newResponse(q *request) goja.Value {
 	return o
 }
 
-func headerLookup(rt *goja.Runtime, this goja.Value, name string) (goja.Value, bool) {
+func headerLookup(this goja.Value, name string) (goja.Value, bool) {
 	obj, ok := this.(*goja.Object)
 	if !ok || name == "" {
 		return nil, false
@@ -980,11 +974,7 @@ func (b *Binding) responseForm(r *response) goja.Value {
 		if len(vs) == 1 {
 			out[k] = vs[0]
 		} else {
-			items := make([]any, len(vs))
-			for i, s := range vs {
-				items[i] = s
-			}
-			out[k] = items
+			out[k] = vs // ToJS makes a []string an array
 		}
 	}
 	return jsvalue.ToJS(b.rt, out)

@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -158,7 +160,9 @@ func TestHealthListAndMetrics(t *testing.T) {
 func TestLoadErrors(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, body string) {
-		require.NoError(t, writeFile(dir, name, body))
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
 	}
 	write("bad.js", "action.goTo(\n  'x'")
 	_, err := server.Load(dir, server.Options{})
@@ -172,6 +176,14 @@ func TestLoadErrors(t *testing.T) {
 	_, err = server.Load(dir, server.Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "ok.fixtures.yaml:1")
+
+	dir = t.TempDir()
+	write("ok.js", `action.goTo("x")`)
+	write("lib/bad.js", "exports.f = function(\n")
+	_, err = server.Load(dir, server.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "library "+filepath.Join(dir, "lib", "bad.js"))
+	require.ErrorAs(t, err, &se)
 
 	_, err = server.Load(t.TempDir()+"/missing", server.Options{})
 	require.Error(t, err)

@@ -59,19 +59,19 @@ func values(o Opts) url.Values {
 	return q
 }
 
-// do sends one request and decodes IDM's JSON answer into out.
-func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr map[string]string, body any, out any) error {
+// do sends one request and returns IDM's JSON answer, nil when it is empty.
+func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr map[string]string, body any) (any, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return errorf(CodeBadRequest, "the request body is not JSON: %v", err)
+			return nil, errorf(CodeBadRequest, "the request body is not JSON: %v", err)
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, r.url(path, q), rd)
 	if err != nil {
-		return fmt.Errorf("idm: %w", err)
+		return nil, fmt.Errorf("idm: %w", err)
 	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
@@ -85,37 +85,39 @@ func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr ma
 	}
 	resp, err := r.client().Do(req)
 	if err != nil {
-		return fmt.Errorf("idm: %s %s: %w", method, path, err)
+		return nil, fmt.Errorf("idm: %s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
-		return fmt.Errorf("idm: %s %s: %w", method, path, err)
+		return nil, fmt.Errorf("idm: %s %s: %w", method, path, err)
 	}
 	if resp.StatusCode >= 300 {
-		return httpError(resp.StatusCode, data)
+		return nil, httpError(resp.StatusCode, data)
 	}
-	if out == nil || len(bytes.TrimSpace(data)) == 0 {
-		return nil
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("idm: %s %s: the answer is not JSON: %w", method, path, err)
+		return nil, fmt.Errorf("idm: %s %s: the answer is not JSON: %w", method, path, err)
 	}
-	raw = jsvalue.Normalize(raw)
-	switch o := out.(type) {
-	case *any:
-		*o = raw
-	case *map[string]any:
-		m, ok := raw.(map[string]any)
-		if !ok {
-			return fmt.Errorf("idm: %s %s: expected a JSON object", method, path)
-		}
-		*o = m
+	return jsvalue.Normalize(raw), nil
+}
+
+// object is do for a request IDM answers with one JSON object.
+func (r *REST) object(ctx context.Context, method, path string, q url.Values, hdr map[string]string, body any) (map[string]any, error) {
+	raw, err := r.do(ctx, method, path, q, hdr, body)
+	if err != nil || raw == nil {
+		return nil, err
 	}
-	return nil
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("idm: %s %s: expected a JSON object", method, path)
+	}
+	return m, nil
 }
 
 // httpError maps an IDM error answer ({"code", "reason", "message"}) to an
@@ -149,30 +151,22 @@ func ifMatch(rev string) map[string]string {
 // Create implements Backend: POST ?_action=create, or PUT with
 // If-None-Match: * when the caller chose the id.
 func (r *REST) Create(ctx context.Context, collection, id string, content map[string]any, o Opts) (map[string]any, error) {
-	var out map[string]any
-	var err error
 	if id == "" {
 		q := values(o)
 		q.Set("_action", "create")
-		err = r.do(ctx, http.MethodPost, collection, q, nil, content, &out)
-	} else {
-		err = r.do(ctx, http.MethodPut, collection+"/"+id, values(o), map[string]string{"If-None-Match": "*"}, content, &out)
+		return r.object(ctx, http.MethodPost, collection, q, nil, content)
 	}
-	return out, err
+	return r.object(ctx, http.MethodPut, collection+"/"+id, values(o), map[string]string{"If-None-Match": "*"}, content)
 }
 
 // Read implements Backend.
 func (r *REST) Read(ctx context.Context, collection, id string, o Opts) (map[string]any, error) {
-	var out map[string]any
-	err := r.do(ctx, http.MethodGet, collection+"/"+id, values(o), nil, nil, &out)
-	return out, err
+	return r.object(ctx, http.MethodGet, collection+"/"+id, values(o), nil, nil)
 }
 
 // Update implements Backend: PUT with If-Match.
 func (r *REST) Update(ctx context.Context, collection, id, rev string, content map[string]any, o Opts) (map[string]any, error) {
-	var out map[string]any
-	err := r.do(ctx, http.MethodPut, collection+"/"+id, values(o), ifMatch(rev), content, &out)
-	return out, err
+	return r.object(ctx, http.MethodPut, collection+"/"+id, values(o), ifMatch(rev), content)
 }
 
 // Patch implements Backend: PATCH with If-Match.
@@ -188,16 +182,12 @@ func (r *REST) Patch(ctx context.Context, collection, id, rev string, ops []Patc
 		}
 		body[i] = m
 	}
-	var out map[string]any
-	err := r.do(ctx, http.MethodPatch, collection+"/"+id, values(o), ifMatch(rev), body, &out)
-	return out, err
+	return r.object(ctx, http.MethodPatch, collection+"/"+id, values(o), ifMatch(rev), body)
 }
 
 // Delete implements Backend: DELETE with If-Match.
 func (r *REST) Delete(ctx context.Context, collection, id, rev string, o Opts) (map[string]any, error) {
-	var out map[string]any
-	err := r.do(ctx, http.MethodDelete, collection+"/"+id, values(o), ifMatch(rev), nil, &out)
-	return out, err
+	return r.object(ctx, http.MethodDelete, collection+"/"+id, values(o), ifMatch(rev), nil)
 }
 
 // Query implements Backend: GET with _queryFilter and the paging
@@ -225,8 +215,8 @@ func (r *REST) Query(ctx context.Context, collection string, qy Query, o Opts) (
 	if qy.TotalPolicy != "" {
 		q.Set("_totalPagedResultsPolicy", qy.TotalPolicy)
 	}
-	var out map[string]any
-	if err := r.do(ctx, http.MethodGet, collection, q, nil, nil, &out); err != nil {
+	out, err := r.object(ctx, http.MethodGet, collection, q, nil, nil)
+	if err != nil {
 		return nil, err
 	}
 	res := &QueryResult{TotalPagedResultsPolicy: "NONE", TotalPagedResults: -1, RemainingPagedResults: -1}
@@ -262,7 +252,5 @@ func (r *REST) Action(ctx context.Context, resource, action string, content any,
 	if content == nil {
 		content = map[string]any{}
 	}
-	var out any
-	err := r.do(ctx, http.MethodPost, resource, q, nil, content, &out)
-	return out, err
+	return r.do(ctx, http.MethodPost, resource, q, nil, content)
 }

@@ -49,10 +49,7 @@ type NodeAnswer struct {
 func LoadAnswers(path string) (*Answers, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if pe, ok := err.(*os.PathError); ok {
-			err = pe.Err
-		}
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read answers: %v", err)}
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read answers: %v", unwrapPath(err))}
 	}
 	return ParseAnswers(path, data)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 )
 
@@ -134,4 +135,13 @@ func locate(data []byte, keys ...string) (line, col int) {
 			valueDone()
 		}
 	}
+}
+
+// unwrapPath drops the operation and path of an *os.PathError, which the
+// messages name themselves.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
 }

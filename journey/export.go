@@ -108,10 +108,7 @@ func (s *Script) Legacy() bool {
 func Read(path string) (*Export, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if pe, ok := err.(*os.PathError); ok {
-			err = pe.Err
-		}
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read journey export: %v", err)}
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read journey export: %v", unwrapPath(err))}
 	}
 	return Parse(path, data)
 }
@@ -449,10 +446,7 @@ func (x *Export) scriptSource(v any) (string, error) {
 			}
 			b, err := os.ReadFile(p)
 			if err != nil {
-				if pe, ok := err.(*os.PathError); ok {
-					err = pe.Err
-				}
-				return "", fmt.Errorf("cannot read %s: %v", p, err)
+				return "", fmt.Errorf("cannot read %s: %v", p, unwrapPath(err))
 			}
 			return string(b), nil
 		}

@@ -246,6 +246,9 @@ func (r memoryReason) Error() string { return "memory budget exceeded" }
 
 func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
+// Unwrap lets errors.Is find the context's error in a canceled run's error.
+func (r canceledReason) Unwrap() error { return r.err }
+
 // execute runs one compiled script with in. It never panics: every failure
 // comes back as a *ScriptError.
 func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input) (res Result, err error) {

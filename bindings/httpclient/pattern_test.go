@@ -38,3 +38,22 @@ func FuzzMatchPattern(f *testing.F) {
 		}
 	})
 }
+
+func TestMatchURL(t *testing.T) {
+	for _, c := range []struct {
+		pattern, url string
+		want         bool
+	}{
+		{"https://a.test/x", "https://a.test/x?q=1", true},
+		{"https://a.test/x?q=2", "https://a.test/x?q=1", false},
+		{"https://a.test/x?q=*", "https://a.test/x?q=1", true},
+		{"https://*.test/*/z", "https://a.test/b/c/z", true},
+		{"https://a.test/x", "https://a.test/xy", false},
+		{"*", "anything", true},
+		{"https://a.test/(x)", "https://a.test/x", false},
+	} {
+		if got := MatchURL(c.pattern, c.url); got != c.want {
+			t.Errorf("MatchURL(%q, %q) = %v, want %v", c.pattern, c.url, got, c.want)
+		}
+	}
+}

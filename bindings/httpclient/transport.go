@@ -42,6 +42,16 @@ func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return res, nil
 }
 
+// MatchURL reports whether url matches a route's URL pattern, where *
+// stands for any run of characters. A pattern without "?" ignores the
+// query string of url.
+func MatchURL(pattern, url string) bool {
+	if !strings.Contains(pattern, "?") {
+		url, _, _ = strings.Cut(url, "?")
+	}
+	return matchPattern(pattern, url)
+}
+
 // matchPattern reports whether s matches pattern, where * stands for any
 // run of characters.
 func matchPattern(pattern, s string) bool {
@@ -69,11 +79,7 @@ func routeMatches(r *Route, method, url string, body []byte) bool {
 	if r.Method != "" && !strings.EqualFold(r.Method, method) {
 		return false
 	}
-	target := url
-	if !strings.Contains(r.URL, "?") {
-		target, _, _ = strings.Cut(url, "?")
-	}
-	if !matchPattern(r.URL, target) {
+	if !MatchURL(r.URL, url) {
 		return false
 	}
 	return r.BodyContains == "" || bytes.Contains(body, []byte(r.BodyContains))

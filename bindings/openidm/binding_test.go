@@ -3,6 +3,7 @@ package openidm_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -314,7 +315,7 @@ func TestUncaughtIDMErrorFailsTheRun(t *testing.T) {
 openidm.delete("managed/alpha_user/missing", null);
 action.goTo("x");`, runtime.Input{IDM: newMemory(t, nil)})
 	var se *runtime.ScriptError
-	if !errorsAs(err, &se) || se.Line != 2 || !strings.Contains(se.Message, "openidm.delete: 404 Not Found: Object missing not found in managed/alpha_user") {
+	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(se.Message, "openidm.delete: 404 Not Found: Object missing not found in managed/alpha_user") {
 		t.Fatalf("err %#v", err)
 	}
 	// The partial result keeps what the run changed before it failed.

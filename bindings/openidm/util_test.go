@@ -2,15 +2,10 @@ package openidm_test
 
 import (
 	"encoding/json"
-	"errors"
+	"testing"
 )
 
-func errorsAs(err error, target any) bool { return err != nil && errors.As(err, target) }
-
-func jsonOf(t interface {
-	Helper()
-	Fatal(...any)
-}, v any) string {
+func jsonOf(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

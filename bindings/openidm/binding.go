@@ -69,6 +69,9 @@ func (b *Binding) Object() *goja.Object { return b.obj }
 
 // Begin starts a run whose calls go to backend (nil: every call throws).
 func (b *Binding) Begin(ctx context.Context, backend Backend) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	b.ctx, b.backend = ctx, backend
 }
 
@@ -100,13 +103,6 @@ func (b *Binding) start(fn string) {
 	if b.backend == nil {
 		b.throw(fn, errors.New(NoBackend))
 	}
-}
-
-func (b *Binding) ctxOrBackground() context.Context {
-	if b.ctx == nil {
-		return context.Background()
-	}
-	return b.ctx
 }
 
 func (b *Binding) record(action, collection string, obj map[string]any, id string) {
@@ -164,7 +160,7 @@ func (b *Binding) create(call goja.FunctionCall) goja.Value {
 	}
 	content := b.object(fn, "content", call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
-	obj, err := b.backend.Create(b.ctxOrBackground(), coll, id, content, o)
+	obj, err := b.backend.Create(b.ctx, coll, id, content, o)
 	return b.wrote(fn, "created", coll, id, obj, err)
 }
 
@@ -173,7 +169,7 @@ func (b *Binding) read(call goja.FunctionCall) goja.Value {
 	const fn = "read"
 	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(1), call.Argument(2))
-	obj, err := b.backend.Read(b.ctxOrBackground(), coll, id, o)
+	obj, err := b.backend.Read(b.ctx, coll, id, o)
 	if IsNotFound(err) {
 		return goja.Null()
 	}
@@ -187,7 +183,7 @@ func (b *Binding) update(call goja.FunctionCall) goja.Value {
 	coll, id := b.target(fn, call)
 	content := b.object(fn, "content", call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
-	obj, err := b.backend.Update(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), content, o)
+	obj, err := b.backend.Update(b.ctx, coll, id, jsvalue.ArgString(call, 1), content, o)
 	return b.wrote(fn, "updated", coll, id, obj, err)
 }
 
@@ -198,7 +194,7 @@ func (b *Binding) patch(call goja.FunctionCall) goja.Value {
 	ops, err := ParsePatch(jsvalue.ToGo(call.Argument(2)))
 	b.must(fn, err)
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
-	obj, err := b.backend.Patch(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), ops, o)
+	obj, err := b.backend.Patch(b.ctx, coll, id, jsvalue.ArgString(call, 1), ops, o)
 	return b.wrote(fn, "patched", coll, id, obj, err)
 }
 
@@ -207,7 +203,7 @@ func (b *Binding) delete(call goja.FunctionCall) goja.Value {
 	const fn = "delete"
 	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(2), call.Argument(3))
-	obj, err := b.backend.Delete(b.ctxOrBackground(), coll, id, jsvalue.ArgString(call, 1), o)
+	obj, err := b.backend.Delete(b.ctx, coll, id, jsvalue.ArgString(call, 1), o)
 	return b.wrote(fn, "deleted", coll, id, obj, err)
 }
 
@@ -220,7 +216,7 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 	o := b.opts(fn, call.Argument(1), call.Argument(2))
 	q, err := takeQuery(o.Params)
 	b.must(fn, err)
-	res, err := b.backend.Query(b.ctxOrBackground(), coll, q, o)
+	res, err := b.backend.Query(b.ctx, coll, q, o)
 	b.must(fn, err)
 	return mapView(b.rt, jsvalue.ToJS(b.rt, res.ToMap()))
 }
@@ -243,7 +239,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 		b.must(fn, err)
 		mail = &m
 	}
-	out, err := b.backend.Action(b.ctxOrBackground(), res, name, content, o)
+	out, err := b.backend.Action(b.ctx, res, name, content, o)
 	b.must(fn, err)
 	if mail != nil {
 		b.emails = append(b.emails, *mail)

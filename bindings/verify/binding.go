@@ -95,6 +95,9 @@ func (b *Binding) Object() *goja.Object { return b.obj }
 // Begin starts a run: requests go to backend (nil: every call throws
 // NoBackend) with ctx, and the user is found through state.
 func (b *Binding) Begin(ctx context.Context, backend Backend, state State) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	b.ctx, b.backend, b.state = ctx, backend, state
 }
 
@@ -125,17 +128,10 @@ func (b *Binding) exception(fn string, status int, body []byte, err error) {
 	panic(obj)
 }
 
-func (b *Binding) ctxOrBackground() context.Context {
-	if b.ctx == nil {
-		return context.Background()
-	}
-	return b.ctx
-}
-
 // call sends one request and returns the status and body of a 2xx or 404
 // answer; anything else throws.
 func (b *Binding) call(fn, method, path string, body []byte) (int, []byte) {
-	status, resp, err := b.backend.Do(b.ctxOrBackground(), method, path, body)
+	status, resp, err := b.backend.Do(b.ctx, method, path, body)
 	if err != nil {
 		b.exception(fn, 0, nil, err)
 	}
@@ -242,7 +238,7 @@ func (b *Binding) write(fn, method string, body []byte) []byte {
 	if u == "" {
 		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
 	}
-	status, resp, err := b.backend.Do(b.ctxOrBackground(), method, u, body)
+	status, resp, err := b.backend.Do(b.ctx, method, u, body)
 	if err != nil || status/100 != 2 {
 		b.exception(fn, status, resp, err)
 	}

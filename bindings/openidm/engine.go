@@ -105,10 +105,7 @@ func (e *engine) Create(ctx context.Context, collection, id string, content map[
 		}
 		return t.put(collection, id, obj)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return Project(obj, o.Fields), nil
+	return projected(obj, err, o.Fields)
 }
 
 func (e *engine) Read(ctx context.Context, collection, id string, o Opts) (map[string]any, error) {
@@ -124,10 +121,7 @@ func (e *engine) Read(ctx context.Context, collection, id string, o Opts) (map[s
 		obj = got
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return Project(obj, o.Fields), nil
+	return projected(obj, err, o.Fields)
 }
 
 // current reads an object that must exist and checks the caller's revision
@@ -171,20 +165,14 @@ func (e *engine) Update(ctx context.Context, collection, id, rev string, content
 	obj, err := e.write(ctx, collection, id, rev, func(map[string]any) (map[string]any, error) {
 		return copyMap(content), nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return Project(obj, o.Fields), nil
+	return projected(obj, err, o.Fields)
 }
 
 func (e *engine) Patch(ctx context.Context, collection, id, rev string, ops []PatchOperation, o Opts) (map[string]any, error) {
 	obj, err := e.write(ctx, collection, id, rev, func(cur map[string]any) (map[string]any, error) {
 		return ApplyPatch(cur, ops)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return Project(obj, o.Fields), nil
+	return projected(obj, err, o.Fields)
 }
 
 func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts) (map[string]any, error) {
@@ -197,10 +185,7 @@ func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts)
 		obj = cur
 		return t.del(collection, id)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return Project(obj, o.Fields), nil
+	return projected(obj, err, o.Fields)
 }
 
 func (e *engine) Query(ctx context.Context, collection string, q Query, o Opts) (*QueryResult, error) {
@@ -228,6 +213,14 @@ func (e *engine) Action(ctx context.Context, resource, action string, content an
 		return nil, errorf(CodeNotSupported, "no handler for action %q on %s: journeyjs handles external/email send itself; register an openidm.ActionHandler for others", action, resource)
 	}
 	return h.Action(ctx, resource, action, content, o)
+}
+
+// projected is a call's answer: obj projected on fields, unless it failed.
+func projected(obj map[string]any, err error, fields []string) (map[string]any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return Project(obj, fields), nil
 }
 
 // RunQuery filters, sorts, pages and projects objs as IDM answers a query.

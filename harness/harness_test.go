@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -69,6 +70,15 @@ func TestPassingFile(t *testing.T) {
 		"errors/exception", "errors/syntax", "errors/no outcome", "errors/timeout",
 	}, names)
 	assert.Equal(t, "../testdata/harness/pass.test.yaml/admins/root", cases[1].Name())
+
+	// Rows that differ only in state share one parse of their world: the
+	// library files are read once, the state is each row's own.
+	root, admin := cases[1].Fixtures, cases[2].Fixtures
+	assert.Equal(t, "root", root.SharedState["username"])
+	assert.Equal(t, "admin", admin.SharedState["username"])
+	rootLibs, adminLibs := root.Input().Libraries, admin.Input().Libraries
+	require.NotEmpty(t, rootLibs)
+	assert.Equal(t, reflect.ValueOf(rootLibs).Pointer(), reflect.ValueOf(adminLibs).Pointer())
 
 	sum := run(t, cases)
 	for _, r := range sum.Results {

@@ -138,6 +138,8 @@ func Discover(paths []string) ([]string, error) {
 type Loader struct {
 	scripts  map[string]string
 	fixtures map[string]*loadedFixtures
+	// merged are the parsed merges of fixtures, by path and content.
+	merged map[string]*loadedFixtures
 }
 
 type loadedFixtures struct {
@@ -148,7 +150,7 @@ type loadedFixtures struct {
 
 // NewLoader returns an empty Loader.
 func NewLoader() *Loader {
-	return &Loader{scripts: map[string]string{}, fixtures: map[string]*loadedFixtures{}}
+	return &Loader{scripts: map[string]string{}, fixtures: map[string]*loadedFixtures{}, merged: map[string]*loadedFixtures{}}
 }
 
 // Load reads every file and returns their cases in order. Problems with the
@@ -321,52 +323,73 @@ func (w *walker) leaf(n, merged *yaml.Node, names []string) error {
 }
 
 // fixtures builds the case's fixtures: the fixtures file, with the inline
-// fixtures and then the case's state and request merged over it.
+// fixtures and then the case's state and request merged over it. The merged
+// world without the state and request is parsed once for every case that
+// shares it (so its library and body files are read once); each case gets a
+// copy with its own state and request.
 func (w *walker) fixtures(merged *yaml.Node, file string) (*fixtures.File, error) {
-	var overlay *yaml.Node
-	if fx := lookup(merged, "fixtures"); fx != nil {
-		overlay = fx
-	}
+	overlay := lookup(merged, "fixtures")
 	if st := pick(merged, stateKeys...); st != nil {
 		overlay = mergeNodes(overlay, st)
 	}
-	if file == "" {
-		data, err := marshalNode(overlay)
-		if err != nil {
+	path, doc := w.path, overlay
+	if file != "" {
+		path = resolve(w.dir, file)
+		base := w.l.fixturesFile(path)
+		if base.err != nil {
+			return nil, base.err
+		}
+		if overlay == nil {
+			return base.file, nil
+		}
+		if filepath.Clean(filepath.Dir(path)) != filepath.Clean(w.dir) {
+			overlay = rewritePaths(cloneNode(overlay), w.dir, false)
+		}
+		doc = mergeNodes(base.node, overlay)
+	}
+	world, err := w.l.parseMerged(path, without(doc, stateKeys...))
+	if err != nil {
+		return nil, err
+	}
+	var st struct {
+		SharedState       map[string]any      `yaml:"sharedState"`
+		TransientState    map[string]any      `yaml:"transientState"`
+		RequestHeaders    map[string][]string `yaml:"requestHeaders"`
+		RequestParameters map[string][]string `yaml:"requestParameters"`
+		RequestCookies    map[string]string   `yaml:"requestCookies"`
+	}
+	if n := pick(doc, stateKeys...); n != nil {
+		if err := n.Decode(&st); err != nil {
 			return nil, err
 		}
-		return parseMerged(w.path, data)
 	}
-	p := resolve(w.dir, file)
-	base := w.l.fixturesFile(p)
-	if base.err != nil {
-		return nil, base.err
-	}
-	if overlay == nil {
-		return base.file, nil
-	}
-	if filepath.Clean(filepath.Dir(p)) != filepath.Clean(w.dir) {
-		overlay = rewritePaths(cloneNode(overlay), w.dir, false)
-	}
-	data, err := marshalNode(mergeNodes(base.node, overlay))
-	if err != nil {
-		return nil, err
-	}
-	return parseMerged(p, data)
+	f := *world
+	f.SharedState, f.TransientState = st.SharedState, st.TransientState
+	f.RequestHeaders, f.RequestParameters, f.RequestCookies = st.RequestHeaders, st.RequestParameters, st.RequestCookies
+	return &f, nil
 }
 
-// parseMerged parses merged fixtures. Their lines are those of a document
-// made up by the merge, so they are dropped from errors.
-func parseMerged(path string, data []byte) (*fixtures.File, error) {
-	f, err := fixtures.Parse(path, data)
+// parseMerged parses merged fixtures, once for each path and content. Their
+// lines are those of a document made up by the merge, so they are dropped
+// from errors.
+func (l *Loader) parseMerged(path string, n *yaml.Node) (*fixtures.File, error) {
+	data, err := marshalNode(n)
 	if err != nil {
-		var fe *fixtures.Error
-		if errors.As(err, &fe) {
-			return nil, errors.New(fe.Msg)
-		}
 		return nil, err
 	}
-	return f, nil
+	key := path + "\x00" + string(data)
+	if lf, ok := l.merged[key]; ok {
+		return lf.file, lf.err
+	}
+	lf := &loadedFixtures{}
+	l.merged[key] = lf
+	if lf.file, lf.err = fixtures.Parse(path, data); lf.err != nil {
+		var fe *fixtures.Error
+		if errors.As(lf.err, &fe) {
+			lf.err = errors.New(fe.Msg)
+		}
+	}
+	return lf.file, lf.err
 }
 
 func marshalNode(n *yaml.Node) ([]byte, error) {

@@ -8,7 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 )
 
 // Normalize returns v as plain JSON values (map[string]any, []any, string,
@@ -124,17 +125,4 @@ func short(v any) string {
 // MatchURL reports whether url matches pattern, where * in pattern stands
 // for any run of characters. A pattern without "?" ignores the query string
 // of url, as the HTTP route fixtures do.
-func MatchURL(pattern, url string) bool {
-	if !strings.Contains(pattern, "?") {
-		url, _, _ = strings.Cut(url, "?")
-	}
-	return globRegexp(pattern).MatchString(url)
-}
-
-func globRegexp(pattern string) *regexp.Regexp {
-	parts := strings.Split(pattern, "*")
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
-}
+func MatchURL(pattern, url string) bool { return httpclient.MatchURL(pattern, url) }

@@ -109,7 +109,8 @@ func BenchmarkRunCold(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res, err := v.execute(ctx, monoNow(), fn, script, &in); err != nil || res.Outcome != "true" {
+		var res Result
+		if err := v.execute(ctx, monoNow(), fn, script, &in, &res); err != nil || res.Outcome != "true" {
 			b.Fatal(res.Outcome, err)
 		}
 		e.drop(v)

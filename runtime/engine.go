@@ -223,7 +223,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	var res Result
 	fn, err := v.scriptFunc(script)
 	if err == nil {
-		res, err = v.execute(ctx, start, fn, script, &in)
+		err = v.execute(ctx, start, fn, script, &in, &res)
 	} else {
 		err = e.compileError(err, script.name())
 	}

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"unsafe"
+
 	"github.com/dop251/goja"
 )
 
@@ -26,6 +28,10 @@ type runGlobal struct {
 	// per-run values) are listed in live and always read through.
 	cache map[string]goja.Value
 	live  map[string]bool
+	// hot remembers the last base lookups by the address of the name's
+	// bytes: goja passes the same string from a compiled script on every
+	// run, so a pointer compare finds a binding without hashing its name.
+	hot [hotSize]hotEntry
 	// obj is the goja object for this global; proto its original prototype.
 	obj, proto *goja.Object
 }
@@ -38,18 +44,37 @@ func newRunGlobal(base *goja.Object, live ...string) *runGlobal {
 	return g
 }
 
+const hotSize = 8
+
+type hotEntry struct {
+	p *byte
+	n int
+	v goja.Value
+}
+
 // Get implements goja.DynamicObject.
 func (g *runGlobal) Get(key string) goja.Value {
-	if v, ok := g.vals[key]; ok {
-		return v
+	if len(g.vals) > 0 {
+		if v, ok := g.vals[key]; ok {
+			return v
+		}
 	}
-	if v, ok := g.cache[key]; ok {
-		return v
+	// Equal address and length mean equal strings; a different address
+	// may still be the same name, which the map below answers.
+	p := unsafe.StringData(key)
+	h := &g.hot[(uintptr(unsafe.Pointer(p))>>3)%hotSize]
+	if h.p == p && h.n == len(key) {
+		return h.v
 	}
-	v := g.base.Get(key)
-	if v != nil && !g.live[key] {
+	v, ok := g.cache[key]
+	if !ok {
+		v = g.base.Get(key)
+		if v == nil || g.live[key] {
+			return v
+		}
 		g.cache[key] = v
 	}
+	*h = hotEntry{p, len(key), v}
 	return v
 }
 

@@ -25,7 +25,8 @@ func BenchmarkRuntimeMemory(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := vms[j].execute(context.Background(), monoNow(), fn, script, &in); err != nil {
+			var res Result
+			if err := vms[j].execute(context.Background(), monoNow(), fn, script, &in, &res); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -95,7 +95,7 @@ type Binding struct {
 	obj *goja.Object
 
 	level   Level
-	sink    zerolog.Logger
+	sink    *zerolog.Logger
 	context string
 	id      func() string
 	name    string
@@ -128,8 +128,10 @@ func (b *Binding) Object() *goja.Object { return b.obj }
 
 // Begin starts a run. context is the script context (for decision nodes
 // AUTHENTICATION_TREE_DECISION_NODE); id (called only when the script logs)
-// and name identify the script.
-func (b *Binding) Begin(level Level, sink zerolog.Logger, context string, id func() string, name string) {
+// and name identify the script. Lines go to sink (none when nil), which is a
+// pointer because copying a zerolog.Logger on every run costs more than a
+// small script does; it must stay unchanged until End.
+func (b *Binding) Begin(level Level, sink *zerolog.Logger, context string, id func() string, name string) {
 	b.level, b.sink = level, sink
 	b.context, b.id, b.name, b.logName = context, id, name, ""
 	b.records, b.dropped = nil, 0
@@ -169,7 +171,9 @@ func (b *Binding) log(lvl Level, call goja.FunctionCall) {
 	if len(msg) > MaxMessageBytes {
 		msg = fmt.Sprintf("%s… [message cut: %d bytes]", msg[:MaxMessageBytes], len(msg))
 	}
-	b.sink.WithLevel(lvl.zerolog()).Str("logger", b.logName).Msg(msg)
+	if b.sink != nil {
+		b.sink.WithLevel(lvl.zerolog()).Str("logger", b.logName).Msg(msg)
+	}
 	if len(b.records) >= MaxRecords {
 		b.dropped++
 		return

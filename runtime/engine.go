@@ -75,8 +75,12 @@ type Engine struct {
 	opts  resolved
 	cache *programCache
 
-	// idle is a LIFO stack of pooled runtimes: the most recently used one is
-	// the warmest in the CPU cache.
+	// last is the runtime the most recent run gave back, taken and returned
+	// with one atomic swap, no lock: a host running decisions one after the
+	// other never touches idleMu. It counts as one of the PoolSize idle
+	// runtimes; idle is the LIFO stack of the others (the most recently used
+	// is the warmest in the CPU cache).
+	last    atomic.Pointer[vm]
 	idleMu  sync.Mutex
 	idle    []*vm
 	maxIdle int
@@ -234,7 +238,10 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 }
 
 func (e *Engine) get() *vm {
-	e.stats.inUse.Add(1)
+	e.stats.started.Add(1)
+	if v := e.last.Swap(nil); v != nil {
+		return v
+	}
 	e.idleMu.Lock()
 	if n := len(e.idle); n > 0 {
 		v := e.idle[n-1]
@@ -249,14 +256,24 @@ func (e *Engine) get() *vm {
 }
 
 func (e *Engine) put(v *vm) {
-	e.stats.inUse.Add(-1)
+	e.stats.runs.Add(1)
 	if v.broken {
 		e.stats.discarded.Add(1)
 		e.drop(v)
 		return
 	}
+	if e.maxIdle > 0 && e.last.CompareAndSwap(nil, v) {
+		// Close may have emptied the slot just before: whichever of the
+		// two swaps the runtime out drops it.
+		if e.closed.Load() {
+			if v := e.last.Swap(nil); v != nil {
+				e.drop(v)
+			}
+		}
+		return
+	}
 	e.idleMu.Lock()
-	if len(e.idle) < e.maxIdle && !e.closed.Load() {
+	if len(e.idle) < e.maxIdle-1 && !e.closed.Load() {
 		e.idle = append(e.idle, v)
 		e.idleMu.Unlock()
 		return
@@ -281,6 +298,9 @@ func (e *Engine) Close() {
 	idle := e.idle
 	e.idle = nil
 	e.idleMu.Unlock()
+	if v := e.last.Swap(nil); v != nil {
+		idle = append(idle, v)
+	}
 	for _, v := range idle {
 		e.drop(v)
 	}

@@ -5,13 +5,14 @@ import (
 	"sync/atomic"
 )
 
+// engineStats counts with atomics. Runs in use are started minus runs
+// (finished), so a run costs two counter updates, not three.
 type engineStats struct {
-	runs, failures, timeouts  atomic.Int64
-	created, discarded, inUse atomic.Int64
+	started, runs, failures, timeouts atomic.Int64
+	created, discarded                atomic.Int64
 }
 
 func (s *engineStats) record(_ *Result, err error) {
-	s.runs.Add(1)
 	if err == nil {
 		return
 	}
@@ -40,13 +41,14 @@ type Stats struct {
 // Stats returns the engine's counters.
 func (e *Engine) Stats() Stats {
 	e.init()
+	runs := e.stats.runs.Load() // before started, so InUse is never negative
 	return Stats{
-		Runs:              e.stats.runs.Load(),
+		Runs:              runs,
 		Failures:          e.stats.failures.Load(),
 		Timeouts:          e.stats.timeouts.Load(),
 		RuntimesCreated:   e.stats.created.Load(),
 		RuntimesDiscarded: e.stats.discarded.Load(),
-		InUse:             int(e.stats.inUse.Load()),
+		InUse:             int(e.stats.started.Load() - runs),
 		Idle:              e.idleCount(),
 		PoolSize:          e.maxIdle,
 		CachedPrograms:    e.cache.Len(),
@@ -54,7 +56,11 @@ func (e *Engine) Stats() Stats {
 }
 
 func (e *Engine) idleCount() int {
+	n := 0
+	if e.last.Load() != nil {
+		n++
+	}
 	e.idleMu.Lock()
 	defer e.idleMu.Unlock()
-	return len(e.idle)
+	return n + len(e.idle)
 }

@@ -22,8 +22,12 @@ import (
 // change after set-up and are cached here in a Go map: a global lookup then
 // costs one map access instead of a walk through goja's lazy built-ins.
 type runGlobal struct {
+	rt   *goja.Runtime
 	base *goja.Object
-	vals map[string]goja.Value
+	// harden hardens a built-in the first time it is looked up (see
+	// hardenSource); nil hardens nothing.
+	harden goja.Callable
+	vals   map[string]goja.Value
 	// cache holds the base's data properties seen so far; accessors (the
 	// per-run values) are listed in live and always read through.
 	cache map[string]goja.Value
@@ -36,8 +40,8 @@ type runGlobal struct {
 	obj, proto *goja.Object
 }
 
-func newRunGlobal(base *goja.Object, live ...string) *runGlobal {
-	g := &runGlobal{base: base, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
+func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, live ...string) *runGlobal {
+	g := &runGlobal{rt: rt, base: base, harden: harden, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
 	for _, k := range live {
 		g.live[k] = true
 	}
@@ -71,6 +75,14 @@ func (g *runGlobal) Get(key string) goja.Value {
 		v = g.base.Get(key)
 		if v == nil || g.live[key] {
 			return v
+		}
+		if g.harden != nil {
+			if _, err := g.harden(goja.Undefined(), g.rt.ToValue(key), v); err != nil {
+				// The script sees the failure (a stack overflow it may
+				// catch) and the half-hardened value is not cached; the
+				// runtime was tainted and will be discarded.
+				panic(err)
+			}
 		}
 		g.cache[key] = v
 	}

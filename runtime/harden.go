@@ -4,32 +4,100 @@ import (
 	"github.com/dop251/goja"
 )
 
-// hardenSource runs once per runtime, before any script. It freezes the
-// built-ins every run shares (prototypes, constructors, JSON, Math…), so a
-// script cannot change them for the runs that follow on the same runtime
-// ("prototype pollution").
+// hardenSource makes the built-ins every run on a runtime shares immutable,
+// so a script cannot change them for the runs that follow ("prototype
+// pollution"). It runs once per runtime, before any script, and returns the
+// function that hardens the rest later (see below).
+//
+// Hardening is deep: an object is frozen together with everything reachable
+// from it (prototype, property values, getters and setters). Freezing only
+// Array.prototype would leave Array.prototype.map itself open, and
+// Object.setPrototypeOf(Array.prototype.map, …) would change what `.call`
+// means on it in every later run.
+//
+// Hardening is also lazy where it can be. goja builds its built-ins on first
+// use, and freezing one builds it whole (Date alone is ~40 KB of function
+// objects), so freezing all of them up front made every pooled runtime cost
+// ~600 KB. Here, only what a script can reach without naming a global is
+// hardened at set-up: the prototypes of literals, functions, errors,
+// promises and iterators (and what they lead to). Everything else (Date,
+// Map, Set, typed arrays, Proxy, Reflect, JSON, Math…) is reachable only
+// through a global name, so runGlobal hands it out hardened on its first
+// lookup, and the constructors of Object, Function, Array and Error when
+// first read through `constructor`.
 //
 // Freezing alone would break ordinary code through JavaScript's "override
 // mistake": with Error.prototype.name frozen, `this.name = "MyError"` in a
 // custom error would silently do nothing. So, as SES does, the properties
 // that code commonly assigns on its own objects become accessors: assigning
 // through an instance defines the property on that instance, and assigning
-// on the shared built-in itself throws a TypeError that says why.
+// on the shared built-in itself throws a TypeError that says why. Each
+// accessor costs two function objects, so the list is kept to what
+// decision scripts assign.
 //
 // A few built-ins allocate a whole large result inside one native call, which
 // a time limit or the memory watchdog cannot interrupt; they get a size guard
 // derived from the run's memory budget (maxChars, maxElems).
-const hardenSource = `(function (global, maxChars, maxElems, maxJSON) {
+const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 	"use strict";
-	var freeze = Object.freeze, gopd = Object.getOwnPropertyDescriptor,
-		defineProperty = Object.defineProperty;
+	var freeze = Object.freeze, isFrozen = Object.isFrozen, gopd = Object.getOwnPropertyDescriptor,
+		defineProperty = Object.defineProperty, getPrototypeOf = Object.getPrototypeOf,
+		ownNames = Object.getOwnPropertyNames, ownSymbols = Object.getOwnPropertySymbols;
 
-	function overridable(obj, prop, where) {
+	// hardenDeep freezes roots and everything reachable from them. A frozen
+	// object is taken as done: everything frozen before a script runs was
+	// frozen by this function or by a binding's own deep seal.
+	function hardenDeep(roots) {
+		// Index writes, not push or slice: those read Array.prototype's
+		// accessors and constructor, which may be what is being hardened.
+		var stack = [], n = 0, i, d, keys;
+		for (i = 0; i < roots.length; i++) { stack[n++] = roots[i]; }
+		while (n > 0) {
+			var o = stack[--n];
+			if (o === null || (typeof o !== "object" && typeof o !== "function") || isFrozen(o)) { continue; }
+			freeze(o);
+			stack[n++] = getPrototypeOf(o);
+			for (var pass = 0; pass < 2; pass++) {
+				keys = pass === 0 ? ownNames(o) : ownSymbols(o);
+				for (i = 0; i < keys.length; i++) {
+					d = gopd(o, keys[i]);
+					if ("value" in d) {
+						stack[n++] = d.value;
+					} else {
+						stack[n++] = d.get;
+						stack[n++] = d.set;
+					}
+				}
+			}
+		}
+	}
+
+	// hardenNow is hardenDeep while a script runs. If it fails half-way (a
+	// stack overflow the script catches), some objects are frozen before
+	// what they hold, which a later call would take as done: taint marks the
+	// runtime to be discarded after the run.
+	function hardenNow(roots) {
+		try {
+			hardenDeep(roots);
+		} catch (e) {
+			taint();
+			throw e;
+		}
+	}
+
+	// overridable turns obj[prop] into the accessor pair described above,
+	// adding its value to roots to harden. With lazy set, the value (a
+	// constructor) is hardened on its first read instead.
+	function overridable(obj, prop, where, lazy, roots) {
 		var desc = gopd(obj, prop);
 		if (!desc || !("value" in desc) || !desc.configurable) { return; }
-		var value = desc.value;
+		var value = desc.value, pending = lazy;
+		if (!lazy) { roots.push(value); }
 		defineProperty(obj, prop, {
-			get: function () { return value; },
+			get: function () {
+				if (pending) { pending = false; hardenNow([value]); }
+				return value;
+			},
 			set: function (v) {
 				if (this === obj) {
 					throw new TypeError("Cannot assign to " + where + "." + String(prop) +
@@ -40,6 +108,11 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON) {
 			enumerable: desc.enumerable,
 			configurable: false
 		});
+	}
+	function overrides(obj, props, where, roots) {
+		for (var i = 0; i < props.length; i++) {
+			overridable(obj, props[i], where, props[i] === "constructor", roots);
+		}
 	}
 
 	function tooBig(what, n, max) {
@@ -80,14 +153,14 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON) {
 	// JSON.stringify walks nested values inside one native call (and checks
 	// for cycles with a scan of its stack at every level, quadratic in the
 	// depth): a value nested 10^5 deep holds the runtime for many seconds
-	// past its time limit. A replacer sees every value once, as stringify
-	// produces it, so it tracks depth without running getters twice, and as
-	// a JavaScript call it lets the time limit stop a long stringify.
-	(function () {
+	// past its time limit. A replacer sees every value once, depth first, as
+	// stringify produces it, so keeping the path from the root to the current
+	// holder tracks depth without running getters twice, and as a JavaScript
+	// call it lets the time limit stop a long stringify.
+	function guardStringify(JSON) {
 		var stringify = JSON.stringify, isArray = Array.isArray;
-		var WM = WeakMap, get = WeakMap.prototype.get, set = WeakMap.prototype.set;
 		defineProperty(JSON, "stringify", {value: function stringify_(value, replacer, space) {
-			var depths = new WM();
+			var path = [];
 			var fn = typeof replacer === "function" ? replacer : null;
 			var allow = null;
 			if (isArray(replacer)) {
@@ -103,72 +176,107 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON) {
 			return stringify(value, function (key, v) {
 				if (allow !== null && key !== "" && !isArray(this) && allow[key] !== true) { return undefined; }
 				if (fn !== null) { v = fn.call(this, key, v); }
+				var n = path.length;
+				while (n > 0 && path[n - 1] !== this) { n--; }
+				path.length = n;
 				if (v !== null && typeof v === "object") {
-					var d = (get.call(depths, this) || 0) + 1;
-					if (d > maxJSON) {
+					if (n + 1 > maxJSON) {
 						throw new RangeError("JSON.stringify: the value is nested more than " + maxJSON + " levels deep");
 					}
-					set.call(depths, v, d);
+					path.push(v);
 				}
 				return v;
 			}, space);
 		}, writable: true, enumerable: false, configurable: true});
 		defineProperty(JSON.stringify, "name", {value: "stringify"});
 		defineProperty(JSON.stringify, "length", {value: 3});
-	})();
+	}
 
-	var names = ["Object", "Array", "Function", "String", "Number", "Boolean", "Symbol", "BigInt",
-		"Date", "RegExp", "Promise", "Map", "Set", "WeakMap", "WeakSet", "ArrayBuffer", "DataView",
-		"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError",
-		"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-		"Uint32Array", "Float32Array", "Float64Array", "Proxy"];
-	var common = ["constructor", "toString", "toLocaleString", "valueOf"];
-	var extra = {
-		Object: ["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"],
-		Array: ["push", "concat", "join", "map", "filter", "forEach", "slice", "splice", "sort", "indexOf"],
-		Function: ["apply", "bind", "call"],
-		Promise: ["then", "catch", "finally"],
-		Date: ["toJSON", "toISOString", "getTime"]
-	};
-	var errors = ["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"];
-	var targets = [];
-	names.forEach(function (name) {
-		var ctor = global[name];
-		if (typeof ctor !== "function") { return; }
-		var proto = ctor.prototype;
-		if (proto) {
-			var props = common.concat(extra[name] || []);
-			if (errors.indexOf(name) >= 0) { props = props.concat(["name", "message"]); }
-			props.forEach(function (p) { overridable(proto, p, name + ".prototype"); });
-			targets.push(proto);
-		}
-		targets.push(ctor);
+	// Now, not on first lookup: bindings keep the stringify they find.
+	guardStringify(global.JSON);
+
+	// Reached without a global name: literals, functions, thrown errors,
+	// async functions (promises), generators, iterators.
+	var roots = [];
+	overrides(Object.prototype, ["constructor", "hasOwnProperty", "toString", "valueOf"], "Object.prototype", roots);
+	overrides(Function.prototype, ["constructor", "toString", "apply", "bind", "call"], "Function.prototype", roots);
+	overrides(Array.prototype, ["constructor", "toString", "push"], "Array.prototype", roots);
+	overrides(Error.prototype, ["constructor", "name", "message", "toString"], "Error.prototype", roots);
+	["TypeError", "RangeError", "SyntaxError", "ReferenceError"].forEach(function (name) {
+		overrides(global[name].prototype, ["name"], name + ".prototype", roots);
 	});
-	// Prototypes reached only through instances.
-	var iterProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-	targets.push(iterProto, Object.getPrototypeOf([][Symbol.iterator]()),
-		Object.getPrototypeOf(new Map()[Symbol.iterator]()), Object.getPrototypeOf(new Set()[Symbol.iterator]()),
-		Object.getPrototypeOf(""[Symbol.iterator]()), Object.getPrototypeOf(Uint8Array),
-		Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf(function* () {}),
-		Object.getPrototypeOf(function* () {}).prototype, Object.getPrototypeOf(async function () {}));
-	[global.JSON, global.Math, global.Reflect].forEach(function (o) { if (o) { targets.push(o); } });
-	targets.forEach(function (t) { if (t) { freeze(t); } });
+	var arrayIter = getPrototypeOf([][Symbol.iterator]());
+	hardenDeep(roots.concat([Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype,
+		Boolean.prototype, Symbol.prototype, BigInt.prototype, RegExp.prototype, Promise.prototype,
+		Error.prototype, global.TypeError, global.RangeError, global.SyntaxError, global.ReferenceError,
+		global.AggregateError, global.GoError,
+		arrayIter, getPrototypeOf(""[Symbol.iterator]()), getPrototypeOf("".matchAll(/a/g)),
+		getPrototypeOf(function* () {}), getPrototypeOf(function* () {}).prototype,
+		getPrototypeOf(async function () {})]));
+
+	// What a global name also brings within reach: the same objects'
+	// instances lead there (a typed array's buffer, a map's iterator).
+	function buffer() { return global.ArrayBuffer; }
+	var extras = {
+		Map: function (M) { return [getPrototypeOf(new M()[Symbol.iterator]())]; },
+		Set: function (S) { return [getPrototypeOf(new S()[Symbol.iterator]())]; },
+		DataView: buffer,
+		decodeURI: function () { return global.URIError; },
+		decodeURIComponent: function () { return global.URIError; },
+		encodeURI: function () { return global.URIError; },
+		encodeURIComponent: function () { return global.URIError; }
+	};
+	["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+		"Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"].forEach(function (n) {
+		extras[n] = buffer;
+	});
+	var lazyOverrides = ["constructor", "toString", "toLocaleString", "valueOf"];
+	var dateOverrides = lazyOverrides.concat(["toJSON", "toISOString", "getTime"]);
+
+	// hardenGlobal is called with the name and value of a global the first
+	// time a runtime's script looks it up.
+	return function hardenGlobal(name, value) {
+		if (value === null || (typeof value !== "object" && typeof value !== "function") || isFrozen(value)) {
+			return;
+		}
+		var roots = [value];
+		var proto = value.prototype;
+		if (typeof value === "function" && proto && typeof proto === "object" && !isFrozen(proto)) {
+			var props = name === "Date" ? dateOverrides :
+				(name === "EvalError" || name === "URIError") ? ["constructor", "name", "message"] : lazyOverrides;
+			for (var i = 0; i < props.length; i++) {
+				overridable(proto, props[i], name + ".prototype", false, roots);
+			}
+		}
+		if (extras[name]) { roots = roots.concat(extras[name](value)); }
+		hardenNow(roots);
+	};
 })`
 
 var hardenProgram = goja.MustCompile("journeyjs-harden.js", hardenSource, false)
 
-// harden runs hardenSource on the pristine global, with size guards for a
-// memory budget of maxMemory bytes (0: no guards).
-func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64) error {
+// harden hardens what scripts reach without a global name, on the pristine
+// global, with size guards for a memory budget of maxMemory bytes (0: no
+// guards). It returns the function that hardens a global on its first
+// lookup (runGlobal calls it).
+// taint is called when hardening fails during a run.
+func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func()) (goja.Callable, error) {
 	fnVal, err := rt.RunProgram(hardenProgram)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fn, _ := goja.AssertFunction(fnVal)
 	maxChars, maxElems := float64(maxMemory/2), float64(maxMemory/16)
 	if maxMemory <= 0 {
 		maxChars, maxElems = 1<<53, 1<<53
 	}
-	_, err = fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting))
-	return err
+	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting), rt.ToValue(taint))
+	if err != nil {
+		return nil, err
+	}
+	hardenGlobal, ok := goja.AssertFunction(lazy)
+	if !ok {
+		panic("runtime: harden did not return a function")
+	}
+	return hardenGlobal, nil
 }

@@ -23,7 +23,7 @@ func TestPrototypePollutionIsContained(t *testing.T) {
 		"Function.call":   `Function.prototype.call = function () { return "hijacked"; }`,
 		"Error name":      `Error.prototype.name = "Owned"`,
 		"setPrototypeOf":  `Object.setPrototypeOf(Array.prototype, {evil: 1})`,
-		"Promise.then":    `Promise.prototype.then = function () {}`,
+		"Promise.then":    `"use strict"; Promise.prototype.then = function () {}`,
 		"iterator":        `"use strict"; Object.getPrototypeOf([][Symbol.iterator]()).next = function () { return {done: true}; };`,
 	}
 	for name, attack := range attacks {
@@ -54,4 +54,79 @@ func TestOrdinaryOverridesStillWork(t *testing.T) {
 		action.goTo([String(err), err instanceof Error, err.constructor === ValidationError, String(plain),
 			String(new Point(3)), String(o), o + 0, arr.push(3), fn.call].join("|"));`, runtime.Input{})
 	assert.Equal(t, "ValidationError! bad input|true|true|Custom: later|P3|custom|42|mine|shadowed", res.Outcome)
+}
+
+// TestHardeningIsDeep: the methods of built-ins and bindings are frozen too,
+// not only the objects that hold them.
+func TestHardeningIsDeep(t *testing.T) {
+	e := onePooled(t)
+	attacks := map[string]string{
+		"method property":    `Array.prototype.map.evil = 1`,
+		"method prototype":   `Object.setPrototypeOf(Array.prototype.map, {call: function () { return "hijacked"; }})`,
+		"getter":             `Object.getOwnPropertyDescriptor(Object.prototype, "__proto__").get.evil = 1`,
+		"binding method":     `nodeState.get.evil = 1`,
+		"binding prototype":  `Object.setPrototypeOf(action.goTo, {})`,
+		"nested binding":     `utils.crypto.randomUUID.evil = 1`,
+		"java token":         `java.lang.Double.getName.evil = 1`,
+		"thrown error":       `try { null.x; } catch (e) { Object.getPrototypeOf(e).evil = 1; }`,
+		"global function":    `parseInt.evil = 1`,
+		"constructor static": `({}).constructor.keys.evil = 1`,
+	}
+	for name, attack := range attacks {
+		_, se := runErr(t, e, `"use strict"; `+attack, runtime.Input{})
+		assert.Equal(t, runtime.KindException, se.Kind, name)
+		assert.Contains(t, se.Message, "TypeError", name)
+	}
+	res := run(t, e, `action.goTo([Array.prototype.map.evil, Array.prototype.map.call === Function.prototype.call,
+		nodeState.get.evil, Object.getPrototypeOf(action.goTo) === Function.prototype, utils.crypto.randomUUID.evil,
+		parseInt.evil, Object.keys.evil, Object.isFrozen(Array.prototype.map)].join(","))`, runtime.Input{})
+	assert.Equal(t, ",true,,true,,,,true", res.Outcome)
+}
+
+// TestGlobalsAreHardenedOnFirstLookup: built-ins reachable only through a
+// global name are hardened the first time a script names them, with what
+// their instances lead to, whichever way the name is looked up.
+func TestGlobalsAreHardenedOnFirstLookup(t *testing.T) {
+	cases := map[string]string{
+		"Map":                `Object.isFrozen(Map.prototype) && Object.isFrozen(Map.prototype.set) && Object.isFrozen(Object.getPrototypeOf(new Map().entries()))`,
+		"Set iterator":       `Object.isFrozen(Object.getPrototypeOf(new Set([1]).values()))`,
+		"typed array":        `Object.isFrozen(Object.getPrototypeOf(new Uint8Array(2).buffer)) && Object.isFrozen(Object.getPrototypeOf(Uint8Array.prototype))`,
+		"Date":               `Object.isFrozen(Date.prototype) && Object.isFrozen(Date.now)`,
+		"JSON":               `Object.isFrozen(JSON) && Object.isFrozen(JSON.parse)`,
+		"Math":               `Object.isFrozen(Math) && Object.isFrozen(Math.random)`,
+		"Reflect":            `Object.isFrozen(Reflect) && Object.isFrozen(Reflect.get)`,
+		"via globalThis":     `Object.isFrozen(globalThis["Wea" + "kMap"].prototype)`,
+		"via descriptor":     `Object.isFrozen(Object.getOwnPropertyDescriptor(globalThis, "WeakSet").value.prototype)`,
+		"URIError":           `(function () { try { decodeURI("%"); } catch (e) { return Object.isFrozen(Object.getPrototypeOf(e)); } })()`,
+		"Object via literal": `Object.isFrozen(({}).constructor) && Object.isFrozen(({}).constructor.assign)`,
+		"Function ctor":      `Object.isFrozen((function () {}).constructor)`,
+	}
+	for name, expr := range cases {
+		e := newEngine(t, runtime.Options{PoolSize: 1})
+		res := run(t, e, `action.goTo(String(`+expr+`))`, runtime.Input{})
+		assert.Equal(t, "true", res.Outcome, name)
+	}
+
+	e := onePooled(t)
+	_, se := runErr(t, e, `"use strict"; Map.prototype.set = function () {};`, runtime.Input{})
+	assert.Contains(t, se.Message, "TypeError")
+	_, se = runErr(t, e, `"use strict"; Object.getPrototypeOf(new Uint8Array(1).buffer).slice = null;`, runtime.Input{})
+	assert.Contains(t, se.Message, "TypeError")
+	res := run(t, e, `var m = new Map([[1, 2]]); action.goTo(String(m.get(1)) + typeof new Uint8Array(1).buffer.slice);`, runtime.Input{})
+	assert.Equal(t, "2function", res.Outcome)
+}
+
+// TestOverridesOnLazyBuiltIns: the override-mistake accessors of built-ins
+// hardened on first lookup work like the others.
+func TestOverridesOnLazyBuiltIns(t *testing.T) {
+	e := onePooled(t)
+	res := run(t, e, `
+		var d = Object.create(Date.prototype); d.toString = function () { return "my date"; };
+		class HttpError extends TypeError { constructor(m) { super(m); this.name = "HttpError"; } }
+		var caught; try { undefined.x; } catch (err) { caught = err; }
+		var m = new Map(); m.toString = function () { return "my map"; };
+		action.goTo([String(d), String(new HttpError("x")), caught.name, String(m)].join("|"));`, runtime.Input{})
+	assert.Equal(t, "my date|HttpError: x|TypeError|my map", res.Outcome)
+	_, se := runErr(t, e, `Date.prototype.toString = function () {};`, runtime.Input{})
+	assert.Contains(t, se.Message, "Cannot assign to Date.prototype.toString")
 }

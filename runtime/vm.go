@@ -70,6 +70,9 @@ type vm struct {
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.
 	broken bool
+	// tainted marks a runtime whose lazy hardening failed half-way during
+	// a run; it is discarded after that run.
+	tainted bool
 
 	// fns holds, per compiled script, the wrapper function this runtime made
 	// from it: making a function object costs more than running a small
@@ -94,7 +97,8 @@ func newVM(e *Engine) *vm {
 	if err := guardParsers(rt, v.base); err != nil {
 		panic("runtime: guard parsers: " + err.Error())
 	}
-	if err := harden(rt, v.base, e.opts.MaxMemory); err != nil {
+	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.tainted = true })
+	if err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
 
@@ -140,7 +144,7 @@ func newVM(e *Engine) *vm {
 		})
 	})
 	v.idFn = func() string { return v.script.id() }
-	v.global = newRunGlobal(v.base, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
+	v.global = newRunGlobal(rt, v.base, hardenGlobal, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
 	v.globalObj = rt.NewDynamicObject(v.global)
 	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	// From here on scripts see the per-run global: implicit globals and
@@ -323,6 +327,9 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	res.SecretsRead = v.secrets.End()
 	v.env.End()
 	res.IDMChanges, res.Emails = v.idm.End()
+	if v.tainted {
+		v.broken = true
+	}
 	if v.http.Busy() {
 		// The script failed with requests or callbacks outstanding: their
 		// loop jobs must not reach a later run on this runtime.

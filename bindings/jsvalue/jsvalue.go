@@ -277,12 +277,37 @@ func Seal(rt *goja.Runtime, obj *goja.Object) {
 	SealWith(Freezer(rt), obj)
 }
 
-// SealWith freezes obj with a freeze function obtained from Freezer; use it
-// for objects made while a script runs.
+// SealWith freezes obj and, through its own properties (enumerable or not,
+// symbols included), every object and function it holds, with a freeze
+// function obtained from Freezer. Freezing only the top object would leave
+// its methods open: on a runtime that is reused, `nodeState.get.x = 1` or
+// Object.setPrototypeOf(nodeState.get, …) in one run would reach the next.
+// Prototypes are not followed: they are shared built-ins, which the runtime
+// hardens itself. Binding objects hold only data properties, so reading them
+// runs no script code.
 func SealWith(freeze goja.Callable, obj *goja.Object) {
-	if _, err := freeze(goja.Undefined(), obj); err != nil {
-		panic(fmt.Sprintf("jsvalue: freeze: %v", err))
+	seen := make([]*goja.Object, 0, 8)
+	var walk func(o *goja.Object)
+	walk = func(o *goja.Object) {
+		if slices.Contains(seen, o) {
+			return
+		}
+		seen = append(seen, o)
+		if _, err := freeze(goja.Undefined(), o); err != nil {
+			panic(fmt.Sprintf("jsvalue: freeze: %v", err))
+		}
+		for _, k := range o.GetOwnPropertyNames() {
+			if v, ok := o.Get(k).(*goja.Object); ok {
+				walk(v)
+			}
+		}
+		for _, sym := range o.Symbols() {
+			if v, ok := o.GetSymbol(sym).(*goja.Object); ok {
+				walk(v)
+			}
+		}
 	}
+	walk(obj)
 }
 
 // ArgString returns argument i as a string, or "" when it is absent, null or

@@ -120,7 +120,9 @@ func (b *Binding) exception(fn string, status int, body []byte, err error) {
 		msg = fmt.Sprintf("%s: PingOne answered %d %s: %s", fn, status, http.StatusText(status), strings.TrimSpace(string(body)))
 	}
 	obj := b.rt.NewGoError(errors.New(msg))
-	_ = obj.Set("name", ExceptionName)
+	// An own property: the inherited one on the shared (frozen) error
+	// prototype cannot be assigned.
+	_ = obj.DefineDataProperty("name", b.rt.ToValue(ExceptionName), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	if status > 0 {
 		_ = obj.Set("status", status)
 		_ = obj.Set("body", string(body))

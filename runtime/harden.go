@@ -92,7 +92,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 		var desc = gopd(obj, prop);
 		if (!desc || !("value" in desc) || !desc.configurable) { return; }
 		var value = desc.value, pending = lazy;
-		if (!lazy) { roots.push(value); }
+		if (!lazy) { roots[roots.length] = value; }
 		defineProperty(obj, prop, {
 			get: function () {
 				if (pending) { pending = false; hardenNow([value]); }
@@ -183,7 +183,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 					if (n + 1 > maxJSON) {
 						throw new RangeError("JSON.stringify: the value is nested more than " + maxJSON + " levels deep");
 					}
-					path.push(v);
+					path[n] = v;
 				}
 				return v;
 			}, space);
@@ -206,32 +206,37 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 		overrides(global[name].prototype, ["name"], name + ".prototype", roots);
 	});
 	var arrayIter = getPrototypeOf([][Symbol.iterator]());
-	hardenDeep(roots.concat([Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype,
+	var eager = [Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype,
 		Boolean.prototype, Symbol.prototype, BigInt.prototype, RegExp.prototype, Promise.prototype,
 		Error.prototype, global.TypeError, global.RangeError, global.SyntaxError, global.ReferenceError,
 		global.AggregateError, global.GoError,
 		arrayIter, getPrototypeOf(""[Symbol.iterator]()), getPrototypeOf("".matchAll(/a/g)),
 		getPrototypeOf(function* () {}), getPrototypeOf(function* () {}).prototype,
-		getPrototypeOf(async function () {})]));
+		getPrototypeOf(async function () {})];
+	// No concat: it reads Array.prototype.constructor, which would harden
+	// the Array constructor now rather than on first use.
+	for (var i = 0; i < eager.length; i++) { roots[roots.length] = eager[i]; }
+	hardenDeep(roots);
 
 	// What a global name also brings within reach: the same objects'
 	// instances lead there (a typed array's buffer, a map's iterator).
-	function buffer() { return global.ArrayBuffer; }
+	function buffer() { return [global.ArrayBuffer]; }
+	function uriError() { return [global.URIError]; }
 	var extras = {
 		Map: function (M) { return [getPrototypeOf(new M()[Symbol.iterator]())]; },
 		Set: function (S) { return [getPrototypeOf(new S()[Symbol.iterator]())]; },
 		DataView: buffer,
-		decodeURI: function () { return global.URIError; },
-		decodeURIComponent: function () { return global.URIError; },
-		encodeURI: function () { return global.URIError; },
-		encodeURIComponent: function () { return global.URIError; }
+		decodeURI: uriError,
+		decodeURIComponent: uriError,
+		encodeURI: uriError,
+		encodeURIComponent: uriError
 	};
 	["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
 		"Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"].forEach(function (n) {
 		extras[n] = buffer;
 	});
 	var lazyOverrides = ["constructor", "toString", "toLocaleString", "valueOf"];
-	var dateOverrides = lazyOverrides.concat(["toJSON", "toISOString", "getTime"]);
+	var dateOverrides = ["constructor", "toString", "toLocaleString", "valueOf", "toJSON", "toISOString", "getTime"];
 
 	// hardenGlobal is called with the name and value of a global the first
 	// time a runtime's script looks it up.
@@ -248,7 +253,10 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 				overridable(proto, props[i], name + ".prototype", false, roots);
 			}
 		}
-		if (extras[name]) { roots = roots.concat(extras[name](value)); }
+		if (extras[name]) {
+			var more = extras[name](value);
+			for (var j = 0; j < more.length; j++) { roots[roots.length] = more[j]; }
+		}
 		hardenNow(roots);
 	};
 })`

@@ -4,7 +4,7 @@ BIN       := bin/journeyjs
 PKGS      := ./...
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build demo test bench bench-instructions lint fmt vet staticcheck clean
+.PHONY: all build demo test bench bench-instructions bench-ratio lint fmt vet staticcheck clean
 
 all: build
 
@@ -74,3 +74,7 @@ clean:
 ## bench-instructions: instructions per op (callgrind), independent of machine load.
 bench-instructions:
 	./tools/bench-instructions.sh
+
+## bench-ratio: the pooled/floor ratio as the median of PAIRS back-to-back pairs.
+bench-ratio:
+	./tools/bench-ratio.sh

@@ -11,5 +11,7 @@
 // script is compiled as the body of a function, so its var, let, const and
 // function declarations are local; each run gets a fresh global object whose
 // prototype is the runtime's pristine global, so implicit globals and
-// globalThis assignments vanish with the run; and binding objects are frozen.
+// globalThis assignments vanish with the run; and built-ins and binding
+// objects are frozen deeply (see harden.go), the built-ins that only a global
+// name reaches on their first lookup.
 package runtime

@@ -27,6 +27,9 @@ type runGlobal struct {
 	// harden hardens a built-in the first time it is looked up (see
 	// hardenSource); nil hardens nothing.
 	harden goja.Callable
+	// build makes a binding the first time it is named (vm.binding);
+	// nil for other names.
+	build func(name string) goja.Value
 	vals   map[string]goja.Value
 	// cache holds the base's data properties seen so far; accessors (the
 	// per-run values) are listed in live and always read through.
@@ -40,8 +43,8 @@ type runGlobal struct {
 	obj, proto *goja.Object
 }
 
-func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, live ...string) *runGlobal {
-	g := &runGlobal{rt: rt, base: base, harden: harden, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
+func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, build func(string) goja.Value, live ...string) *runGlobal {
+	g := &runGlobal{rt: rt, base: base, harden: harden, build: build, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
 	for _, k := range live {
 		g.live[k] = true
 	}
@@ -73,6 +76,9 @@ func (g *runGlobal) Get(key string) goja.Value {
 	v, ok := g.cache[key]
 	if !ok {
 		v = g.base.Get(key)
+		if v == nil && g.build != nil {
+			v = g.build(key)
+		}
 		if v == nil || g.live[key] {
 			return v
 		}

@@ -18,7 +18,6 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
-	"github.com/journeyjs/journeyjs/bindings/utils"
 	"github.com/journeyjs/journeyjs/bindings/verify"
 )
 
@@ -32,6 +31,7 @@ type vm struct {
 	base   *goja.Object
 	freeze goja.Callable
 
+	// The bindings, nil until a script of this runtime names them.
 	action  *action.Binding
 	state   *nodestate.Binding
 	log     *logger.Binding
@@ -44,6 +44,8 @@ type vm struct {
 
 	// stateLookup is v.state.Get, made once so a run does not allocate it.
 	stateLookup verify.State
+	// runCtx is the current run's context, for bindings built during it.
+	runCtx context.Context
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
 	// the run's Input by value so that Run's argument does not escape to the
@@ -102,27 +104,8 @@ func newVM(e *Engine) *vm {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
 
-	v.action = action.New(rt)
-	v.state = nodestate.New(rt)
-	v.log = logger.New(rt)
-	v.secrets = secrets.New(rt)
-	v.env = systemenv.New(rt)
-	v.idm = openidm.New(rt)
-	v.http = httpclient.New(rt, v.loop)
-	v.verify = verify.New(rt)
-	v.stateLookup = v.state.Get
+	// The bindings are built on first use (bindings.go).
 	v.req.v = v
-
-	install(v.base, "action", v.action.Object())
-	install(v.base, "nodeState", v.state.Object())
-	install(v.base, "logger", v.log.Object())
-	install(v.base, "secrets", v.secrets.Object())
-	install(v.base, "systemEnv", v.env.Object())
-	install(v.base, "openidm", v.idm.Object())
-	install(v.base, "httpClient", v.http.Object())
-	install(v.base, "verifyTransactionsHelper", v.verify.Object())
-	install(v.base, "java", v.env.Java())
-	install(v.base, "utils", utils.New(rt))
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
 	installGetter(rt, v.base, "realm", func() goja.Value { return rt.ToValue(v.input.Realm) })
 	installGetter(rt, v.base, "cookieName", func() goja.Value { return rt.ToValue(v.input.CookieName) })
@@ -144,7 +127,7 @@ func newVM(e *Engine) *vm {
 		})
 	})
 	v.idFn = func() string { return v.script.id() }
-	v.global = newRunGlobal(rt, v.base, hardenGlobal, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
+	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
 	v.globalObj = rt.NewDynamicObject(v.global)
 	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	// From here on scripts see the per-run global: implicit globals and
@@ -212,7 +195,9 @@ func (v *vm) interruptLocked(reason error) {
 	v.stopped, v.stopReason = true, reason
 	v.rt.Interrupt(reason)
 	v.loop.StopNoWait()
-	v.http.Abort(reason)
+	if v.http != nil {
+		v.http.Abort(reason)
+	}
 }
 
 // limitKind maps the reasons the engine interrupts a run to error kinds.
@@ -263,7 +248,6 @@ func (r canceledReason) Unwrap() error { return r.err }
 func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input, res *Result) (err error) {
 	e := v.eng
 	v.input = *input
-	in := &v.input
 	v.script = script
 	v.reqObjs = [3]goja.Value{}
 	v.req.modules = nil
@@ -277,21 +261,11 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 
-	level := e.opts.LogLevel
-	if in.LogLevel != nil {
-		level = *in.LogLevel
-	}
-	v.action.Begin()
-	v.state.Begin(in.SharedState, in.TransientState)
-	v.log.Begin(level, &e.opts.Logger, ContextDecisionNode, v.idFn, script.name())
-	v.secrets.Begin(ctx, in.Secrets)
-	v.env.Begin(in.ESVs)
-	v.idm.Begin(ctx, in.IDM)
-	v.http.Begin(ctx, in.HTTP, in.Secrets)
-	v.verify.Begin(ctx, in.Verify, v.stateLookup)
+	v.runCtx = ctx
+	v.beginBindings()
 
 	_, runErr := v.run(fn)
-	if runErr == nil && v.http.Pending() {
+	if runErr == nil && v.http != nil && v.http.Pending() {
 		runErr = v.drain(script)
 	}
 	if se, ok := runErr.(*ScriptError); ok {
@@ -311,7 +285,7 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	}
 	v.global.reset()
 
-	act := v.action.End()
+	act := v.endBindings(res)
 	res.Outcome = act.Outcome
 	res.Headers = act.Headers
 	res.Description = act.Description
@@ -320,23 +294,10 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	res.IdentifiedUser = act.IdentifiedUser
 	res.Stage = act.Stage
 	res.SessionProperties = act.SessionProperties
-	res.SharedState = v.state.Shared()
-	res.TransientState = v.state.Transient()
-	v.state.End()
-	res.Logs = v.log.End()
-	res.SecretsRead = v.secrets.End()
-	v.env.End()
-	res.IDMChanges, res.Emails = v.idm.End()
+	v.runCtx = nil
 	if v.tainted {
 		v.broken = true
 	}
-	if v.http.Busy() {
-		// The script failed with requests or callbacks outstanding: their
-		// loop jobs must not reach a later run on this runtime.
-		v.broken = true
-	}
-	res.HTTPCalls = v.http.End()
-	v.verify.End()
 	// v.input keeps the last run's Input until the next run overwrites it:
 	// clearing it costs write barriers on every run, and scripts never see it.
 	v.reqObjs = [3]goja.Value{}

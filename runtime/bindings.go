@@ -65,6 +65,8 @@ func (v *vm) binding(name string) goja.Value {
 		v.idm.Begin(v.runCtx, v.input.IDM)
 		obj = v.idm.Object()
 	case "httpClient":
+		// It keeps JSON's parse and stringify: have them guarded first.
+		v.global.builtin("JSON")
 		h := httpclient.New(rt, v.loop)
 		h.Begin(v.runCtx, v.input.HTTP, v.input.Secrets)
 		// The watchdog reads v.http (to abort requests) under v.mu.

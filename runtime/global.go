@@ -30,11 +30,14 @@ type runGlobal struct {
 	// build makes a binding the first time it is named (vm.binding);
 	// nil for other names.
 	build func(name string) goja.Value
-	vals   map[string]goja.Value
-	// cache holds the base's data properties seen so far; accessors (the
-	// per-run values) are listed in live and always read through.
+	// live answers the globals whose value is the run's (realm,
+	// globalThis, requestHeaders…; vm.live): ok false for other names.
+	// They are answered here rather than by getters on the pristine
+	// global, which would cost a function object each in every runtime.
+	live func(name string) (v goja.Value, ok bool)
+	vals map[string]goja.Value
+	// cache holds the base's properties seen so far.
 	cache map[string]goja.Value
-	live  map[string]bool
 	// hot remembers the last base lookups by the address of the name's
 	// bytes: goja passes the same string from a compiled script on every
 	// run, so a pointer compare finds a binding without hashing its name.
@@ -43,12 +46,8 @@ type runGlobal struct {
 	obj, proto *goja.Object
 }
 
-func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, build func(string) goja.Value, live ...string) *runGlobal {
-	g := &runGlobal{rt: rt, base: base, harden: harden, build: build, cache: make(map[string]goja.Value, 64), live: make(map[string]bool, len(live))}
-	for _, k := range live {
-		g.live[k] = true
-	}
-	return g
+func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, build func(string) goja.Value, live func(string) (goja.Value, bool)) *runGlobal {
+	return &runGlobal{rt: rt, base: base, harden: harden, build: build, live: live, cache: make(map[string]goja.Value, 16)}
 }
 
 const hotSize = 8
@@ -75,24 +74,42 @@ func (g *runGlobal) Get(key string) goja.Value {
 	}
 	v, ok := g.cache[key]
 	if !ok {
-		v = g.base.Get(key)
-		if v == nil && g.build != nil {
-			v = g.build(key)
-		}
-		if v == nil || g.live[key] {
-			return v
-		}
-		if g.harden != nil {
-			if _, err := g.harden(goja.Undefined(), g.rt.ToValue(key), v); err != nil {
-				// The script sees the failure (a stack overflow it may
-				// catch) and the half-hardened value is not cached; the
-				// runtime was tainted and will be discarded.
-				panic(err)
+		if g.live != nil {
+			if v, ok := g.live(key); ok {
+				return v
 			}
 		}
-		g.cache[key] = v
+		if v = g.builtin(key); v == nil {
+			return v
+		}
 	}
 	*h = hotEntry{p, len(key), v}
+	return v
+}
+
+// builtin is the pristine global's key, built (a binding) and hardened on
+// its first lookup and cached from then on, whatever the run's own globals
+// shadow it with.
+func (g *runGlobal) builtin(key string) goja.Value {
+	if v, ok := g.cache[key]; ok {
+		return v
+	}
+	v := g.base.Get(key)
+	if v == nil && g.build != nil {
+		v = g.build(key)
+	}
+	if v == nil {
+		return v
+	}
+	if g.harden != nil {
+		if _, err := g.harden(goja.Undefined(), g.rt.ToValue(key), v); err != nil {
+			// The script sees the failure (a stack overflow it may catch)
+			// and the half-hardened value is not cached; the runtime was
+			// tainted and will be discarded.
+			panic(err)
+		}
+	}
+	g.cache[key] = v
 	return v
 }
 

@@ -38,7 +38,7 @@ import (
 // A few built-ins allocate a whole large result inside one native call, which
 // a time limit or the memory watchdog cannot interrupt; they get a size guard
 // derived from the run's memory budget (maxChars, maxElems).
-const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
+const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, guardJSON) {
 	"use strict";
 	var freeze = Object.freeze, isFrozen = Object.isFrozen, gopd = Object.getOwnPropertyDescriptor,
 		defineProperty = Object.defineProperty, getPrototypeOf = Object.getPrototypeOf,
@@ -91,23 +91,44 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 	function overridable(obj, prop, where, lazy, roots) {
 		var desc = gopd(obj, prop);
 		if (!desc || !("value" in desc) || !desc.configurable) { return; }
-		var value = desc.value, pending = lazy;
-		if (!lazy) { roots[roots.length] = value; }
-		defineProperty(obj, prop, {
-			get: function () {
-				if (pending) { pending = false; hardenNow([value]); }
-				return value;
-			},
-			set: function (v) {
-				if (this === obj) {
-					throw new TypeError("Cannot assign to " + where + "." + String(prop) +
-						": built-ins are shared by every run and cannot be changed");
+		if (!lazy) { roots[roots.length] = desc.value; }
+		holders[holders.length] = obj;
+		wheres[wheres.length] = where;
+		defineProperty(obj, prop, {get: getter(desc.value, lazy), set: setter(prop),
+			enumerable: desc.enumerable, configurable: false});
+	}
+	// getter is apart from overridable so that its closure keeps only these
+	// two variables alive, in every runtime, for good. Getters and setters
+	// are methods, not function expressions: a method has no prototype
+	// object, which freezing would otherwise build for each of them.
+	function getter(value, pending) {
+		return {get() {
+			if (pending) { pending = false; hardenNow([value]); }
+			return value;
+		}}.get;
+	}
+	// setter is shared by every accessor of one property name: assignment
+	// is rare, so it finds the built-in it was reached through by walking
+	// up from the receiver, and keeps one closure per name, not per
+	// accessor.
+	var holders = [], wheres = [], setters = Object.create(null);
+	function setter(prop) {
+		if (setters[prop]) { return setters[prop]; }
+		return (setters[prop] = {set(v) {
+			var holder = this;
+			while (holder !== null && holder !== undefined && gopd(holder, prop) === undefined) {
+				holder = getPrototypeOf(holder);
+			}
+			if (holder === this) {
+				var where = "a built-in";
+				for (var i = 0; i < holders.length; i++) {
+					if (holders[i] === holder) { where = wheres[i]; }
 				}
-				defineProperty(this, prop, {value: v, writable: true, enumerable: true, configurable: true});
-			},
-			enumerable: desc.enumerable,
-			configurable: false
-		});
+				throw new TypeError("Cannot assign to " + where + "." + String(prop) +
+					": built-ins are shared by every run and cannot be changed");
+			}
+			defineProperty(this, prop, {value: v, writable: true, enumerable: true, configurable: true});
+		}}.set);
 	}
 	function overrides(obj, props, where, roots) {
 		for (var i = 0; i < props.length; i++) {
@@ -118,37 +139,45 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 	function tooBig(what, n, max) {
 		return new RangeError(what + " of " + n + " would exceed the run's memory budget (at most " + max + ")");
 	}
-	function guard(obj, prop, check) {
+	// guard wraps obj[prop] with the size check named by kind; one closure
+	// per guarded built-in.
+	function guard(obj, prop, kind) {
 		var orig = obj[prop];
 		var wrapped = {
-			[prop]: function () {
-				check.apply(this, arguments);
+			[prop](a, b) {
+				var n;
+				switch (kind) {
+				case "repeat":
+					n = String(this).length * Number(a);
+					if (n > maxChars) { throw tooBig("a string", n, maxChars); }
+					break;
+				case "pad":
+					if (Number(a) > maxChars) { throw tooBig("a string", Number(a), maxChars); }
+					break;
+				case "fill":
+					if (this.length > maxElems) { throw tooBig("an array", this.length, maxElems); }
+					break;
+				case "join":
+					n = this.length * (a === undefined ? 1 : String(a).length);
+					if (this.length > maxElems || n > maxChars) { throw tooBig("a string", n, maxChars); }
+					break;
+				case "from":
+					n = a != null ? Number(a.length) : 0;
+					if (n > maxElems) { throw tooBig("an array", n, maxElems); }
+					break;
+				}
 				return orig.apply(this, arguments);
 			}
 		}[prop];
 		defineProperty(wrapped, "length", {value: orig.length});
 		defineProperty(obj, prop, {value: wrapped, writable: true, enumerable: false, configurable: true});
 	}
-	guard(String.prototype, "repeat", function (count) {
-		var n = String(this).length * Number(count);
-		if (n > maxChars) { throw tooBig("a string", n, maxChars); }
-	});
-	["padStart", "padEnd"].forEach(function (p) {
-		guard(String.prototype, p, function (len) {
-			if (Number(len) > maxChars) { throw tooBig("a string", Number(len), maxChars); }
-		});
-	});
-	guard(Array.prototype, "fill", function () {
-		if (this.length > maxElems) { throw tooBig("an array", this.length, maxElems); }
-	});
-	guard(Array.prototype, "join", function (sep) {
-		var n = this.length * (sep === undefined ? 1 : String(sep).length);
-		if (this.length > maxElems || n > maxChars) { throw tooBig("a string", n, maxChars); }
-	});
-	guard(Array, "from", function (src) {
-		var n = src != null ? Number(src.length) : 0;
-		if (n > maxElems) { throw tooBig("an array", n, maxElems); }
-	});
+	guard(String.prototype, "repeat", "repeat");
+	guard(String.prototype, "padStart", "pad");
+	guard(String.prototype, "padEnd", "pad");
+	guard(Array.prototype, "fill", "fill");
+	guard(Array.prototype, "join", "join");
+	guard(Array, "from", "from");
 
 	// JSON.stringify walks nested values inside one native call (and checks
 	// for cycles with a scan of its stack at every level, quadratic in the
@@ -159,7 +188,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 	// call it lets the time limit stop a long stringify.
 	function guardStringify(JSON) {
 		var stringify = JSON.stringify, isArray = Array.isArray;
-		defineProperty(JSON, "stringify", {value: function stringify_(value, replacer, space) {
+		defineProperty(JSON, "stringify", {value: {stringify(value, replacer, space) {
 			var path = [];
 			var fn = typeof replacer === "function" ? replacer : null;
 			var allow = null;
@@ -187,23 +216,23 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 				}
 				return v;
 			}, space);
-		}, writable: true, enumerable: false, configurable: true});
-		defineProperty(JSON.stringify, "name", {value: "stringify"});
-		defineProperty(JSON.stringify, "length", {value: 3});
+		}}.stringify, writable: true, enumerable: false, configurable: true});
 	}
-
-	// Now, not on first lookup: bindings keep the stringify they find.
-	guardStringify(global.JSON);
 
 	// Reached without a global name: literals, functions, thrown errors,
 	// async functions (promises), generators, iterators.
 	var roots = [];
 	overrides(Object.prototype, ["constructor", "hasOwnProperty", "toString", "valueOf"], "Object.prototype", roots);
-	overrides(Function.prototype, ["constructor", "toString", "apply", "bind", "call"], "Function.prototype", roots);
+	overrides(Function.prototype, ["constructor", "toString", "bind"], "Function.prototype", roots);
 	overrides(Array.prototype, ["constructor", "toString", "push"], "Array.prototype", roots);
 	overrides(Error.prototype, ["constructor", "name", "message", "toString"], "Error.prototype", roots);
 	["TypeError", "RangeError", "SyntaxError", "ReferenceError"].forEach(function (name) {
 		overrides(global[name].prototype, ["name"], name + ".prototype", roots);
+	});
+	// Their constructors carry statics a script rarely needs: an accessor
+	// that hardens them on first use costs less than hardening them now.
+	["Number", "Promise", "String", "Symbol"].forEach(function (name) {
+		overrides(global[name].prototype, ["constructor"], name + ".prototype", roots);
 	});
 	var arrayIter = getPrototypeOf([][Symbol.iterator]());
 	var eager = [Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype,
@@ -244,6 +273,10 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint) {
 		if (value === null || (typeof value !== "object" && typeof value !== "function") || isFrozen(value)) {
 			return;
 		}
+		if (name === "JSON") {
+			guardJSON(value);
+			guardStringify(value);
+		}
 		var roots = [value];
 		var proto = value.prototype;
 		if (typeof value === "function" && proto && typeof proto === "object" && !isFrozen(proto)) {
@@ -267,8 +300,10 @@ var hardenProgram = goja.MustCompile("journeyjs-harden.js", hardenSource, false)
 // global, with size guards for a memory budget of maxMemory bytes (0: no
 // guards). It returns the function that hardens a global on its first
 // lookup (runGlobal calls it).
-// taint is called when hardening fails during a run.
-func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func()) (goja.Callable, error) {
+// taint is called when hardening fails during a run; guardJSON is
+// guardParsers' JSON.parse guard, installed with JSON.stringify's when a
+// script first names JSON.
+func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), guardJSON goja.Value) (goja.Callable, error) {
 	fnVal, err := rt.RunProgram(hardenProgram)
 	if err != nil {
 		return nil, err
@@ -278,7 +313,7 @@ func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func()) 
 	if maxMemory <= 0 {
 		maxChars, maxElems = 1<<53, 1<<53
 	}
-	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting), rt.ToValue(taint))
+	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting), rt.ToValue(taint), guardJSON)
 	if err != nil {
 		return nil, err
 	}

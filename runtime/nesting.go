@@ -266,32 +266,38 @@ const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJ
 		ctorGuard(proto.constructor, proto.constructor.name);
 	});
 	var evalFn = global.eval;
-	global.eval = {eval: function (x) {
+	// Methods, not function expressions: no prototype object to build and
+	// freeze, and, like the built-ins they replace, not constructors.
+	global.eval = {eval(x) {
 		if (typeof x === "string") { checkSource(x); }
 		return evalFn(x);
 	}}.eval;
-	var parse = JSON.parse;
-	defineProperty(JSON, "parse", {value: {parse: function (text, reviver) {
-		var s = String(text);
-		checkJSON(s);
-		return arguments.length > 1 ? parse(s, reviver) : parse(s);
-	}}.parse, writable: true, enumerable: false, configurable: true});
-	defineProperty(JSON.parse, "length", {value: 2});
+	// JSON is guarded when first used (see hardenSource): building it costs
+	// every runtime several kilobytes, and most scripts never parse JSON.
+	return function guardJSON(JSON) {
+		var parse = JSON.parse;
+		defineProperty(JSON, "parse", {value: {parse(text, reviver) {
+			var s = String(text);
+			checkJSON(s);
+			return arguments.length > 1 ? parse(s, reviver) : parse(s);
+		}}.parse, writable: true, enumerable: false, configurable: true});
+		defineProperty(JSON.parse, "length", {value: 2});
+	};
 })`
 
 var guardParsersProgram = goja.MustCompile("", guardParsersSource, false) // no file name: errors point at the caller
 
-// guardParsers installs the run-time nesting checks on the pristine global.
+// guardParsers installs the run-time nesting checks on the pristine global,
+// and returns the function that installs JSON.parse's on the JSON object.
 // It must run before harden freezes the built-ins.
-func guardParsers(rt *goja.Runtime, base *goja.Object) error {
+func guardParsers(rt *goja.Runtime, base *goja.Object) (guardJSON goja.Value, err error) {
 	fnVal, err := rt.RunProgram(guardParsersProgram)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fn, _ := goja.AssertFunction(fnVal)
 	sourceOK := func(s string) bool { _, ok := jsNesting(s, MaxSourceNesting); return ok }
 	jsonOK := func(s string) bool { return jsonNesting(s, MaxJSONNesting) }
-	_, err = fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
+	return fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
 		rt.ToValue(MaxSourceNesting), rt.ToValue(MaxJSONNesting))
-	return err
 }

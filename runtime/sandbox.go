@@ -13,16 +13,15 @@ var hostGlobals = []string{
 	"require", "console",
 }
 
-// prepareGlobal strips host-only globals and replaces globalThis with an
-// accessor that answers the current run's global object, so that
+// prepareGlobal strips host-only globals, and globalThis: it would hand out
+// the pristine global, and runGlobal answers it with the run's own, so that
 // globalThis.x = 1 lands on the per-run global and vanishes with the run.
 func prepareGlobal(rt *goja.Runtime) *goja.Object {
 	base := rt.GlobalObject()
 	for _, name := range hostGlobals {
 		_ = base.Delete(name)
 	}
-	current := rt.ToValue(func(goja.FunctionCall) goja.Value { return rt.GlobalObject() })
-	_ = base.DefineAccessorProperty("globalThis", current, nil, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = base.Delete("globalThis")
 	return base
 }
 
@@ -32,14 +31,5 @@ func prepareGlobal(rt *goja.Runtime) *goja.Object {
 func install(base *goja.Object, name string, v goja.Value) {
 	if err := base.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		panic("runtime: install binding " + name + ": " + err.Error())
-	}
-}
-
-// installGetter installs a per-run value (realm, scriptName, …) as a getter
-// that reads the current run, which costs nothing per run.
-func installGetter(rt *goja.Runtime, base *goja.Object, name string, get func() goja.Value) {
-	getter := rt.ToValue(func(goja.FunctionCall) goja.Value { return get() })
-	if err := base.DefineAccessorProperty(name, getter, nil, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
-		panic("runtime: install " + name + ": " + err.Error())
 	}
 }

@@ -96,10 +96,11 @@ func newVM(e *Engine) *vm {
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
-	if err := guardParsers(rt, v.base); err != nil {
+	guardJSON, err := guardParsers(rt, v.base)
+	if err != nil {
 		panic("runtime: guard parsers: " + err.Error())
 	}
-	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.tainted = true })
+	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.tainted = true }, guardJSON)
 	if err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
@@ -107,27 +108,8 @@ func newVM(e *Engine) *vm {
 	// The bindings are built on first use (bindings.go).
 	v.req.v = v
 	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
-	installGetter(rt, v.base, "realm", func() goja.Value { return rt.ToValue(v.input.Realm) })
-	installGetter(rt, v.base, "cookieName", func() goja.Value { return rt.ToValue(v.input.CookieName) })
-	installGetter(rt, v.base, "scriptName", func() goja.Value { return rt.ToValue(v.script.name()) })
-	installGetter(rt, v.base, "requestHeaders", func() goja.Value {
-		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestHeaders, true) })
-	})
-	installGetter(rt, v.base, "requestParameters", func() goja.Value {
-		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestParameters, false) })
-	})
-	installGetter(rt, v.base, "requestCookies", func() goja.Value {
-		return v.lazy(2, func() goja.Value {
-			obj := jsvalue.ToJS(rt, v.input.RequestCookies)
-			jsvalue.JavaView(rt, obj)
-			if o, ok := obj.(*goja.Object); ok {
-				jsvalue.SealWith(v.freeze, o)
-			}
-			return obj
-		})
-	})
 	v.idFn = func() string { return v.script.id() }
-	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, "globalThis", "realm", "cookieName", "scriptName", "requestHeaders", "requestParameters", "requestCookies")
+	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, v.live)
 	v.globalObj = rt.NewDynamicObject(v.global)
 	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	// From here on scripts see the per-run global: implicit globals and
@@ -136,6 +118,35 @@ func newVM(e *Engine) *vm {
 	rt.SetGlobalObject(v.globalObj)
 	e.register(v)
 	return v
+}
+
+// live answers the globals whose value is the current run's.
+func (v *vm) live(name string) (goja.Value, bool) {
+	rt := v.rt
+	switch name {
+	case "globalThis":
+		return v.globalObj, true
+	case "realm":
+		return rt.ToValue(v.input.Realm), true
+	case "cookieName":
+		return rt.ToValue(v.input.CookieName), true
+	case "scriptName":
+		return rt.ToValue(v.script.name()), true
+	case "requestHeaders":
+		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestHeaders, true) }), true
+	case "requestParameters":
+		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestParameters, false) }), true
+	case "requestCookies":
+		return v.lazy(2, func() goja.Value {
+			obj := jsvalue.ToJS(rt, v.input.RequestCookies)
+			jsvalue.JavaView(rt, obj)
+			if o, ok := obj.(*goja.Object); ok {
+				jsvalue.SealWith(v.freeze, o)
+			}
+			return obj
+		}), true
+	}
+	return nil, false
 }
 
 func (v *vm) lazy(i int, build func() goja.Value) goja.Value {

@@ -339,24 +339,9 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 			err = panicError{r}
 		}
 	}()
-	return fn(goja.Undefined(), stackPad[:]...)
+	return fn(goja.Undefined())
 }
 
-// stackPad is passed to every script's wrapper function as unused arguments.
-// goja drops its value stack after each call from Go and grows a new one,
-// sized from the first call's arguments, then again for the script's own
-// frame. Three padding arguments make the first growth (ten slots) hold a
-// small decision script's frame: one allocation per run instead of two. More
-// costs more in zeroing than it saves. The wrapper declares no parameters,
-// so the padding shows only as arguments.length, which top-level script code
-// has no business reading.
-var stackPad [3]goja.Value
-
-func init() {
-	for i := range stackPad {
-		stackPad[i] = goja.Undefined()
-	}
-}
 
 // drain runs the event loop until the HTTP requests and callbacks the script
 // left are done, or the run's limit stops the loop. An exception a callback

@@ -40,7 +40,8 @@ FUZZ_TARGETS := \
 	./pingone/card:FuzzSVG \
 	./journey:FuzzParse \
 	./journey:FuzzParseAnswers \
-	./harness:FuzzParse
+	./harness:FuzzParse \
+	./bindings/jsvalue:FuzzParseJSON
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \

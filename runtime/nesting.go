@@ -1,12 +1,15 @@
 package runtime
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
 // goja's parser and JSON.parse recurse in Go once per nesting level, and a Go
@@ -24,7 +27,7 @@ const (
 	// input and JSON.stringify output. goja's stringify scans its stack for
 	// cycles at every level, so its cost grows with the square of the depth;
 	// decision-script data never nests anywhere near this.
-	MaxJSONNesting = 1000
+	MaxJSONNesting = jsvalue.MaxJSONNesting
 )
 
 // checkSourceNesting returns a parser error at the first position nested
@@ -237,7 +240,7 @@ func jsonNesting(s string, limit int) bool {
 // a wrapper it always evaluates in the global scope (an "indirect" eval):
 // code that relies on eval reading the caller's local variables must pass
 // them in instead.
-const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJSON) {
+const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJSON, fastParse) {
 	"use strict";
 	function checkSource(src) {
 		if (!sourceOK(src)) { throw new RangeError("the code is nested more than " + maxSource + " levels deep"); }
@@ -278,6 +281,10 @@ const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJ
 		var parse = JSON.parse;
 		defineProperty(JSON, "parse", {value: {parse(text, reviver) {
 			var s = String(text);
+			if (arguments.length < 2) {
+				var v = fastParse(s);
+				if (v !== undefined) { return v; }
+			}
 			checkJSON(s);
 			return arguments.length > 1 ? parse(s, reviver) : parse(s);
 		}}.parse, writable: true, enumerable: false, configurable: true});
@@ -298,6 +305,26 @@ func guardParsers(rt *goja.Runtime, base *goja.Object) (guardJSON goja.Value, er
 	fn, _ := goja.AssertFunction(fnVal)
 	sourceOK := func(s string) bool { _, ok := jsNesting(s, MaxSourceNesting); return ok }
 	jsonOK := func(s string) bool { return jsonNesting(s, MaxJSONNesting) }
+	syntaxError, rangeError := base.Get("SyntaxError"), base.Get("RangeError")
+	fastParse := func(call goja.FunctionCall) goja.Value {
+		v, err := jsvalue.ParseJSON(rt, call.Argument(0).String(), MaxJSONNesting)
+		ctor, msg := syntaxError, ""
+		switch {
+		case err == nil:
+			return v
+		case errors.Is(err, jsvalue.ErrJSONNotGo):
+			return goja.Undefined() // goja's own parse takes it
+		case errors.Is(err, jsvalue.ErrJSONTooDeep):
+			ctor, msg = rangeError, fmt.Sprintf("JSON nested more than %d levels deep", MaxJSONNesting)
+		default:
+			msg = err.Error()
+		}
+		exc, cerr := rt.New(ctor, rt.ToValue(msg))
+		if cerr != nil {
+			panic(cerr)
+		}
+		panic(exc)
+	}
 	return fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
-		rt.ToValue(MaxSourceNesting), rt.ToValue(MaxJSONNesting))
+		rt.ToValue(MaxSourceNesting), rt.ToValue(MaxJSONNesting), rt.ToValue(fastParse))
 }

@@ -342,7 +342,6 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 	return fn(goja.Undefined())
 }
 
-
 // drain runs the event loop until the HTTP requests and callbacks the script
 // left are done, or the run's limit stops the loop. An exception a callback
 // threw and nothing handled comes back with its position; a stopped loop

@@ -63,8 +63,14 @@ func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	}
 	var tokEnv string
 	var expires int64
-	err := p.store.db.QueryRowContext(ctx, `SELECT env_id, expires_at FROM tokens WHERE token_hash=?`, hashToken(token)).
-		Scan(&tokEnv, &expires)
+	const q = `SELECT env_id, expires_at FROM tokens WHERE token_hash=?`
+	var row *sql.Row
+	if st, ok := p.store.cached(q); ok {
+		row = st.QueryRowContext(ctx, hashToken(token))
+	} else {
+		row = p.store.db.QueryRowContext(ctx, q, hashToken(token))
+	}
+	err := row.Scan(&tokEnv, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return unauthorized()
 	}

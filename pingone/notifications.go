@@ -75,7 +75,7 @@ func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, e
 func (p *Platform) outboxIn(o *op) ([]OutboxMessage, error) {
 	out := []OutboxMessage{}
 	err := func() error {
-		rows, err := o.tx.tx.QueryContext(o.tx.ctx, `SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
+		rows, err := o.tx.query(`SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
 			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, o.env.ID)
 		if err != nil {
 			return err

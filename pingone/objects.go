@@ -29,18 +29,33 @@ const (
 
 var errNoObject = errors.New("object not found")
 
-// dbtx is the transaction every request runs in.
+// dbtx is the transaction every request runs in. Its statements are the
+// store's prepared ones (with one connection, the transaction's own).
 type dbtx struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx   context.Context
+	tx    *sql.Tx
+	store *Store
 }
 
 func (t *dbtx) exec(q string, args ...any) (sql.Result, error) {
+	if st, ok := t.store.cached(q); ok {
+		return t.tx.StmtContext(t.ctx, st).ExecContext(t.ctx, args...)
+	}
 	return t.tx.ExecContext(t.ctx, q, args...)
 }
 
 func (t *dbtx) queryRow(q string, args ...any) *sql.Row {
+	if st, ok := t.store.cached(q); ok {
+		return t.tx.StmtContext(t.ctx, st).QueryRowContext(t.ctx, args...)
+	}
 	return t.tx.QueryRowContext(t.ctx, q, args...)
+}
+
+func (t *dbtx) query(q string, args ...any) (*sql.Rows, error) {
+	if st, ok := t.store.cached(q); ok {
+		return t.tx.StmtContext(t.ctx, st).QueryContext(t.ctx, args...)
+	}
+	return t.tx.QueryContext(t.ctx, q, args...)
 }
 
 // put inserts or replaces a document; the original insertion order (seq) is
@@ -92,7 +107,7 @@ func listObj[T any](t *dbtx, kind, envID, parentID string) ([]*T, error) {
 		q += ` AND parent_id=?`
 		args = append(args, parentID)
 	}
-	rows, err := t.tx.QueryContext(t.ctx, q+` ORDER BY seq`, args...)
+	rows, err := t.query(q+` ORDER BY seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", kind, err)
 	}

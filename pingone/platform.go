@@ -78,11 +78,12 @@ func (o *op) record(kind, id, action string) {
 // inTx runs fn in one transaction: either everything fn did is committed
 // or nothing is.
 func (p *Platform) inTx(ctx context.Context, fn func(t *dbtx) error) error {
+	p.store.prepareWanted(ctx)
 	sqlTx, err := p.store.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	t := &dbtx{ctx: ctx, tx: sqlTx}
+	t := &dbtx{ctx: ctx, tx: sqlTx, store: p.store}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
 		return err

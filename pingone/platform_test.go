@@ -271,3 +271,26 @@ func TestCredentialCardFromStoredValues(t *testing.T) {
 		t.Fatal("unknown credential rendered")
 	}
 }
+
+// TestStatementsArePreparedOnce: requests reuse prepared statements (the
+// store has one connection, so texts first seen inside a transaction are
+// prepared before the next one), answers stay the same, and Close releases
+// them.
+func TestStatementsArePreparedOnce(t *testing.T) {
+	h := newHarness(t)
+	first := h.call("GET", "users", nil)
+	eq(t, first.status, 200, "first list")
+	h.call("GET", "users", nil) // prepares what the first one queued
+	prepared := h.store.nstmts.Load()
+	if prepared == 0 {
+		t.Fatal("no statement was prepared")
+	}
+	for range 3 {
+		again := h.call("GET", "users", nil)
+		eq(t, again.status, 200, "list again")
+		eq(t, again.raw, first.raw, "same answer from prepared statements")
+	}
+	eq(t, h.store.nstmts.Load(), prepared, "no statement prepared twice")
+	h.restart()
+	eq(t, h.call("GET", "users", nil).status, 200, "after a restart")
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -14,6 +16,56 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// stmts holds prepared statements by their text. SQLite parses and
+	// plans a statement each time it is prepared, which was a fifth of
+	// the work of a credential issuance. The store has one connection, so
+	// a statement cannot be prepared while a transaction holds it: a text
+	// first seen inside one runs unprepared and is queued in wanted, and
+	// prepareWanted prepares it before the next transaction begins. The
+	// texts come from this package, so the cache stays small (maxStmts
+	// bounds it all the same).
+	stmts  sync.Map // string → *sql.Stmt
+	nstmts atomic.Int32
+	wantMu sync.Mutex
+	wanted []string
+}
+
+const maxStmts = 256
+
+// cached returns q's prepared statement, or queues q to be prepared.
+func (s *Store) cached(q string) (*sql.Stmt, bool) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), true
+	}
+	if s.nstmts.Load() < maxStmts {
+		s.wantMu.Lock()
+		s.wanted = append(s.wanted, q)
+		s.wantMu.Unlock()
+	}
+	return nil, false
+}
+
+// prepareWanted prepares the queued texts; call it with no transaction open
+// on this goroutine. A failure only leaves a text unprepared.
+func (s *Store) prepareWanted(ctx context.Context) {
+	s.wantMu.Lock()
+	want := s.wanted
+	s.wanted = nil
+	s.wantMu.Unlock()
+	for _, q := range want {
+		if _, ok := s.stmts.Load(q); ok || s.nstmts.Load() >= maxStmts {
+			continue
+		}
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		if _, loaded := s.stmts.LoadOrStore(q, st); loaded {
+			st.Close()
+			continue
+		}
+		s.nstmts.Add(1)
+	}
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -50,7 +102,14 @@ func Open(path string) (*Store, error) {
 }
 
 // Close releases the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.Range(func(q, st any) bool {
+		st.(*sql.Stmt).Close()
+		s.stmts.Delete(q)
+		return true
+	})
+	return s.db.Close()
+}
 
 // Path is the file the store was opened with.
 func (s *Store) Path() string { return s.path }

@@ -56,7 +56,7 @@ func BenchmarkBareGoja(b *testing.B) {
 	}
 }
 
-// BenchmarkRunPooled is Engine.Run with every binding installed, on pooled
+// BenchmarkRunPooled is Engine.Run with every binding available, on pooled
 // runtimes: the cost a host pays per decision.
 func BenchmarkRunPooled(b *testing.B) {
 	e := New(Options{})
@@ -94,7 +94,8 @@ func BenchmarkRunPooledParallel(b *testing.B) {
 	})
 }
 
-// BenchmarkRunCold builds a new runtime, with every binding, for each run.
+// BenchmarkRunCold builds a new runtime for each run (hardened, with every
+// binding available; a binding is built when the script names it).
 func BenchmarkRunCold(b *testing.B) {
 	e := New(Options{})
 	defer e.Close()

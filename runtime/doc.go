@@ -2,9 +2,9 @@
 // decision scripts on pooled, sandboxed goja runtimes.
 //
 // An Engine compiles each distinct script once, keeps a pool of runtimes with
-// every binding installed, and runs a script against an Input (node state,
-// request, back ends) to produce a Result (outcome, state, action details, log
-// records). An Engine is safe for concurrent use; its zero value is ready to
+// every binding available (each built when a script first names it), and
+// runs a script against an Input (node state, request, back ends) to produce
+// a Result (outcome, state, action details, log records). An Engine is safe for concurrent use; its zero value is ready to
 // use with the defaults documented on Options.
 //
 // Isolation between runs on one pooled runtime rests on three things: the

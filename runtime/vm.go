@@ -21,7 +21,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/verify"
 )
 
-// vm is one pooled runtime with every binding installed. Only the goroutine
+// vm is one pooled runtime with every binding available. Only the goroutine
 // that took it from the pool touches its goja.Runtime; other goroutines reach
 // it only through Interrupt (the time limit) and the event loop's queue.
 type vm struct {

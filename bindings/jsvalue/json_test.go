@@ -19,7 +19,7 @@ func describe(t testing.TB, rt *goja.Runtime, v goja.Value, err error) string {
 	if err != nil {
 		return "error"
 	}
-		fn, err := rt.RunString(`(function d(v) {
+	fn, err := rt.RunString(`(function d(v) {
 		if (v === null || typeof v !== "object") { return typeof v + ":" + (Object.is(v, -0) ? "-0" : String(v)); }
 		if (Array.isArray(v)) { return "[" + v.map(d).join(",") + "]"; }
 		return "{" + Object.getOwnPropertyNames(v).map(function (k) { return JSON.stringify(k) + ":" + d(v[k]); }).join(",") +

@@ -1,9 +1,11 @@
 package runtime_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -129,4 +131,33 @@ func TestOverridesOnLazyBuiltIns(t *testing.T) {
 	assert.Equal(t, "my date|HttpError: x|TypeError|my map", res.Outcome)
 	_, se := runErr(t, e, `Date.prototype.toString = function () {};`, runtime.Input{})
 	assert.Contains(t, se.Message, "Cannot assign to Date.prototype.toString")
+}
+
+// TestHardeningInterruptedByStackOverflow: a script that first names a
+// built-in with almost no stack left makes its hardening overflow at some
+// point of the way. goja's stack overflow cannot be caught, so the run fails
+// and its runtime is discarded; no later run sees a half-hardened built-in.
+func TestHardeningInterruptedByStackOverflow(t *testing.T) {
+	const limit = 200
+	e := newEngine(t, runtime.Options{PoolSize: 1, MaxCallStackSize: limit})
+	overflowed, named := 0, 0
+	for depth := limit - 40; depth <= limit; depth++ {
+		res, err := e.Run(t.Context(), runtime.Script{Name: "dive.js", Source: fmt.Sprintf(`
+			function dive(n) { return n > 0 ? dive(n - 1) : typeof Map.prototype.set; }
+			action.goTo(dive(%d));`, depth)}, runtime.Input{})
+		if err != nil {
+			var se *runtime.ScriptError
+			require.ErrorAs(t, err, &se)
+			require.Equal(t, runtime.KindStackOverflow, se.Kind, "depth %d: %v", depth, err)
+			overflowed++
+			continue
+		}
+		require.Equal(t, "function", res.Outcome)
+		named++
+		check := run(t, e, `action.goTo([Object.isFrozen(Map.prototype), Object.isFrozen(Map.prototype.set),
+			Object.isFrozen(Object.getPrototypeOf(new Map().keys()))].join(","))`, runtime.Input{})
+		require.Equal(t, "true,true,true", check.Outcome, "after a run at depth %d", depth)
+	}
+	assert.NotZero(t, overflowed, "some depth overflowed")
+	assert.NotZero(t, named, "some depth named Map")
 }

@@ -72,10 +72,11 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 		}
 	}
 
-	// hardenNow is hardenDeep while a script runs. If it fails half-way (a
-	// stack overflow the script catches), some objects are frozen before
-	// what they hold, which a later call would take as done: taint marks the
-	// runtime to be discarded after the run.
+	// hardenNow is hardenDeep while a script runs. If it fails half-way,
+	// some objects are frozen before what they hold, which a later call
+	// would take as done: taint marks the runtime to be discarded after the
+	// run. (goja's stack overflow and the engine's limits cannot be caught
+	// and discard the runtime anyway; this covers any other exception.)
 	function hardenNow(roots) {
 		try {
 			hardenDeep(roots);

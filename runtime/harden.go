@@ -40,13 +40,15 @@ import (
 // derived from the run's memory budget (maxChars, maxElems).
 const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, guardJSON) {
 	"use strict";
-	var freeze = Object.freeze, isFrozen = Object.isFrozen, gopd = Object.getOwnPropertyDescriptor,
+	var freeze = Object.freeze, isExtensible = Object.isExtensible, gopd = Object.getOwnPropertyDescriptor,
 		defineProperty = Object.defineProperty, getPrototypeOf = Object.getPrototypeOf,
 		ownNames = Object.getOwnPropertyNames, ownSymbols = Object.getOwnPropertySymbols;
 
-	// hardenDeep freezes roots and everything reachable from them. A frozen
-	// object is taken as done: everything frozen before a script runs was
-	// frozen by this function or by a binding's own deep seal.
+	// hardenDeep freezes roots and everything reachable from them. An object
+	// that is no longer extensible is taken as done: before a script runs,
+	// only this function and the bindings' own deep seals make objects so
+	// (and both freeze them). isExtensible answers at once, where isFrozen
+	// looks at every property, for every function reaching Function.prototype.
 	function hardenDeep(roots) {
 		// Index writes, not push or slice: those read Array.prototype's
 		// accessors and constructor, which may be what is being hardened.
@@ -54,7 +56,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 		for (i = 0; i < roots.length; i++) { stack[n++] = roots[i]; }
 		while (n > 0) {
 			var o = stack[--n];
-			if (o === null || (typeof o !== "object" && typeof o !== "function") || isFrozen(o)) { continue; }
+			if (o === null || (typeof o !== "object" && typeof o !== "function") || !isExtensible(o)) { continue; }
 			freeze(o);
 			stack[n++] = getPrototypeOf(o);
 			for (var pass = 0; pass < 2; pass++) {
@@ -271,7 +273,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 	// hardenGlobal is called with the name and value of a global the first
 	// time a runtime's script looks it up.
 	return function hardenGlobal(name, value) {
-		if (value === null || (typeof value !== "object" && typeof value !== "function") || isFrozen(value)) {
+		if (value === null || (typeof value !== "object" && typeof value !== "function") || !isExtensible(value)) {
 			return;
 		}
 		if (name === "JSON") {
@@ -280,7 +282,7 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 		}
 		var roots = [value];
 		var proto = value.prototype;
-		if (typeof value === "function" && proto && typeof proto === "object" && !isFrozen(proto)) {
+		if (typeof value === "function" && proto && typeof proto === "object" && isExtensible(proto)) {
 			var props = name === "Date" ? dateOverrides :
 				(name === "EvalError" || name === "URIError") ? ["constructor", "name", "message"] : lazyOverrides;
 			for (var i = 0; i < props.length; i++) {

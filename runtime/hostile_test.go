@@ -149,7 +149,13 @@ func TestHostileScripts(t *testing.T) {
 			start := time.Now()
 			res, err := e.Run(rctx, runtime.Script{Name: name, Source: string(src)}, in)
 			elapsed := time.Since(start)
-			assert.Less(t, elapsed, limit+2*time.Second, "contained promptly")
+			// Slack over the limit: on a loaded machine under -race, a
+			// memory bomb's last allocation or regexp2's own 1 s match
+			// timeout can overrun by seconds. The overruns this catches are
+			// far longer: a native call the limit cannot interrupt (deep
+			// JSON.stringify before its guard) held a runtime for tens of
+			// seconds.
+			assert.Less(t, elapsed, limit+4*time.Second, "%s contained promptly", name)
 			checkExpectation(t, expect, res, err)
 			for _, l := range res.Logs {
 				assert.LessOrEqual(t, len(l.Message), 70<<10, "log messages are cut")

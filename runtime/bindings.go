@@ -50,7 +50,7 @@ func (v *vm) binding(name string) goja.Value {
 		obj = v.log.Object()
 	case "secrets":
 		v.secrets = secrets.New(rt)
-		v.secrets.Begin(v.runCtx, v.input.Secrets)
+		v.secrets.Begin(v.ctx, v.input.Secrets)
 		obj = v.secrets.Object()
 	case "systemEnv", "java":
 		if v.env == nil {
@@ -62,13 +62,13 @@ func (v *vm) binding(name string) goja.Value {
 		return v.base.Get(name)
 	case "openidm":
 		v.idm = openidm.New(rt)
-		v.idm.Begin(v.runCtx, v.input.IDM)
+		v.idm.Begin(v.ctx, v.input.IDM)
 		obj = v.idm.Object()
 	case "httpClient":
 		// It keeps JSON's parse and stringify: have them guarded first.
 		v.global.builtin("JSON")
 		h := httpclient.New(rt, v.loop)
-		h.Begin(v.runCtx, v.input.HTTP, v.input.Secrets)
+		h.Begin(v.ctx, v.input.HTTP, v.input.Secrets)
 		// The watchdog reads v.http (to abort requests) under v.mu.
 		v.mu.Lock()
 		v.http = h
@@ -77,7 +77,7 @@ func (v *vm) binding(name string) goja.Value {
 	case "verifyTransactionsHelper":
 		v.ensureState()
 		v.verify = verify.New(rt)
-		v.verify.Begin(v.runCtx, v.input.Verify, v.stateLookup)
+		v.verify.Begin(v.ctx, v.input.Verify, v.stateLookup)
 		obj = v.verify.Object()
 	case "utils":
 		obj = utils.New(rt)
@@ -118,27 +118,37 @@ func (v *vm) beginBindings() {
 		v.beginLog()
 	}
 	if v.secrets != nil {
-		v.secrets.Begin(v.runCtx, in.Secrets)
+		v.secrets.Begin(v.ctx, in.Secrets)
 	}
 	if v.env != nil {
 		v.env.Begin(in.ESVs)
 	}
 	if v.idm != nil {
-		v.idm.Begin(v.runCtx, in.IDM)
+		v.idm.Begin(v.ctx, in.IDM)
 	}
 	if v.http != nil {
-		v.http.Begin(v.runCtx, in.HTTP, in.Secrets)
+		v.http.Begin(v.ctx, in.HTTP, in.Secrets)
 	}
 	if v.verify != nil {
-		v.verify.Begin(v.runCtx, in.Verify, v.stateLookup)
+		v.verify.Begin(v.ctx, in.Verify, v.stateLookup)
 	}
 }
 
 // endBindings ends the run for every built binding and puts what they
-// recorded in res. A binding the runtime never built was not used.
-func (v *vm) endBindings(res *Result) (act action.Result) {
+// recorded in res. A binding the runtime never built was not used. It
+// reports whether the script called action.goTo.
+func (v *vm) endBindings(res *Result) (called bool) {
 	if v.action != nil {
-		act = v.action.End()
+		act := v.action.End()
+		res.Outcome = act.Outcome
+		res.Headers = act.Headers
+		res.Description = act.Description
+		res.ErrorMessage = act.ErrorMessage
+		res.LockoutMessage = act.LockoutMessage
+		res.IdentifiedUser = act.IdentifiedUser
+		res.Stage = act.Stage
+		res.SessionProperties = act.SessionProperties
+		called = act.Called
 	}
 	if v.state != nil {
 		res.SharedState = v.state.Shared()
@@ -170,5 +180,5 @@ func (v *vm) endBindings(res *Result) (act action.Result) {
 	if v.verify != nil {
 		v.verify.End()
 	}
-	return act
+	return called
 }

@@ -233,7 +233,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	}
 	e.put(v)
 	res.Duration = monoNow() - start
-	e.stats.record(&res, err)
+	e.stats.record(err)
 	return res, err
 }
 

@@ -103,9 +103,9 @@ func (g *runGlobal) builtin(key string) goja.Value {
 	}
 	if g.harden != nil {
 		if _, err := g.harden(goja.Undefined(), g.rt.ToValue(key), v); err != nil {
-			// The script sees the failure (a stack overflow it may catch)
-			// and the half-hardened value is not cached; the runtime was
-			// tainted and will be discarded.
+			// The script sees the failure where it named the global, and
+			// the half-hardened value is not cached; hardenSource marked
+			// the runtime broken, so it is discarded after the run.
 			panic(err)
 		}
 	}

@@ -12,7 +12,7 @@ type engineStats struct {
 	created, discarded                atomic.Int64
 }
 
-func (s *engineStats) record(_ *Result, err error) {
+func (s *engineStats) record(err error) {
 	if err == nil {
 		return
 	}

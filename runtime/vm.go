@@ -44,8 +44,6 @@ type vm struct {
 
 	// stateLookup is v.state.Get, made once so a run does not allocate it.
 	stateLookup verify.State
-	// runCtx is the current run's context, for bindings built during it.
-	runCtx context.Context
 
 	// Per-run values read by the realm/scriptName/… getters. input holds
 	// the run's Input by value so that Run's argument does not escape to the
@@ -61,9 +59,12 @@ type vm struct {
 	active   bool
 	deadline int64 // monoNow() nanoseconds
 	timeout  time.Duration
-	ctx      context.Context
-	stopped  bool // interrupted in this run
-	seq      uint64
+	// ctx is the run's context. The run's own goroutine writes it (under
+	// mu) and may read it without the lock: bindings built during a run
+	// begin with it.
+	ctx     context.Context
+	stopped bool // interrupted in this run
+	seq     uint64
 	// heapSeq and heapBase belong to the watchdog: the heap size when it
 	// first saw run heapSeq active.
 	heapSeq  uint64
@@ -72,9 +73,6 @@ type vm struct {
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.
 	broken bool
-	// tainted marks a runtime whose lazy hardening failed half-way during
-	// a run; it is discarded after that run.
-	tainted bool
 
 	// fns holds, per compiled script, the wrapper function this runtime made
 	// from it: making a function object costs more than running a small
@@ -100,7 +98,7 @@ func newVM(e *Engine) *vm {
 	if err != nil {
 		panic("runtime: guard parsers: " + err.Error())
 	}
-	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.tainted = true }, guardJSON)
+	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON)
 	if err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
@@ -260,7 +258,6 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	e := v.eng
 	v.input = *input
 	v.script = script
-	v.reqObjs = [3]goja.Value{}
 	v.req.modules = nil
 
 	timeout := e.opts.Timeout
@@ -272,7 +269,6 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 
-	v.runCtx = ctx
 	v.beginBindings()
 
 	_, runErr := v.run(fn)
@@ -296,24 +292,12 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	}
 	v.global.reset()
 
-	act := v.endBindings(res)
-	res.Outcome = act.Outcome
-	res.Headers = act.Headers
-	res.Description = act.Description
-	res.ErrorMessage = act.ErrorMessage
-	res.LockoutMessage = act.LockoutMessage
-	res.IdentifiedUser = act.IdentifiedUser
-	res.Stage = act.Stage
-	res.SessionProperties = act.SessionProperties
-	v.runCtx = nil
-	if v.tainted {
-		v.broken = true
-	}
+	called := v.endBindings(res)
 	// v.input keeps the last run's Input until the next run overwrites it:
 	// clearing it costs write barriers on every run, and scripts never see it.
 	v.reqObjs = [3]goja.Value{}
 
-	if err == nil && !act.Called {
+	if err == nil && !called {
 		err = &ScriptError{Kind: KindNoOutcome, Script: script.name(), File: script.name(),
 			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\")"}
 	}

@@ -107,14 +107,6 @@ type Result struct {
 // in the export), a script that failed, a node it cannot simulate, an
 // outcome with no connection, or too many steps.
 func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
-	tree := opts.Tree
-	if tree == "" {
-		var err error
-		if tree, err = x.DefaultTree(); err != nil {
-			return &Result{Result: ResultError, Path: []Step{}, Error: err.Error(),
-				SharedState: orMap(opts.Input.SharedState), TransientState: orMap(opts.Input.TransientState)}, err
-		}
-	}
 	w := &walker{
 		ctx:       ctx,
 		x:         x,
@@ -130,7 +122,7 @@ func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
 	if w.max <= 0 {
 		w.max = DefaultMaxSteps
 	}
-	res := &Result{Tree: tree}
+	res := &Result{Tree: opts.Tree}
 	finish := func(end string, err error) (*Result, error) {
 		res.Result, res.Path = end, w.path
 		res.SharedState, res.TransientState = w.shared, w.transient
@@ -139,6 +131,13 @@ func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
 		}
 		return res, err
 	}
+	if res.Tree == "" {
+		var err error
+		if res.Tree, err = x.DefaultTree(); err != nil {
+			return finish("", err)
+		}
+	}
+	tree := res.Tree
 	answered := func(n *Node) bool {
 		a := opts.Answers.For(n)
 		return a != nil && a.Outcome != ""
@@ -337,11 +336,7 @@ func (w *walker) collectUsername(n *Node) (string, error) {
 	u := *w.answers.Username
 	w.shared = fixtures.Overlay(w.shared, map[string]any{"username": u})
 	if n.Type == TypeValidatedUsername {
-		attr, _ := n.Config["usernameAttribute"].(string)
-		if attr == "" {
-			attr = "userName"
-		}
-		w.shared = setObjectAttribute(w.shared, attr, u)
+		w.shared = setObjectAttribute(w.shared, configString(n, "usernameAttribute", "userName"), u)
 	}
 	return "outcome", nil
 }
@@ -353,11 +348,7 @@ func (w *walker) collectPassword(n *Node) (string, error) {
 	p := *w.answers.Password
 	w.transient = fixtures.Overlay(w.transient, map[string]any{"password": p})
 	if n.Type == TypeValidatedPassword {
-		attr, _ := n.Config["passwordAttribute"].(string)
-		if attr == "" {
-			attr = "password"
-		}
-		w.transient = setObjectAttribute(w.transient, attr, p)
+		w.transient = setObjectAttribute(w.transient, configString(n, "passwordAttribute", "password"), p)
 	}
 	return "outcome", nil
 }
@@ -417,14 +408,8 @@ func (w *walker) dataStoreDecision(t *Tree, n *Node) (string, error) {
 }
 
 func (w *walker) identifyExistingUser(t *Tree, n *Node) (string, error) {
-	attr, _ := n.Config["identityAttribute"].(string)
-	if attr == "" {
-		attr = "userName"
-	}
-	identifier, _ := n.Config["identifier"].(string)
-	if identifier == "" {
-		identifier = "userName"
-	}
+	attr := configString(n, "identityAttribute", "userName")
+	identifier := configString(n, "identifier", "userName")
 	oa, _ := w.shared["objectAttributes"].(map[string]any)
 	value, _ := oa[attr].(string)
 	if value == "" {
@@ -509,6 +494,15 @@ func describeOutcomes(n *Node) string {
 		return "unknown"
 	}
 	return strings.Join(outs, ", ")
+}
+
+// configString is the node's string setting key, or def when it is unset or
+// empty.
+func configString(n *Node, key, def string) string {
+	if s, _ := n.Config[key].(string); s != "" {
+		return s
+	}
+	return def
 }
 
 func stringList(v any) []string {

@@ -191,7 +191,7 @@ func (x *Export) addTree(name string, te map[string]any, at []string) error {
 	}
 	nodes, _ := tv["nodes"].(map[string]any)
 	for _, id := range slices.Sorted(maps.Keys(nodes)) {
-		nat := append(append([]string{}, at...), "tree", "nodes", id)
+		nat := under(at, "tree", "nodes", id)
 		nv, ok := nodes[id].(map[string]any)
 		if !ok {
 			return x.errAt(nat, "node %s must be an object", id)
@@ -229,7 +229,7 @@ func (x *Export) addTree(name string, te map[string]any, at []string) error {
 		if !ok {
 			continue
 		}
-		sat := append(append([]string{}, at...), "scripts", id)
+		sat := under(at, "scripts", id)
 		s := &Script{ID: id, at: sat}
 		if sid, _ := sv["_id"].(string); sid != "" {
 			s.ID = sid
@@ -253,14 +253,14 @@ func (x *Export) addTree(name string, te map[string]any, at []string) error {
 // node of the tree or to Success or Failure.
 func (x *Export) checkGraph(t *Tree) error {
 	if !t.has(t.EntryNodeID) {
-		return x.errAt(append(append([]string{}, t.at...), "tree", "entryNodeId"),
+		return x.errAt(under(t.at, "tree", "entryNodeId"),
 			"journey %q: entryNodeId %s is not a node of the journey", t.Name, t.EntryNodeID)
 	}
 	for _, id := range slices.Sorted(maps.Keys(t.Nodes)) {
 		n := t.Nodes[id]
 		for _, outcome := range slices.Sorted(maps.Keys(n.Connections)) {
 			if target := n.Connections[outcome]; !t.has(target) {
-				return x.errAt(append(append([]string{}, t.at...), "tree", "nodes", id, "connections", outcome),
+				return x.errAt(under(t.at, "tree", "nodes", id, "connections", outcome),
 					"journey %q: outcome %q of node %s leads to %s, which is not a node of the journey", t.Name, outcome, n.Label(), target)
 			}
 		}
@@ -311,7 +311,7 @@ func (x *Export) check(tree string, skip func(*Node) bool) error {
 				case TypeInnerTree:
 					inner, _ := n.Config["tree"].(string)
 					if _, ok := x.Trees[inner]; !ok {
-						return x.errAt(append(append([]string{}, t.at...), "nodes", n.ID),
+						return x.errAt(under(t.at, "nodes", n.ID),
 							"node %s runs journey %q, which is not in the export (export it with its inner journeys)", n.Label(), inner)
 					}
 					if err := check(inner); err != nil {
@@ -331,9 +331,9 @@ func (x *Export) check(tree string, skip func(*Node) bool) error {
 // scriptOf returns the next-generation script a Scripted Decision node runs.
 func (x *Export) scriptOf(t *Tree, n *Node) (*Script, error) {
 	id, _ := n.Config["script"].(string)
-	at := append(append([]string{}, t.at...), "nodes", n.ID)
+	at := under(t.at, "nodes", n.ID)
 	if _, inner := t.InnerNodes[n.ID]; inner {
-		at = append(append([]string{}, t.at...), "innerNodes", n.ID)
+		at = under(t.at, "innerNodes", n.ID)
 	}
 	if id == "" {
 		return nil, x.errAt(at, "node %s names no script", n.Label())
@@ -535,3 +535,8 @@ func quoteOr(s, alt string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// under is the location at followed by keys, in a new slice whose capacity is
+// its length, so appending to either later copies instead of writing into an
+// array that locations stored in the Export share.
+func under(at []string, keys ...string) []string { return slices.Clip(slices.Concat(at, keys)) }

@@ -6,6 +6,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -14,23 +15,15 @@ import (
 type runReport struct {
 	runtime.Report
 	// PingOneChanges are the local PingOne objects the run created,
-	// updated, revoked or deleted (fixtures with a pingone: section).
-	PingOneChanges []pingOneChange `json:"pingoneChanges,omitempty"`
-}
-
-// pingOneChange is one PingOne object a run changed.
-type pingOneChange struct {
-	Kind   string `json:"kind"`
-	ID     string `json:"id"`
-	Action string `json:"action"`
+	// updated, revoked or deleted (fixtures with a pingone: section), as
+	// `journey` and `test` report them too.
+	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 }
 
 func newRunReport(res runtime.Result, err error, env *fixtures.Env) runReport {
 	r := runReport{Report: runtime.NewReport(res, err)}
 	if env != nil {
-		for _, c := range env.PingOneChanges() {
-			r.PingOneChanges = append(r.PingOneChanges, pingOneChange{Kind: c.Kind, ID: c.ID, Action: c.Action})
-		}
+		r.PingOneChanges = env.PingOneChanges()
 	}
 	return r
 }

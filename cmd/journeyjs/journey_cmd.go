@@ -88,14 +88,13 @@ func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags)
 		return err
 	}
 	defer env.Close()
-	in := env.Input
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 	res, walkErr := journey.Walk(ctx, exp, journey.Options{
 		Tree:     f.tree,
 		Timeout:  f.timeout,
-		Input:    in,
+		Input:    env.Input,
 		Answers:  answers,
 		MaxSteps: f.maxSteps,
 		AfterStep: func(s *journey.Step) {
@@ -114,12 +113,9 @@ func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags)
 	} else {
 		printJourney(out, path, res)
 	}
-	switch {
-	case walkErr != nil:
-		// Already printed; exit 1 without repeating it.
-		return &exitError{code: exitFailed, err: errors.New("")}
-	case res.Result != journey.ResultSuccess:
-		return &exitError{code: exitFailed, err: errors.New("")}
+	if res.Result != journey.ResultSuccess {
+		// Failure, or an error already printed: exit 1 without repeating it.
+		return &exitError{code: exitFailed}
 	}
 	return nil
 }

@@ -30,17 +30,16 @@ func (o *op) listCredentialTypes() ([]*CredentialType, error) {
 }
 
 // normalizeCredentialType clears read-only properties and fills defaults.
+// It only replaces c's fields, never writes through them, so c may be a
+// shallow copy of a value the caller keeps (a seed's credential type).
 func normalizeCredentialType(c *CredentialType) {
 	c.Links, c.URI, c.DeletedAt, c.Issuer = nil, "", nil, nil
 	if c.Management == nil || c.Management.Mode == "" {
 		c.Management = &Management{Mode: ModeAutomated}
 	}
-	if c.OnDelete == nil {
-		c.OnDelete = &OnDelete{}
-	}
-	if c.OnDelete.RevokeIssuedCredentials == nil {
+	if c.OnDelete == nil || c.OnDelete.RevokeIssuedCredentials == nil {
 		t := true
-		c.OnDelete.RevokeIssuedCredentials = &t
+		c.OnDelete = &OnDelete{RevokeIssuedCredentials: &t}
 	}
 }
 

@@ -59,7 +59,8 @@ func randomSecret() string {
 }
 
 // ApplySeed creates the seed's environment and everything in it in one
-// transaction: a broken seed leaves the store untouched.
+// transaction: a broken seed leaves the store untouched. It does not change
+// s, so one seed can be applied many times, concurrently too.
 func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) {
 	env := &Environment{ID: s.Environment.ID, Name: s.Environment.Name, Region: strings.ToUpper(s.Environment.Region),
 		ClientID: s.Environment.ClientID, ClientSecret: s.Environment.ClientSecret, CreatedAt: p.now()}

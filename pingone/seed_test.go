@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,5 +84,37 @@ func TestApplySeedIsAllOrNothing(t *testing.T) {
 	}
 	if _, err := p.ApplySeed(context.Background(), good); !errors.Is(err, ErrEnvironmentExists) {
 		t.Fatalf("second apply: %v", err)
+	}
+}
+
+// TestApplySeedLeavesSeedAlone: ApplySeed fills defaults in on its own
+// copies, so one decoded seed can be applied again and again (and from
+// several goroutines, as every fixtures Build does).
+func TestApplySeedLeavesSeedAlone(t *testing.T) {
+	load := func() *Seed {
+		s, err := LoadSeed(seedFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A credential type with an onDelete but no revokeIssuedCredentials
+		// gets that default filled in.
+		ct := s.CredentialTypes[0]
+		ct.Title += " (partial onDelete)"
+		ct.OnDelete = &OnDelete{}
+		s.CredentialTypes = append(s.CredentialTypes, ct)
+		return s
+	}
+	seed, pristine := load(), load()
+	s, err := Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := NewPlatform(s, Options{})
+	if _, err := p.ApplySeed(context.Background(), seed); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(seed, pristine) {
+		t.Fatal("ApplySeed changed the seed it was given")
 	}
 }

@@ -94,14 +94,12 @@ func (o *op) validateUser(u *User, selfID string) error {
 	if strings.TrimSpace(u.Username) == "" {
 		v.required("username")
 	} else {
-		users, err := o.listUsers()
+		taken, err := o.usernameTaken(u.Username, selfID)
 		if err != nil {
 			return err
 		}
-		for _, other := range users {
-			if other.ID != selfID && strings.EqualFold(other.Username, u.Username) {
-				v.add(DetailUniquenessViolation, "username", "another user already has this username")
-			}
+		if taken {
+			v.add(DetailUniquenessViolation, "username", "another user already has this username")
 		}
 	}
 	if u.Email != "" && !strings.Contains(u.Email, "@") {
@@ -121,6 +119,27 @@ func (o *op) validateUser(u *User, selfID string) error {
 		u.Lifecycle.Status = "ACCOUNT_OK"
 	}
 	return v.err()
+}
+
+// usernameTaken tells whether a user other than selfID has this username,
+// compared case-insensitively. It reads only the usernames, not every user
+// document.
+func (o *op) usernameTaken(username, selfID string) (bool, error) {
+	rows, err := o.tx.query(`SELECT id, json_extract(doc, '$.username') FROM objects WHERE kind=? AND env_id=?`, kindUser, o.env.ID)
+	if err != nil {
+		return false, fmt.Errorf("check username: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, other string
+		if err := rows.Scan(&id, &other); err != nil {
+			return false, fmt.Errorf("check username: %w", err)
+		}
+		if id != selfID && strings.EqualFold(other, username) {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
 }
 
 // createUser adds a user and lets the issuance rules look at them.

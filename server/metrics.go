@@ -39,9 +39,8 @@ type metrics struct {
 	mu       sync.Mutex
 	runs     map[string]uint64     // by script
 	outcomes map[outcomeKey]uint64 // by script and outcome
-	errors   map[string]uint64     // by kind
-	timeouts uint64
-	buckets  []uint64 // cumulative at write time; here per bucket
+	errors   map[string]uint64     // by kind (timeouts are errors[KindTimeout])
+	buckets  []uint64              // cumulative at write time; here per bucket
 	count    uint64
 	sum      float64
 }
@@ -71,9 +70,6 @@ func (m *metrics) observe(script string, res runtime.Result, err error) {
 			kind = string(se.Kind)
 		}
 		m.errors[kind]++
-		if kind == string(runtime.KindTimeout) {
-			m.timeouts++
-		}
 		return
 	}
 	k := outcomeKey{script, res.Outcome}
@@ -102,8 +98,7 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	for _, k := range slices.Sorted(maps.Keys(m.errors)) {
 		fmt.Fprintf(w, "journeyjs_errors_total{kind=%s} %d\n", quote(k), m.errors[k])
 	}
-	header(w, "journeyjs_timeouts_total", "counter", "Evaluations stopped by the time limit.")
-	fmt.Fprintf(w, "journeyjs_timeouts_total %d\n", m.timeouts)
+	single(w, "journeyjs_timeouts_total", "counter", "Evaluations stopped by the time limit.", m.errors[string(runtime.KindTimeout)])
 
 	header(w, "journeyjs_evaluation_duration_seconds", "histogram", "Wall time of one run, compile included.")
 	var cum uint64
@@ -116,33 +111,32 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_sum %s\n", formatFloat(m.sum))
 	fmt.Fprintf(w, "journeyjs_evaluation_duration_seconds_count %d\n", m.count)
 
-	header(w, "journeyjs_engine_runs_total", "counter", "Runs the engine finished (all callers).")
-	fmt.Fprintf(w, "journeyjs_engine_runs_total %d\n", st.Runs)
-	header(w, "journeyjs_engine_failures_total", "counter", "Runs the engine finished with an error.")
-	fmt.Fprintf(w, "journeyjs_engine_failures_total %d\n", st.Failures)
+	single(w, "journeyjs_engine_runs_total", "counter", "Runs the engine finished (all callers).", st.Runs)
+	single(w, "journeyjs_engine_failures_total", "counter", "Runs the engine finished with an error.", st.Failures)
 	header(w, "journeyjs_pool_runtimes", "gauge", "Pooled runtimes by state: idle in the pool, or in use by a run.")
 	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"idle\"} %d\n", st.Idle)
 	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"in_use\"} %d\n", st.InUse)
-	header(w, "journeyjs_evaluations_waiting", "gauge", "Requests waiting for a free evaluation slot.")
-	fmt.Fprintf(w, "journeyjs_evaluations_waiting %d\n", m.waiting.Load())
-	header(w, "journeyjs_pool_capacity", "gauge", "Idle runtimes the pool keeps at most.")
-	fmt.Fprintf(w, "journeyjs_pool_capacity %d\n", st.PoolSize)
-	header(w, "journeyjs_runtimes_created_total", "counter", "Runtimes built.")
-	fmt.Fprintf(w, "journeyjs_runtimes_created_total %d\n", st.RuntimesCreated)
-	header(w, "journeyjs_runtimes_discarded_total", "counter", "Runtimes dropped after a run that left them unsafe to reuse.")
-	fmt.Fprintf(w, "journeyjs_runtimes_discarded_total %d\n", st.RuntimesDiscarded)
-	header(w, "journeyjs_compiled_programs", "gauge", "Compiled programs in the engine's cache.")
-	fmt.Fprintf(w, "journeyjs_compiled_programs %d\n", st.CachedPrograms)
+	single(w, "journeyjs_evaluations_waiting", "gauge", "Requests waiting for a free evaluation slot.", m.waiting.Load())
+	single(w, "journeyjs_pool_capacity", "gauge", "Idle runtimes the pool keeps at most.", st.PoolSize)
+	single(w, "journeyjs_runtimes_created_total", "counter", "Runtimes built.", st.RuntimesCreated)
+	single(w, "journeyjs_runtimes_discarded_total", "counter", "Runtimes dropped after a run that left them unsafe to reuse.", st.RuntimesDiscarded)
+	single(w, "journeyjs_compiled_programs", "gauge", "Compiled programs in the engine's cache.", st.CachedPrograms)
 }
 
 func header(w io.Writer, name, typ, help string) {
 	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
 }
 
-// quote writes a label value: backslash, double quote and newline escaped.
-func quote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+// single writes a metric without labels and its one value.
+func single[N int | int64 | uint64](w io.Writer, name, typ, help string, v N) {
+	header(w, name, typ, help)
+	fmt.Fprintf(w, "%s %d\n", name, v)
 }
+
+var labelEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+
+// quote writes a label value: backslash, double quote and newline escaped.
+func quote(s string) string { return `"` + labelEscaper.Replace(s) + `"` }
 
 func formatFloat(f float64) string {
 	if math.IsInf(f, 1) {

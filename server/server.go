@@ -289,18 +289,14 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		writeError(w, http.StatusMethodNotAllowed, "use GET")
+	if !getOnly(w, r) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"scripts": s.Scripts()})
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		writeError(w, http.StatusMethodNotAllowed, "use GET")
+	if !getOnly(w, r) {
 		return
 	}
 	if s.closing.Load() {
@@ -311,15 +307,24 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		writeError(w, http.StatusMethodNotAllowed, "use GET")
+	if !getOnly(w, r) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	var b strings.Builder
 	s.metrics.write(&b, s.eng.Stats())
 	_, _ = io.WriteString(w, b.String())
+}
+
+// getOnly answers 405 to anything but GET and HEAD, and tells whether the
+// request may go on.
+func getOnly(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return true
+	}
+	w.Header().Set("Allow", "GET, HEAD")
+	writeError(w, http.StatusMethodNotAllowed, "use GET")
+	return false
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

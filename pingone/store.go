@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -20,51 +19,55 @@ type Store struct {
 	// plans a statement each time it is prepared, which was a fifth of
 	// the work of a credential issuance. The store has one connection, so
 	// a statement cannot be prepared while a transaction holds it: a text
-	// first seen inside one runs unprepared and is queued in wanted, and
+	// first seen inside one runs unprepared and is noted in wanted, and
 	// prepareWanted prepares it before the next transaction begins. The
 	// texts come from this package, so the cache stays small (maxStmts
 	// bounds it all the same).
-	stmts  sync.Map // string → *sql.Stmt
-	nstmts atomic.Int32
-	wantMu sync.Mutex
-	wanted []string
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+	wanted map[string]bool
 }
 
 const maxStmts = 256
 
-// cached returns q's prepared statement, or queues q to be prepared.
+// cached returns q's prepared statement, or notes q to be prepared.
 func (s *Store) cached(q string) (*sql.Stmt, bool) {
-	if st, ok := s.stmts.Load(q); ok {
-		return st.(*sql.Stmt), true
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[q]; ok {
+		return st, true
 	}
-	if s.nstmts.Load() < maxStmts {
-		s.wantMu.Lock()
-		s.wanted = append(s.wanted, q)
-		s.wantMu.Unlock()
+	if len(s.stmts)+len(s.wanted) < maxStmts {
+		if s.wanted == nil {
+			s.wanted = make(map[string]bool)
+		}
+		s.wanted[q] = true
 	}
 	return nil, false
 }
 
-// prepareWanted prepares the queued texts; call it with no transaction open
+// prepareWanted prepares the noted texts; call it with no transaction open
 // on this goroutine. A failure only leaves a text unprepared.
 func (s *Store) prepareWanted(ctx context.Context) {
-	s.wantMu.Lock()
+	s.stmtMu.Lock()
 	want := s.wanted
 	s.wanted = nil
-	s.wantMu.Unlock()
-	for _, q := range want {
-		if _, ok := s.stmts.Load(q); ok || s.nstmts.Load() >= maxStmts {
-			continue
-		}
+	s.stmtMu.Unlock()
+	for q := range want {
 		st, err := s.db.PrepareContext(ctx, q)
 		if err != nil {
 			continue
 		}
-		if _, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		s.stmtMu.Lock()
+		if _, ok := s.stmts[q]; ok {
 			st.Close()
-			continue
+		} else {
+			if s.stmts == nil {
+				s.stmts = make(map[string]*sql.Stmt)
+			}
+			s.stmts[q] = st
 		}
-		s.nstmts.Add(1)
+		s.stmtMu.Unlock()
 	}
 }
 
@@ -103,11 +106,12 @@ func Open(path string) (*Store, error) {
 
 // Close releases the database.
 func (s *Store) Close() error {
-	s.stmts.Range(func(q, st any) bool {
-		st.(*sql.Stmt).Close()
-		s.stmts.Delete(q)
-		return true
-	})
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	return s.db.Close()
 }
 

@@ -33,6 +33,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
 	"github.com/journeyjs/journeyjs/pingone"
@@ -71,6 +72,12 @@ type Script struct {
 	timeout      time.Duration
 	engine       *runtime.Engine
 	ctx          context.Context
+
+	// world caches what the options build (fixtures read, options checked
+	// and laid over them) for every Run until the next With.
+	mu       sync.Mutex
+	world    *fixtures.File
+	worldErr error
 }
 
 // Option configures a Script; every With… method has an Option of the same
@@ -102,14 +109,18 @@ func NewSource(t TB, name, source string, opts ...Option) *Script {
 
 // With applies options.
 func (s *Script) With(opts ...Option) *Script {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, o := range opts {
 		o(s)
 	}
+	s.world, s.worldErr = nil, nil
 	return s
 }
 
 // WithFixtures reads a fixtures file (the format of `journeyjs run
-// --fixtures`). The other With… options are laid over it.
+// --fixtures`). The other With… options are laid over it. The file is read
+// by the first Run and reused by later ones until the next With.
 func WithFixtures(path string) Option { return func(s *Script) { s.fixturesPath = path } }
 
 // WithSharedState lays keys over the shared node state (the fixtures' own
@@ -262,25 +273,35 @@ func Engine() *runtime.Engine {
 	return sharedEngine
 }
 
-// fixtures builds the fixtures file the options describe.
+// fixtures returns the fixtures file the options describe, built on the
+// first Run after the last With and shared by the Runs after it (each Build
+// makes its own back ends from it, as for the cases of a test file).
 func (s *Script) fixtures() (*fixtures.File, error) {
-	f := &fixtures.File{}
-	if s.fixturesPath != "" {
-		var err error
-		if f, err = fixtures.Load(s.fixturesPath); err != nil {
-			return nil, err
-		}
-	} else {
-		var err error
-		if f, err = fixtures.Parse("scripttest", nil); err != nil {
-			return nil, err
-		}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.world == nil && s.worldErr == nil {
+		s.world, s.worldErr = s.buildFixtures()
 	}
-	// f is this Run's own copy: laying the options over it touches nobody
+	return s.world, s.worldErr
+}
+
+// buildFixtures reads the fixtures file and lays the options over it.
+func (s *Script) buildFixtures() (*fixtures.File, error) {
+	var f *fixtures.File
+	var err error
+	if s.fixturesPath != "" {
+		f, err = fixtures.Load(s.fixturesPath)
+	} else {
+		f, err = fixtures.Parse("scripttest", nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// f is this Script's own copy: laying the options over it touches nobody
 	// else's.
 	for label := range s.secrets {
-		if !strings.HasPrefix(label, "scripted.node.") && !strings.HasPrefix(label, httpclient.LabelPrefix) {
-			return nil, fmt.Errorf("secret label %q does not begin \"scripted.node.\", so no script could read it", label)
+		if !strings.HasPrefix(label, secrets.LabelPrefix) && !strings.HasPrefix(label, httpclient.LabelPrefix) {
+			return nil, fmt.Errorf("secret label %q does not begin %q, so no script could read it", label, secrets.LabelPrefix)
 		}
 	}
 	for name := range s.esvs {
@@ -298,6 +319,7 @@ func (s *Script) fixtures() (*fixtures.File, error) {
 		for k, v := range s.idm {
 			seed[k] = append(seed[k], v...)
 		}
+		// Input drops a seed it cannot load: check it here.
 		if _, err := openidm.NewMemory(seed); err != nil {
 			return nil, fmt.Errorf("IDM objects: %v", err)
 		}
@@ -306,6 +328,10 @@ func (s *Script) fixtures() (*fixtures.File, error) {
 	if s.realm != "" {
 		f.Realm = s.realm
 	}
+	f.SharedState = fixtures.Overlay(f.SharedState, s.shared)
+	f.TransientState = fixtures.Overlay(f.TransientState, s.transient)
+	f.RequestHeaders = overlay(f.RequestHeaders, s.headers)
+	f.RequestParameters = overlay(f.RequestParameters, s.params)
 	return f, nil
 }
 
@@ -338,11 +364,9 @@ func (s *Script) Run() *Run {
 	if c, ok := s.t.(interface{ Cleanup(func()) }); ok {
 		c.Cleanup(func() { _ = env.Close() })
 	}
-	in := env.Input
-	in.SharedState = fixtures.Overlay(in.SharedState, s.shared)
-	in.TransientState = fixtures.Overlay(in.TransientState, s.transient)
-	in.RequestHeaders = overlay(in.RequestHeaders, s.headers)
-	in.RequestParameters = overlay(in.RequestParameters, s.params)
+	// What the fixtures file cannot carry (library sources, routes, a
+	// level) goes on the input.
+	in := &env.Input
 	if len(s.libraries) > 0 {
 		in.Libraries = overlay(in.Libraries, s.libraries)
 	}
@@ -358,7 +382,6 @@ func (s *Script) Run() *Run {
 	if s.logLevel != nil {
 		in.LogLevel = s.logLevel
 	}
-	env.Input = in
 
 	eng := s.engine
 	if eng == nil {
@@ -376,7 +399,7 @@ func (s *Script) Run() *Run {
 		runCtx, cancel = context.WithTimeout(ctx, s.timeout)
 		defer cancel()
 	}
-	r.Result, r.Err = eng.Run(runCtx, s.script, in)
+	r.Result, r.Err = eng.Run(runCtx, s.script, *in)
 	r.PingOneChanges = env.PingOneChanges()
 	return r
 }
@@ -416,41 +439,36 @@ func (r *Run) Close() error {
 // failed is reported as such, whatever else e asks.
 func (r *Run) Expect(e harness.Expect) bool {
 	r.t.Helper()
-	if r.broken {
-		return false
-	}
-	if err := e.Validate(); err != nil {
-		r.t.Errorf("scripttest: %s: bad expectation: %v", r.name, err)
-		return false
-	}
-	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env, PingOneChanges: r.PingOneChanges})
-	for _, f := range fs {
-		r.t.Errorf("scripttest: %s: %s", r.name, f)
-	}
-	return len(fs) == 0
+	return r.report(e, "")
 }
 
 // check is Expect for one assertion that is not about the error: on a run
-// that failed it says so first, then checks the partial result.
+// that failed it checks the partial result and says, after each failure,
+// that the script failed.
 func (r *Run) check(e harness.Expect) bool {
+	r.t.Helper()
+	note := ""
+	if r.Err != nil {
+		e.Error = &harness.ErrorExpect{}
+		note = "\n(the script failed: " + r.Err.Error() + ")"
+	}
+	return r.report(e, note)
+}
+
+// report checks e against the run and reports each failure, followed by
+// note.
+func (r *Run) report(e harness.Expect, note string) bool {
 	r.t.Helper()
 	if r.broken {
 		return false
 	}
-	if r.Err != nil {
-		e.Error = &harness.ErrorExpect{}
-	}
 	if err := e.Validate(); err != nil {
 		r.t.Errorf("scripttest: %s: bad expectation: %v", r.name, err)
 		return false
 	}
 	fs := e.Check(r.ctx, harness.Observed{Result: r.Result, Err: r.Err, Env: r.Env, PingOneChanges: r.PingOneChanges})
 	for _, f := range fs {
-		msg := f.String()
-		if r.Err != nil {
-			msg += "\n(the script failed: " + r.Err.Error() + ")"
-		}
-		r.t.Errorf("scripttest: %s: %s", r.name, msg)
+		r.t.Errorf("scripttest: %s: %s%s", r.name, f, note)
 	}
 	return len(fs) == 0
 }
@@ -501,9 +519,6 @@ func (r *Run) AssertAbsent(keys ...string) bool {
 // AssertHeaders asserts the page headers, exactly and in order.
 func (r *Run) AssertHeaders(headers ...string) bool {
 	r.t.Helper()
-	if headers == nil {
-		headers = []string{}
-	}
 	return r.check(harness.Expect{Headers: &headers})
 }
 
@@ -576,7 +591,7 @@ func (r *Run) AssertIDMCount(resource, filter string, n int) bool {
 func (r *Run) AssertIDMObject(resource, filter string, subset map[string]any) bool {
 	r.t.Helper()
 	one := 1
-	return r.check(harness.Expect{IDM: []harness.IDMExpect{{Resource: resource, Filter: filter, Count: &one, Match: nonNil(subset)}}})
+	return r.check(harness.Expect{IDM: []harness.IDMExpect{{Resource: resource, Filter: filter, Count: &one, Match: subset}}})
 }
 
 // AssertPingOneCredentials asserts how many credentials a user (a username

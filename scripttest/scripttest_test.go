@@ -2,6 +2,8 @@ package scripttest_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -171,4 +173,20 @@ func TestHTTPRoutesComeBeforeTheFixtures(t *testing.T) {
 	run.AssertOutcome("418/204")
 	run.AssertHTTPCall("POST", "http://auth.example.test/authenticate")
 	run.AssertHTTPCallCount(2)
+}
+
+func TestFixturesAreReadOnceUntilWith(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("sharedState: {o: from-file}\n"), 0o644))
+	s := scripttest.NewSource(t, "o.js", `action.goTo(nodeState.get("o"))`).WithFixtures(path)
+	s.Run().AssertOutcome("from-file")
+
+	// Later runs reuse what the first one read.
+	require.NoError(t, os.Remove(path))
+	s.Run().AssertOutcome("from-file")
+
+	// With starts over: the options are laid over the file, read again.
+	require.NoError(t, os.WriteFile(path, []byte("sharedState: {o: rewritten}\n"), 0o644))
+	s.WithTransientState(map[string]any{"t": 1}).Run().AssertOutcome("rewritten")
+	s.WithSharedState(map[string]any{"o": "option"}).Run().AssertOutcome("option")
 }

@@ -75,9 +75,6 @@ func (c *Case) Name() string {
 // CaseName is the name within the file.
 func (c *Case) CaseName() string { return strings.Join(c.Names, "/") }
 
-// Pattern is the file name pattern Discover looks for in directories.
-const Pattern = "*.test.yaml"
-
 // Discover returns the test files under paths, in lexical order. A file is
 // taken as it is, whatever its name; a directory is searched recursively for
 // *.test.yaml (and *.test.yml) files, skipping hidden directories, testdata,
@@ -351,13 +348,7 @@ func (w *walker) fixtures(merged *yaml.Node, file string) (*fixtures.File, error
 	if err != nil {
 		return nil, err
 	}
-	var st struct {
-		SharedState       map[string]any      `yaml:"sharedState"`
-		TransientState    map[string]any      `yaml:"transientState"`
-		RequestHeaders    map[string][]string `yaml:"requestHeaders"`
-		RequestParameters map[string][]string `yaml:"requestParameters"`
-		RequestCookies    map[string]string   `yaml:"requestCookies"`
-	}
+	var st spec // only its stateKeys fields are set
 	if n := pick(doc, stateKeys...); n != nil {
 		if err := n.Decode(&st); err != nil {
 			return nil, err
@@ -417,11 +408,16 @@ func (l *Loader) fixturesFile(path string) *loadedFixtures {
 	}
 	lf := &loadedFixtures{}
 	l.fixtures[path] = lf
-	lf.file, lf.err = fixtures.Load(path)
-	if lf.err != nil {
+	// One read for both the checked file and the node tree merges start
+	// from, so the two are of the same content.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		lf.err = &fixtures.Error{Path: path, Msg: fmt.Sprintf("cannot read fixtures: %v", unwrapPath(err))}
 		return lf
 	}
-	data, _ := os.ReadFile(path)
+	if lf.file, lf.err = fixtures.Parse(path, data); lf.err != nil {
+		return lf
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		lf.err = &fixtures.Error{Path: path, Msg: err.Error()}

@@ -295,11 +295,7 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 			}
 		}
 		if len(res.Logs) > 0 {
-			lines := make([]string, len(res.Logs))
-			for i, r := range res.Logs {
-				lines[i] = logLine(r)
-			}
-			msg += "\nthe run logged:\n" + indent(strings.Join(lines, "\n"), "  ")
+			msg += "\nthe run logged:\n" + indent(strings.Join(logLines(res.Logs), "\n"), "  ")
 		}
 		add(Failure{Check: "error", Message: msg})
 		// The rest would only repeat that the run did not finish.
@@ -440,12 +436,16 @@ func subsetFailure(name string, want, got any) (Failure, bool) {
 
 func logLine(r logger.Record) string { return r.Level.String() + " " + r.Message }
 
-func (e *Expect) checkLogs(logs []logger.Record) []Failure {
-	var fs []Failure
+func logLines(logs []logger.Record) []string {
 	lines := make([]string, len(logs))
 	for i, r := range logs {
 		lines[i] = logLine(r)
 	}
+	return lines
+}
+
+func (e *Expect) checkLogs(logs []logger.Record) []Failure {
+	var fs []Failure
 	for i, want := range e.Logs {
 		var lvl logger.Level = -1
 		if want.Level != "" {
@@ -459,6 +459,7 @@ func (e *Expect) checkLogs(logs []logger.Record) []Failure {
 			}
 		}
 		if !found {
+			lines := logLines(logs)
 			msg := fmt.Sprintf("logs[%d]: no line %s; the run logged:", i, want)
 			if len(lines) == 0 {
 				msg = fmt.Sprintf("logs[%d]: no line %s; the run logged nothing", i, want)

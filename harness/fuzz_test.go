@@ -2,15 +2,19 @@ package harness_test
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"testing"
 
+	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
 )
 
-// FuzzParse feeds arbitrary bytes to the test case file parser: no panic.
-// Test files name scripts and fixtures by path, which the loader reads; the
-// fuzzer is kept away from devices and /proc. Seeds: testdata/fuzz/FuzzParse.
+// FuzzParse feeds arbitrary bytes to the test case file parser. It must never
+// panic, and a rejected file is a *fixtures.Error (naming the file and line,
+// as Load promises). Test files name scripts and fixtures by path, which the
+// loader reads; the fuzzer is kept away from devices and /proc. Seeds:
+// testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("script: s.js\ncases:\n  - name: ok\n    sharedState: {u: bjensen}\n    expect: {outcome: \"true\"}\n"))
 	path := filepath.Join(f.TempDir(), "fuzz.test.yaml")
@@ -20,6 +24,10 @@ func FuzzParse(f *testing.F) {
 				t.Skip()
 			}
 		}
-		_, _ = harness.NewLoader().Parse(path, data)
+		_, err := harness.NewLoader().Parse(path, data)
+		var fe *fixtures.Error
+		if err != nil && !errors.As(err, &fe) {
+			t.Fatalf("error %T is not a *fixtures.Error: %v", err, err)
+		}
 	})
 }

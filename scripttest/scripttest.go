@@ -26,14 +26,12 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
-	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
 	"github.com/journeyjs/journeyjs/pingone"
@@ -300,13 +298,13 @@ func (s *Script) buildFixtures() (*fixtures.File, error) {
 	// f is this Script's own copy: laying the options over it touches nobody
 	// else's.
 	for label := range s.secrets {
-		if !strings.HasPrefix(label, secrets.LabelPrefix) && !strings.HasPrefix(label, httpclient.LabelPrefix) {
-			return nil, fmt.Errorf("secret label %q does not begin %q, so no script could read it", label, secrets.LabelPrefix)
+		if err := fixtures.CheckSecretLabel(label); err != nil {
+			return nil, fmt.Errorf("secret %v", err)
 		}
 	}
 	for name := range s.esvs {
-		if !strings.HasPrefix(name, "esv.") {
-			return nil, fmt.Errorf("%q is not an ESV name: names begin \"esv.\"", name)
+		if err := fixtures.CheckESVName(name); err != nil {
+			return nil, err
 		}
 	}
 	f.Secrets = overlay(f.Secrets, s.secrets)

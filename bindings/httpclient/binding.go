@@ -45,7 +45,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -79,18 +78,16 @@ type Binding struct {
 	headersProto  *goja.Object
 
 	// Per run; touched only by the goroutine running the script or the loop.
-	gen    uint64
 	parent context.Context
 	cfg    *Config
 	store  secrets.Store
 	run    *runState // nil until the run's first send
 
 	// mu guards the run's context against Abort, called from the timer.
-	mu        sync.Mutex
-	abortSeen atomic.Bool // Abort was called: End must reset under mu
-	ctx       context.Context
-	cancel    context.CancelCauseFunc
-	aborted   error
+	mu      sync.Mutex
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	aborted error
 }
 
 // runState is what a run that sent requests holds; runs that send nothing
@@ -100,7 +97,7 @@ type runState struct {
 	reqs      []*request
 	clients   map[string]*client
 	promises  map[*goja.Object]*promise
-	responses map[*goja.Object]*response
+	responses map[*goja.Object]*request // response object -> its request
 
 	// work counts requests not yet delivered and scheduled callback batches.
 	work           int
@@ -121,7 +118,7 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 	b.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
 
 	jsvalue.Method(rt, b.obj, "send", b.send)
-	jsvalue.Seal(rt, b.obj)
+	jsvalue.SealWith(b.freeze, b.obj)
 
 	b.promiseProto = rt.NewObject()
 	jsvalue.Method(rt, b.promiseProto, "then", func(call goja.FunctionCall) goja.Value {
@@ -131,7 +128,7 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 		return b.then(call.This, goja.Undefined(), call.Argument(0), "catch")
 	})
 	jsvalue.Method(rt, b.promiseProto, "get", b.get)
-	jsvalue.Seal(rt, b.promiseProto)
+	jsvalue.SealWith(b.freeze, b.promiseProto)
 
 	b.responseProto = rt.NewObject()
 	jsvalue.Method(rt, b.responseProto, "text", func(call goja.FunctionCall) goja.Value {
@@ -143,7 +140,7 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 	jsvalue.Method(rt, b.responseProto, "formData", func(call goja.FunctionCall) goja.Value {
 		return b.responseForm(b.responseOf(call.This, "formData"))
 	})
-	jsvalue.Seal(rt, b.responseProto)
+	jsvalue.SealWith(b.freeze, b.responseProto)
 
 	b.headersProto = rt.NewObject()
 	jsvalue.Method(rt, b.headersProto, "get", func(call goja.FunctionCall) goja.Value {
@@ -156,7 +153,7 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 		_, ok := headerLookup(call.This, jsvalue.ArgString(call, 0))
 		return rt.ToValue(ok)
 	})
-	jsvalue.Seal(rt, b.headersProto)
+	jsvalue.SealWith(b.freeze, b.headersProto)
 	return b
 }
 
@@ -168,7 +165,6 @@ func (b *Binding) Object() *goja.Object { return b.obj }
 // certificates. Begin allocates nothing: the run's state is made on its
 // first request.
 func (b *Binding) Begin(ctx context.Context, cfg *Config, store secrets.Store) {
-	b.gen++
 	b.parent, b.cfg, b.store, b.run = ctx, cfg, store, nil
 }
 
@@ -215,7 +211,6 @@ func (b *Binding) Drain(started func()) error {
 // Abort cancels the run's requests. It is safe to call from any goroutine;
 // the runtime calls it when the run's time limit passes.
 func (b *Binding) Abort(cause error) {
-	b.abortSeen.Store(true)
 	b.mu.Lock()
 	if b.aborted == nil {
 		b.aborted = cause
@@ -231,12 +226,6 @@ func (b *Binding) Abort(cause error) {
 // them. Requests still outstanding are canceled and recorded without a
 // response.
 func (b *Binding) End() []Call {
-	if b.run == nil && !b.abortSeen.Load() {
-		// The common case, a run without requests: no lock.
-		b.parent, b.cfg, b.store = nil, nil, nil
-		return nil
-	}
-	b.abortSeen.Store(false)
 	b.mu.Lock()
 	cancel := b.cancel
 	b.ctx, b.cancel, b.aborted = nil, nil, nil
@@ -280,7 +269,7 @@ func (b *Binding) state() *runState {
 	if b.run == nil {
 		b.run = &runState{
 			promises:  make(map[*goja.Object]*promise),
-			responses: make(map[*goja.Object]*response),
+			responses: make(map[*goja.Object]*request),
 			clients:   make(map[string]*client),
 		}
 		parent := b.parent
@@ -316,11 +305,12 @@ func (b *Binding) config() *Config {
 	return b.cfg
 }
 
-// post runs fn on the event loop if it is still this run's.
-func (b *Binding) post(fn func()) {
-	gen, r := b.gen, b.run
+// post runs fn on the event loop if r is still the binding's run. Each run
+// that sends makes its own runState, so r names the run; post reads nothing
+// else of the binding, and request goroutines may call it.
+func (b *Binding) post(r *runState, fn func()) {
 	b.loop.RunOnLoop(func(*goja.Runtime) {
-		if b.gen != gen || b.run != r {
+		if b.run != r {
 			return // a job of an earlier run on this runtime
 		}
 		fn()
@@ -343,7 +333,7 @@ func (b *Binding) afterJob() {
 // ---- requests ----
 
 type request struct {
-	gen        uint64
+	run        *runState
 	idx        int
 	method     string
 	url        string
@@ -408,7 +398,7 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 
 	r := b.state()
 	q := &request{
-		gen: b.gen, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
+		run: r, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
 		clientName: opts.clientName, start: time.Now(), done: make(chan struct{}),
 		site: callSite(rt),
 	}
@@ -456,7 +446,7 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 		q.mu.Unlock()
 		close(q.done)
 		if post {
-			b.postDeliver(q)
+			b.post(q.run, func() { b.deliver(q) })
 		}
 	}()
 	if cerr != nil {
@@ -517,18 +507,6 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 	q.respBody = data
 }
 
-// postDeliver hands a finished request to the event loop. Called from the
-// request goroutine: it reads nothing of the binding's per-run state.
-func (b *Binding) postDeliver(q *request) {
-	b.loop.RunOnLoop(func(*goja.Runtime) {
-		if b.gen != q.gen || b.run == nil {
-			return
-		}
-		b.deliver(q)
-		b.afterJob()
-	})
-}
-
 // deliver records a finished request and settles its promise-like.
 func (b *Binding) deliver(q *request) {
 	if q.delivered {
@@ -539,7 +517,7 @@ func (b *Binding) deliver(q *request) {
 	r.work--
 	q.fill(&r.calls[q.idx])
 	if q.err != nil {
-		b.settle(q.root, rejected, b.rt.NewGoError(q.err), nil, &sendFailure{site: q.site, err: q.err})
+		b.settle(q.root, rejected, b.rt.NewGoError(q.err), nil, q)
 		return
 	}
 	b.settle(q.root, fulfilled, b.newResponse(q), nil, nil)
@@ -657,7 +635,7 @@ type promise struct {
 	state     int
 	value     goja.Value
 	exc       *goja.Exception // the exception a callback threw
-	failure   error           // the request failure
+	failed    *request        // the failed request the rejection comes from
 	reactions []reaction
 	handled   bool
 }
@@ -707,11 +685,11 @@ func (b *Binding) addReaction(p *promise, re reaction) {
 	b.enqueue(func() { b.react(p, re) })
 }
 
-func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exception, failure error) {
+func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exception, failed *request) {
 	if p.state != pending {
 		return
 	}
-	p.state, p.value, p.exc, p.failure = state, value, exc, failure
+	p.state, p.value, p.exc, p.failed = state, value, exc, failed
 	if state == rejected && !p.handled {
 		b.run.unhandled = append(b.run.unhandled, p)
 	}
@@ -723,7 +701,7 @@ func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exce
 
 func (b *Binding) react(p *promise, re reaction) {
 	if re.follow != nil {
-		b.settle(re.follow, p.state, p.value, p.exc, p.failure)
+		b.settle(re.follow, p.state, p.value, p.exc, p.failed)
 		return
 	}
 	h := re.onFulfilled
@@ -731,7 +709,7 @@ func (b *Binding) react(p *promise, re reaction) {
 		h = re.onRejected
 	}
 	if h == nil {
-		b.settle(re.child, p.state, p.value, p.exc, p.failure)
+		b.settle(re.child, p.state, p.value, p.exc, p.failed)
 		return
 	}
 	res, err := h(goja.Undefined(), p.value)
@@ -810,7 +788,7 @@ func (b *Binding) enqueue(fn func()) {
 	}
 	r.microScheduled = true
 	r.work++
-	b.post(func() {
+	b.post(r, func() {
 		for len(r.micro) > 0 && r.fatal == nil {
 			job := r.micro[0]
 			r.micro[0] = nil
@@ -860,27 +838,17 @@ func (b *Binding) unhandledErr() error {
 		if p.exc != nil {
 			return p.exc
 		}
-		var sf *sendFailure
-		if errors.As(p.failure, &sf) {
+		if q := p.failed; q != nil {
 			site := ""
-			if sf.site != "" {
-				site = " (sent at " + sf.site + ")"
+			if q.site != "" {
+				site = " (sent at " + q.site + ")"
 			}
-			return fmt.Errorf("unhandled failure of an asynchronous HTTP request%s: %v", site, sf.err)
+			return fmt.Errorf("unhandled failure of an asynchronous HTTP request%s: %v", site, q.err)
 		}
 		return fmt.Errorf("unhandled rejection in an httpClient promise chain: %s", valueText(b.rt, p.value))
 	}
 	return nil
 }
-
-// sendFailure is a failed request, with where the script sent it.
-type sendFailure struct {
-	site string
-	err  error
-}
-
-func (f *sendFailure) Error() string { return f.err.Error() }
-func (f *sendFailure) Unwrap() error { return f.err }
 
 func valueText(rt *goja.Runtime, v goja.Value) (s string) {
 	if exc := rt.Try(func() { s = v.String() }); exc != nil {
@@ -891,13 +859,8 @@ func valueText(rt *goja.Runtime, v goja.Value) (s string) {
 
 // ---- responses ----
 
-type response struct {
-	method, url string
-	body        []byte
-	header      http.Header
-}
-
-func (r *response) text() string { return strings.ToValidUTF8(string(r.body), "\uFFFD") }
+// text is the response body as a script sees it.
+func (q *request) text() string { return strings.ToValidUTF8(string(q.respBody), "\uFFFD") }
 
 func (b *Binding) newResponse(q *request) goja.Value {
 	rt := b.rt
@@ -917,10 +880,9 @@ func (b *Binding) newResponse(q *request) goja.Value {
 	for _, k := range names {
 		_ = h.Set(k, strings.Join(q.respHeader[k], ", "))
 	}
-	jsvalue.SealWith(b.freeze, h)
 	_ = o.Set("headers", h)
-	jsvalue.SealWith(b.freeze, o)
-	b.run.responses[o] = &response{method: q.method, url: q.url, body: q.respBody, header: q.respHeader}
+	jsvalue.SealWith(b.freeze, o) // and, through o.headers, h
+	b.run.responses[o] = q
 	return o
 }
 
@@ -937,7 +899,7 @@ func headerLookup(this goja.Value, name string) (goja.Value, bool) {
 	return nil, false
 }
 
-func (b *Binding) responseOf(this goja.Value, method string) *response {
+func (b *Binding) responseOf(this goja.Value, method string) *request {
 	if obj, ok := this.(*goja.Object); ok && b.run != nil {
 		if r := b.run.responses[obj]; r != nil {
 			return r
@@ -947,7 +909,7 @@ func (b *Binding) responseOf(this goja.Value, method string) *response {
 	return nil
 }
 
-func (b *Binding) responseJSON(r *response) goja.Value {
+func (b *Binding) responseJSON(r *request) goja.Value {
 	v, err := b.parse(goja.Undefined(), b.rt.ToValue(r.text()))
 	if err != nil {
 		msg := err.Error()
@@ -964,7 +926,7 @@ func (b *Binding) responseJSON(r *response) goja.Value {
 	return v
 }
 
-func (b *Binding) responseForm(r *response) goja.Value {
+func (b *Binding) responseForm(r *request) goja.Value {
 	vals, err := url.ParseQuery(strings.TrimSpace(r.text()))
 	if err != nil {
 		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not form data: %v", r.method, r.url, err)

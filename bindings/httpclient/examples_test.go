@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,19 +68,7 @@ func exampleServer(t *testing.T) (*httptest.Server, func() []string) {
 // exampleConfig sends *.example.test to the local server as if those hosts
 // were public, so the default outbound policy stays on.
 func exampleConfig(srv *httptest.Server) *httpclient.Config {
-	target := srv.Listener.Addr().String()
-	return &httpclient.Config{Passthrough: true, Policy: httpclient.Policy{
-		LookupIP: func(ctx context.Context, host string) ([]netip.Addr, error) {
-			if strings.HasSuffix(host, ".example.test") {
-				return []netip.Addr{netip.MustParseAddr("203.0.113.10")}, nil
-			}
-			return nil, fmt.Errorf("unknown host %s", host)
-		},
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			var d net.Dialer
-			return d.DialContext(ctx, network, target)
-		},
-	}}
+	return &httpclient.Config{Passthrough: true, Policy: publicPolicy(srv)}
 }
 
 func readScript(t *testing.T, name string) runtime.Script {

@@ -370,18 +370,19 @@ nodeState.putShared("path", r.json().path); nodeState.putShared("url", r.url); a
 	assert.Equal(t, srv.URL+"/echo", res.SharedState["url"])
 }
 
-// publicPolicy makes public.test resolve to a public address and connects
-// that address to the local server, so a test can reach an "allowed" host.
+// publicPolicy makes public.test and *.example.test resolve to a public
+// address and connects that address to the local server, so a test can reach
+// an "allowed" host with the default outbound policy on.
 func publicPolicy(srv *httptest.Server) httpclient.Policy {
 	local := srv.Listener.Addr().String()
 	return httpclient.Policy{
 		LookupIP: func(ctx context.Context, host string) ([]netip.Addr, error) {
-			switch host {
-			case "public.test":
+			switch {
+			case host == "public.test", strings.HasSuffix(host, ".example.test"):
 				return []netip.Addr{netip.MustParseAddr("203.0.113.7")}, nil
-			case "internal.example":
+			case host == "internal.example":
 				return []netip.Addr{netip.MustParseAddr("10.0.0.5")}, nil
-			case "rebind.test":
+			case host == "rebind.test":
 				return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
 			}
 			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
@@ -536,7 +537,7 @@ action.goTo(out.join("|"));`, runtime.Input{})
 	assert.Equal(t, "frozen|httpClient: then() must be called on the object httpClient.send returned|derived-get", res.Outcome)
 }
 
-func TestRedirectLimitAndURLCheck(t *testing.T) {
+func TestRedirectLimit(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)
 	loop := srv.URL + "/redirect?to=" + url.QueryEscape(srv.URL+"/loop")

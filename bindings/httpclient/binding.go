@@ -579,6 +579,11 @@ func (b *Binding) options(v goja.Value) sendOptions {
 			if err != nil {
 				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %v", err)
 			}
+			if goja.IsUndefined(out) {
+				// A function, or a toJSON that returns undefined: JSON has
+				// no text for it, and "undefined" is not JSON.
+				jsvalue.Throw(rt, "httpClient.send: the body has no JSON form (JSON.stringify gives undefined); pass a string, an object or an array")
+			}
 			o.body = []byte(out.String())
 			if o.header.Get("Content-Type") == "" {
 				o.header.Set("Content-Type", "application/json")

@@ -193,10 +193,12 @@ action.goTo("true");`, runtime.Input{HTTP: local()})
 func TestBadOptionsThrow(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	for src, want := range map[string]string{
-		`httpClient.send("https://x.example/", {body: "a", form: {a: 1}})`: "set body or form, not both",
-		`httpClient.send("ftp://x.example/")`:                              "not an absolute http or https URL",
-		`httpClient.send()`:                                                "a URL is required",
-		`httpClient.send("https://x.example/", "GET")`:                     "options must be an object",
+		`httpClient.send("https://x.example/", {body: "a", form: {a: 1}})`:                                           "set body or form, not both",
+		`httpClient.send("ftp://x.example/")`:                                                                        "not an absolute http or https URL",
+		`httpClient.send()`:                                                                                          "a URL is required",
+		`httpClient.send("https://x.example/", "GET")`:                                                               "options must be an object",
+		`httpClient.send("https://x.example/", {method: "POST", body: function () {}})`:                              "the body has no JSON form",
+		`httpClient.send("https://x.example/", {method: "POST", body: {toJSON: function () { return undefined; }}})`: "the body has no JSON form",
 	} {
 		_, err := run(t, e, src, runtime.Input{HTTP: local()})
 		se := scriptErr(t, err)

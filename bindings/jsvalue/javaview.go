@@ -1,6 +1,7 @@
 package jsvalue
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -15,11 +16,12 @@ import (
 // data itself (Object.keys, JSON.stringify, putShared) is unchanged. A map
 // that has a key with a method's name keeps its data under that name.
 
-// JavaView decorates v, and every object and array inside it, in place.
-func JavaView(rt *goja.Runtime, v goja.Value) {
+// JavaView decorates v, and every object and array inside it, in place, and
+// returns it.
+func JavaView(rt *goja.Runtime, v goja.Value) goja.Value {
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		return
+		return v
 	}
 	if obj.ClassName() == "Array" {
 		n := int(obj.Get("length").ToInteger())
@@ -27,69 +29,63 @@ func JavaView(rt *goja.Runtime, v goja.Value) {
 			JavaView(rt, obj.Get(strconv.Itoa(i)))
 		}
 		listMethods(rt, obj)
-		return
+		return v
 	}
 	keys := obj.Keys()
 	for _, k := range keys {
 		JavaView(rt, obj.Get(k))
 	}
 	mapMethods(rt, obj, keys)
+	return v
 }
 
-func hidden(rt *goja.Runtime, obj *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
-	for _, k := range obj.Keys() {
-		if k == name {
-			return // the data has a key of this name: it wins
-		}
+// hidden defines a method on obj unless keys, obj's own keys, has its name.
+func hidden(rt *goja.Runtime, obj *goja.Object, keys []string, name string, fn func(goja.FunctionCall) goja.Value) {
+	if slices.Contains(keys, name) {
+		return // the data has a key of this name: it wins
 	}
 	_ = obj.DefineDataProperty(name, rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 func mapMethods(rt *goja.Runtime, obj *goja.Object, keys []string) {
-	has := func(k string) bool {
-		for _, key := range keys {
-			if key == k {
-				return true
-			}
-		}
-		return false
-	}
-	hidden(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
+	has := func(k string) bool { return slices.Contains(keys, k) }
+	hidden(rt, obj, keys, "get", func(call goja.FunctionCall) goja.Value {
 		k := ArgString(call, 0)
 		if !has(k) {
 			return goja.Null()
 		}
 		return obj.Get(k)
 	})
-	hidden(rt, obj, "containsKey", func(call goja.FunctionCall) goja.Value {
+	hidden(rt, obj, keys, "containsKey", func(call goja.FunctionCall) goja.Value {
 		return rt.ToValue(has(ArgString(call, 0)))
 	})
-	hidden(rt, obj, "keySet", func(goja.FunctionCall) goja.Value {
+	hidden(rt, obj, keys, "keySet", func(goja.FunctionCall) goja.Value {
 		return JavaList(rt, ToJS(rt, keys))
 	})
-	hidden(rt, obj, "values", func(goja.FunctionCall) goja.Value {
+	hidden(rt, obj, keys, "values", func(goja.FunctionCall) goja.Value {
 		vals := make([]any, len(keys))
 		for i, k := range keys {
 			vals[i] = obj.Get(k)
 		}
 		return JavaList(rt, rt.NewArray(vals...))
 	})
-	hidden(rt, obj, "size", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys)) })
-	hidden(rt, obj, "isEmpty", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys) == 0) })
+	hidden(rt, obj, keys, "size", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys)) })
+	hidden(rt, obj, keys, "isEmpty", func(goja.FunctionCall) goja.Value { return rt.ToValue(len(keys) == 0) })
 }
 
 func listMethods(rt *goja.Runtime, arr *goja.Object) {
 	length := func() int64 { return arr.Get("length").ToInteger() }
-	hidden(rt, arr, "size", func(goja.FunctionCall) goja.Value { return rt.ToValue(length()) })
-	hidden(rt, arr, "isEmpty", func(goja.FunctionCall) goja.Value { return rt.ToValue(length() == 0) })
-	hidden(rt, arr, "get", func(call goja.FunctionCall) goja.Value {
+	// An array's own keys are indices, never a method's name: no keys.
+	hidden(rt, arr, nil, "size", func(goja.FunctionCall) goja.Value { return rt.ToValue(length()) })
+	hidden(rt, arr, nil, "isEmpty", func(goja.FunctionCall) goja.Value { return rt.ToValue(length() == 0) })
+	hidden(rt, arr, nil, "get", func(call goja.FunctionCall) goja.Value {
 		i := call.Argument(0).ToInteger()
 		if i < 0 || i >= length() {
 			Throw(rt, "index %d out of bounds for length %d", i, length())
 		}
 		return arr.Get(strconv.Itoa(int(i)))
 	})
-	hidden(rt, arr, "contains", func(call goja.FunctionCall) goja.Value {
+	hidden(rt, arr, nil, "contains", func(call goja.FunctionCall) goja.Value {
 		want := call.Argument(0)
 		n := int(length())
 		for i := 0; i < n; i++ {
@@ -99,7 +95,7 @@ func listMethods(rt *goja.Runtime, arr *goja.Object) {
 		}
 		return rt.ToValue(false)
 	})
-	hidden(rt, arr, "toArray", func(goja.FunctionCall) goja.Value {
+	hidden(rt, arr, nil, "toArray", func(goja.FunctionCall) goja.Value {
 		n := int(length())
 		items := make([]any, n)
 		for i := range items {

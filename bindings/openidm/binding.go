@@ -116,14 +116,9 @@ func (b *Binding) result(v any) goja.Value {
 	if m, ok := v.(map[string]any); ok && m == nil {
 		return goja.Null()
 	}
-	return mapView(b.rt, jsvalue.ToJS(b.rt, v))
-}
-
-// mapView gives a result the Java Map methods scripts use on AIC's
-// MapScriptWrapper (get, keySet, size, …) besides plain property access.
-func mapView(rt *goja.Runtime, v goja.Value) goja.Value {
-	jsvalue.JavaView(rt, v)
-	return v
+	// AIC wraps results in a MapScriptWrapper: scripts use its Java Map
+	// methods (get, keySet, size, …) besides plain property access.
+	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, v))
 }
 
 // must throws err, if any, as fn's failure.
@@ -218,7 +213,7 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 	b.must(fn, err)
 	res, err := b.backend.Query(b.ctx, coll, q, o)
 	b.must(fn, err)
-	return mapView(b.rt, jsvalue.ToJS(b.rt, res.ToMap()))
+	return b.result(res.ToMap())
 }
 
 // action(resource, actionName, content, params, fields)
@@ -244,7 +239,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	if mail != nil {
 		b.emails = append(b.emails, *mail)
 	}
-	return mapView(b.rt, jsvalue.ToJS(b.rt, out))
+	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, out))
 }
 
 func (b *Binding) object(fn, what string, v goja.Value) map[string]any {

@@ -100,7 +100,5 @@ func (b *Binding) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Val
 	}
 	// List and Map come back as the tenant's Java collections do: usable as
 	// a JavaScript array or object, and through get/size/keySet.
-	js := jsvalue.ToJS(rt, v)
-	jsvalue.JavaView(rt, js)
-	return js
+	return jsvalue.JavaView(rt, jsvalue.ToJS(rt, v))
 }

@@ -156,9 +156,7 @@ func (b *Binding) object(fn string, body []byte) goja.Value {
 		b.exception(fn, 0, nil, fmt.Errorf("PingOne answered with JSON that does not parse: %v", err))
 	}
 	// The helper returns Java Maps in AIC: property access and get/keySet/size both work.
-	js := jsvalue.ToJS(b.rt, v)
-	jsvalue.JavaView(b.rt, js)
-	return js
+	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, v))
 }
 
 // read GETs path and returns the answer, or null for a 404.

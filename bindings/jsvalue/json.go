@@ -83,6 +83,8 @@ func (p *jsonParser) value(depth int) (goja.Value, error) {
 		return nil, p.errorf("unexpected end of input")
 	}
 	switch c := p.s[p.i]; {
+	case (c == '{' || c == '[') && depth >= p.maxDepth:
+		return nil, fmt.Errorf("JSON at offset %d: nested more than %d levels deep: %w", p.i, p.maxDepth, ErrJSONTooDeep)
 	case c == '{':
 		return p.object(depth + 1)
 	case c == '[':
@@ -114,9 +116,6 @@ func (p *jsonParser) literal(word string) bool {
 }
 
 func (p *jsonParser) object(depth int) (goja.Value, error) {
-	if depth > p.maxDepth {
-		return nil, fmt.Errorf("JSON at offset %d: nested more than %d levels deep: %w", p.i, p.maxDepth, ErrJSONTooDeep)
-	}
 	p.i++ // {
 	obj := p.rt.NewObject()
 	p.space()
@@ -166,9 +165,6 @@ func (p *jsonParser) object(depth int) (goja.Value, error) {
 }
 
 func (p *jsonParser) array(depth int) (goja.Value, error) {
-	if depth > p.maxDepth {
-		return nil, fmt.Errorf("JSON at offset %d: nested more than %d levels deep: %w", p.i, p.maxDepth, ErrJSONTooDeep)
-	}
 	p.i++ // [
 	var items []any
 	p.space()
@@ -278,10 +274,11 @@ func (p *jsonParser) escaped(start int) (string, error) {
 		case c == '"':
 			p.i++
 			p.buf = b
-			if !plainUTF8(string(b)) {
+			s := string(b)
+			if !plainUTF8(s) {
 				return "", ErrJSONNotGo
 			}
-			return string(b), nil
+			return s, nil
 		case c < 0x20:
 			return "", p.errorf("control character %q in a string", c)
 		case c != '\\':

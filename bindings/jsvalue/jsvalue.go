@@ -218,9 +218,6 @@ func Normalize(v any) any {
 		f, _ := x.Float64()
 		return f
 	case int, int32, float64, float32:
-		if f, ok := x.(float32); ok {
-			return normalizeNumber(float64(f))
-		}
 		return normalizeNumber(x)
 	case uint:
 		return int64(x)
@@ -236,19 +233,6 @@ func NormalizeMap(m map[string]any) map[string]any {
 		return nil
 	}
 	return Normalize(m).(map[string]any)
-}
-
-// Freeze makes an object and everything reachable from it immutable, using the
-// runtime's own Object.freeze so the semantics are exactly JavaScript's.
-func Freeze(rt *goja.Runtime, freeze goja.Callable, v goja.Value) {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return
-	}
-	for _, k := range obj.Keys() {
-		Freeze(rt, freeze, obj.Get(k))
-	}
-	_, _ = freeze(goja.Undefined(), obj)
 }
 
 // Throw raises a JavaScript Error carrying err's message in the running script.
@@ -286,13 +270,13 @@ func Seal(rt *goja.Runtime, obj *goja.Object) {
 // hardens itself. Binding objects hold only data properties, so reading them
 // runs no script code.
 func SealWith(freeze goja.Callable, obj *goja.Object) {
-	seen := make([]*goja.Object, 0, 8)
+	seen := map[*goja.Object]bool{}
 	var walk func(o *goja.Object)
 	walk = func(o *goja.Object) {
-		if slices.Contains(seen, o) {
+		if seen[o] {
 			return
 		}
-		seen = append(seen, o)
+		seen[o] = true
 		if _, err := freeze(goja.Undefined(), o); err != nil {
 			panic(fmt.Sprintf("jsvalue: freeze: %v", err))
 		}

@@ -15,7 +15,6 @@ package nodestate
 import (
 	"maps"
 	"slices"
-	"sort"
 
 	"github.com/dop251/goja"
 
@@ -49,18 +48,17 @@ func New(rt *goja.Runtime) *Binding {
 		if !ok {
 			return goja.Null()
 		}
-		js := jsvalue.ToJS(rt, v)
-		jsvalue.JavaView(rt, js)
-		return js
+		return jsvalue.JavaView(rt, jsvalue.ToJS(rt, v))
 	})
 	jsvalue.Method(rt, b.obj, "getObject", func(call goja.FunctionCall) goja.Value {
 		v, ok := b.combined(key(call, "getObject"))
 		if !ok {
 			return goja.Null()
 		}
-		js := jsvalue.ToJS(rt, v)
-		jsvalue.JavaView(rt, js)
-		jsvalue.Freeze(rt, b.freeze, js)
+		js := jsvalue.JavaView(rt, jsvalue.ToJS(rt, v))
+		if obj, isObj := js.(*goja.Object); isObj {
+			jsvalue.SealWith(b.freeze, obj)
+		}
 		return js
 	})
 	value := func(method string, v goja.Value) any {
@@ -127,11 +125,7 @@ func New(rt *goja.Runtime) *Binding {
 		for k := range b.shared {
 			seen[k] = true
 		}
-		keys := make([]string, 0, len(seen))
-		for k := range seen {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(seen))
 		return jsvalue.JavaList(rt, jsvalue.ToJS(rt, keys))
 	})
 	jsvalue.SealWith(b.freeze, b.obj)
@@ -204,28 +198,23 @@ func (b *Binding) lookup(k string) (any, bool) {
 	return v, ok
 }
 
+// own makes one state the binding's own copy, before its first change.
 func (b *Binding) own(shared bool) {
-	if shared && !b.ownShared {
-		b.shared = maps.Clone(b.shared)
-		if b.shared == nil {
-			b.shared = map[string]any{}
-		}
-		b.ownShared = true
+	m, owned := &b.transient, &b.ownTransient
+	if shared {
+		m, owned = &b.shared, &b.ownShared
 	}
-	if !shared && !b.ownTransient {
-		b.transient = maps.Clone(b.transient)
-		if b.transient == nil {
-			b.transient = map[string]any{}
-		}
-		b.ownTransient = true
+	if *owned {
+		return
 	}
+	*m = maps.Clone(*m)
+	if *m == nil {
+		*m = map[string]any{}
+	}
+	*owned = true
 }
 
 func (b *Binding) put(shared bool, k string, v any) {
 	b.own(shared)
-	if shared {
-		b.shared[k] = v
-	} else {
-		b.transient[k] = v
-	}
+	b.state(shared)[k] = v
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/verify"
 	"github.com/journeyjs/journeyjs/pingone"
@@ -238,24 +239,11 @@ func TestUserIDStateKeyIsConfigurable(t *testing.T) {
 	w := newWorld(t)
 	c, err := verify.NewClient(verify.Config{EnvironmentID: w.seed.EnvironmentID, ClientID: w.seed.ClientID,
 		ClientSecret: w.seed.ClientSecret, APIURL: "https://api.pingone.com", AuthURL: "https://auth.pingone.com",
-		UserIDStateKey: "p1Id", HTTPClient: &http.Client{Transport: handlerRT{w.h}}})
+		UserIDStateKey: "p1Id", HTTPClient: &http.Client{Transport: httpclient.HandlerTransport(w.h)}})
 	require.NoError(t, err)
 	out := mustRun(t, c, map[string]any{"p1Id": w.user("nora"), "pingOneUserId": w.user("jamesjoyce")},
 		`nodeState.putShared("name", verifyTransactionsHelper.getUser().username); action.goTo("done");`)
 	assert.Equal(t, "nora", out["name"])
-}
-
-type handlerRT struct{ h http.Handler }
-
-func (r handlerRT) RoundTrip(req *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	in := req.Clone(req.Context())
-	in.RequestURI = req.URL.RequestURI()
-	if in.Body == nil {
-		in.Body = http.NoBody
-	}
-	r.h.ServeHTTP(rec, in)
-	return rec.Result(), nil
 }
 
 func TestNullAnswers(t *testing.T) {

@@ -131,7 +131,7 @@ func (h HTTPCallExpect) matches(c httpclient.Call) bool {
 	if h.Method != "" && !strings.EqualFold(h.Method, c.Method) {
 		return false
 	}
-	if !MatchURL(h.URL, c.URL) {
+	if !httpclient.MatchURL(h.URL, c.URL) {
 		return false
 	}
 	if h.Status != nil && *h.Status != c.Status {

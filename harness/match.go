@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-
-	"github.com/journeyjs/journeyjs/bindings/httpclient"
 )
 
 // Normalize returns v as plain JSON values (map[string]any, []any, string,
@@ -121,8 +119,3 @@ func short(v any) string {
 	}
 	return s
 }
-
-// MatchURL reports whether url matches pattern, where * in pattern stands
-// for any run of characters. A pattern without "?" ignores the query string
-// of url, as the HTTP route fixtures do.
-func MatchURL(pattern, url string) bool { return httpclient.MatchURL(pattern, url) }

@@ -63,16 +63,6 @@ func TestLineDiff(t *testing.T) {
 	assert.Contains(t, harness.Diff(map[string]any{"a": 1}, map[string]any{"a": 2}), "-  \"a\": 1\n+  \"a\": 2\n")
 }
 
-func TestMatchURL(t *testing.T) {
-	assert.True(t, harness.MatchURL("https://a.test/x", "https://a.test/x?q=1"))
-	assert.False(t, harness.MatchURL("https://a.test/x?q=2", "https://a.test/x?q=1"))
-	assert.True(t, harness.MatchURL("https://a.test/x?q=*", "https://a.test/x?q=1"))
-	assert.True(t, harness.MatchURL("https://*.test/*/z", "https://a.test/b/c/z"))
-	assert.False(t, harness.MatchURL("https://a.test/x", "https://a.test/xy"))
-	assert.True(t, harness.MatchURL("*", "anything"))
-	assert.False(t, harness.MatchURL("https://a.test/(x)", "https://a.test/x"), "regexp characters are literal")
-}
-
 // The example test files in scripts/ must pass: they are the documentation.
 func TestExampleScriptsPass(t *testing.T) {
 	files, err := harness.Discover([]string{"../scripts"})

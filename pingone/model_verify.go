@@ -1,6 +1,9 @@
 package pingone
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"maps"
+)
 
 // VerifyTransaction is one PingOne Verify attempt of a user.
 type VerifyTransaction struct {
@@ -51,8 +54,12 @@ type VerifiedData struct {
 var (
 	verifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
 		"APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
-	verifyStatuses = map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true,
-		"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true, "APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
+	// verifyStatuses are the terminal ones and those still under way.
+	verifyStatuses = func() map[string]bool {
+		m := map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true}
+		maps.Copy(m, verifyTerminal)
+		return m
+	}()
 	verifiedDataTypes = map[string]bool{"GOVERNMENT_ID": true, "BARCODE": true, "FRONT_IMAGE": true, "BACK_IMAGE": true,
 		"SELFIE": true, "CROPPED_SIGNATURE": true, "CROPPED_DOCUMENT": true, "CROPPED_PORTRAIT": true,
 		"VOICE_SAMPLE": true, "VOICE_INPUT": true, "END_USER_CLIENT": true, "BIOGRAPHIC_MATCH": true}

@@ -43,8 +43,10 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -258,9 +260,7 @@ func (b *Binding) End() []Call {
 		b.loop.ClearTimeout(r.hold)
 	}
 	for _, c := range r.clients {
-		if c.network != nil {
-			c.network.CloseIdleConnections()
-		}
+		c.network.closeIdle()
 	}
 	return r.calls
 }
@@ -453,8 +453,6 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 		q.err = cerr
 		return
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	var body io.Reader
 	if q.body != nil {
 		body = bytes.NewReader(q.body)
@@ -464,7 +462,9 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 		q.err = fmt.Errorf("httpClient: %s %s: %v", q.method, q.url, err)
 		return
 	}
-	req.Header = q.header.Clone()
+	// The request's own header: send built it for this request alone (the
+	// call record holds a copy), and nothing reads it after this.
+	req.Header = q.header
 	res, err := c.http.Do(req)
 	if err != nil {
 		if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
@@ -476,7 +476,7 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 	}
 	defer res.Body.Close()
 	q.status = res.StatusCode
-	q.statusText = strings.TrimSpace(strings.TrimPrefix(res.Status, fmt.Sprint(res.StatusCode)))
+	q.statusText = strings.TrimSpace(strings.TrimPrefix(res.Status, strconv.Itoa(res.StatusCode)))
 	if q.statusText == "" {
 		q.statusText = http.StatusText(res.StatusCode)
 	}
@@ -484,17 +484,26 @@ func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, max
 	if res.Request != nil && res.Request.URL != nil {
 		q.finalURL = res.Request.URL.String()
 	}
+	// The client's read timeout bounds reading the body of a response that
+	// came over the network (its transport exists only once a request went
+	// out). Closing the body is what stops a read in progress.
 	var timer *time.Timer
-	if c.network != nil {
-		rt := c.conf.readTimeout()
-		timer = time.AfterFunc(rt, func() { cancel(fmt.Errorf("reading the body took longer than the read timeout (%s)", rt)) })
+	var timedOut atomic.Bool
+	readTimeout := c.conf.readTimeout()
+	if c.network != nil && c.network.built.Load() {
+		timer = time.AfterFunc(readTimeout, func() {
+			timedOut.Store(true)
+			res.Body.Close()
+		})
 	}
 	data, err := io.ReadAll(io.LimitReader(res.Body, maxBody+1))
 	if timer != nil {
 		timer.Stop()
 	}
 	if err != nil {
-		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		if timedOut.Load() {
+			err = fmt.Errorf("reading the body took longer than the read timeout (%s)", readTimeout)
+		} else if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 			err = cause
 		}
 		q.err = describeErr(q.method, q.url, c, fmt.Errorf("reading the response: %w", err))
@@ -886,7 +895,13 @@ func (b *Binding) newResponse(q *request) goja.Value {
 		_ = h.Set(k, strings.Join(q.respHeader[k], ", "))
 	}
 	_ = o.Set("headers", h)
-	jsvalue.SealWith(b.freeze, o) // and, through o.headers, h
+	// Freezing the two objects directly: everything else they hold is a
+	// primitive, and their prototypes were sealed when the binding was made.
+	for _, x := range [...]*goja.Object{h, o} {
+		if _, err := b.freeze(goja.Undefined(), x); err != nil {
+			panic(err)
+		}
+	}
 	b.run.responses[o] = q
 	return o
 }

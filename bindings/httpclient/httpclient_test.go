@@ -363,6 +363,33 @@ func TestNamedClientTimeoutAndNames(t *testing.T) {
 	assert.Equal(t, "ok", res.Outcome)
 }
 
+// TestReadTimeoutStopsASlowBody: the headers arrive at once, the body
+// never does; the named client's read timeout ends the read and the error
+// says so.
+func TestReadTimeoutStopsASlowBody(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusOK)
+		_, _ = fmt.Fprint(w, "partial")
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	e := newEngine(t, 5*time.Second)
+	cfg := local()
+	cfg.Clients = map[string]httpclient.ClientConfig{"quick": {ReadTimeout: 100 * time.Millisecond, ConnectTimeout: time.Second}}
+	start := time.Now()
+	_, err := run(t, e, `httpClient.send("`+srv.URL+`/body", {clientName: "quick"}).get();`, runtime.Input{HTTP: cfg})
+	msg := scriptErr(t, err).Message
+	assert.Contains(t, msg, "reading the response: reading the body took longer than the read timeout (100ms)")
+	assert.Less(t, time.Since(start), 2*time.Second)
+}
+
 func TestRedirects(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)

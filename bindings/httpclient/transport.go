@@ -16,6 +16,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 )
@@ -150,7 +152,8 @@ func (e *UnmatchedError) Error() string {
 // routes, then the network.
 type chain struct {
 	cfg     *Config
-	network http.RoundTripper
+	network http.RoundTripper // Config.Transport, or nil for the client's own
+	own     *networkTransport
 }
 
 func (c *chain) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -175,7 +178,38 @@ func (c *chain) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, err
 	}
-	return c.network.RoundTrip(req)
+	if c.network != nil {
+		return c.network.RoundTrip(req)
+	}
+	return c.own.get().RoundTrip(req)
+}
+
+// networkTransport is a client's own network transport, built on the
+// client's first request that leaves the process: a run whose requests all
+// go to host handlers or routes (every run against a local PingOne) never
+// pays for an http.Transport it would close unused at the end of the run.
+type networkTransport struct {
+	build func() *http.Transport
+	once  sync.Once
+	tr    *http.Transport
+	// built is set once tr exists; read without the once by the request
+	// goroutines (the read timeout) and by End (idle connections).
+	built atomic.Bool
+}
+
+func (n *networkTransport) get() *http.Transport {
+	n.once.Do(func() {
+		n.tr = n.build()
+		n.built.Store(true)
+	})
+	return n.tr
+}
+
+// closeIdle closes the idle connections of a transport that was built.
+func (n *networkTransport) closeIdle() {
+	if n != nil && n.built.Load() {
+		n.tr.CloseIdleConnections()
+	}
 }
 
 // peekBody reads the request's body without consuming it.
@@ -228,10 +262,12 @@ func underWildcard(pattern, host string) bool {
 
 // client is a named (or the default) client built for one run.
 type client struct {
-	name    string
-	conf    ClientConfig
-	http    *http.Client
-	network *http.Transport // nil when the host supplied Config.Transport
+	name string
+	conf ClientConfig
+	http *http.Client
+	// network is the client's own transport; nil when the host supplied
+	// Config.Transport. The named client's timeouts apply only to it.
+	network *networkTransport
 }
 
 // buildClient makes the client for name, reading its certificates from
@@ -249,9 +285,11 @@ func buildClient(ctx context.Context, cfg *Config, name string, store secrets.St
 		}
 	}
 	c := &client{name: name, conf: cc}
-	var network http.RoundTripper = cfg.Transport
-	if network == nil {
-		tlsConf := &tls.Config{MinVersion: tls.VersionTLS12}
+	ch := &chain{cfg: cfg, network: cfg.Transport}
+	if cfg.Transport == nil {
+		// Certificates are read now, so a client whose secrets are wrong
+		// fails every request, wherever it would have gone.
+		var certs []tls.Certificate
 		if cc.ClientCertificate != "" {
 			label := ClientCertLabel(cc.ClientCertificate)
 			pemData, err := readPEMSecret(ctx, store, label, name)
@@ -262,35 +300,37 @@ func buildClient(ctx context.Context, cfg *Config, name string, store secrets.St
 			if err != nil {
 				return nil, fmt.Errorf("httpClient: client %q: secret %s does not hold a PEM certificate and private key: %v", name, label, err)
 			}
-			tlsConf.Certificates = []tls.Certificate{cert}
+			certs = []tls.Certificate{cert}
 		}
+		var roots *x509.CertPool
 		if cc.ServerTrustCertificates != "" {
 			label := ServerTrustLabel(cc.ServerTrustCertificates)
 			pemData, err := readPEMSecret(ctx, store, label, name)
 			if err != nil {
 				return nil, err
 			}
-			pool := x509.NewCertPool()
-			if !pool.AppendCertsFromPEM(pemData) {
+			roots = x509.NewCertPool()
+			if !roots.AppendCertsFromPEM(pemData) {
 				return nil, fmt.Errorf("httpClient: client %q: secret %s holds no PEM certificate", name, label)
 			}
-			tlsConf.RootCAs = pool
 		}
-		tr := &http.Transport{
-			Proxy:                  nil, // an environment proxy would bypass the policy
-			DialContext:            cfg.Policy.dialer(cc.connectTimeout()),
-			TLSClientConfig:        tlsConf,
-			TLSHandshakeTimeout:    cc.connectTimeout(),
-			ResponseHeaderTimeout:  cc.readTimeout(),
-			MaxResponseHeaderBytes: 1 << 20,
-			MaxIdleConnsPerHost:    4,
-			ForceAttemptHTTP2:      true,
-		}
-		c.network = tr
-		network = tr
+		policy := cfg.Policy
+		c.network = &networkTransport{build: func() *http.Transport {
+			return &http.Transport{
+				Proxy:                  nil, // an environment proxy would bypass the policy
+				DialContext:            policy.dialer(cc.connectTimeout()),
+				TLSClientConfig:        &tls.Config{MinVersion: tls.VersionTLS12, Certificates: certs, RootCAs: roots},
+				TLSHandshakeTimeout:    cc.connectTimeout(),
+				ResponseHeaderTimeout:  cc.readTimeout(),
+				MaxResponseHeaderBytes: 1 << 20,
+				MaxIdleConnsPerHost:    4,
+				ForceAttemptHTTP2:      true,
+			}
+		}}
+		ch.own = c.network
 	}
 	c.http = &http.Client{
-		Transport: &chain{cfg: cfg, network: network},
+		Transport: ch,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= maxRedirects {
 				return fmt.Errorf("stopped after %d redirects", maxRedirects)

@@ -929,21 +929,39 @@ func (b *Binding) responseOf(this goja.Value, method string) *request {
 	return nil
 }
 
+// responseJSON parses the body as the script's JSON.parse would, without
+// the round trip through a JavaScript string and the guarded parse that
+// JSON.parse costs: the body is Go text already.
 func (b *Binding) responseJSON(r *request) goja.Value {
-	v, err := b.parse(goja.Undefined(), b.rt.ToValue(r.text()))
-	if err != nil {
-		msg := err.Error()
+	text := r.text()
+	v, err := jsvalue.ParseJSON(b.rt, text, jsvalue.MaxJSONNesting)
+	var msg string
+	switch {
+	case err == nil:
+		return v
+	case errors.Is(err, jsvalue.ErrJSONNotGo):
+		// An unpaired surrogate escape or bytes that are not UTF-8: the
+		// script's JSON.parse (goja's own parse for such text).
+		v, err = b.parse(goja.Undefined(), b.rt.ToValue(text))
+		if err == nil {
+			return v
+		}
+		msg = err.Error()
 		var exc *goja.Exception
 		if errors.As(err, &exc) {
 			msg = valueText(b.rt, exc.Value())
 		}
-		snippet := r.text()
-		if len(snippet) > 80 {
-			snippet = snippet[:80] + "…"
-		}
-		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not valid JSON (%s); the body begins %q", r.method, r.url, msg, snippet)
+	case errors.Is(err, jsvalue.ErrJSONTooDeep):
+		msg = fmt.Sprintf("RangeError: JSON nested more than %d levels deep", jsvalue.MaxJSONNesting)
+	default:
+		msg = "SyntaxError: " + err.Error()
 	}
-	return v
+	snippet := text
+	if len(snippet) > 80 {
+		snippet = snippet[:80] + "…"
+	}
+	jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not valid JSON (%s); the body begins %q", r.method, r.url, msg, snippet)
+	return nil
 }
 
 func (b *Binding) responseForm(r *request) goja.Value {

@@ -363,6 +363,36 @@ func TestNamedClientTimeoutAndNames(t *testing.T) {
 	assert.Equal(t, "ok", res.Outcome)
 }
 
+// TestResponseJSONPaths: response.json() parses with the fast Go parser,
+// hands an unpaired surrogate escape to goja's parse (which, like the
+// script's JSON.parse, makes it U+FFFD), and names the body and the cause
+// when it cannot parse.
+func TestResponseJSONPaths(t *testing.T) {
+	e := newEngine(t, 5*time.Second)
+	cfg := &httpclient.Config{Routes: []httpclient.Route{
+		{URL: "https://api.test/ok", Body: `{"b": [1, {"__proto__": 2}], "a": "x"}`},
+		{URL: "https://api.test/lone", Body: `{"s": "\ud800"}`},
+		{URL: "https://api.test/deep", Body: strings.Repeat("[", 1500) + strings.Repeat("]", 1500)},
+		{URL: "https://api.test/bad", Body: `{"a": 1,}`},
+	}}
+	res := mustRun(t, e, `var ok = httpClient.send("https://api.test/ok").get().json();
+var lone = httpClient.send("https://api.test/lone").get().json();
+nodeState.putShared("keys", Object.keys(ok).join());
+nodeState.putShared("own", Object.getPrototypeOf(ok.b[1]) === Object.prototype && ok.b[1].__proto__ === 2);
+nodeState.putShared("lone", lone.s.length + ":" + lone.s.charCodeAt(0));
+action.goTo("ok");`, runtime.Input{HTTP: cfg})
+	assert.Equal(t, "b,a", res.SharedState["keys"])
+	assert.Equal(t, true, res.SharedState["own"])
+	assert.Equal(t, "1:65533", res.SharedState["lone"])
+
+	_, err := run(t, e, `httpClient.send("https://api.test/deep").get().json();`, runtime.Input{HTTP: cfg})
+	assert.Contains(t, scriptErr(t, err).Message, "is not valid JSON (RangeError: JSON nested more than 1000 levels deep)")
+	_, err = run(t, e, `httpClient.send("https://api.test/bad").get().json();`, runtime.Input{HTTP: cfg})
+	msg := scriptErr(t, err).Message
+	assert.Contains(t, msg, "the response to GET https://api.test/bad is not valid JSON (SyntaxError: JSON at offset 8")
+	assert.Contains(t, msg, `the body begins "{\"a\": 1,}"`)
+}
+
 // TestReadTimeoutStopsASlowBody: the headers arrive at once, the body
 // never does; the named client's read timeout ends the read and the error
 // says so.

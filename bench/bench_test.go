@@ -9,7 +9,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dop251/goja"
+
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -127,7 +130,7 @@ func BenchmarkIssueCredentialCannedResponses(b *testing.B) {
 	ctx := context.Background()
 
 	in := env.Input
-	canned := recordHosts(b, e, script, in)
+	canned, _ := recordHosts(b, e, script, in)
 	in.HTTP = canned
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -147,19 +150,22 @@ type exchange struct {
 
 // recordHosts runs script once with in, records what each in-process host
 // answered, and returns a config whose hosts replay those answers by method
-// and path.
-func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in runtime.Input) *httpclient.Config {
+// and path, and the answers in the order they were given.
+func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in runtime.Input) (*httpclient.Config, []exchange) {
 	tb.Helper()
 	var mu sync.Mutex
 	seen := map[string]exchange{}
+	var order []exchange
 	rec := *in.HTTP
 	rec.Hosts = map[string]http.Handler{}
 	for host, h := range in.HTTP.Hosts {
 		rec.Hosts[host] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rr := httptest.NewRecorder()
 			h.ServeHTTP(rr, r)
+			x := exchange{rr.Code, rr.Header().Clone(), rr.Body.Bytes()}
 			mu.Lock()
-			seen[r.Method+" "+r.Host+r.URL.Path] = exchange{rr.Code, rr.Header().Clone(), rr.Body.Bytes()}
+			seen[r.Method+" "+r.Host+r.URL.Path] = x
+			order = append(order, x)
 			mu.Unlock()
 			maps.Copy(w.Header(), rr.Header())
 			w.WriteHeader(rr.Code)
@@ -183,5 +189,30 @@ func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in run
 	for host := range rec.Hosts {
 		out.Hosts[host] = replay
 	}
-	return &out
+	return &out, order
+}
+
+// BenchmarkIssueCredentialResponsesAsJS turns the five response bodies of
+// the script (PingOne's JSON, about 8 KB with its HAL links) into
+// JavaScript values with the parser response.json() uses, on a bare goja
+// runtime: a floor under any run of the script, whatever the runtime and
+// the PingOne emulator do around it.
+func BenchmarkIssueCredentialResponsesAsJS(b *testing.B) {
+	script, env, e := issueCredentialWorld(b)
+	_, answers := recordHosts(b, e, script, env.Input)
+	rt := goja.New()
+	size := 0
+	for _, x := range answers {
+		size += len(x.body)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, x := range answers {
+			if _, err := jsvalue.ParseJSON(rt, string(x.body), jsvalue.MaxJSONNesting); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(size), "body-bytes/op")
 }

@@ -78,6 +78,7 @@ type Binding struct {
 	promiseProto  *goja.Object
 	responseProto *goja.Object
 	headersProto  *goja.Object
+	frames        []goja.StackFrame // reused by callSite
 
 	// Per run; touched only by the goroutine running the script or the loop.
 	parent context.Context
@@ -340,7 +341,7 @@ type request struct {
 	header     http.Header
 	body       []byte
 	clientName string
-	site       string
+	site       goja.StackFrame // the script's send call; see siteText
 	start      time.Time
 	root       *promise
 
@@ -400,7 +401,7 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 	q := &request{
 		run: r, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
 		clientName: opts.clientName, start: time.Now(), done: make(chan struct{}),
-		site: callSite(rt),
+		site: b.callSite(),
 	}
 	r.calls = append(r.calls, Call{
 		Method: q.method, URL: q.url, ClientName: q.clientName,
@@ -424,14 +425,23 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 	return p.obj
 }
 
-// callSite is "line L" of the script's send call, for errors that have no
-// JavaScript exception behind them.
-func callSite(rt *goja.Runtime) string {
-	frames := rt.CaptureCallStack(2, nil)
-	for _, f := range frames {
-		if p := f.Position(); p.Filename != "" {
-			return fmt.Sprintf("%s line %d", p.Filename, p.Line)
+// callSite is the frame of the script's send call, for errors that have no
+// JavaScript exception behind them. Only a failure nobody handled needs its
+// text (siteText), so it is kept as a frame and formatted then.
+func (b *Binding) callSite() goja.StackFrame {
+	b.frames = b.rt.CaptureCallStack(2, b.frames[:0])
+	for _, f := range b.frames {
+		if f.Position().Filename != "" {
+			return f
 		}
+	}
+	return goja.StackFrame{}
+}
+
+// siteText is "file line L" of the request's send call, or "".
+func (q *request) siteText() string {
+	if p := q.site.Position(); p.Filename != "" {
+		return fmt.Sprintf("%s line %d", p.Filename, p.Line)
 	}
 	return ""
 }
@@ -581,8 +591,8 @@ func (b *Binding) options(v goja.Value) sendOptions {
 		jsvalue.Throw(rt, "httpClient.send: set body or form, not both")
 	}
 	if body != nil {
-		if s, isStr := body.Export().(string); isStr {
-			o.body = []byte(s)
+		if goja.IsString(body) {
+			o.body = []byte(body.String())
 		} else {
 			out, err := b.stringify(goja.Undefined(), body)
 			if err != nil {
@@ -854,8 +864,8 @@ func (b *Binding) unhandledErr() error {
 		}
 		if q := p.failed; q != nil {
 			site := ""
-			if q.site != "" {
-				site = " (sent at " + q.site + ")"
+			if t := q.siteText(); t != "" {
+				site = " (sent at " + t + ")"
 			}
 			return fmt.Errorf("unhandled failure of an asynchronous HTTP request%s: %v", site, q.err)
 		}

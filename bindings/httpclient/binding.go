@@ -4,7 +4,14 @@
 //
 // # Threading
 //
-// A request runs in its own goroutine and never touches the goja runtime.
+// A request never touches the goja runtime. send starts a goroutine for it;
+// when the script asks for the response with get() before that goroutine
+// has started (httpClient.send(...).get(), the common case), get sends the
+// request itself, which spares a hand-over between goroutines. Either way
+// the request runs once. An in-process host handler may thus run on the
+// script's goroutine: like any handler, it must return once its request's
+// context is done, which is how the run's time limit stops it.
+//
 // send returns a promise-like object:
 //
 //   - get() blocks the script until the response is there and returns it, or
@@ -345,6 +352,15 @@ type request struct {
 	start      time.Time
 	root       *promise
 
+	// How to send it, kept so whichever goroutine takes it can.
+	ctx     context.Context
+	client  *client
+	clientE error
+	maxBody int64
+	// taken is won by the request's goroutine or by a get() that comes
+	// first: the request runs exactly once, wherever it is taken.
+	taken atomic.Bool
+
 	done chan struct{}
 	mu   sync.Mutex
 	// finished: the goroutine has written the result. consumed: get() (or End)
@@ -421,7 +437,12 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 			r.clients[q.clientName] = c
 		}
 	}
-	go b.do(ctx, q, c, cerr, cfg.maxResponse())
+	q.ctx, q.client, q.clientE, q.maxBody = ctx, c, cerr, cfg.maxResponse()
+	go func() {
+		if q.taken.CompareAndSwap(false, true) {
+			b.do(q)
+		}
+	}()
 	return p.obj
 }
 
@@ -446,8 +467,10 @@ func (q *request) siteText() string {
 	return ""
 }
 
-// do runs in the request's goroutine: it must not touch the runtime.
-func (b *Binding) do(ctx context.Context, q *request, c *client, cerr error, maxBody int64) {
+// do sends q, in the request's goroutine or in a get() that took it first;
+// it must not touch the runtime.
+func (b *Binding) do(q *request) {
+	ctx, c, cerr, maxBody := q.ctx, q.client, q.clientE, q.maxBody
 	defer func() {
 		q.dur = time.Since(q.start)
 		q.mu.Lock()
@@ -834,6 +857,13 @@ func (b *Binding) get(call goja.FunctionCall) goja.Value {
 		q.mu.Lock()
 		q.consumed = true
 		q.mu.Unlock()
+		if q.taken.CompareAndSwap(false, true) {
+			// The request's goroutine has not started: send it here rather
+			// than park the script and wake two goroutines for the hand-over
+			// (a fifth of a PingOne call's cost). The run's time limit still
+			// stops it: Abort cancels the request's context.
+			b.do(q)
+		}
 		ctx := b.runCtx()
 		select {
 		case <-q.done:

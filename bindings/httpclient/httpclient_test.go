@@ -530,6 +530,51 @@ action.goTo("true");`, runtime.Input{HTTP: cfg})
 	assert.Contains(t, msg, "  http:\n    routes:\n      - method: GET\n        url: https://my.auth.server/authenticate\n        status: 200\n")
 }
 
+// TestRequestsSentTogetherRunTogether: two requests sent before either
+// get() are in flight at once, even though get() may send the first itself.
+// Each handler waits for the other to start; run one after the other, they
+// would each give up after two seconds and answer "alone".
+func TestRequestsSentTogetherRunTogether(t *testing.T) {
+	e := newEngine(t, 10*time.Second)
+	started := map[string]chan struct{}{"a": make(chan struct{}), "b": make(chan struct{})}
+	other := map[string]string{"a": "b", "b": "a"}
+	cfg := &httpclient.Config{Hosts: map[string]http.Handler{
+		"pair.test": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			me := strings.TrimPrefix(r.URL.Path, "/")
+			close(started[me])
+			select {
+			case <-started[other[me]]:
+				fmt.Fprint(w, "together")
+			case <-time.After(2 * time.Second):
+				fmt.Fprint(w, "alone")
+			}
+		}),
+	}}
+	res := mustRun(t, e, `var a = httpClient.send("http://pair.test/a"), b = httpClient.send("http://pair.test/b");
+action.goTo(a.get().text() + "," + b.get().text());`, runtime.Input{HTTP: cfg})
+	assert.Equal(t, "together,together", res.Outcome)
+}
+
+// TestHungHostHandlerEndsWithTimeout: an in-process handler that waits for
+// its request's context (which get() may run on the script's goroutine) is
+// stopped by the run's time limit.
+func TestHungHostHandlerEndsWithTimeout(t *testing.T) {
+	e := newEngine(t, 300*time.Millisecond)
+	cfg := &httpclient.Config{Hosts: map[string]http.Handler{
+		"hung.test": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			<-r.Context().Done()
+		}),
+	}}
+	start := time.Now()
+	res, err := run(t, e, `httpClient.send("http://hung.test/").get(); action.goTo("x");`, runtime.Input{HTTP: cfg})
+	se := scriptErr(t, err)
+	assert.Equal(t, runtime.KindTimeout, se.Kind)
+	assert.Less(t, time.Since(start), 2*time.Second)
+	require.Len(t, res.HTTPCalls, 1)
+	assert.NotEmpty(t, res.HTTPCalls[0].Error)
+	assert.Empty(t, res.Outcome)
+}
+
 func TestHostsHandler(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	var seen string

@@ -39,6 +39,11 @@ func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	rec := httptest.NewRecorder()
 	t.h.ServeHTTP(rec, in)
+	if err := req.Context().Err(); err != nil {
+		// Canceled while the handler ran (the run's time limit, say): what
+		// it wrote is dropped, as a network round trip cut short would be.
+		return nil, err
+	}
 	res := rec.Result()
 	res.Request = req
 	return res, nil

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
-	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -42,12 +41,11 @@ func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret
 		}
 		value := base64.RawURLEncoding.EncodeToString(raw)
 		expires := p.now().Add(p.opts.TokenTTL)
-		if _, err := t.exec(`INSERT INTO tokens(token_hash, env_id, expires_at) VALUES (?,?,?)`,
-			hashToken(value), envID, expires.UnixMilli()); err != nil {
+		if err := t.insertToken(hashToken(value), envID, expires.UnixMilli()); err != nil {
 			return fmt.Errorf("issue token: %w", err)
 		}
 		// Expired tokens are useless; dropping them keeps the table small.
-		if _, err := t.exec(`DELETE FROM tokens WHERE expires_at < ?`, p.now().UnixMilli()); err != nil {
+		if err := t.pruneTokens(p.now().UnixMilli()); err != nil {
 			return fmt.Errorf("issue token: prune: %w", err)
 		}
 		tok = &AccessToken{AccessToken: value, TokenType: "Bearer", ExpiresIn: int(p.opts.TokenTTL / time.Second)}
@@ -61,17 +59,8 @@ func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	if token == "" {
 		return unauthorized()
 	}
-	var tokEnv string
-	var expires int64
-	const q = `SELECT env_id, expires_at FROM tokens WHERE token_hash=?`
-	var row *sql.Row
-	if st, ok := p.store.cached(q); ok {
-		row = st.QueryRowContext(ctx, hashToken(token))
-	} else {
-		row = p.store.db.QueryRowContext(ctx, q, hashToken(token))
-	}
-	err := row.Scan(&tokEnv, &expires)
-	if errors.Is(err, sql.ErrNoRows) {
+	tokEnv, expires, err := p.store.b.lookupToken(ctx, hashToken(token))
+	if errors.Is(err, errNoObject) {
 		return unauthorized()
 	}
 	if err != nil {

@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-func TestTokenAndAuth(t *testing.T) {
-	h := newHarness(t)
+func TestTokenAndAuth(t *testing.T) { forEachStore(t, testTokenAndAuth) }
+
+func testTokenAndAuth(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	h.must(200, h.call("GET", "users", nil))
 
 	eq(t, h.callWith("", "GET", "users", nil).status, 401, "no token")
@@ -48,7 +50,11 @@ func TestTokenAndAuth(t *testing.T) {
 }
 
 func TestUnknownRoutesAndEnvironments(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testUnknownRoutesAndEnvironments)
+}
+
+func testUnknownRoutesAndEnvironments(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	r := h.call("GET", "/v1/environments/"+h.env+"/nothingHere", nil)
 	eq(t, r.status, 404, "unknown route")
 	eq(t, r.str("code"), "NOT_FOUND", "code")

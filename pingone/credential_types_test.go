@@ -19,8 +19,10 @@ func typeBody(title, mode string) map[string]any {
 	}
 }
 
-func TestCredentialTypeLifecycle(t *testing.T) {
-	h := newHarness(t)
+func TestCredentialTypeLifecycle(t *testing.T) { forEachStore(t, testCredentialTypeLifecycle) }
+
+func testCredentialTypeLifecycle(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	created := h.must(201, h.call("POST", "credentialTypes", typeBody("Library Card", "AUTOMATED")))
 	id := created.str("id")
 	eq(t, created.str("_links.self.href"), h.srv.URL+"/v1/environments/"+h.env+"/credentialTypes/"+id, "self link")
@@ -62,8 +64,10 @@ func TestCredentialTypeLifecycle(t *testing.T) {
 	h.must(404, h.call("PUT", "credentialTypes/"+id, body))
 }
 
-func TestCredentialTypeValidation(t *testing.T) {
-	h := newHarness(t)
+func TestCredentialTypeValidation(t *testing.T) { forEachStore(t, testCredentialTypeValidation) }
+
+func testCredentialTypeValidation(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	bad := typeBody("", "AUTOMATED")
 	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, DetailRequiredValue, "title")
 
@@ -98,7 +102,11 @@ func TestCredentialTypeValidation(t *testing.T) {
 }
 
 func TestCredentialTypeNeedsIssuerProfile(t *testing.T) {
-	h := newHarnessWithSeed(t, &Seed{Environment: SeedEnvironment{ClientID: "c", ClientSecret: "s"},
+	forEachStore(t, testCredentialTypeNeedsIssuerProfile)
+}
+
+func testCredentialTypeNeedsIssuerProfile(t *testing.T, kind storeKind) {
+	h := newHarnessWithSeed(t, kind, &Seed{Environment: SeedEnvironment{ClientID: "c", ClientSecret: "s"},
 		CredentialIssuerProfile: &SeedIssuerProfile{Skip: true}})
 	h.must(404, h.call("GET", "credentialIssuerProfile", nil))
 	wantDetail(t, h.call("POST", "credentialTypes", typeBody("X", "MANAGED")), 400, DetailConstraintViolation, "issuer")
@@ -108,7 +116,11 @@ func TestCredentialTypeNeedsIssuerProfile(t *testing.T) {
 }
 
 func TestModeSwitchDisablesRuleAndBack(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testModeSwitchDisablesRuleAndBack)
+}
+
+func testModeSwitchDisablesRuleAndBack(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	ctID := h.seed.CredentialTypes["Staff Badge"]
 	ruleID := h.seed.IssuanceRules["Staff Badge"]
 	ct := h.must(200, h.call("GET", "credentialTypes/"+ctID, nil)).body
@@ -129,7 +141,11 @@ func TestModeSwitchDisablesRuleAndBack(t *testing.T) {
 }
 
 func TestDeleteTypeRevokesCredentials(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testDeleteTypeRevokesCredentials)
+}
+
+func testDeleteTypeRevokesCredentials(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	ctID := h.seed.CredentialTypes["Staff Badge"]
 	creds := h.must(200, h.call("GET", "users/"+h.user("alice")+"/credentials", nil)).list("items")
 	eq(t, len(creds), 1, "alice has her badge")
@@ -143,7 +159,11 @@ func TestDeleteTypeRevokesCredentials(t *testing.T) {
 // back (as a client that read a type would) and checks that our answer
 // carries every property the reference answer has.
 func TestCredentialTypeShapeMatchesReference(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testCredentialTypeShapeMatchesReference)
+}
+
+func testCredentialTypeShapeMatchesReference(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	body, err := os.ReadFile("../testdata/pingone/credential-type-response.json")
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,9 @@
 // user credentials, digital wallet applications, digital wallets and their
 // provisioned credentials, and PingOne Verify transactions.
 //
-// State lives in SQLite (see Open). A Platform holds the business rules and
+// State lives in a Store: SQLite (see Open) when it must outlive the
+// process, or process memory (see NewMemoryStore) for throwaway platforms
+// such as test fixtures. A Platform holds the business rules and
 // NewHandler exposes them with the PingOne REST shapes under
 // /v1/environments/{envID}/..., plus the worker token endpoint
 // POST /{envID}/as/token and wallet-emulator endpoints under
@@ -21,7 +23,7 @@
 //
 // Choices made where PingOne's behaviour is not observable from outside:
 //
-//   - Every request runs in one SQLite transaction; a request that fails
+//   - Every request runs in one store transaction; a request that fails
 //     leaves no trace, and changes are only reported (Change log and
 //     ChangeRecorder) after commit.
 //   - A token issued for one environment gets 403 ACCESS_FAILED on another
@@ -52,7 +54,7 @@
 //
 // Use from Go:
 //
-//	store, _ := pingone.Open(".journeyjs/pingone.db")   // or ":memory:"
+//	store, _ := pingone.Open(".journeyjs/pingone.db")   // or ":memory:", or pingone.NewMemoryStore()
 //	p := pingone.NewPlatform(store, pingone.Options{Clock: now, OnClaim: wallet})
 //	res, _ := p.ApplySeed(ctx, seed)                     // env id, client id/secret, ids by name
 //	h := pingone.NewHandler(p, pingone.HandlerOptions{}) // mount or call from an http.RoundTripper

@@ -33,10 +33,43 @@ func (c *testClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// harness is a platform on a real SQLite file served over real HTTP.
+// storeKind names a Store back end.
+type storeKind string
+
+const (
+	sqliteStore storeKind = "sqlite"
+	memoryStore storeKind = "memory"
+)
+
+// forEachStore runs test against every back end, each as a subtest named
+// after it.
+func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
+	for _, kind := range []storeKind{sqliteStore, memoryStore} {
+		t.Run(string(kind), func(t *testing.T) { test(t, kind) })
+	}
+}
+
+// openStore opens an empty store of a kind (SQLite in memory) that the
+// test closes at its end.
+func openStore(t testing.TB, kind storeKind) *Store {
+	t.Helper()
+	s := NewMemoryStore()
+	if kind == sqliteStore {
+		var err error
+		if s, err = Open(":memory:"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// harness is a platform served over real HTTP, on a real SQLite file or a
+// memory store.
 type harness struct {
-	t      *testing.T
-	dbPath string
+	t      testing.TB
+	kind   storeKind
+	dbPath string // the SQLite file
 	store  *Store
 	p      *Platform
 	srv    *httptest.Server
@@ -61,18 +94,18 @@ func (l *claimLog) all() []Claim {
 
 const seedFile = "../testdata/pingone/seed.yaml"
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB, kind storeKind) *harness {
 	t.Helper()
 	seed, err := LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newHarnessWithSeed(t, seed)
+	return newHarnessWithSeed(t, kind, seed)
 }
 
-func newHarnessWithSeed(t *testing.T, seed *Seed) *harness {
+func newHarnessWithSeed(t testing.TB, kind storeKind, seed *Seed) *harness {
 	t.Helper()
-	h := &harness{t: t, dbPath: filepath.Join(t.TempDir(), "pingone.db"),
+	h := &harness{t: t, kind: kind, dbPath: filepath.Join(t.TempDir(), "pingone.db"),
 		clock: &testClock{now: time.Date(2030, 1, 1, 10, 10, 0, 0, time.UTC)}, claims: &claimLog{}}
 	h.start()
 	res, err := h.p.ApplySeed(context.Background(), seed)
@@ -84,14 +117,21 @@ func newHarnessWithSeed(t *testing.T, seed *Seed) *harness {
 	return h
 }
 
-// start opens the store file and serves it; restart calls it again.
+// start opens the store and serves it on a new platform; restart calls it
+// again. A SQLite file is opened anew each time; a memory store is made
+// once and kept across restarts (closed at the end of the test).
 func (h *harness) start() {
-	s, err := Open(h.dbPath)
-	if err != nil {
-		h.t.Fatal(err)
+	switch {
+	case h.kind == sqliteStore:
+		s, err := Open(h.dbPath)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		h.store = s
+	case h.store == nil:
+		h.store = openStore(h.t, memoryStore)
 	}
-	h.store = s
-	h.p = NewPlatform(s, Options{Clock: h.clock.Now, OnClaim: h.claims.add})
+	h.p = NewPlatform(h.store, Options{Clock: h.clock.Now, OnClaim: h.claims.add})
 	h.srv = httptest.NewServer(NewHandler(h.p, HandlerOptions{}))
 	h.t.Cleanup(func() { h.stop() })
 }
@@ -99,7 +139,9 @@ func (h *harness) start() {
 func (h *harness) stop() {
 	if h.srv != nil {
 		h.srv.Close()
-		h.store.Close()
+		if h.kind == sqliteStore {
+			h.store.Close()
+		}
 		h.srv = nil
 	}
 }

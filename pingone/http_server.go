@@ -55,11 +55,22 @@ func (rc *rctx) path(name string) string { return rc.r.PathValue(name) }
 
 // envURL is the absolute URL of a path below the environment.
 func (rc *rctx) envURL(parts ...string) string {
-	u := rc.base + "/v1/environments/" + rc.env
+	const prefix = "/v1/environments/"
+	n := len(rc.base) + len(prefix) + len(rc.env)
 	for _, p := range parts {
-		u += "/" + p
+		n += 1 + len(p)
 	}
-	return u
+	// One allocation: every response builds a dozen of these.
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(rc.base)
+	b.WriteString(prefix)
+	b.WriteString(rc.env)
+	for _, p := range parts {
+		b.WriteByte('/')
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 func (rc *rctx) self(parts ...string) Links { return Links{"self": {Href: rc.envURL(parts...)}} }

@@ -51,16 +51,17 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusCreated, renderUser(rc, u), nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/users", func(rc *rctx, o *op) (int, any, error) {
-		users, err := o.listUsers()
+		self := rc.envURL("users")
+		var users []*User
+		var err error
+		if src := rc.r.URL.Query().Get("filter"); src != "" {
+			users, err = o.usersMatching(src)
+			self += "?filter=" + url.QueryEscape(src)
+		} else {
+			users, err = o.listUsers()
+		}
 		if err != nil {
 			return 0, nil, err
-		}
-		self := rc.envURL("users")
-		if src := rc.r.URL.Query().Get("filter"); src != "" {
-			if users, err = filterUsers(users, src); err != nil {
-				return 0, nil, err
-			}
-			self += "?filter=" + url.QueryEscape(src)
 		}
 		out := make([]*User, 0, len(users))
 		for _, u := range users {

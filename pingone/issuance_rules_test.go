@@ -21,7 +21,11 @@ func (h *harness) liveCredentials(user, ctID string) []map[string]any {
 }
 
 func TestPopulationRuleIssuesAndRevokes(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testPopulationRuleIssuesAndRevokes)
+}
+
+func testPopulationRuleIssuesAndRevokes(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	ctID := h.seed.CredentialTypes["Staff Badge"]
 	// The seeded rule (population Staff, PERIODIC) issued to alice only.
 	eq(t, len(h.liveCredentials("alice", ctID)), 1, "alice")
@@ -62,8 +66,10 @@ func TestPopulationRuleIssuesAndRevokes(t *testing.T) {
 	eq(t, counts.get("revoked"), any(float64(1)), "revoked count")
 }
 
-func TestRuleValidation(t *testing.T) {
-	h := newHarness(t)
+func TestRuleValidation(t *testing.T) { forEachStore(t, testRuleValidation) }
+
+func testRuleValidation(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	managed := h.seed.CredentialTypes["Membership"]
 	wantDetail(t, h.call("POST", "credentialTypes/"+managed+"/issuanceRules", ruleBody(app, map[string]any{"scim": `username eq "x"`}, "PERIODIC")),
@@ -80,8 +86,10 @@ func TestRuleValidation(t *testing.T) {
 		400, DetailInvalidValue, "digitalWalletApplication.id")
 }
 
-func TestScimAndGroupRules(t *testing.T) {
-	h := newHarness(t)
+func TestScimAndGroupRules(t *testing.T) { forEachStore(t, testScimAndGroupRules) }
+
+func testScimAndGroupRules(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	scimType := h.must(201, h.call("POST", "credentialTypes", typeBody("Parisians", "AUTOMATED"))).str("id")
 	h.must(201, h.call("POST", "credentialTypes/"+scimType+"/issuanceRules",
@@ -100,8 +108,10 @@ func TestScimAndGroupRules(t *testing.T) {
 	eq(t, len(h.liveCredentials("bob", groupType)), 0, "bob left Admins")
 }
 
-func TestOnDemandStagedChanges(t *testing.T) {
-	h := newHarness(t)
+func TestOnDemandStagedChanges(t *testing.T) { forEachStore(t, testOnDemandStagedChanges) }
+
+func testOnDemandStagedChanges(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	ct := h.must(201, h.call("POST", "credentialTypes", typeBody("On Demand", "AUTOMATED"))).str("id")
 	rule := h.must(201, h.call("POST", "credentialTypes/"+ct+"/issuanceRules",

@@ -49,8 +49,9 @@ func (o *op) notify(rec *credentialRecord, u *User, event string) error {
 			continue
 		}
 		id := uuid.NewString()
-		if _, err := o.tx.exec(`INSERT INTO outbox(id, env_id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?)`, id, o.env.ID, u.ID, rec.Credential.ID, event, method, recipient, variant, locale, newTime(o.now).String()); err != nil {
+		m := &OutboxMessage{ID: id, UserID: u.ID, CredentialID: rec.Credential.ID, Event: event, Method: method,
+			Recipient: recipient, TemplateVariant: variant, TemplateLocale: locale, CreatedAt: newTime(o.now)}
+		if err := o.tx.insertOutbox(o.env.ID, m); err != nil {
 			return fmt.Errorf("notify: %w", err)
 		}
 		n.Results = append(n.Results, NotificationResult{Method: method, Sent: true, Notification: &Ref{ID: id}})
@@ -73,26 +74,9 @@ func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, e
 }
 
 func (p *Platform) outboxIn(o *op) ([]OutboxMessage, error) {
-	out := []OutboxMessage{}
-	err := func() error {
-		rows, err := o.tx.query(`SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
-			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, o.env.ID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var m OutboxMessage
-			var created string
-			if err := rows.Scan(&m.ID, &m.UserID, &m.CredentialID, &m.Event, &m.Method, &m.Recipient, &m.TemplateVariant, &m.TemplateLocale, &created); err != nil {
-				return err
-			}
-			if err := m.CreatedAt.UnmarshalJSON([]byte(`"` + created + `"`)); err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return rows.Err()
-	}()
+	out, err := o.tx.outbox(o.env.ID)
+	if out == nil {
+		out = []OutboxMessage{}
+	}
 	return out, err
 }

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -76,19 +75,24 @@ func (o *op) record(kind, id, action string) {
 }
 
 // inTx runs fn in one transaction: either everything fn did is committed
-// or nothing is.
+// or nothing is. A panic in fn rolls back too, so the store (which runs one
+// transaction at a time) is not left locked.
 func (p *Platform) inTx(ctx context.Context, fn func(t *dbtx) error) error {
-	p.store.prepareWanted(ctx)
-	sqlTx, err := p.store.db.BeginTx(ctx, nil)
+	st, err := p.store.b.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	t := &dbtx{ctx: ctx, tx: sqlTx, store: p.store}
-	if err := fn(t); err != nil {
-		sqlTx.Rollback()
+	committing := false
+	defer func() {
+		if !committing { // fn failed or panicked
+			st.rollback()
+		}
+	}()
+	if err := fn(&dbtx{st}); err != nil {
 		return err
 	}
-	if err := sqlTx.Commit(); err != nil {
+	committing = true
+	if err := st.commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
@@ -134,22 +138,9 @@ type Environment struct {
 	CreatedAt    time.Time
 }
 
-const environmentColumns = `id, name, region, client_id, client_secret, created_at`
-
-// scanEnvironment reads one row of environmentColumns.
-func scanEnvironment(row interface{ Scan(...any) error }) (*Environment, error) {
-	e := &Environment{}
-	var created string
-	if err := row.Scan(&e.ID, &e.Name, &e.Region, &e.ClientID, &e.ClientSecret, &created); err != nil {
-		return nil, err
-	}
-	e.CreatedAt, _ = time.Parse(timeLayout, created)
-	return e, nil
-}
-
 func loadEnvironment(t *dbtx, id string) (*Environment, error) {
-	e, err := scanEnvironment(t.queryRow(`SELECT `+environmentColumns+` FROM environments WHERE id=?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
+	e, err := t.environment(id)
+	if errors.Is(err, errNoObject) {
 		return nil, notFound()
 	}
 	if err != nil {
@@ -159,30 +150,16 @@ func loadEnvironment(t *dbtx, id string) (*Environment, error) {
 }
 
 func insertEnvironment(t *dbtx, e *Environment) error {
-	_, err := t.exec(`INSERT INTO environments(id,name,region,client_id,client_secret,created_at) VALUES (?,?,?,?,?,?)`,
-		e.ID, e.Name, e.Region, e.ClientID, e.ClientSecret, newTime(e.CreatedAt).String())
-	if err != nil {
+	if err := t.insertEnvironment(e); err != nil {
 		return fmt.Errorf("create environment %s: %w", e.ID, err)
 	}
 	return nil
 }
 
-// Environments lists every environment in the store, in one query.
+// Environments lists every environment in the store, oldest first.
 func (p *Platform) Environments(ctx context.Context) ([]Environment, error) {
-	rows, err := p.store.db.QueryContext(ctx, `SELECT `+environmentColumns+` FROM environments ORDER BY created_at`)
+	out, err := p.store.b.environments(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("list environments: %w", err)
-	}
-	defer rows.Close()
-	var out []Environment
-	for rows.Next() {
-		e, err := scanEnvironment(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list environments: %w", err)
-		}
-		out = append(out, *e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list environments: %w", err)
 	}
 	return out, nil

@@ -18,7 +18,7 @@ import (
 )
 
 func TestPersistenceAcrossRestart(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, sqliteStore)
 	c := h.must(201, h.call("POST", "users/"+h.user("alice")+"/credentials", h.membership(map[string]any{"Member Name": "A"})))
 	h.restart()
 	// Same file, new store, platform and server: the token and data survive.
@@ -32,13 +32,12 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 	eq(t, v, len(migrations), "migrations applied once")
 }
 
-func TestMemoryStoreKeepsData(t *testing.T) {
-	s, err := Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	p := NewPlatform(s, Options{})
+// TestMemoryStoreKeepsData: a store in memory (SQLite's or the memory back
+// end) keeps its data for every reader.
+func TestMemoryStoreKeepsData(t *testing.T) { forEachStore(t, testMemoryStoreKeepsData) }
+
+func testMemoryStoreKeepsData(t *testing.T, kind storeKind) {
+	p := NewPlatform(openStore(t, kind), Options{})
 	seed, err := LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
@@ -60,10 +59,13 @@ func TestMemoryStoreKeepsData(t *testing.T) {
 }
 
 // TestDataIsNeverStoredOrReturned issues and updates credentials with
-// random unique data values, then looks for them in every response and in
-// every byte of the database files.
-func TestDataIsNeverStoredOrReturned(t *testing.T) {
-	h := newHarness(t)
+// random unique data values, then looks for them in every response, in
+// every stored document and notification, and in every byte of the
+// database files.
+func TestDataIsNeverStoredOrReturned(t *testing.T) { forEachStore(t, testDataIsNeverStoredOrReturned) }
+
+func testDataIsNeverStoredOrReturned(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	var secrets []string
 	fresh := func() string {
 		b := make([]byte, 12)
@@ -109,10 +111,21 @@ func TestDataIsNeverStoredOrReturned(t *testing.T) {
 		t.Fatal("no data reached the wallet")
 	}
 
-	h.stop() // flush the WAL into the files we read
-	files, _ := filepath.Glob(h.dbPath + "*")
-	if len(files) == 0 {
-		t.Fatal("no database files")
+	// A value that is there would be found: the data key's title is.
+	if where, err := h.store.Find(context.Background(), "Member Name"); err != nil || len(where) == 0 {
+		t.Fatalf("Find(a field title) = %v, %v", where, err)
+	}
+	for _, s := range secrets {
+		if where, err := h.store.Find(context.Background(), s); err != nil || len(where) != 0 {
+			t.Fatalf("data value stored in %v (%v)", where, err)
+		}
+	}
+	var files []string
+	if kind == sqliteStore {
+		h.stop() // flush the WAL into the files we read
+		if files, _ = filepath.Glob(h.dbPath + "*"); len(files) == 0 {
+			t.Fatal("no database files")
+		}
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -135,6 +148,10 @@ func TestDataIsNeverStoredOrReturned(t *testing.T) {
 }
 
 func TestConcurrentIssuanceToHundredUsers(t *testing.T) {
+	forEachStore(t, testConcurrentIssuanceToHundredUsers)
+}
+
+func testConcurrentIssuanceToHundredUsers(t *testing.T, kind storeKind) {
 	seed, err := LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +162,7 @@ func TestConcurrentIssuanceToHundredUsers(t *testing.T) {
 		seed.Users = append(seed.Users, SeedUser{Username: name, Population: "Guests"})
 		seed.Wallets = append(seed.Wallets, SeedWallet{User: name, Application: "Demo Wallet", Paired: true})
 	}
-	h := newHarnessWithSeed(t, seed)
+	h := newHarnessWithSeed(t, kind, seed)
 	var wg sync.WaitGroup
 	ids := make([]string, 100)
 	for i := range 100 {
@@ -189,7 +206,11 @@ func (rt rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 func TestInProcessRoundTripperAndChangeRecorder(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testInProcessRoundTripperAndChangeRecorder)
+}
+
+func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	client := &http.Client{Transport: rewriteTransport{NewHandler(h.p, HandlerOptions{})}}
 
 	// Token from the auth host.
@@ -252,7 +273,11 @@ func TestInProcessRoundTripperAndChangeRecorder(t *testing.T) {
 }
 
 func TestCredentialCardFromStoredValues(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testCredentialCardFromStoredValues)
+}
+
+func testCredentialCardFromStoredValues(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	c := h.must(201, h.call("POST", "users/"+h.user("alice")+"/credentials", h.membership(map[string]any{"Member Name": "<b>Alice & co</b>"})))
 	cd, err := h.p.CredentialCard(context.Background(), "", c.str("id"))
 	if err != nil {
@@ -277,11 +302,17 @@ func TestCredentialCardFromStoredValues(t *testing.T) {
 // prepared before the next one), answers stay the same, and Close releases
 // them.
 func TestStatementsArePreparedOnce(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, sqliteStore)
 	first := h.call("GET", "users", nil)
 	eq(t, first.status, 200, "first list")
 	h.call("GET", "users", nil) // prepares what the first one queued
-	prepared := len(h.store.stmts)
+	stmts := func() int {
+		b := h.store.b.(*sqliteBackend)
+		b.stmtMu.Lock()
+		defer b.stmtMu.Unlock()
+		return len(b.stmts)
+	}
+	prepared := stmts()
 	if prepared == 0 {
 		t.Fatal("no statement was prepared")
 	}
@@ -290,7 +321,7 @@ func TestStatementsArePreparedOnce(t *testing.T) {
 		eq(t, again.status, 200, "list again")
 		eq(t, again.raw, first.raw, "same answer from prepared statements")
 	}
-	eq(t, len(h.store.stmts), prepared, "no statement prepared twice")
+	eq(t, stmts(), prepared, "no statement prepared twice")
 	h.restart()
 	eq(t, h.call("GET", "users", nil).status, 200, "after a restart")
 }

@@ -50,13 +50,10 @@ func TestSeedEmbeddableWithYAML(t *testing.T) {
 	eq(t, doc.PingOne.Users[0].Username, "zed", "embedded seed")
 }
 
-func TestApplySeedIsAllOrNothing(t *testing.T) {
-	s, err := Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	p := NewPlatform(s, Options{})
+func TestApplySeedIsAllOrNothing(t *testing.T) { forEachStore(t, testApplySeedIsAllOrNothing) }
+
+func testApplySeedIsAllOrNothing(t *testing.T, kind storeKind) {
+	p := NewPlatform(openStore(t, kind), Options{})
 	envID := "11111111-2222-3333-4444-555555555555"
 	bad := &Seed{Environment: SeedEnvironment{ID: envID},
 		Users:         []SeedUser{{Username: "a"}},
@@ -90,7 +87,9 @@ func TestApplySeedIsAllOrNothing(t *testing.T) {
 // TestApplySeedLeavesSeedAlone: ApplySeed fills defaults in on its own
 // copies, so one decoded seed can be applied again and again (and from
 // several goroutines, as every fixtures Build does).
-func TestApplySeedLeavesSeedAlone(t *testing.T) {
+func TestApplySeedLeavesSeedAlone(t *testing.T) { forEachStore(t, testApplySeedLeavesSeedAlone) }
+
+func testApplySeedLeavesSeedAlone(t *testing.T, kind storeKind) {
 	load := func() *Seed {
 		s, err := LoadSeed(seedFile)
 		if err != nil {
@@ -105,12 +104,7 @@ func TestApplySeedLeavesSeedAlone(t *testing.T) {
 		return s
 	}
 	seed, pristine := load(), load()
-	s, err := Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	p := NewPlatform(s, Options{})
+	p := NewPlatform(openStore(t, kind), Options{})
 	if _, err := p.ApplySeed(context.Background(), seed); err != nil {
 		t.Fatal(err)
 	}

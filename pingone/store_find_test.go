@@ -5,8 +5,10 @@ import (
 	"testing"
 )
 
-func TestStoreFind(t *testing.T) {
-	h := newHarness(t)
+func TestStoreFind(t *testing.T) { forEachStore(t, testStoreFind) }
+
+func testStoreFind(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	ctx := context.Background()
 	got, err := h.store.Find(ctx, "+33.600000001")
 	if err != nil {

@@ -1,9 +1,11 @@
 package pingone
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Time is a UTC instant serialised the way PingOne does:
@@ -18,11 +20,23 @@ func timePtr(t time.Time) *Time { v := newTime(t); return &v }
 
 func (t Time) String() string { return t.UTC().Format(timeLayout) }
 
-func (t Time) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }
+// MarshalJSON quotes String's output, which has nothing to escape (digits
+// and -:.TZ), without a trip through the encoder.
+func (t Time) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, len(timeLayout)+2)
+	b = append(b, '"')
+	b = t.UTC().AppendFormat(b, timeLayout)
+	return append(b, '"'), nil
+}
 
 func (t *Time) UnmarshalJSON(b []byte) error {
+	// The decoder hands over valid JSON; a string without escapes (every
+	// timestamp this package writes) is its bytes between the quotes, so
+	// a nested decode is only needed for the others.
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if n := len(b); n >= 2 && b[0] == '"' && b[n-1] == '"' && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) {
+		s = string(b[1 : n-1])
+	} else if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("timestamp must be a string: %w", err)
 	}
 	v, err := time.Parse(time.RFC3339Nano, s)

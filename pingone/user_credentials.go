@@ -79,11 +79,16 @@ func checkData(ct *CredentialType, data map[string]any) (map[string]string, erro
 // that came from data, so it can be persisted.
 func (o *op) fieldValues(ct *CredentialType, u *User, data map[string]string) (shown, stored map[string]string) {
 	shown, stored = map[string]string{}, map[string]string{}
-	attrs := userAttributes(u)
+	// The attribute tree costs an encode and a decode of the user: only
+	// build it for a type with directory fields.
+	var attrs map[string]any
 	for _, f := range ct.Metadata.Fields {
 		var val string
 		switch f.Type {
 		case FieldDirectory:
+			if attrs == nil {
+				attrs = userAttributes(u)
+			}
 			val = directoryValue(attrs, f.Attribute)
 		case FieldIssuedAt:
 			val = newTime(o.now).String()

@@ -16,8 +16,10 @@ func (h *harness) membership(data map[string]any) map[string]any {
 	return body
 }
 
-func TestManagedCredentialWithData(t *testing.T) {
-	h := newHarness(t)
+func TestManagedCredentialWithData(t *testing.T) { forEachStore(t, testManagedCredentialWithData) }
+
+func testManagedCredentialWithData(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	alice := h.user("alice")
 	r := h.must(201, h.call("POST", "users/"+alice+"/credentials", h.membership(map[string]any{"Member Name": "Alice M.", "Level": "Platinum"})))
 	eq(t, r.str("status"), "ISSUED", "issued to the paired wallet")
@@ -67,8 +69,10 @@ func TestManagedCredentialWithData(t *testing.T) {
 	wantDetail(t, h.call("PUT", "users/"+alice+"/credentials/"+id, map[string]any{}), 400, DetailConstraintViolation, "status")
 }
 
-func TestCredentialDataRules(t *testing.T) {
-	h := newHarness(t)
+func TestCredentialDataRules(t *testing.T) { forEachStore(t, testCredentialDataRules) }
+
+func testCredentialDataRules(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	alice, bob := h.user("alice"), h.user("bob")
 	path := "users/" + alice + "/credentials"
 	// Member Name is required and has no default.
@@ -97,8 +101,10 @@ func TestCredentialDataRules(t *testing.T) {
 	eq(t, p.str("status"), "PENDING", "no wallet yet")
 }
 
-func TestCredentialExpiry(t *testing.T) {
-	h := newHarness(t)
+func TestCredentialExpiry(t *testing.T) { forEachStore(t, testCredentialExpiry) }
+
+func testCredentialExpiry(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	alice := h.user("alice")
 	past := h.clock.Now().Add(-time.Hour).Format(time.RFC3339)
 	body := h.membership(map[string]any{"Member Name": "A"})
@@ -118,8 +124,10 @@ func TestCredentialExpiry(t *testing.T) {
 	eq(t, got.str("status"), "ISSUED", "status unchanged")
 }
 
-func TestCredentialNotifications(t *testing.T) {
-	h := newHarness(t)
+func TestCredentialNotifications(t *testing.T) { forEachStore(t, testCredentialNotifications) }
+
+func testCredentialNotifications(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	body := h.membership(map[string]any{"Member Name": "A"})
 	body["notification"] = map[string]any{"methods": []string{"EMAIL", "SMS"}, "template": map[string]any{"locale": "fr", "variant": "vip"}}
 	c := h.must(201, h.call("POST", "users/"+h.user("alice")+"/credentials", body))

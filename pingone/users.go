@@ -55,19 +55,33 @@ func (o *op) getUser(id string) (*User, error) {
 
 func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser, o.env.ID, "") }
 
-// filterUsers keeps the users a SCIM filter (?filter= of GET /users, e.g.
-// username eq "bjensen") selects; a filter that does not parse is
-// INVALID_DATA on "filter".
-func filterUsers(users []*User, src string) ([]*User, error) {
+// usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
+// username eq "bjensen") selects, in creation order; a filter that does not
+// parse is INVALID_DATA on "filter".
+//
+// A stored user is its own attribute tree (users are stored without links
+// or embedded resources, see saveUser), so the filter reads the documents
+// decoded as maps, and only the users it selects are decoded as User.
+func (o *op) usersMatching(src string) ([]*User, error) {
 	f, err := parseSCIM(src)
 	if err != nil {
 		return nil, invalidValue("filter", err.Error())
 	}
-	out := users[:0:0]
-	for _, u := range users {
-		if f.match(userAttributes(u)) {
-			out = append(out, u)
+	trees, err := listObj[map[string]any](o.tx, kindUser, o.env.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []*User
+	for _, attrs := range trees {
+		if !f.match(*attrs) {
+			continue
 		}
+		id, _ := (*attrs)["id"].(string)
+		u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
+		if err != nil {
+			return nil, fmt.Errorf("filter users: %w", err)
+		}
+		out = append(out, u)
 	}
 	return out, nil
 }
@@ -125,21 +139,15 @@ func (o *op) validateUser(u *User, selfID string) error {
 // compared case-insensitively. It reads only the usernames, not every user
 // document.
 func (o *op) usernameTaken(username, selfID string) (bool, error) {
-	rows, err := o.tx.query(`SELECT id, json_extract(doc, '$.username') FROM objects WHERE kind=? AND env_id=?`, kindUser, o.env.ID)
+	taken := false
+	err := o.tx.eachUsername(o.env.ID, func(id, other string) bool {
+		taken = id != selfID && strings.EqualFold(other, username)
+		return !taken
+	})
 	if err != nil {
 		return false, fmt.Errorf("check username: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, other string
-		if err := rows.Scan(&id, &other); err != nil {
-			return false, fmt.Errorf("check username: %w", err)
-		}
-		if id != selfID && strings.EqualFold(other, username) {
-			return true, nil
-		}
-	}
-	return false, rows.Err()
+	return taken, nil
 }
 
 // createUser adds a user and lets the issuance rules look at them.

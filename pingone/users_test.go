@@ -2,8 +2,10 @@ package pingone
 
 import "testing"
 
-func TestUsersCRUD(t *testing.T) {
-	h := newHarness(t)
+func TestUsersCRUD(t *testing.T) { forEachStore(t, testUsersCRUD) }
+
+func testUsersCRUD(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	created := h.must(201, h.call("POST", "users", map[string]any{
 		"username": "dave", "email": "dave@example.com", "name": map[string]any{"given": "Dave"},
 		"address": map[string]any{"locality": "Nice", "countryCode": "FR"},

@@ -166,8 +166,8 @@ func (o *op) addVerifyEvidence(txID string, meta []VerifyMetaData, data []Verifi
 
 func (o *op) deleteVerifyTransaction(id string) error {
 	for _, kind := range []string{kindVerifyMetaData, kindVerifiedData} {
-		if _, err := o.tx.exec(`DELETE FROM objects WHERE kind=? AND env_id=? AND parent_id=?`, kind, o.env.ID, id); err != nil {
-			return err
+		if err := o.tx.deleteChildren(kind, o.env.ID, id); err != nil {
+			return fmt.Errorf("delete %s of verify transaction %s: %w", kind, id, err)
 		}
 	}
 	if err := o.tx.del(kindVerifyTransaction, o.env.ID, id); err != nil {

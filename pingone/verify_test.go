@@ -6,7 +6,11 @@ import (
 )
 
 func TestVerifyTransactionsAndThirtyMinuteRule(t *testing.T) {
-	h := newHarness(t) // clock: 10:10, the seeded decision was at 10:05
+	forEachStore(t, testVerifyTransactionsAndThirtyMinuteRule)
+}
+
+func testVerifyTransactionsAndThirtyMinuteRule(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind) // clock: 10:10, the seeded decision was at 10:05
 	alice := h.user("alice")
 	txID := "0e2ed48f-6c3a-46c4-bcb5-3a6bd791348b"
 	base := "users/" + alice + "/verifyTransactions"
@@ -57,7 +61,11 @@ func TestVerifyTransactionsAndThirtyMinuteRule(t *testing.T) {
 }
 
 func TestVerifyLifecycleThroughEmulator(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testVerifyLifecycleThroughEmulator)
+}
+
+func testVerifyLifecycleThroughEmulator(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	bob := h.user("bob")
 	base := "users/" + bob + "/verifyTransactions"
 	tx := h.must(201, h.call("POST", base, map[string]any{}))

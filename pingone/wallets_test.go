@@ -6,7 +6,11 @@ import (
 )
 
 func TestWalletPairingAndProvisioning(t *testing.T) {
-	h := newHarness(t)
+	forEachStore(t, testWalletPairingAndProvisioning)
+}
+
+func testWalletPairingAndProvisioning(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	bob := h.user("bob")
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 
@@ -62,8 +66,10 @@ func TestWalletPairingAndProvisioning(t *testing.T) {
 	eq(t, pcs[0]["status"], any("REVOKED"), "revoked with the wallet")
 }
 
-func TestRejectAndDeleteWalletApp(t *testing.T) {
-	h := newHarness(t)
+func TestRejectAndDeleteWalletApp(t *testing.T) { forEachStore(t, testRejectAndDeleteWalletApp) }
+
+func testRejectAndDeleteWalletApp(t *testing.T, kind storeKind) {
+	h := newHarness(t, kind)
 	alice := h.user("alice")
 	c := h.must(201, h.call("POST", "users/"+alice+"/credentials", h.membership(map[string]any{"Member Name": "A"})))
 	pcs := h.must(200, h.call("GET", "users/"+alice+"/credentials/"+c.str("id")+"/provisionedCredentials", nil)).list("provisionedCredentials")

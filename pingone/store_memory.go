@@ -1,0 +1,354 @@
+package pingone
+
+import (
+	"bytes"
+	"cmp"
+	"container/heap"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// NewMemoryStore returns an empty Store kept in process memory: the same
+// tables and rules as a SQLite store (see Open), with nothing parsed,
+// planned or copied through a database driver. It suits platforms that
+// live and die with the process, such as test fixtures; its data is gone
+// once it is closed or dropped. Like a SQLite store it runs one unit of
+// work at a time, each all-or-nothing, and is safe for concurrent use.
+func NewMemoryStore() *Store {
+	return &Store{b: &memoryBackend{
+		envs:      make(map[string]*memEnvironment),
+		tokens:    make(map[string]memToken),
+		docs:      make(map[docKey]*memObject),
+		lists:     make(map[scopeKey]*seqList),
+		outbox:    make(map[string][]*memOutboxMessage),
+		outboxIDs: make(map[string]bool),
+	}}
+}
+
+// memoryBackend holds a memory store. mu is held from the beginning of a
+// transaction to its end, and by every read outside one, as the single
+// connection of a SQLite store serialises them.
+type memoryBackend struct {
+	mu     sync.Mutex
+	closed bool
+
+	envs     map[string]*memEnvironment
+	envCount int64 // insertions so far: orders environments created at the same instant
+
+	tokens        map[string]memToken // by token hash
+	tokenExpiries expiryHeap          // every token, soonest expiry first; may hold dropped ones
+
+	docs  map[docKey]*memObject
+	lists map[scopeKey]*seqList
+	seq   int64 // the last document seq handed out; never reused, like AUTOINCREMENT
+
+	outbox      map[string][]*memOutboxMessage // by environment, in listing order
+	outboxIDs   map[string]bool
+	outboxCount int64 // insertions so far
+}
+
+// memEnvironment is a stored environment with what orders the list.
+type memEnvironment struct {
+	env     Environment
+	created string // as SQLite stores it
+	order   int64
+}
+
+type memToken struct {
+	envID     string
+	expiresAt int64
+}
+
+// memOutboxMessage is a stored notification with what orders lists.
+type memOutboxMessage struct {
+	msg     OutboxMessage
+	envID   string
+	created string // as SQLite stores it
+	order   int64
+}
+
+var errNoEnvironment = errors.New("no such environment")
+
+func (b *memoryBackend) lock(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return errStoreClosed
+	}
+	return nil
+}
+
+func (b *memoryBackend) begin(ctx context.Context) (storeTx, error) {
+	if err := b.lock(ctx); err != nil {
+		return nil, err
+	}
+	return &memoryTx{b: b}, nil
+}
+
+func (b *memoryBackend) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.closed {
+		b.closed = true
+		b.envs, b.tokens, b.tokenExpiries, b.docs, b.lists, b.outbox, b.outboxIDs = nil, nil, nil, nil, nil, nil, nil
+	}
+	return nil
+}
+
+func (b *memoryBackend) schemaVersion(context.Context) (int, error) { return len(migrations), nil }
+
+func (b *memoryBackend) lookupToken(ctx context.Context, hash string) (string, int64, error) {
+	if err := b.lock(ctx); err != nil {
+		return "", 0, err
+	}
+	defer b.mu.Unlock()
+	tok, ok := b.tokens[hash]
+	if !ok {
+		return "", 0, errNoObject
+	}
+	return tok.envID, tok.expiresAt, nil
+}
+
+func (b *memoryBackend) environments(ctx context.Context) ([]Environment, error) {
+	if err := b.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer b.mu.Unlock()
+	all := make([]*memEnvironment, 0, len(b.envs))
+	for _, e := range b.envs {
+		all = append(all, e)
+	}
+	slices.SortFunc(all, func(a, b *memEnvironment) int {
+		return cmp.Or(strings.Compare(a.created, b.created), cmp.Compare(a.order, b.order))
+	})
+	var out []Environment
+	for _, e := range all {
+		out = append(out, e.env)
+	}
+	return out, nil
+}
+
+// find looks through the documents in seq order, then the notifications in
+// insertion order, as the SQLite query's table scans do. A notification is
+// searched as the concatenation of its text columns, as there.
+func (b *memoryBackend) find(ctx context.Context, text string) ([]string, error) {
+	if err := b.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer b.mu.Unlock()
+	docs := make([]*memObject, 0, len(b.docs))
+	for _, o := range b.docs {
+		docs = append(docs, o)
+	}
+	slices.SortFunc(docs, func(a, b *memObject) int { return cmp.Compare(a.seq, b.seq) })
+	var out []string
+	for _, o := range docs {
+		if bytes.Contains(o.doc, []byte(text)) {
+			out = append(out, o.kind+"/"+o.id)
+		}
+	}
+	var msgs []*memOutboxMessage
+	for _, list := range b.outbox {
+		msgs = append(msgs, list...)
+	}
+	slices.SortFunc(msgs, func(a, b *memOutboxMessage) int { return cmp.Compare(a.order, b.order) })
+	for _, s := range msgs {
+		m := s.msg
+		if strings.Contains(m.UserID+m.CredentialID+m.Event+m.Method+m.Recipient+m.TemplateVariant+m.TemplateLocale, text) {
+			out = append(out, "outbox/"+m.ID)
+		}
+	}
+	return out, nil
+}
+
+// memoryTx is a transaction of a memory store. Writes change the store in
+// place, each noting in undo how to take it back; rollback runs those in
+// reverse order, which restores every map and list exactly (a removed
+// document even gets its old place back).
+type memoryTx struct {
+	b    *memoryBackend
+	undo []func()
+	done bool
+}
+
+var errTxDone = errors.New("transaction already committed or rolled back")
+
+func (t *memoryTx) commit() error {
+	if t.done {
+		return errTxDone
+	}
+	t.done, t.undo = true, nil
+	t.b.mu.Unlock()
+	return nil
+}
+
+func (t *memoryTx) rollback() error {
+	if t.done {
+		return errTxDone
+	}
+	for i := len(t.undo) - 1; i >= 0; i-- {
+		t.undo[i]()
+	}
+	t.done, t.undo = true, nil
+	t.b.mu.Unlock()
+	return nil
+}
+
+// onRollback notes how to undo a write that was just made.
+func (t *memoryTx) onRollback(fn func()) { t.undo = append(t.undo, fn) }
+
+// usable guards against use after the end, when the store is no longer
+// locked for this transaction.
+func (t *memoryTx) usable() error {
+	if t.done {
+		return errTxDone
+	}
+	return nil
+}
+
+func (t *memoryTx) environment(id string) (*Environment, error) {
+	if err := t.usable(); err != nil {
+		return nil, err
+	}
+	e, ok := t.b.envs[id]
+	if !ok {
+		return nil, errNoObject
+	}
+	env := e.env
+	return &env, nil
+}
+
+// insertEnvironment keeps CreatedAt as SQLite would give it back: at
+// millisecond precision, in UTC.
+func (t *memoryTx) insertEnvironment(e *Environment) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	b := t.b
+	if _, ok := b.envs[e.ID]; ok {
+		return fmt.Errorf("environment %s already exists", e.ID)
+	}
+	created := newTime(e.CreatedAt).String()
+	stored := &memEnvironment{env: *e, created: created, order: b.envCount}
+	stored.env.CreatedAt, _ = time.Parse(timeLayout, created)
+	b.envCount++
+	b.envs[e.ID] = stored
+	t.onRollback(func() { delete(b.envs, e.ID) })
+	return nil
+}
+
+func (t *memoryTx) insertToken(hash, envID string, expiresAt int64) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	b := t.b
+	if _, ok := b.envs[envID]; !ok {
+		return fmt.Errorf("token of environment %s: %w", envID, errNoEnvironment)
+	}
+	if _, ok := b.tokens[hash]; ok {
+		return errors.New("token already exists")
+	}
+	b.tokens[hash] = memToken{envID: envID, expiresAt: expiresAt}
+	heap.Push(&b.tokenExpiries, tokenExpiry{hash: hash, expiresAt: expiresAt})
+	// The heap entry stays: popping a token that is gone skips it.
+	t.onRollback(func() { delete(b.tokens, hash) })
+	return nil
+}
+
+// pruneTokens pops the expired tokens off the expiry heap: with nothing
+// expired that is one comparison, not a look at every token.
+func (t *memoryTx) pruneTokens(before int64) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	b := t.b
+	for len(b.tokenExpiries) > 0 && b.tokenExpiries[0].expiresAt < before {
+		e := heap.Pop(&b.tokenExpiries).(tokenExpiry)
+		tok, ok := b.tokens[e.hash]
+		if !ok || tok.expiresAt != e.expiresAt {
+			continue // dropped by a rollback
+		}
+		delete(b.tokens, e.hash)
+		t.onRollback(func() {
+			b.tokens[e.hash] = tok
+			heap.Push(&b.tokenExpiries, e)
+		})
+	}
+	return nil
+}
+
+// insertOutbox places the message after those created at the same instant
+// or earlier, so a list is already in (created, insertion) order.
+func (t *memoryTx) insertOutbox(envID string, m *OutboxMessage) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	b := t.b
+	if _, ok := b.envs[envID]; !ok {
+		return fmt.Errorf("notification of environment %s: %w", envID, errNoEnvironment)
+	}
+	if b.outboxIDs[m.ID] {
+		return fmt.Errorf("notification %s already exists", m.ID)
+	}
+	s := &memOutboxMessage{msg: *m, envID: envID, created: m.CreatedAt.String(), order: b.outboxCount}
+	// What a SQLite store gives back: the instant parsed from its text.
+	if err := parseStoredTime(&s.msg.CreatedAt, s.created); err != nil {
+		return err
+	}
+	b.outboxCount++
+	list := b.outbox[envID]
+	i, _ := slices.BinarySearchFunc(list, s.created, func(e *memOutboxMessage, created string) int {
+		if e.created <= created {
+			return -1
+		}
+		return 1
+	})
+	b.outbox[envID] = slices.Insert(list, i, s)
+	b.outboxIDs[m.ID] = true
+	t.onRollback(func() {
+		list := b.outbox[envID]
+		b.outbox[envID] = slices.DeleteFunc(list, func(e *memOutboxMessage) bool { return e == s })
+		delete(b.outboxIDs, s.msg.ID)
+	})
+	return nil
+}
+
+func (t *memoryTx) outbox(envID string) ([]OutboxMessage, error) {
+	if err := t.usable(); err != nil {
+		return nil, err
+	}
+	list := t.b.outbox[envID]
+	out := make([]OutboxMessage, 0, len(list))
+	for _, s := range list {
+		out = append(out, s.msg)
+	}
+	return out, nil
+}
+
+// tokenExpiry is one token in the expiry heap.
+type tokenExpiry struct {
+	hash      string
+	expiresAt int64
+}
+
+// expiryHeap is a container/heap of tokens, soonest expiry on top.
+type expiryHeap []tokenExpiry
+
+func (h expiryHeap) Len() int           { return len(h) }
+func (h expiryHeap) Less(i, j int) bool { return h[i].expiresAt < h[j].expiresAt }
+func (h expiryHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *expiryHeap) Push(x any)        { *h = append(*h, x.(tokenExpiry)) }
+func (h *expiryHeap) Pop() any {
+	old := *h
+	e := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return e
+}

@@ -1,0 +1,251 @@
+package pingone
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+)
+
+// memObject is a stored document: a row of the SQLite objects table. doc
+// holds encoded JSON, so what callers decode is always their own copy.
+type memObject struct {
+	seq    int64
+	kind   string
+	id     string
+	envID  string
+	parent string
+	doc    []byte
+	// decoded holds what doc decoded to, by type (a document is read as
+	// one or two types): a deep copy of it is several times cheaper than
+	// decoding again. It is private: readers get copies, and a new doc
+	// clears it.
+	decoded []reflect.Value
+}
+
+// maxDecodedTypes bounds the decoded values kept per document.
+const maxDecodedTypes = 2
+
+// decodeInto fills v, a pointer to a zero value, with the document.
+func (o *memObject) decodeInto(v any) error {
+	rv := reflect.ValueOf(v)
+	for _, d := range o.decoded {
+		if d.Type() == rv.Type() {
+			rv.Elem().Set(cloneValue(d.Elem()))
+			return nil
+		}
+	}
+	if err := json.Unmarshal(o.doc, v); err != nil {
+		return fmt.Errorf("decode %s %s: %w", o.kind, o.id, err)
+	}
+	if rv.Kind() == reflect.Pointer && cloneable(rv.Type()) {
+		if len(o.decoded) == maxDecodedTypes {
+			o.decoded = o.decoded[1:]
+		}
+		o.decoded = append(o.decoded, cloneValue(rv))
+	}
+	return nil
+}
+
+// setDoc replaces the document, and with it what it decoded to.
+func (o *memObject) setDoc(doc []byte, decoded []reflect.Value) {
+	o.doc, o.decoded = doc, decoded
+}
+
+// docKey is the unique key of a document.
+type docKey struct{ kind, id string }
+
+// scopeKey names a seqList: the documents of a kind in an environment when
+// parent is empty, else only those with that parent.
+type scopeKey struct{ kind, envID, parent string }
+
+// index adds o to the lists of its scopes.
+func (b *memoryBackend) index(o *memObject) {
+	b.list(scopeKey{o.kind, o.envID, ""}).insert(o)
+	if o.parent != "" {
+		b.list(scopeKey{o.kind, o.envID, o.parent}).insert(o)
+	}
+}
+
+// unindex takes o out of the lists of its scopes, dropping emptied lists
+// so that short-lived parents leave nothing behind.
+func (b *memoryBackend) unindex(o *memObject) {
+	b.unlist(scopeKey{o.kind, o.envID, ""}, o)
+	if o.parent != "" {
+		b.unlist(scopeKey{o.kind, o.envID, o.parent}, o)
+	}
+}
+
+func (b *memoryBackend) list(k scopeKey) *seqList {
+	l, ok := b.lists[k]
+	if !ok {
+		l = &seqList{}
+		b.lists[k] = l
+	}
+	return l
+}
+
+func (b *memoryBackend) unlist(k scopeKey, o *memObject) {
+	if l, ok := b.lists[k]; ok {
+		l.remove(o)
+		if l.live == 0 {
+			delete(b.lists, k)
+		}
+	}
+}
+
+// reparent moves o to another parent's list, at its seq's place.
+func (b *memoryBackend) reparent(o *memObject, parent string) {
+	if o.parent != "" {
+		b.unlist(scopeKey{o.kind, o.envID, o.parent}, o)
+	}
+	o.parent = parent
+	if parent != "" {
+		b.list(scopeKey{o.kind, o.envID, parent}).insert(o)
+	}
+}
+
+// putDoc keeps doc (the caller hands it over). Like the SQLite upsert, a
+// replaced document keeps its seq and environment and takes the new parent.
+func (t *memoryTx) putDoc(kind, envID, parentID, id string, doc []byte) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	b := t.b
+	if o, ok := b.docs[docKey{kind, id}]; ok {
+		oldDoc, oldDecoded, oldParent := o.doc, o.decoded, o.parent
+		o.setDoc(doc, nil)
+		if parentID != oldParent {
+			b.reparent(o, parentID)
+		}
+		t.onRollback(func() {
+			if o.parent != oldParent {
+				b.reparent(o, oldParent)
+			}
+			o.setDoc(oldDoc, oldDecoded)
+		})
+		return nil
+	}
+	if _, ok := b.envs[envID]; !ok {
+		return fmt.Errorf("%s %s: %w", kind, id, errNoEnvironment)
+	}
+	b.seq++
+	o := &memObject{seq: b.seq, kind: kind, id: id, envID: envID, parent: parentID, doc: doc}
+	b.docs[docKey{kind, id}] = o
+	b.index(o)
+	t.onRollback(func() { t.b.drop(o) })
+	return nil
+}
+
+// drop removes a document from the map and its lists.
+func (b *memoryBackend) drop(o *memObject) {
+	delete(b.docs, docKey{o.kind, o.id})
+	b.unindex(o)
+}
+
+// restore puts a dropped document back, at its old place.
+func (b *memoryBackend) restore(o *memObject) {
+	b.docs[docKey{o.kind, o.id}] = o
+	b.index(o)
+}
+
+func (t *memoryTx) deleteDoc(kind, envID, id string) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if o, ok := t.b.docs[docKey{kind, id}]; ok && o.envID == envID {
+		t.deleteObject(o)
+	}
+	return nil
+}
+
+func (t *memoryTx) deleteObject(o *memObject) {
+	t.b.drop(o)
+	t.onRollback(func() { t.b.restore(o) })
+}
+
+func (t *memoryTx) deleteChildren(kind, envID, parentID string) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
+	if !ok {
+		return nil
+	}
+	var doomed []*memObject
+	l.each(func(o *memObject) bool {
+		// The list of an empty parent is every document of the kind; only
+		// the parentless ones match parent_id=''.
+		if o.parent == parentID {
+			doomed = append(doomed, o)
+		}
+		return true
+	})
+	for _, o := range doomed {
+		t.deleteObject(o)
+	}
+	return nil
+}
+
+func (t *memoryTx) getDoc(kind, envID, id string, v any) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	o, ok := t.b.docs[docKey{kind, id}]
+	if !ok || o.envID != envID {
+		return errNoObject
+	}
+	return o.decodeInto(v)
+}
+
+func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
+	if !ok {
+		return nil
+	}
+	var err error
+	l.each(func(o *memObject) bool {
+		v := newValue()
+		if err = o.decodeInto(v); err == nil {
+			err = fn(v)
+		}
+		return err == nil
+	})
+	return err
+}
+
+func (t *memoryTx) envOf(kind, id string) (string, error) {
+	if err := t.usable(); err != nil {
+		return "", err
+	}
+	o, ok := t.b.docs[docKey{kind, id}]
+	if !ok {
+		return "", errNoObject
+	}
+	return o.envID, nil
+}
+
+// eachUsername decodes only the username of each user document.
+func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	l, ok := t.b.lists[scopeKey{kindUser, envID, ""}]
+	if !ok {
+		return nil
+	}
+	var err error
+	l.each(func(o *memObject) bool {
+		var u struct {
+			Username string `json:"username"`
+		}
+		if err = json.Unmarshal(o.doc, &u); err != nil {
+			err = fmt.Errorf("user %s: %w", o.id, err)
+			return false
+		}
+		return fn(o.id, u.Username)
+	})
+	return err
+}

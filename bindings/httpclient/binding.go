@@ -529,7 +529,7 @@ func (b *Binding) do(q *request) {
 			res.Body.Close()
 		})
 	}
-	data, err := io.ReadAll(io.LimitReader(res.Body, maxBody+1))
+	data, err := readBody(res.Body, res.ContentLength, maxBody)
 	if timer != nil {
 		timer.Stop()
 	}
@@ -547,6 +547,27 @@ func (b *Binding) do(q *request) {
 		return
 	}
 	q.respBody = data
+}
+
+// readBody reads a response body of at most max bytes, or max+1 bytes to
+// show it is longer. A body whose length is announced (in-process answers
+// always announce it) is read into one buffer of that size, where
+// io.ReadAll would grow one from 512 bytes.
+func readBody(body io.Reader, length, max int64) ([]byte, error) {
+	if length < 0 || length > max {
+		return io.ReadAll(io.LimitReader(body, max+1))
+	}
+	// One byte more than announced, to see a body that runs longer.
+	buf := make([]byte, length+1)
+	n, err := io.ReadFull(body, buf)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(body, max+1-int64(n)))
+	return append(buf, rest...), err
 }
 
 // deliver records a finished request and settles its promise-like.

@@ -45,6 +45,7 @@ func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	res := rec.Result()
+	res.ContentLength = int64(rec.Body.Len())
 	res.Request = req
 	return res, nil
 }

@@ -267,6 +267,15 @@ func TestSecrets(t *testing.T) {
 	assert.Contains(t, se.Message, "no secret store configured")
 	res = run(t, e, `try { secrets.getGenericSecret("scripted.node.nope"); action.goTo("no") } catch (e) { action.goTo("caught") }`, in)
 	assert.Equal(t, "caught", res.Outcome, "a missing secret is a catchable error")
+
+	// A secret object, and each of its methods, is frozen.
+	res = run(t, e, `"use strict";
+		var s = secrets.getGenericSecret("scripted.node.example.secret"), out = [];
+		out.push(Object.isFrozen(s), Object.isFrozen(s.getAsUtf8), Object.isFrozen(s.getAsBytes), Object.keys(s).join());
+		try { s.getAsUtf8 = function () { return "forged"; }; } catch (e) { out.push("method"); }
+		try { s.getAsUtf8.extra = 1; } catch (e) { out.push("function"); }
+		action.goTo(out.join("|") + "|" + s.getAsUtf8());`, in)
+	assert.Equal(t, "true|true|true|getAsUtf8,getAsBytes|method|function|passwd", res.Outcome)
 }
 
 func TestSystemEnvConversions(t *testing.T) {

@@ -76,16 +76,17 @@ const holdFor = 100 * 365 * 24 * time.Hour
 
 // Binding is the per-runtime `httpClient` object.
 type Binding struct {
-	rt            *goja.Runtime
-	loop          *eventloop.EventLoop
-	obj           *goja.Object
-	freeze        goja.Callable
-	stringify     goja.Callable
-	parse         goja.Callable
-	promiseProto  *goja.Object
-	responseProto *goja.Object
-	headersProto  *goja.Object
-	frames        []goja.StackFrame // reused by callSite
+	rt                *goja.Runtime
+	loop              *eventloop.EventLoop
+	obj               *goja.Object
+	freeze            goja.Callable
+	preventExtensions goja.Callable
+	stringify         goja.Callable
+	parse             goja.Callable
+	promiseProto      *goja.Object
+	responseProto     *goja.Object
+	headersProto      *goja.Object
+	frames            []goja.StackFrame // reused by callSite
 
 	// Per run; touched only by the goroutine running the script or the loop.
 	parent context.Context
@@ -123,6 +124,7 @@ type runState struct {
 // New builds the frozen `httpClient` object for rt, whose event loop is loop.
 func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 	b := &Binding{rt: rt, loop: loop, obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
+	b.preventExtensions, _ = goja.AssertFunction(rt.GlobalObject().Get("Object").ToObject(rt).Get("preventExtensions"))
 	jsonObj := rt.GlobalObject().Get("JSON").ToObject(rt)
 	b.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
 	b.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
@@ -939,12 +941,16 @@ func (q *request) text() string { return strings.ToValidUTF8(string(q.respBody),
 
 func (b *Binding) newResponse(q *request) goja.Value {
 	rt := b.rt
+	// Built frozen: read-only properties on an object then made
+	// non-extensible, which is what Object.freeze leaves, without freeze's
+	// second pass over every property. A header named "__proto__" is an
+	// own property like any other.
 	o := rt.NewObject()
 	_ = o.SetPrototype(b.responseProto)
-	_ = o.Set("status", q.status)
-	_ = o.Set("ok", q.status >= 200 && q.status <= 299)
-	_ = o.Set("statusText", q.statusText)
-	_ = o.Set("url", q.finalURL)
+	readOnly(o, "status", rt.ToValue(q.status))
+	readOnly(o, "ok", rt.ToValue(q.status >= 200 && q.status <= 299))
+	readOnly(o, "statusText", rt.ToValue(q.statusText))
+	readOnly(o, "url", rt.ToValue(q.finalURL))
 	h := rt.NewObject()
 	_ = h.SetPrototype(b.headersProto)
 	names := make([]string, 0, len(q.respHeader))
@@ -953,18 +959,22 @@ func (b *Binding) newResponse(q *request) goja.Value {
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		_ = h.Set(k, strings.Join(q.respHeader[k], ", "))
+		readOnly(h, k, rt.ToValue(strings.Join(q.respHeader[k], ", ")))
 	}
-	_ = o.Set("headers", h)
-	// Freezing the two objects directly: everything else they hold is a
-	// primitive, and their prototypes were sealed when the binding was made.
+	readOnly(o, "headers", h)
 	for _, x := range [...]*goja.Object{h, o} {
-		if _, err := b.freeze(goja.Undefined(), x); err != nil {
+		if _, err := b.preventExtensions(goja.Undefined(), x); err != nil {
 			panic(err)
 		}
 	}
 	b.run.responses[o] = q
 	return o
+}
+
+// readOnly defines an enumerable property that can be neither written nor
+// deleted, as a frozen object's are.
+func readOnly(o *goja.Object, name string, v goja.Value) {
+	_ = o.DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
 func headerLookup(this goja.Value, name string) (goja.Value, bool) {

@@ -641,6 +641,24 @@ action.goTo(out.join("|"));`, runtime.Input{})
 	assert.Equal(t, "frozen|httpClient: then() must be called on the object httpClient.send returned|derived-get", res.Outcome)
 }
 
+// TestResponsesAreFrozen: a response and its headers are frozen, so a
+// script cannot alter what it was answered; a header named __proto__ is an
+// own property, not a prototype change.
+func TestResponsesAreFrozen(t *testing.T) {
+	e := newEngine(t, 5*time.Second)
+	cfg := &httpclient.Config{Routes: []httpclient.Route{{URL: "https://r.example/", Status: 201, Body: "ok",
+		Headers: map[string]string{"X-One": "1", "__proto__": "p"}}}}
+	res := mustRun(t, e, `"use strict";
+var r = httpClient.send("https://r.example/").get();
+var out = [Object.isFrozen(r), Object.isFrozen(r.headers), r.status, r.ok, r.headers["X-One"],
+	Object.getPrototypeOf(r.headers) !== null && typeof r.headers.get, Object.prototype.hasOwnProperty.call(r.headers, "__proto__")];
+try { r.status = 500; } catch (e) { out.push("status"); }
+try { r.extra = 1; } catch (e) { out.push("extend"); }
+try { delete r.headers["X-One"]; } catch (e) { out.push("delete"); }
+action.goTo(out.join("|"));`, runtime.Input{HTTP: cfg})
+	assert.Equal(t, "true|true|201|true|1|function|true|status|extend|delete", res.Outcome)
+}
+
 func TestRedirectLimit(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)

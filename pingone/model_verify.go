@@ -60,7 +60,4 @@ var (
 		maps.Copy(m, verifyTerminal)
 		return m
 	}()
-	verifiedDataTypes = map[string]bool{"GOVERNMENT_ID": true, "BARCODE": true, "FRONT_IMAGE": true, "BACK_IMAGE": true,
-		"SELFIE": true, "CROPPED_SIGNATURE": true, "CROPPED_DOCUMENT": true, "CROPPED_PORTRAIT": true,
-		"VOICE_SAMPLE": true, "VOICE_INPUT": true, "END_USER_CLIENT": true, "BIOGRAPHIC_MATCH": true}
 )

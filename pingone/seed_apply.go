@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/pingone/enums"
 )
 
 // SeedResult tells what ApplySeed created.
@@ -36,18 +38,12 @@ type SeedResult struct {
 // environment id is already in the store.
 var ErrEnvironmentExists = errors.New("environment already exists")
 
-// RegionDomain is the top-level domain of a PingOne region
-// (NA → com, EU → eu, CA → ca, AP/ASIA → asia, AU → com.au).
+// RegionDomain is the top-level domain of a PingOne region (see
+// enums.RegionDomain); North America's, "com", for a code that names no
+// region.
 func RegionDomain(region string) string {
-	switch strings.ToUpper(region) {
-	case "EU":
-		return "eu"
-	case "CA":
-		return "ca"
-	case "AP", "ASIA", "ASIA_PACIFIC":
-		return "asia"
-	case "AU", "COM.AU":
-		return "com.au"
+	if d, ok := enums.RegionDomain(region); ok {
+		return d
 	}
 	return "com"
 }

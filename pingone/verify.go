@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/pingone/enums"
 )
 
 // verifiedDataWindow is how long after a decision verified data is readable.
@@ -150,7 +152,7 @@ func (o *op) addVerifyEvidence(txID string, meta []VerifyMetaData, data []Verifi
 		}
 	}
 	for i, d := range data {
-		if !verifiedDataTypes[d.Type] {
+		if !enums.IsVerifiedDataType(d.Type) {
 			return invalidValue(fmt.Sprintf("verifiedData[%d].type", i), "not a verified data type")
 		}
 		vd := VerifiedData{ID: uuid.NewString(), Type: d.Type, Data: d.Data, Retry: d.Retry, CreatedAt: newTime(o.now)}
@@ -245,7 +247,7 @@ func (o *op) verifiedData(userID, txID string, types []string) (latest, previous
 		return nil, nil, err
 	}
 	for i, ty := range types {
-		if !verifiedDataTypes[ty] {
+		if !enums.IsVerifiedDataType(ty) {
 			return nil, nil, invalidValue(fmt.Sprintf("type[%d]", i), "not a verified data type")
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/pingone/enums"
 )
 
 // Backend is where the helper's PingOne requests go: one environment of the
@@ -82,14 +83,6 @@ type Client struct {
 	expires time.Time
 }
 
-// regionDomains maps PingOne regions to their top-level domains.
-var regionDomains = map[string]string{
-	"": "com", "NA": "com", "COM": "com",
-	"EU": "eu", "CA": "ca",
-	"AP": "asia", "ASIA": "asia", "ASIA_PACIFIC": "asia",
-	"AU": "com.au", "COM.AU": "com.au",
-}
-
 // NewClient checks cfg and returns a REST back end.
 func NewClient(cfg Config) (*Client, error) {
 	if cfg.EnvironmentID == "" {
@@ -98,7 +91,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if strings.ContainsAny(cfg.EnvironmentID, "/?#") {
 		return nil, fmt.Errorf("verify: environment id %q is not an id", cfg.EnvironmentID)
 	}
-	domain, ok := regionDomains[strings.ToUpper(cfg.Region)]
+	domain, ok := enums.RegionDomain(cfg.Region)
 	if !ok {
 		return nil, fmt.Errorf("verify: unknown PingOne region %q (NA, EU, CA, AP, AU)", cfg.Region)
 	}

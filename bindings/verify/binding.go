@@ -31,13 +31,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/pingone/enums"
 )
 
 // DefaultUserIDKey is the node state key holding the PingOne user id.
@@ -51,12 +51,6 @@ const ExceptionName = "ScriptedVerifyTransactionsException"
 
 // NoBackend is the message of every call made without a back end.
 const NoBackend = "verifyTransactionsHelper: no PingOne Verify back end configured"
-
-// VerifiedDataTypes are the types getVerifiedDataByType accepts.
-var VerifiedDataTypes = []string{
-	"GOVERNMENT_ID", "BARCODE", "FRONT_IMAGE", "BACK_IMAGE", "SELFIE", "CROPPED_SIGNATURE",
-	"CROPPED_DOCUMENT", "CROPPED_PORTRAIT", "VOICE_SAMPLE", "VOICE_INPUT", "END_USER_CLIENT", "BIOGRAPHIC_MATCH",
-}
 
 // State reads a node state key (transient first, then shared), as
 // nodeState.get does.
@@ -317,8 +311,8 @@ func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
 	const fn = "getVerifiedDataByType"
 	tx := b.arg(fn, call, 0, "transactionId")
 	typ := b.arg(fn, call, 1, "type")
-	if !slices.Contains(VerifiedDataTypes, typ) {
-		b.fail(fn, "type %q is not a verified data type; use one of %s", typ, strings.Join(VerifiedDataTypes, ", "))
+	if !enums.IsVerifiedDataType(typ) {
+		b.fail(fn, "type %q is not a verified data type; use one of %s", typ, strings.Join(enums.VerifiedDataTypes(), ", "))
 	}
 	return b.readTx(fn, tx, "/verifiedData?type="+typ)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/verify"
 	"github.com/journeyjs/journeyjs/pingone"
+	"github.com/journeyjs/journeyjs/pingone/enums"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -301,9 +302,9 @@ action.goTo("done");`
 
 func TestVerifiedDataTypes(t *testing.T) {
 	w := newWorld(t)
-	require.Len(t, verify.VerifiedDataTypes, 12)
+	require.Len(t, enums.VerifiedDataTypes(), 12)
 	state := map[string]any{"pingOneUserId": w.user("jamesjoyce")}
-	for _, typ := range verify.VerifiedDataTypes {
+	for _, typ := range enums.VerifiedDataTypes() {
 		out := mustRun(t, w.local, state, `nodeState.putShared("r", verifyTransactionsHelper.getVerifiedDataByType("`+lastTx+`", "`+typ+`")); action.goTo("d");`)
 		items := embedded(t, out["r"], "verifiedData")
 		require.Len(t, items, 1, typ)

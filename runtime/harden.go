@@ -192,7 +192,10 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 	function guardStringify(JSON) {
 		var stringify = JSON.stringify, isArray = Array.isArray;
 		defineProperty(JSON, "stringify", {value: {stringify(value, replacer, space) {
-			var path = [];
+			// path[0..depth) holds the values from the root to the current
+			// holder; entries past depth are stale, not cleared (setting an
+			// array's length costs more than the rest of the replacer).
+			var path = [], depth = 0;
 			var fn = typeof replacer === "function" ? replacer : null;
 			var allow = null;
 			if (isArray(replacer)) {
@@ -208,14 +211,12 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 			return stringify(value, function (key, v) {
 				if (allow !== null && key !== "" && !isArray(this) && allow[key] !== true) { return undefined; }
 				if (fn !== null) { v = fn.call(this, key, v); }
-				var n = path.length;
-				while (n > 0 && path[n - 1] !== this) { n--; }
-				path.length = n;
+				while (depth > 0 && path[depth - 1] !== this) { depth--; }
 				if (v !== null && typeof v === "object") {
-					if (n + 1 > maxJSON) {
+					if (depth >= maxJSON) {
 						throw new RangeError("JSON.stringify: the value is nested more than " + maxJSON + " levels deep");
 					}
-					path[n] = v;
+					path[depth++] = v;
 				}
 				return v;
 			}, space);

@@ -29,6 +29,14 @@ func TestStringifyBehavesAndRefusesDeepValues(t *testing.T) {
 	assert.Contains(t, se.Message, "RangeError: JSON.stringify: the value is nested more than 1000 levels deep")
 	assert.Less(t, time.Since(start), 2*time.Second)
 
+	// The bound is exact, and counts depth, not the values met: many
+	// siblings, each nested a little, pass.
+	res = run(t, e, `function nest(n) { var a = []; for (var i = 1; i < n; i++) { a = [a]; } return a; }
+		var wide = []; for (var i = 0; i < 5000; i++) { wide.push({x: [{y: [i]}]}); }
+		var deep; try { JSON.stringify(nest(1001)); } catch (e) { deep = e.name; }
+		action.goTo([JSON.stringify(nest(1000)).length, JSON.stringify({w: wide}).length, deep].join(" "));`, runtime.Input{})
+	assert.Equal(t, "2000 103897 RangeError", res.Outcome)
+
 	_, se = runErr(t, e, `var o = {}; for (var i = 0; i < 1e4; i++) { o = {o: o}; } nodeState.putShared("deep", o);`, runtime.Input{})
 	assert.Contains(t, se.Message, "nodeState.putShared: the value is nested more than 256 levels deep")
 }

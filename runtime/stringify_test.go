@@ -4,7 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop251/goja"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -39,4 +41,47 @@ func TestStringifyBehavesAndRefusesDeepValues(t *testing.T) {
 
 	_, se = runErr(t, e, `var o = {}; for (var i = 0; i < 1e4; i++) { o = {o: o}; } nodeState.putShared("deep", o);`, runtime.Input{})
 	assert.Contains(t, se.Message, "nodeState.putShared: the value is nested more than 256 levels deep")
+}
+
+// TestStringifyMatchesGoja: the guarded JSON.stringify writes what goja's
+// own writes, for the values scripts stringify (each with and without
+// space), and stringify may be called from inside a stringify.
+func TestStringifyMatchesGoja(t *testing.T) {
+	values := []string{
+		`{b: 1, a: [1, {c: "x"}], d: undefined, f: function () {}, s: Symbol("s")}`,
+		`[1, , 3, undefined, null, NaN, -0, Infinity, 1e21, 0.1, -1.5e-7]`,
+		`{"é": "ü\u2028\u2029\n\t\"\\", lone: "\ud800", pair: "\ud83d\ude00", ctl: "\u0001\u001f"}`,
+		`{when: new Date(0), str: new String("s"), num: new Number(2), bool: new Boolean(false)}`,
+		`{toJSON: function (k) { return {key: k, inner: {toJSON: function (k2) { return "inner:" + k2; }}}; }}`,
+		`{get g() { return {n: 1}; }, list: Object.defineProperty([], "0", {get: function () { return "x"; }, enumerable: true})}`,
+		`Object.create({inherited: 1}, {own: {value: 2, enumerable: true}, hidden: {value: 3}})`,
+		`{nested: {toJSON: function () { return JSON.stringify({x: [1, {y: 2}]}); }}, after: {z: [3]}}`,
+		`(function () { var a = []; for (var i = 0; i < 200; i++) { a = [a, {i: i}]; } return a; })()`,
+		`{"1": "one", "0": "zero", "b": 2, "a": 1}`,
+		`"text"`, `42`, `null`, `true`, `undefined`, `function () {}`,
+		`new Map([[1, 2]])`, `[new Set([1])]`, `{r: /x/g, e: new Error("boom")}`,
+	}
+	bare := goja.New()
+	e := newEngine(t, runtime.Options{})
+	for _, v := range values {
+		for _, space := range []string{"undefined", "2", `"--"`} {
+			src := "String(JSON.stringify(" + v + ", null, " + space + "))"
+			want, err := bare.RunString(src)
+			require.NoError(t, err, src)
+			res := run(t, e, `nodeState.putShared("out", `+src+`); action.goTo("x");`, runtime.Input{})
+			assert.Equal(t, want.String(), res.SharedState["out"], src)
+		}
+	}
+}
+
+// TestLongStringifyEndsAtTheTimeLimit: one stringify call over millions of
+// values (a small value shared 2^21 times, built in no time) is stopped by
+// the run's time limit, not left to finish.
+func TestLongStringifyEndsAtTheTimeLimit(t *testing.T) {
+	e := newEngine(t, runtime.Options{Timeout: 200 * time.Millisecond})
+	start := time.Now()
+	_, se := runErr(t, e, `var o = {a: 1}; for (var i = 0; i < 21; i++) { o = {l: o, r: o}; }
+		nodeState.putShared("n", JSON.stringify(o).length);`, runtime.Input{})
+	assert.Equal(t, runtime.KindTimeout, se.Kind, se.Message)
+	assert.Less(t, time.Since(start), 1500*time.Millisecond)
 }

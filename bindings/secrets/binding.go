@@ -62,19 +62,8 @@ func secretObject(rt *goja.Runtime, freeze goja.Callable, val []byte) *goja.Obje
 		}
 		return rt.NewArray(items...)
 	})
-	// The object holds the two methods and nothing else: freezing the three
-	// directly is what SealWith's walk would do, without the walk.
-	for _, name := range [...]string{"getAsUtf8", "getAsBytes"} {
-		freezeOrPanic(freeze, o.Get(name))
-	}
-	freezeOrPanic(freeze, o)
+	jsvalue.SealWith(freeze, o)
 	return o
-}
-
-func freezeOrPanic(freeze goja.Callable, v goja.Value) {
-	if _, err := freeze(goja.Undefined(), v); err != nil {
-		panic(err)
-	}
 }
 
 // Object is the JavaScript value installed as `secrets`.

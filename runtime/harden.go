@@ -38,7 +38,7 @@ import (
 // A few built-ins allocate a whole large result inside one native call, which
 // a time limit or the memory watchdog cannot interrupt; they get a size guard
 // derived from the run's memory budget (maxChars, maxElems).
-const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, guardJSON, plainStringify) {
+const hardenSource = `(function (global, maxChars, maxElems, taint, guardJSON, guardedStringify) {
 	"use strict";
 	var freeze = Object.freeze, isExtensible = Object.isExtensible, gopd = Object.getOwnPropertyDescriptor,
 		defineProperty = Object.defineProperty, getPrototypeOf = Object.getPrototypeOf,
@@ -185,46 +185,26 @@ const hardenSource = `(function (global, maxChars, maxElems, maxJSON, taint, gua
 	// JSON.stringify walks nested values inside one native call (and checks
 	// for cycles with a scan of its stack at every level, quadratic in the
 	// depth): a value nested 10^5 deep holds the runtime for many seconds
-	// past its time limit. A replacer sees every value once, depth first, as
-	// stringify produces it, so keeping the path from the root to the current
-	// holder tracks depth without running getters twice, and as a JavaScript
-	// call it lets the time limit stop a long stringify. Calls without a
-	// replacer of their own (nearly all) get the same replacer written in
-	// Go (plainStringify, see stringifyGuard), at half the cost.
+	// past its time limit. guardedStringify (stringifyGuard, in Go) runs it
+	// with a replacer that tracks the depth and lets the time limit in, and
+	// applies the script's own replacer: a function, or a list of keys (made
+	// here into strings, as JSON.stringify does).
 	function guardStringify(JSON) {
 		var stringify = JSON.stringify, isArray = Array.isArray;
 		defineProperty(JSON, "stringify", {value: {stringify(value, replacer, space) {
-			if (typeof replacer !== "function" && !isArray(replacer)) {
-				return plainStringify(stringify, value, space);
-			}
-			// path[0..depth) holds the values from the root to the current
-			// holder; entries past depth are stale, not cleared (setting an
-			// array's length costs more than the rest of the replacer).
-			var path = [], depth = 0;
 			var fn = typeof replacer === "function" ? replacer : null;
-			var allow = null;
+			var keys = null;
 			if (isArray(replacer)) {
-				allow = {};
+				keys = [];
 				for (var i = 0; i < replacer.length; i++) {
 					var r = replacer[i];
 					if (typeof r === "string" || typeof r === "number" ||
 						(r !== null && typeof r === "object" && (r instanceof String || r instanceof Number))) {
-						allow[String(r)] = true;
+						keys[keys.length] = String(r);
 					}
 				}
 			}
-			return stringify(value, function (key, v) {
-				if (allow !== null && key !== "" && !isArray(this) && allow[key] !== true) { return undefined; }
-				if (fn !== null) { v = fn.call(this, key, v); }
-				while (depth > 0 && path[depth - 1] !== this) { depth--; }
-				if (v !== null && typeof v === "object") {
-					if (depth >= maxJSON) {
-						throw new RangeError("JSON.stringify: the value is nested more than " + maxJSON + " levels deep");
-					}
-					path[depth++] = v;
-				}
-				return v;
-			}, space);
+			return guardedStringify(stringify, value, space, fn, keys);
 		}}.stringify, writable: true, enumerable: false, configurable: true});
 	}
 
@@ -322,9 +302,9 @@ func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), 
 	if maxMemory <= 0 {
 		maxChars, maxElems = 1<<53, 1<<53
 	}
-	plain := &stringifyGuard{rt: rt, rangeError: base.Get("RangeError")}
-	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(MaxJSONNesting), rt.ToValue(taint), guardJSON,
-		rt.ToValue(plain.call))
+	guarded := &stringifyGuard{rt: rt, rangeError: base.Get("RangeError"), isArray: base.Get("Array").ToObject(rt).Get("isArray")}
+	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(taint), guardJSON,
+		rt.ToValue(guarded.call))
 	if err != nil {
 		return nil, err
 	}

@@ -44,8 +44,9 @@ func TestStringifyBehavesAndRefusesDeepValues(t *testing.T) {
 }
 
 // TestStringifyMatchesGoja: the guarded JSON.stringify writes what goja's
-// own writes, for the values scripts stringify (each with and without
-// space), and stringify may be called from inside a stringify.
+// own writes, for the values scripts stringify, under three spacings and
+// with no replacer, a replacer function and lists of keys; stringify may
+// be called from inside a stringify.
 func TestStringifyMatchesGoja(t *testing.T) {
 	values := []string{
 		`{b: 1, a: [1, {c: "x"}], d: undefined, f: function () {}, s: Symbol("s")}`,
@@ -61,16 +62,45 @@ func TestStringifyMatchesGoja(t *testing.T) {
 		`"text"`, `42`, `null`, `true`, `undefined`, `function () {}`,
 		`new Map([[1, 2]])`, `[new Set([1])]`, `{r: /x/g, e: new Error("boom")}`,
 	}
+	replacers := []string{"null",
+		`function (k, v) { return typeof v === "number" ? v * 2 : k === "b" ? {wrapped: v} : v; }`,
+		`["a", "b", 1, "0", "l"]`,
+		`[new String("c"), new Number(1), {}, null, "d", "a"]`,
+	}
 	bare := goja.New()
 	e := newEngine(t, runtime.Options{})
-	for _, v := range values {
-		for _, space := range []string{"undefined", "2", `"--"`} {
-			src := "String(JSON.stringify(" + v + ", null, " + space + "))"
+	for i, v := range values {
+		for j, space := range []string{"undefined", "2", `"--"`} {
+			// Every replacer with every value would be 228 runs; each
+			// replacer meets each value under one spacing or another.
+			replacer := replacers[(i+j)%len(replacers)]
+			src := "String(JSON.stringify(" + v + ", " + replacer + ", " + space + "))"
 			want, err := bare.RunString(src)
 			require.NoError(t, err, src)
 			res := run(t, e, `nodeState.putShared("out", `+src+`); action.goTo("x");`, runtime.Input{})
 			assert.Equal(t, want.String(), res.SharedState["out"], src)
 		}
+	}
+}
+
+// TestStringifyKeyListsMatchGoja: a list of keys keeps its order (integer
+// keys included), reads inherited keys, leaves arrays and wrapped
+// primitives alone, applies at every level, and still finds cycles.
+func TestStringifyKeyListsMatchGoja(t *testing.T) {
+	bare := goja.New()
+	e := newEngine(t, runtime.Options{})
+	for _, src := range []string{
+		`JSON.stringify({b: 2, a: 1, "1": "one", "0": "zero"}, ["a", "b", 1, "0", "a"])`,
+		`JSON.stringify(Object.create({a: 1}, {b: {value: 2, enumerable: true}}), ["a", "b", "c"])`,
+		`JSON.stringify({a: [{a: 1, b: 2}, new String("s"), new Number(3)], b: {a: {b: 1}}}, ["a", "b"], 1)`,
+		`JSON.stringify({a: new Date(0), m: new Map([[1, 2]])}, ["a", "m", "size"])`,
+		`(function () { var o = {}; o.self = {o: o}; try { return JSON.stringify(o, ["self", "o"]); } catch (e) { return e.name + ": " + e.message; } })()`,
+		`(function () { var o = {}; o.self = o; try { return JSON.stringify(o); } catch (e) { return e.name + ": " + e.message; } })()`,
+	} {
+		want, err := bare.RunString(src)
+		require.NoError(t, err, src)
+		res := run(t, e, `nodeState.putShared("out", `+src+`); action.goTo("x");`, runtime.Input{})
+		assert.Equal(t, want.String(), res.SharedState["out"], src)
 	}
 }
 

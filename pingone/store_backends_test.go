@@ -401,17 +401,21 @@ func TestStoreIsolatesDocuments(t *testing.T) { forEachStore(t, testStoreIsolate
 func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
 	h := newHarness(t, kind)
 	alice := h.user("alice")
+	population := h.must(200, h.call("GET", "users/"+alice, nil)).str("population.id")
 	err := h.p.run(context.Background(), h.env, func(o *op) error {
 		u, err := o.getUser(alice)
 		if err != nil {
 			return err
 		}
+		// Through a pointer the store might share, then the field itself.
+		u.Population.ID = "stolen"
 		u.Username, u.Name = "mallory", &UserName{Given: "Mallory"}
 		all, err := o.listUsers()
 		if err != nil {
 			return err
 		}
 		for _, u := range all {
+			u.Population.ID = "stolen"
 			u.Username = "mallory"
 		}
 		return nil
@@ -419,7 +423,9 @@ func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, h.must(200, h.call("GET", "users/"+alice, nil)).str("username"), "alice", "stored username")
+	got := h.must(200, h.call("GET", "users/"+alice, nil))
+	eq(t, got.str("username"), "alice", "stored username")
+	eq(t, got.str("population.id"), population, "stored population, behind a pointer")
 }
 
 // TestStoreConcurrentUse: transactions and token checks from many

@@ -7,10 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 )
 
 // NewMemoryStore returns an empty Store kept in process memory: the same
@@ -52,11 +52,11 @@ type memoryBackend struct {
 	outboxCount int64 // insertions so far
 }
 
-// memEnvironment is a stored environment with what orders the list.
+// memEnvironment is a stored environment with its insertion number, which
+// orders those created at the same instant.
 type memEnvironment struct {
-	env     Environment
-	created string // as SQLite stores it
-	order   int64
+	env   Environment
+	order int64
 }
 
 type memToken struct {
@@ -64,12 +64,10 @@ type memToken struct {
 	expiresAt int64
 }
 
-// memOutboxMessage is a stored notification with what orders lists.
+// memOutboxMessage is a stored notification with its insertion number.
 type memOutboxMessage struct {
-	msg     OutboxMessage
-	envID   string
-	created string // as SQLite stores it
-	order   int64
+	msg   OutboxMessage
+	order int64
 }
 
 var errNoEnvironment = errors.New("no such environment")
@@ -122,12 +120,8 @@ func (b *memoryBackend) environments(ctx context.Context) ([]Environment, error)
 		return nil, err
 	}
 	defer b.mu.Unlock()
-	all := make([]*memEnvironment, 0, len(b.envs))
-	for _, e := range b.envs {
-		all = append(all, e)
-	}
-	slices.SortFunc(all, func(a, b *memEnvironment) int {
-		return cmp.Or(strings.Compare(a.created, b.created), cmp.Compare(a.order, b.order))
+	all := slices.SortedFunc(maps.Values(b.envs), func(a, b *memEnvironment) int {
+		return cmp.Or(a.env.CreatedAt.Compare(b.env.CreatedAt), cmp.Compare(a.order, b.order))
 	})
 	var out []Environment
 	for _, e := range all {
@@ -144,11 +138,7 @@ func (b *memoryBackend) find(ctx context.Context, text string) ([]string, error)
 		return nil, err
 	}
 	defer b.mu.Unlock()
-	docs := make([]*memObject, 0, len(b.docs))
-	for _, o := range b.docs {
-		docs = append(docs, o)
-	}
-	slices.SortFunc(docs, func(a, b *memObject) int { return cmp.Compare(a.seq, b.seq) })
+	docs := slices.SortedFunc(maps.Values(b.docs), func(a, b *memObject) int { return cmp.Compare(a.seq, b.seq) })
 	var out []string
 	for _, o := range docs {
 		if bytes.Contains(o.doc, []byte(text)) {
@@ -227,7 +217,7 @@ func (t *memoryTx) environment(id string) (*Environment, error) {
 }
 
 // insertEnvironment keeps CreatedAt as SQLite would give it back: at
-// millisecond precision, in UTC.
+// millisecond precision, in UTC (newTime).
 func (t *memoryTx) insertEnvironment(e *Environment) error {
 	if err := t.usable(); err != nil {
 		return err
@@ -236,9 +226,8 @@ func (t *memoryTx) insertEnvironment(e *Environment) error {
 	if _, ok := b.envs[e.ID]; ok {
 		return fmt.Errorf("environment %s already exists", e.ID)
 	}
-	created := newTime(e.CreatedAt).String()
-	stored := &memEnvironment{env: *e, created: created, order: b.envCount}
-	stored.env.CreatedAt, _ = time.Parse(timeLayout, created)
+	stored := &memEnvironment{env: *e, order: b.envCount}
+	stored.env.CreatedAt = newTime(e.CreatedAt).Time
 	b.envCount++
 	b.envs[e.ID] = stored
 	t.onRollback(func() { delete(b.envs, e.ID) })
@@ -298,15 +287,13 @@ func (t *memoryTx) insertOutbox(envID string, m *OutboxMessage) error {
 	if b.outboxIDs[m.ID] {
 		return fmt.Errorf("notification %s already exists", m.ID)
 	}
-	s := &memOutboxMessage{msg: *m, envID: envID, created: m.CreatedAt.String(), order: b.outboxCount}
-	// What a SQLite store gives back: the instant parsed from its text.
-	if err := parseStoredTime(&s.msg.CreatedAt, s.created); err != nil {
-		return err
-	}
+	s := &memOutboxMessage{msg: *m, order: b.outboxCount}
+	// What a SQLite store gives back: millisecond precision, in UTC.
+	s.msg.CreatedAt = newTime(m.CreatedAt.Time)
 	b.outboxCount++
 	list := b.outbox[envID]
-	i, _ := slices.BinarySearchFunc(list, s.created, func(e *memOutboxMessage, created string) int {
-		if e.created <= created {
+	i, _ := slices.BinarySearchFunc(list, s.msg.CreatedAt, func(e *memOutboxMessage, created Time) int {
+		if e.msg.CreatedAt.Compare(created.Time) <= 0 {
 			return -1
 		}
 		return 1

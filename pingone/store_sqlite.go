@@ -448,15 +448,10 @@ func (t *sqliteTx) outbox(envID string) ([]OutboxMessage, error) {
 		if err := rows.Scan(&m.ID, &m.UserID, &m.CredentialID, &m.Event, &m.Method, &m.Recipient, &m.TemplateVariant, &m.TemplateLocale, &created); err != nil {
 			return nil, err
 		}
-		if err := parseStoredTime(&m.CreatedAt, created); err != nil {
+		if err := m.CreatedAt.parse(created); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
-}
-
-// parseStoredTime reads a timestamp stored as Time.String.
-func parseStoredTime(t *Time, s string) error {
-	return t.UnmarshalJSON([]byte(`"` + s + `"`))
 }

@@ -39,6 +39,11 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	} else if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("timestamp must be a string: %w", err)
 	}
+	return t.parse(s)
+}
+
+// parse sets t from RFC 3339 text, at PingOne's millisecond precision.
+func (t *Time) parse(s string) error {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return fmt.Errorf("timestamp %q is not RFC 3339: %w", s, err)
@@ -55,10 +60,5 @@ func (t *Time) UnmarshalYAML(unmarshal func(any) error) error {
 	if err := unmarshal(&s); err != nil {
 		return err
 	}
-	v, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return fmt.Errorf("timestamp %q is not RFC 3339: %w", s, err)
-	}
-	*t = newTime(v)
-	return nil
+	return t.parse(s)
 }

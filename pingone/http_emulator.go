@@ -39,7 +39,7 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 		return http.StatusOK, renderProvisioned(rc, pc), nil
 	})
 	s.open(mux, "GET "+base+"/outbox", func(rc *rctx, o *op) (int, any, error) {
-		msgs, err := o.p.outboxIn(o)
+		msgs, err := o.tx.outbox(o.env.ID)
 		if err != nil {
 			return 0, nil, err
 		}

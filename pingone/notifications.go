@@ -64,19 +64,11 @@ func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, e
 	var out []OutboxMessage
 	err := p.run(ctx, envID, func(o *op) error {
 		var err error
-		out, err = p.outboxIn(o)
+		out, err = o.tx.outbox(o.env.ID)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read outbox: %w", err)
 	}
 	return out, nil
-}
-
-func (p *Platform) outboxIn(o *op) ([]OutboxMessage, error) {
-	out, err := o.tx.outbox(o.env.ID)
-	if out == nil {
-		out = []OutboxMessage{}
-	}
-	return out, err
 }

@@ -95,7 +95,7 @@ type documentTx interface {
 type outboxTx interface {
 	insertOutbox(envID string, m *OutboxMessage) error
 	// outbox lists an environment's notifications by creation time, then
-	// insertion order.
+	// insertion order; an empty list is not nil (it is written as []).
 	outbox(envID string) ([]OutboxMessage, error)
 }
 

@@ -53,12 +53,14 @@ func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
 // test closes at its end.
 func openStore(t testing.TB, kind storeKind) *Store {
 	t.Helper()
-	s := NewMemoryStore()
+	var s *Store
 	if kind == sqliteStore {
 		var err error
 		if s, err = Open(":memory:"); err != nil {
 			t.Fatal(err)
 		}
+	} else {
+		s = NewMemoryStore()
 	}
 	t.Cleanup(func() { s.Close() })
 	return s

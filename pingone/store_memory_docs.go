@@ -35,7 +35,7 @@ func (o *memObject) decodeInto(v any) error {
 		}
 	}
 	if err := json.Unmarshal(o.doc, v); err != nil {
-		return fmt.Errorf("decode %s %s: %w", o.kind, o.id, err)
+		return fmt.Errorf("decode: %w", err) // the caller names the document
 	}
 	if rv.Kind() == reflect.Pointer && cloneable(rv.Type()) {
 		if len(o.decoded) == maxDecodedTypes {

@@ -40,36 +40,24 @@ type backend interface {
 // storeTx is one transaction: what it writes is visible to its own reads at
 // once and to anybody else only after commit; rollback undoes all of it.
 type storeTx interface {
-	environmentTx
-	tokenTx
-	documentTx
-	outboxTx
 	commit() error
 	rollback() error
-}
 
-// environmentTx reads and adds environments. Environments are never changed
-// or removed.
-type environmentTx interface {
+	// Environments are read and added, never changed or removed.
 	// environment loads one; errNoObject when absent.
 	environment(id string) (*Environment, error)
 	insertEnvironment(e *Environment) error
-}
 
-// tokenTx adds worker tokens (only their hash is stored) and drops expired
-// ones.
-type tokenTx interface {
+	// Worker tokens: only their hash is stored. pruneTokens drops those
+	// that expired before the instant (Unix milliseconds).
 	insertToken(hash, envID string, expiresAt int64) error
-	// pruneTokens drops the tokens that expired before the instant (Unix
-	// milliseconds).
 	pruneTokens(before int64) error
-}
 
-// documentTx stores resources as JSON documents keyed by (kind, id), which
-// is unique across environments. Lists come in insertion order; replacing a
-// document keeps its place. What a read returns is the caller's own: it
-// shares nothing with the store.
-type documentTx interface {
+	// Resources are JSON documents keyed by (kind, id), which is unique
+	// across environments. Lists come in insertion order; replacing a
+	// document keeps its place. What a read returns is the caller's own:
+	// it shares nothing with the store.
+	//
 	// putDoc inserts or replaces a document. A replaced document keeps its
 	// environment and place, and takes the new parent.
 	putDoc(kind, envID, parentID, id string, doc []byte) error
@@ -89,13 +77,10 @@ type documentTx interface {
 	// eachUsername calls fn with the id and username of every user of an
 	// environment, in no particular order, until fn returns false.
 	eachUsername(envID string, fn func(id, username string) bool) error
-}
 
-// outboxTx records notifications and lists them.
-type outboxTx interface {
-	insertOutbox(envID string, m *OutboxMessage) error
-	// outbox lists an environment's notifications by creation time, then
+	// Notifications. outbox lists an environment's by creation time, then
 	// insertion order; an empty list is not nil (it is written as []).
+	insertOutbox(envID string, m *OutboxMessage) error
 	outbox(envID string) ([]OutboxMessage, error)
 }
 

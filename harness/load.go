@@ -410,9 +410,9 @@ func (l *Loader) fixturesFile(path string) *loadedFixtures {
 	l.fixtures[path] = lf
 	// One read for both the checked file and the node tree merges start
 	// from, so the two are of the same content.
-	data, err := os.ReadFile(path)
+	data, err := fixtures.ReadFile(path)
 	if err != nil {
-		lf.err = &fixtures.Error{Path: path, Msg: fmt.Sprintf("cannot read fixtures: %v", unwrapPath(err))}
+		lf.err = err
 		return lf
 	}
 	if lf.file, lf.err = fixtures.Parse(path, data); lf.err != nil {

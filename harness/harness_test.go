@@ -71,14 +71,16 @@ func TestPassingFile(t *testing.T) {
 	}, names)
 	assert.Equal(t, "../testdata/harness/pass.test.yaml/admins/root", cases[1].Name())
 
-	// Rows that differ only in state share one parse of their world: the
-	// library files are read once, the state is each row's own.
+	// Rows that differ only in state share the file's one parse of their
+	// world: the library files are read once, the state is each row's own.
 	root, admin := cases[1].Fixtures, cases[2].Fixtures
 	assert.Equal(t, "root", root.SharedState["username"])
 	assert.Equal(t, "admin", admin.SharedState["username"])
 	rootLibs, adminLibs := root.Input().Libraries, admin.Input().Libraries
 	require.NotEmpty(t, rootLibs)
 	assert.Equal(t, reflect.ValueOf(rootLibs).Pointer(), reflect.ValueOf(adminLibs).Pointer())
+	fileLibs := cases[0].Fixtures.Input().Libraries // the file as it is
+	assert.Equal(t, reflect.ValueOf(fileLibs).Pointer(), reflect.ValueOf(rootLibs).Pointer(), "state-only rows reuse the file's parse")
 
 	sum := run(t, cases)
 	for _, r := range sum.Results {

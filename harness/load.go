@@ -325,11 +325,13 @@ func (w *walker) leaf(n, merged *yaml.Node, names []string) error {
 // shares it (so its library and body files are read once); each case gets a
 // copy with its own state and request.
 func (w *walker) fixtures(merged *yaml.Node, file string) (*fixtures.File, error) {
-	overlay := lookup(merged, "fixtures")
+	inline := lookup(merged, "fixtures")
+	overlay := inline
 	if st := pick(merged, stateKeys...); st != nil {
 		overlay = mergeNodes(overlay, st)
 	}
 	path, doc := w.path, overlay
+	var world *fixtures.File
 	if file != "" {
 		path = resolve(w.dir, file)
 		base := w.l.fixturesFile(path)
@@ -343,10 +345,16 @@ func (w *walker) fixtures(merged *yaml.Node, file string) (*fixtures.File, error
 			overlay = rewritePaths(cloneNode(overlay), w.dir, false)
 		}
 		doc = mergeNodes(base.node, overlay)
+		if inline == nil {
+			// Only state and request: the file's world as it was parsed.
+			world = base.file
+		}
 	}
-	world, err := w.l.parseMerged(path, without(doc, stateKeys...))
-	if err != nil {
-		return nil, err
+	if world == nil {
+		var err error
+		if world, err = w.l.parseMerged(path, without(doc, stateKeys...)); err != nil {
+			return nil, err
+		}
 	}
 	var st spec // only its stateKeys fields are set
 	if n := pick(doc, stateKeys...); n != nil {

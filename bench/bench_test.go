@@ -200,6 +200,9 @@ func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in run
 func BenchmarkIssueCredentialResponsesAsJS(b *testing.B) {
 	script, env, e := issueCredentialWorld(b)
 	_, answers := recordHosts(b, e, script, env.Input)
+	if len(answers) != 5 {
+		b.Fatalf("%d answers, want the script's 5", len(answers))
+	}
 	rt := goja.New()
 	size := 0
 	for _, x := range answers {

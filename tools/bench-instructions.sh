@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)"; exit 1; }
 N=${N:-20000}
-bin=$(mktemp -d)/runtime.test
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+bin=$dir/runtime.test
 go test -c -o "$bin" ./runtime
 count() { # benchmark iterations
 	GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \

@@ -4,12 +4,15 @@
 # one process (one benchmark run), and the ratio of each pair is taken. On a
 # shared machine the floor alone moves by ±25 % between runs; a ratio of two
 # medians taken minutes apart inherits that, a median of paired ratios does
-# not.
+# not. Within a process Go runs the floor first, always: an effect of order
+# (the second warmer, or slower) is not cancelled, only the load is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${PAIRS:-15}
 BENCHTIME=${BENCHTIME:-1s}
-bin=$(mktemp -d)/runtime.test
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+bin=$dir/runtime.test
 go test -c -o "$bin" ./runtime
 for _ in $(seq "$PAIRS"); do
 	"$bin" -test.run '^$' -test.bench '^Benchmark(BareGoja|RunPooled)$' -test.benchtime "$BENCHTIME" | grep '^Benchmark'

@@ -26,13 +26,12 @@ import (
 // pooled runtime keeps no value of a run.
 type stringifyGuard struct {
 	rt         *goja.Runtime
-	rangeError goja.Value // the pristine RangeError
-	isArray    goja.Value // the pristine Array.isArray
+	rangeError goja.Value    // the pristine RangeError
+	isArray    goja.Callable // the pristine Array.isArray
 	// Made on first use: most runtimes never stringify.
 	stringify goja.Callable // goja's own JSON.stringify
 	replacer  goja.Value
 	tick      goja.Callable
-	arrayTest goja.Callable
 	calls     []stringifyCall
 	seen      int // values met since the last tick
 }
@@ -56,7 +55,6 @@ const stringifyTick = 1024
 func (g *stringifyGuard) call(call goja.FunctionCall) goja.Value {
 	if g.stringify == nil {
 		g.stringify, _ = goja.AssertFunction(call.Argument(0))
-		g.arrayTest, _ = goja.AssertFunction(g.isArray)
 		g.replacer = g.rt.ToValue(g.replace)
 		tick, err := g.rt.RunString("(function () {})")
 		if err != nil {
@@ -134,7 +132,7 @@ func (g *stringifyGuard) listed(obj *goja.Object) bool {
 	case "String", "Number", "Boolean", "BigInt":
 		return false
 	}
-	isArray, err := g.arrayTest(goja.Undefined(), obj)
+	isArray, err := g.isArray(goja.Undefined(), obj)
 	if err != nil {
 		panic(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -21,34 +20,6 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 )
-
-// HandlerTransport serves requests with an in-process handler: no network.
-// Config.Hosts uses it; hosts can use it to compose their own transports.
-func HandlerTransport(h http.Handler) http.RoundTripper { return handlerTransport{h} }
-
-type handlerTransport struct{ h http.Handler }
-
-func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	in := req.Clone(req.Context())
-	in.RequestURI = req.URL.RequestURI()
-	if in.RemoteAddr == "" {
-		in.RemoteAddr = "127.0.0.1:0"
-	}
-	if in.Body == nil {
-		in.Body = http.NoBody
-	}
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, in)
-	if err := req.Context().Err(); err != nil {
-		// Canceled while the handler ran (the run's time limit, say): what
-		// it wrote is dropped, as a network round trip cut short would be.
-		return nil, err
-	}
-	res := rec.Result()
-	res.ContentLength = int64(rec.Body.Len())
-	res.Request = req
-	return res, nil
-}
 
 // MatchURL reports whether url matches a route's URL pattern, where *
 // stands for any run of characters. A pattern without "?" ignores the

@@ -62,7 +62,13 @@ func secretObject(rt *goja.Runtime, freeze goja.Callable, val []byte) *goja.Obje
 		}
 		return rt.NewArray(items...)
 	})
-	jsvalue.SealWith(freeze, o)
+	// Frozen as jsvalue.SealWith leaves it, without its generic walk: the
+	// object and its two methods are all there is.
+	for _, x := range [...]goja.Value{o.Get("getAsUtf8"), o.Get("getAsBytes"), o} {
+		if _, err := freeze(goja.Undefined(), x); err != nil {
+			panic(err)
+		}
+	}
 	return o
 }
 

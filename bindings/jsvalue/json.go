@@ -244,7 +244,45 @@ func (p *jsonParser) digits() bool {
 func (p *jsonParser) str() (string, error) {
 	p.i++
 	start := p.i
-	// The common case: no escapes, so the result is a slice of the input.
+	// The common case, a string without escapes, is a slice of the input:
+	// find the next quote (IndexByte is vectorised), then look once at
+	// the bytes before it for a backslash, a control character or
+	// non-ASCII text, each of which takes the careful path.
+	end := strings.IndexByte(p.s[start:], '"')
+	if end < 0 {
+		end = len(p.s) - start
+	}
+	if start+end < len(p.s) && plainASCII(p.s[start:start+end]) {
+		p.i = start + end + 1
+		return p.s[start : start+end], nil
+	}
+	return p.strSlow(start)
+}
+
+// plainASCII reports whether s is printable ASCII without a backslash. It
+// looks at eight bytes at a time: a word has no such byte when none is at
+// or over 0x80, none is under 0x20, and none equals '\\'.
+func plainASCII(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		bs := w ^ ('\\' * ones) // zero where a byte is a backslash
+		if (w|(w-0x20*ones)|((bs-ones)&^bs))&highs != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// strSlow reads the rest of a string literal that begins at start, byte
+// by byte.
+func (p *jsonParser) strSlow(start int) (string, error) {
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {

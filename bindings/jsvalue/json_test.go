@@ -99,7 +99,8 @@ func TestParseJSONLimitsAndFallback(t *testing.T) {
 
 // FuzzParseJSON checks ParseJSON against goja's JSON.parse on any text.
 func FuzzParseJSON(f *testing.F) {
-	for _, s := range []string{`{"a":[1,2.5,-0,"x\n",true,null]}`, `[{"__proto__":1},{}]`, `"\ud83d\ude00"`, `1e400`, `{"a":1,}`} {
+	for _, s := range []string{`{"a":[1,2.5,-0,"x\n",true,null]}`, `[{"__proto__":1},{}]`, `"\ud83d\ude00"`, `1e400`, `{"a":1,}`,
+		`["a\"b","c\\"]`, `"unterminated`, `"unterminated\"`, "{\"é\":\"\xe9t\"}", "[\"\x01\"]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -177,7 +177,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 	}
 	w.Header().Set("Content-Type", "application/hal+json;charset=UTF-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
+	_ = encodeJSONTo(w, body)
 }
 
 func writeError(w http.ResponseWriter, err error) {
@@ -188,7 +188,7 @@ func writeError(w http.ResponseWriter, err error) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(ae.Status)
-	_ = json.NewEncoder(w).Encode(ae)
+	_ = encodeJSONTo(w, ae)
 }
 
 // collection is a HAL collection response.
@@ -216,7 +216,7 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": desc})
+		_ = encodeJSONTo(w, map[string]string{"error": code, "error_description": desc})
 	}
 	if err := r.ParseForm(); err != nil {
 		oauthErr(http.StatusBadRequest, "invalid_request", "the body is not a form")

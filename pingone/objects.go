@@ -1,7 +1,6 @@
 package pingone
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -36,7 +35,7 @@ type dbtx struct {
 // put inserts or replaces a document; the original insertion order is kept
 // so lists stay in creation order.
 func (t *dbtx) put(kind, envID, parentID, id string, v any) error {
-	doc, err := json.Marshal(v)
+	doc, err := marshalJSON(v)
 	if err != nil {
 		return fmt.Errorf("encode %s %s: %w", kind, id, err)
 	}

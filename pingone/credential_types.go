@@ -15,8 +15,19 @@ func (o *op) getCredentialType(id string) (*CredentialType, error) {
 	return c, err
 }
 
+// viewCredentialType is getCredentialType for a caller that only reads
+// the type (see viewObj).
+func (o *op) viewCredentialType(id string) (*CredentialType, error) {
+	c, err := viewObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id)
+	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
+		return nil, notFound()
+	}
+	return c, err
+}
+
+// listCredentialTypes lists the live types, to be read only (see viewObj).
 func (o *op) listCredentialTypes() ([]*CredentialType, error) {
-	all, err := listObj[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
+	all, err := viewObjs[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}

@@ -103,10 +103,11 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		return http.StatusCreated, renderWallet(rc, o, w), nil
 	})
 	s.api(mux, "GET "+wallets, func(rc *rctx, o *op) (int, any, error) {
-		if _, err := o.getUser(rc.path("userID")); err != nil {
+		if _, err := o.viewUser(rc.path("userID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
+		// Only read: renderWallet copies what it changes.
+		list, err := viewObjs[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}

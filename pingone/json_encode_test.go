@@ -18,8 +18,13 @@ import (
 // differently from encoding/json while the package's tests ran.
 var crossCheckFailures atomic.Int64
 
+// changedViews counts kept decoded documents found changed: someone wrote
+// to a value the memory store lent or copies from.
+var changedViews atomic.Int64
+
 // TestMain has every test of the package compare each response and stored
-// document appendJSON encodes with what encoding/json makes of the value.
+// document appendJSON encodes with what encoding/json makes of the value,
+// and each decoded document the memory store keeps with a fresh decode.
 func TestMain(m *testing.M) {
 	jsonCrossCheck = func(v any, got []byte) {
 		want, err := json.Marshal(v)
@@ -28,9 +33,20 @@ func TestMain(m *testing.M) {
 			fmt.Fprintf(os.Stderr, "appendJSON of %T:\n got %s\nwant %s (%v)\n", v, got, want, err)
 		}
 	}
+	decodedCheck = func(doc []byte, v reflect.Value) {
+		fresh := reflect.New(v.Type().Elem())
+		if err := json.Unmarshal(doc, fresh.Interface()); err != nil || !reflect.DeepEqual(fresh.Interface(), v.Interface()) {
+			changedViews.Add(1)
+			fmt.Fprintf(os.Stderr, "a kept %s no longer matches its document %s (%v)\n", v.Type(), doc, err)
+		}
+	}
 	code := m.Run()
 	if n := crossCheckFailures.Load(); n > 0 {
 		fmt.Fprintf(os.Stderr, "appendJSON differed from encoding/json %d times\n", n)
+		code = 1
+	}
+	if n := changedViews.Load(); n > 0 {
+		fmt.Fprintf(os.Stderr, "kept decoded documents were changed %d times\n", n)
 		code = 1
 	}
 	os.Exit(code)

@@ -17,9 +17,27 @@ type memObject struct {
 	doc    []byte
 	// decoded holds what doc decoded to, by type (a document is read as
 	// one or two types): a deep copy of it is several times cheaper than
-	// decoding again. It is private: readers get copies, and a new doc
-	// clears it.
+	// decoding again. Readers get copies of it, or with view the value
+	// itself, which they only read; a new doc clears it.
 	decoded []reflect.Value
+}
+
+// decodedCheck, when set (by the tests), is shown each kept value before it
+// is handed out or copied, with its document, so that every test checks
+// that nobody changed a value it was lent.
+var decodedCheck func(doc []byte, v reflect.Value)
+
+// cached is the kept value of type typ, if there is one.
+func (o *memObject) cached(typ reflect.Type) (reflect.Value, bool) {
+	for _, d := range o.decoded {
+		if d.Type() == typ {
+			if decodedCheck != nil {
+				decodedCheck(o.doc, d)
+			}
+			return d, true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // maxDecodedTypes bounds the decoded values kept per document.
@@ -28,22 +46,43 @@ const maxDecodedTypes = 2
 // decodeInto fills v, a pointer to a zero value, with the document.
 func (o *memObject) decodeInto(v any) error {
 	rv := reflect.ValueOf(v)
-	for _, d := range o.decoded {
-		if d.Type() == rv.Type() {
-			rv.Elem().Set(cloneValue(d.Elem()))
-			return nil
-		}
+	if d, ok := o.cached(rv.Type()); ok {
+		rv.Elem().Set(cloneValue(d.Elem()))
+		return nil
 	}
 	if err := json.Unmarshal(o.doc, v); err != nil {
 		return fmt.Errorf("decode: %w", err) // the caller names the document
 	}
 	if rv.Kind() == reflect.Pointer && cloneable(rv.Type()) {
-		if len(o.decoded) == maxDecodedTypes {
-			o.decoded = o.decoded[1:]
-		}
-		o.decoded = append(o.decoded, cloneValue(rv))
+		o.keepDecoded(cloneValue(rv))
 	}
 	return nil
+}
+
+// view returns the document decoded as typ, a pointer type, without the
+// copy decodeInto makes: the value it copies from when there is one, else
+// a new decode, then kept as that value. Callers only read it (see
+// viewObj); so does every other holder, which is why it can be shared.
+func (o *memObject) view(typ reflect.Type) (reflect.Value, error) {
+	if d, ok := o.cached(typ); ok {
+		return d, nil
+	}
+	v := reflect.New(typ.Elem())
+	if err := json.Unmarshal(o.doc, v.Interface()); err != nil {
+		return reflect.Value{}, fmt.Errorf("decode: %w", err) // the caller names the document
+	}
+	if cloneable(typ) {
+		o.keepDecoded(v)
+	}
+	return v, nil
+}
+
+// keepDecoded adds a decoded value, dropping the oldest beyond the bound.
+func (o *memObject) keepDecoded(v reflect.Value) {
+	if len(o.decoded) == maxDecodedTypes {
+		o.decoded = o.decoded[1:]
+	}
+	o.decoded = append(o.decoded, v)
 }
 
 // setDoc replaces the document, and with it what it decoded to.
@@ -210,6 +249,42 @@ func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn
 		v := newValue()
 		if err = o.decodeInto(v); err == nil {
 			err = fn(v)
+		}
+		return err == nil
+	})
+	return err
+}
+
+// viewDoc is getDoc for a reader: see viewObj.
+func (t *memoryTx) viewDoc(kind, envID, id string, typ reflect.Type) (any, error) {
+	if err := t.usable(); err != nil {
+		return nil, err
+	}
+	o, ok := t.b.docs[docKey{kind, id}]
+	if !ok || o.envID != envID {
+		return nil, errNoObject
+	}
+	v, err := o.view(typ)
+	if err != nil {
+		return nil, err
+	}
+	return v.Interface(), nil
+}
+
+// eachDocView is eachDoc for a reader: see viewObjs.
+func (t *memoryTx) eachDocView(kind, envID, parentID string, typ reflect.Type, fn func(v any) error) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
+	if !ok {
+		return nil
+	}
+	var err error
+	l.each(func(o *memObject) bool {
+		var v reflect.Value
+		if v, err = o.view(typ); err == nil {
+			err = fn(v.Interface())
 		}
 		return err == nil
 	})

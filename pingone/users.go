@@ -53,6 +53,15 @@ func (o *op) getUser(id string) (*User, error) {
 	return u, err
 }
 
+// viewUser is getUser for a caller that only reads the user (see viewObj).
+func (o *op) viewUser(id string) (*User, error) {
+	u, err := viewObj[User](o.tx, kindUser, o.env.ID, id)
+	if err == errNoObject {
+		return nil, notFound()
+	}
+	return u, err
+}
+
 func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser, o.env.ID, "") }
 
 // usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
@@ -62,12 +71,14 @@ func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser,
 // A stored user is its own attribute tree (users are stored without links
 // or embedded resources, see saveUser), so the filter reads the documents
 // decoded as maps, and only the users it selects are decoded as User.
+// Both are only read (see viewObj): the users it returns are to be
+// rendered, not changed.
 func (o *op) usersMatching(src string) ([]*User, error) {
 	f, err := parseSCIM(src)
 	if err != nil {
 		return nil, invalidValue("filter", err.Error())
 	}
-	trees, err := listObj[map[string]any](o.tx, kindUser, o.env.ID, "")
+	trees, err := viewObjs[map[string]any](o.tx, kindUser, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +88,7 @@ func (o *op) usersMatching(src string) ([]*User, error) {
 			continue
 		}
 		id, _ := (*attrs)["id"].(string)
-		u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
+		u, err := viewObj[User](o.tx, kindUser, o.env.ID, id)
 		if err != nil {
 			return nil, fmt.Errorf("filter users: %w", err)
 		}

@@ -75,7 +75,11 @@ func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	return nil
 }
 
+// hashToken is the hex SHA-256 of a token; every API call computes one,
+// hence the stack buffer (hex.EncodeToString would allocate twice).
 func hashToken(v string) string {
 	h := sha256.Sum256([]byte(v))
-	return hex.EncodeToString(h[:])
+	var buf [2 * sha256.Size]byte
+	hex.Encode(buf[:], h[:])
+	return string(buf[:])
 }

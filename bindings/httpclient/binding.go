@@ -945,7 +945,7 @@ func valueText(rt *goja.Runtime, v goja.Value) (s string) {
 // ---- responses ----
 
 // text is the response body as a script sees it.
-func (q *request) text() string { return strings.ToValidUTF8(string(q.respBody), "\uFFFD") }
+func (q *request) text() string { return jsvalue.Text(q.respBody) }
 
 func (b *Binding) newResponse(q *request) goja.Value {
 	rt := b.rt

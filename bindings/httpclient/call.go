@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
 // Call records one request a run made, for reports. Credentials never appear:
@@ -56,13 +58,13 @@ func MaskCredential(v string) string {
 
 func recordBody(b []byte) string {
 	if len(b) <= MaxRecordedBody {
-		return strings.ToValidUTF8(string(b), "\uFFFD")
+		return jsvalue.Text(b)
 	}
 	cut := MaxRecordedBody
 	for cut > 0 && !utf8.RuneStart(b[cut]) {
 		cut--
 	}
-	return strings.ToValidUTF8(string(b[:cut]), "\uFFFD") + "…(truncated)"
+	return jsvalue.Text(b[:cut]) + "…(truncated)"
 }
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -14,6 +14,8 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 )
@@ -307,4 +309,15 @@ func ArgString(call goja.FunctionCall, i int) string {
 // IsNullish reports whether v is absent, undefined or null.
 func IsNullish(v goja.Value) bool {
 	return v == nil || goja.IsUndefined(v) || goja.IsNull(v)
+}
+
+// Text is b as a string, each invalid UTF-8 sequence replaced by U+FFFD,
+// as a script must see bytes from outside. Valid text, nearly all of it,
+// is checked by utf8.Valid, which is several times faster than
+// strings.ToValidUTF8's walk rune by rune.
+func Text(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
 }

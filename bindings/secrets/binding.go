@@ -53,7 +53,7 @@ func New(rt *goja.Runtime) *Binding {
 func secretObject(rt *goja.Runtime, freeze goja.Callable, val []byte) *goja.Object {
 	o := rt.NewObject()
 	jsvalue.Method(rt, o, "getAsUtf8", func(goja.FunctionCall) goja.Value {
-		return rt.ToValue(strings.ToValidUTF8(string(val), "\uFFFD"))
+		return rt.ToValue(jsvalue.Text(val))
 	})
 	jsvalue.Method(rt, o, "getAsBytes", func(goja.FunctionCall) goja.Value {
 		items := make([]any, len(val))

@@ -65,7 +65,7 @@ func codec(rt *goja.Runtime, name string, enc, dec *base64.Encoding) *goja.Objec
 			jsvalue.Throw(rt, "utils.%s.decode: not valid %s: %v", name, name, err)
 		}
 		// Java decodes the bytes as UTF-8 with replacement characters; so do we.
-		return rt.ToValue(strings.ToValidUTF8(string(out), "\uFFFD"))
+		return rt.ToValue(jsvalue.Text(out))
 	})
 	jsvalue.Seal(rt, o)
 	return o

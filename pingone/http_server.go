@@ -193,16 +193,27 @@ func writeError(w http.ResponseWriter, err error) {
 
 // collection is a HAL collection response.
 type collection struct {
-	Links    Links          `json:"_links"`
-	Embedded map[string]any `json:"_embedded"`
-	Size     int            `json:"size"`
+	Links    Links        `json:"_links"`
+	Embedded embeddedList `json:"_embedded"`
+	Size     int          `json:"size"`
+}
+
+// embeddedList is the _embedded object of a collection, {key: items},
+// without building a map for its one entry (appendJSON writes it).
+type embeddedList struct {
+	key   string
+	items any
+}
+
+func (e embeddedList) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]any{e.key: e.items})
 }
 
 func newCollection[T any](self string, key string, items []T) *collection {
 	if items == nil {
 		items = []T{}
 	}
-	return &collection{Links: Links{"self": {Href: self}}, Embedded: map[string]any{key: items}, Size: len(items)}
+	return &collection{Links: Links{"self": {Href: self}}, Embedded: embeddedList{key, items}, Size: len(items)}
 }
 
 func (s *server) routeAuth(mux *http.ServeMux) {

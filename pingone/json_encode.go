@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -175,10 +176,26 @@ func appendLinks(b []byte, l Links) []byte {
 	return append(b, '}')
 }
 
+// appendEmbeddedList is what encoding/json makes of embeddedList's
+// MarshalJSON output: the one-entry map it stands for.
+func appendEmbeddedList(b []byte, e embeddedList, depth int) ([]byte, error) {
+	if depth++; depth > maxJSONDepth {
+		return b, errNeedsStdJSON
+	}
+	b = append(b, '{')
+	b = appendJSONQuoted(b, e.key)
+	b = append(b, ':')
+	b, err := appendAny(b, e.items, depth)
+	if err != nil {
+		return b, err
+	}
+	return append(b, '}'), nil
+}
+
 // appendTime is Time.MarshalJSON's output, which has nothing to escape.
 func appendTime(b []byte, t Time) []byte {
 	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, timeLayout)
+	b = appendTimeLayout(b, t.UTC())
 	return append(b, '"')
 }
 
@@ -231,6 +248,16 @@ func appendJSONQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Responses are mostly long plain ASCII (hrefs, ids, card SVGs):
+		// skip it eight bytes at a time, up to the first byte to look at.
+		if len(s)-i >= 8 {
+			if special := jsonSpecial8(load8(s, i)); special != 0 {
+				i += bits.TrailingZeros64(special) / 8
+			} else {
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
@@ -275,4 +302,36 @@ func appendJSONQuoted(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// load8 is s[i:i+8] as a little-endian word (the compiler makes it one
+// load): its low byte is s[i].
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	ones  = 0x0101010101010101 // 0x01 in every byte
+	highs = 0x8080808080808080 // 0x80 in every byte
+)
+
+// jsonSpecial8 has the high bit of a byte of x set when that byte is one
+// jsonSafe does not mark (non-ASCII, a control, ", \, <, > or &), and
+// possibly of bytes after one such; so its lowest set bit is exactly the
+// first byte to look at, and it is 0 when all eight are safe.
+//
+// Below the first such byte every byte is in 0x20..0x7f, so no term
+// borrows there nor has a high bit set. The first such byte has its high
+// bit set, or is below 0x20 (x - 0x20 wraps), or is the character c that
+// makes its byte of x^c zero (- ones wraps). ORing 0x04 maps " (0x22) to
+// & (0x26), and 0x02 < to >, so one term finds each pair (| and ^ apply
+// left to right).
+func jsonSpecial8(x uint64) uint64 {
+	controls := x - 0x20*ones
+	quoteAmp := (x | 0x04*ones ^ '&'*ones) - ones
+	backslash := (x ^ '\\'*ones) - ones
+	angles := (x | 0x02*ones ^ '>'*ones) - ones
+	return (x | controls | quoteAmp | backslash | angles) & highs
 }

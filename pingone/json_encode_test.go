@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // crossCheckFailures counts responses and documents that appendJSON wrote
@@ -52,11 +54,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// withoutCrossCheck turns TestMain's cross-check off for a benchmark.
+// withoutCrossCheck turns TestMain's checks off for a benchmark, which
+// measures the emulator rather than the test hooks (a decode per view).
 func withoutCrossCheck(b *testing.B) {
-	check := jsonCrossCheck
-	jsonCrossCheck = nil
-	b.Cleanup(func() { jsonCrossCheck = check })
+	check, decoded := jsonCrossCheck, decodedCheck
+	jsonCrossCheck, decodedCheck = nil, nil
+	b.Cleanup(func() { jsonCrossCheck, decodedCheck = check, decoded })
 }
 
 // checkLikeEncodingJSON fails unless appendJSON and encodeJSONTo write what
@@ -350,4 +353,107 @@ func BenchmarkEncodeCredentialTypes(b *testing.B) {
 			_ = encodeJSONTo(&countingWriter{}, body)
 		}
 	})
+}
+
+// TestJSONSpecial8 puts every byte value at every place of a word of safe
+// bytes, followed by random bytes: the word's lowest flagged byte must be
+// the first byte jsonSafe does not mark, and no flag when all are safe.
+func TestJSONSpecial8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	safe := func() byte {
+		for {
+			if c := byte(rng.IntN(utf8.RuneSelf)); jsonSafe[c] {
+				return c
+			}
+		}
+	}
+	for pos := range 9 { // 8: all safe
+		for c := range 256 {
+			for range 20 {
+				var w [8]byte
+				for i := range w {
+					switch {
+					case i < pos:
+						w[i] = safe()
+					case i == pos:
+						w[i] = byte(c)
+					default:
+						w[i] = byte(rng.IntN(256))
+					}
+				}
+				want := 8
+				for i, b := range w {
+					if b >= utf8.RuneSelf || !jsonSafe[b] {
+						want = i
+						break
+					}
+				}
+				got := 8
+				if special := jsonSpecial8(load8(string(w[:]), 0)); special != 0 {
+					got = bits.TrailingZeros64(special) / 8
+				}
+				if got != want {
+					t.Fatalf("%q: first special byte %d, want %d", w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAppendJSONQuotedLong: strings long enough for the word-at-a-time
+// scan, with special bytes and runes at every offset, read like
+// encoding/json writes them.
+func TestAppendJSONQuotedLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 17))
+	specials := append([]string{"\x00", "\x1f", " ", "~", "\x7f", "\xc3", "\xe2\x80\xa8"}, jsonPieces...)
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			plain := strings.Repeat("abcdefghij/-_.:=?%0123"[rng.IntN(10):], 3)
+			sb.WriteString(plain[:rng.IntN(len(plain))])
+			sb.WriteString(specials[rng.IntN(len(specials))])
+		}
+		s := sb.String()
+		want, _ := json.Marshal(s)
+		if got := appendJSONQuoted(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+// TestCollectionEncoding: a collection encodes as it did when its
+// _embedded was a map[string]any, both with appendJSON and encoding/json.
+func TestCollectionEncoding(t *testing.T) {
+	type mapCollection struct {
+		Links    Links          `json:"_links"`
+		Embedded map[string]any `json:"_embedded"`
+		Size     int            `json:"size"`
+	}
+	rng := rand.New(rand.NewPCG(23, 29))
+	check := func(c *collection, items any) {
+		t.Helper()
+		want, err := json.Marshal(mapCollection{c.Links, map[string]any{c.Embedded.key: items}, c.Size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := marshalJSON(c)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("got %s (%v)\nwant %s", got, err, want)
+		}
+		checkLikeEncodingJSON(t, c)
+	}
+	for _, key := range append([]string{"users", "items"}, jsonPieces...) {
+		self := "https://api.example.com/" + key
+		check(newCollection[*User](self, key, nil), []*User{})
+		for range 20 {
+			users := make([]*User, rng.IntN(3))
+			for i := range users {
+				users[i] = new(User)
+				fillRandom(rng, reflect.ValueOf(users[i]).Elem(), 0)
+			}
+			check(newCollection(self, key, users), users)
+			trees := []any{randomTree(rng, 3), randomTree(rng, 3)}
+			check(newCollection(self, key, trees), trees)
+		}
+	}
 }

@@ -35,6 +35,7 @@ var (
 	numberType        = reflect.TypeFor[json.Number]()
 	timeType          = reflect.TypeFor[Time]()
 	linksType         = reflect.TypeFor[Links]()
+	embeddedListType  = reflect.TypeFor[embeddedList]()
 	flexNumberType    = reflect.TypeFor[FlexNumber]()
 	mapAnyType        = reflect.TypeFor[map[string]any]()
 	sliceAnyType      = reflect.TypeFor[[]any]()
@@ -68,6 +69,12 @@ func buildJSONPlan(t reflect.Type, seen map[reflect.Type]*jsonPlan) *jsonPlan {
 		p.enc = func(b []byte, v reflect.Value, _ int) ([]byte, error) {
 			l, _ := reflect.TypeAssert[Links](v)
 			return appendLinks(b, l), nil
+		}
+		return p
+	case embeddedListType:
+		p.enc = func(b []byte, v reflect.Value, depth int) ([]byte, error) {
+			e, _ := reflect.TypeAssert[embeddedList](v)
+			return appendEmbeddedList(b, e, depth)
 		}
 		return p
 	case flexNumberType:

@@ -18,14 +18,17 @@ func newTime(t time.Time) Time { return Time{t.UTC().Truncate(time.Millisecond)}
 
 func timePtr(t time.Time) *Time { v := newTime(t); return &v }
 
-func (t Time) String() string { return t.UTC().Format(timeLayout) }
+func (t Time) String() string {
+	var buf [len(timeLayout)]byte
+	return string(appendTimeLayout(buf[:0], t.UTC()))
+}
 
 // MarshalJSON quotes String's output, which has nothing to escape (digits
 // and -:.TZ), without a trip through the encoder.
 func (t Time) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, len(timeLayout)+2)
 	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, timeLayout)
+	b = appendTimeLayout(b, t.UTC())
 	return append(b, '"'), nil
 }
 
@@ -40,6 +43,34 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("timestamp must be a string: %w", err)
 	}
 	return t.parse(s)
+}
+
+// appendTimeLayout is t.AppendFormat(b, timeLayout) for t in UTC, written
+// by hand for years 0 to 9999: a response has a dozen timestamps, and
+// AppendFormat parses its layout each time.
+func appendTimeLayout(b []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, timeLayout) // sign or fifth digit
+	}
+	hour, minute, sec := t.Clock()
+	milli := t.Nanosecond() / int(time.Millisecond) // truncated, like .000
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+	b = two(b, year/100)
+	b = two(b, year%100)
+	b = append(b, '-')
+	b = two(b, int(month))
+	b = append(b, '-')
+	b = two(b, day)
+	b = append(b, 'T')
+	b = two(b, hour)
+	b = append(b, ':')
+	b = two(b, minute)
+	b = append(b, ':')
+	b = two(b, sec)
+	b = append(b, '.', byte('0'+milli/100))
+	b = two(b, milli%100)
+	return append(b, 'Z')
 }
 
 // parse sets t from RFC 3339 text, at PingOne's millisecond precision.

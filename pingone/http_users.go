@@ -7,17 +7,20 @@ import (
 
 func renderUser(rc *rctx, u *User) *User {
 	c := *u
+	// Links that share an href share its string: one build each.
 	ub := rc.envURL("users", u.ID)
+	env := rc.envURL()
+	password := ub + "/password"
 	c.Links = Links{
 		"self":                         {Href: ub},
-		"environment":                  {Href: rc.envURL()},
+		"environment":                  {Href: env},
 		"devices":                      {Href: ub + "/devices"},
 		"roleAssignments":              {Href: ub + "/roleAssignments"},
-		"password":                     {Href: ub + "/password"},
-		"password.reset":               {Href: ub + "/password"},
-		"password.set":                 {Href: ub + "/password"},
-		"password.check":               {Href: ub + "/password"},
-		"password.recover":             {Href: ub + "/password"},
+		"password":                     {Href: password},
+		"password.reset":               {Href: password},
+		"password.set":                 {Href: password},
+		"password.check":               {Href: password},
+		"password.recover":             {Href: password},
 		"linkedAccounts":               {Href: ub + "/linkedAccounts"},
 		"account.sendVerificationCode": {Href: ub},
 	}
@@ -25,7 +28,7 @@ func renderUser(rc *rctx, u *User) *User {
 		pop := rc.envURL("populations", u.Population.ID)
 		c.Links["population"] = Link{Href: pop}
 		c.Embedded = map[string]any{"population": map[string]any{
-			"_links": Links{"self": {Href: pop}, "environment": {Href: rc.envURL()}},
+			"_links": Links{"self": {Href: pop}, "environment": {Href: env}},
 			"id":     u.Population.ID,
 		}}
 	}

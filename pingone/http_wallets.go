@@ -22,10 +22,13 @@ func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
 		ps.QRURL = rc.base + "/v1/distributedid/requests/" + ps.ID
 		x.PairingSession = &ps
 		x.Links["qrUrl"] = Link{Href: ps.QRURL}
-		// The wallet app opens with the pairing request URL as its u parameter.
-		appOpen := rc.base + "/v1/distributedid/requests/" + ps.ID + "/appOpen"
-		if app, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+		// The wallet app opens with the pairing request URL as its u
+		// parameter. The app is only read (see viewObj).
+		var appOpen string
+		if app, err := viewObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
+		} else {
+			appOpen = rc.base + "/v1/distributedid/requests/" + ps.ID + "/appOpen"
 		}
 		x.Links["appOpen"] = Link{Href: appOpen}
 	}

@@ -41,13 +41,9 @@ func checkData(ct *CredentialType, data map[string]any) (map[string]string, erro
 	if len(data) > 0 && ct.mode() != ModeManaged {
 		return nil, invalidValue("data", "data can only be used with a MANAGED credential type")
 	}
-	byTitle := map[string]Field{}
-	for _, f := range ct.Metadata.Fields {
-		byTitle[f.Title] = f
-	}
 	out := make(map[string]string, len(data))
 	for key, raw := range data {
-		f, ok := byTitle[key]
+		f, ok := fieldTitled(ct, key)
 		switch {
 		case !ok:
 			v.invalid("data."+key, "the credential type has no field with this title")
@@ -72,6 +68,18 @@ func checkData(ct *CredentialType, data map[string]any) (map[string]string, erro
 		return nil, err
 	}
 	return out, nil
+}
+
+// fieldTitled is the type's field of that title, the last one if several
+// are. A type has a handful of fields: a scan is cheaper than a map.
+func fieldTitled(ct *CredentialType, title string) (Field, bool) {
+	fields := ct.Metadata.Fields
+	for i := len(fields) - 1; i >= 0; i-- {
+		if fields[i].Title == title {
+			return fields[i], true
+		}
+	}
+	return Field{}, false
 }
 
 // fieldValues computes a credential's values. shown (by title) is what the
@@ -230,11 +238,13 @@ func (o *op) provision(rec *credentialRecord, ct *CredentialType, w *DigitalWall
 	}
 	rec.Credential.Status = CredentialIssued
 	o.record(kindProvisionedCredential, pc.ID, "created")
-	o.claims = append(o.claims, Claim{
-		EnvironmentID: o.env.ID, UserID: rec.Credential.User.ID, CredentialID: rec.Credential.ID,
-		ProvisionedCredentialID: pc.ID, DigitalWalletID: w.ID, CredentialTypeID: ct.ID,
-		Title: ct.Title, Fields: maps.Clone(shown),
-	})
+	if o.p.opts.OnClaim != nil { // else no one would see the claim
+		o.claims = append(o.claims, Claim{
+			EnvironmentID: o.env.ID, UserID: rec.Credential.User.ID, CredentialID: rec.Credential.ID,
+			ProvisionedCredentialID: pc.ID, DigitalWalletID: w.ID, CredentialTypeID: ct.ID,
+			Title: ct.Title, Fields: maps.Clone(shown),
+		})
+	}
 	return nil
 }
 

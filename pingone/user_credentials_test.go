@@ -1,6 +1,8 @@
 package pingone
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -162,4 +164,28 @@ func testCredentialNotifications(t *testing.T, kind storeKind) {
 	wantDetail(t, h.call("POST", "users/"+h.user("bob")+"/credentials", map[string]any{
 		"credentialType": map[string]any{"id": h.seed.CredentialTypes["Membership"]},
 		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, DetailInvalidValue, "notification.methods[0]")
+}
+
+// TestFieldTitled: the scan finds what a map of the fields by title (the
+// last field of a title wins) held, duplicates and misses included.
+func TestFieldTitled(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 37))
+	titles := []string{"A", "B", "C", "", "a"}
+	for range 2000 {
+		ct := &CredentialType{Metadata: &CredentialMetadata{}}
+		for i := range rng.IntN(6) {
+			ct.Metadata.Fields = append(ct.Metadata.Fields, Field{ID: fmt.Sprint(i), Title: titles[rng.IntN(len(titles))]})
+		}
+		byTitle := map[string]Field{}
+		for _, f := range ct.Metadata.Fields {
+			byTitle[f.Title] = f
+		}
+		for _, title := range append(titles, "missing") {
+			want, wantOK := byTitle[title]
+			got, ok := fieldTitled(ct, title)
+			if ok != wantOK || got.ID != want.ID {
+				t.Fatalf("%+v, %q: got %+v %v, want %+v %v", ct.Metadata.Fields, title, got, ok, want, wantOK)
+			}
+		}
+	}
 }

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"reflect"
-	"sync"
 	"time"
 )
 
@@ -37,16 +36,9 @@ func (p *clonePlan) clone(v reflect.Value) reflect.Value {
 	return p.copyDeep(v)
 }
 
-var clonePlans sync.Map // reflect.Type → *clonePlan
+var clonePlans typePlans[clonePlan]
 
-func planFor(t reflect.Type) *clonePlan {
-	if p, ok := clonePlans.Load(t); ok {
-		return p.(*clonePlan)
-	}
-	p := buildPlan(t, map[reflect.Type]*clonePlan{})
-	clonePlans.Store(t, p)
-	return p
-}
+func planFor(t reflect.Type) *clonePlan { return clonePlans.of(t, buildPlan) }
 
 // buildPlan works out the plan of t. A recursive type meets its own plan
 // before it is complete; that happens only behind a pointer, slice or map,

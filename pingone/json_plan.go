@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // jsonPlan is how appendJSON encodes the values of one type, worked out
@@ -18,16 +17,9 @@ type jsonPlan struct {
 	enc func(b []byte, v reflect.Value, depth int) ([]byte, error)
 }
 
-var jsonPlans sync.Map // reflect.Type → *jsonPlan
+var jsonPlans typePlans[jsonPlan]
 
-func planOf(t reflect.Type) *jsonPlan {
-	if p, ok := jsonPlans.Load(t); ok {
-		return p.(*jsonPlan)
-	}
-	p := buildJSONPlan(t, map[reflect.Type]*jsonPlan{})
-	jsonPlans.Store(t, p)
-	return p
-}
+func planOf(t reflect.Type) *jsonPlan { return jsonPlans.of(t, buildJSONPlan) }
 
 var (
 	marshalerType     = reflect.TypeFor[json.Marshaler]()

@@ -225,18 +225,21 @@ func (t *memoryTx) deleteChildren(kind, envID, parentID string) error {
 	return nil
 }
 
-func (t *memoryTx) getDoc(kind, envID, id string, v any) error {
+// object is the stored document kind/id of environment envID.
+func (t *memoryTx) object(kind, envID, id string) (*memObject, error) {
 	if err := t.usable(); err != nil {
-		return err
+		return nil, err
 	}
 	o, ok := t.b.docs[docKey{kind, id}]
 	if !ok || o.envID != envID {
-		return errNoObject
+		return nil, errNoObject
 	}
-	return o.decodeInto(v)
+	return o, nil
 }
 
-func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error {
+// eachObject calls fn with each document of a scope, in order, until fn
+// fails.
+func (t *memoryTx) eachObject(kind, envID, parentID string, fn func(o *memObject) error) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -246,23 +249,35 @@ func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn
 	}
 	var err error
 	l.each(func(o *memObject) bool {
-		v := newValue()
-		if err = o.decodeInto(v); err == nil {
-			err = fn(v)
-		}
+		err = fn(o)
 		return err == nil
 	})
 	return err
 }
 
+func (t *memoryTx) getDoc(kind, envID, id string, v any) error {
+	o, err := t.object(kind, envID, id)
+	if err != nil {
+		return err
+	}
+	return o.decodeInto(v)
+}
+
+func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error {
+	return t.eachObject(kind, envID, parentID, func(o *memObject) error {
+		v := newValue()
+		if err := o.decodeInto(v); err != nil {
+			return err
+		}
+		return fn(v)
+	})
+}
+
 // viewDoc is getDoc for a reader: see viewObj.
 func (t *memoryTx) viewDoc(kind, envID, id string, typ reflect.Type) (any, error) {
-	if err := t.usable(); err != nil {
+	o, err := t.object(kind, envID, id)
+	if err != nil {
 		return nil, err
-	}
-	o, ok := t.b.docs[docKey{kind, id}]
-	if !ok || o.envID != envID {
-		return nil, errNoObject
 	}
 	v, err := o.view(typ)
 	if err != nil {
@@ -273,22 +288,13 @@ func (t *memoryTx) viewDoc(kind, envID, id string, typ reflect.Type) (any, error
 
 // eachDocView is eachDoc for a reader: see viewObjs.
 func (t *memoryTx) eachDocView(kind, envID, parentID string, typ reflect.Type, fn func(v any) error) error {
-	if err := t.usable(); err != nil {
-		return err
-	}
-	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
-	if !ok {
-		return nil
-	}
-	var err error
-	l.each(func(o *memObject) bool {
-		var v reflect.Value
-		if v, err = o.view(typ); err == nil {
-			err = fn(v.Interface())
+	return t.eachObject(kind, envID, parentID, func(o *memObject) error {
+		v, err := o.view(typ)
+		if err != nil {
+			return err
 		}
-		return err == nil
+		return fn(v.Interface())
 	})
-	return err
 }
 
 func (t *memoryTx) envOf(kind, id string) (string, error) {

@@ -552,9 +552,9 @@ func (b *Binding) do(q *request) {
 }
 
 // readBody reads a response body of at most max bytes, or max+1 bytes to
-// show it is longer. A body whose length is announced (in-process answers
-// always announce it) is read into one buffer of that size, where
-// io.ReadAll would grow one from 512 bytes.
+// show it is longer. An in-process answer's buffer is taken as it is; a
+// body whose length is announced is read into one buffer of that size,
+// where io.ReadAll would grow one from 512 bytes.
 func readBody(body io.Reader, length, max int64) ([]byte, error) {
 	if b, ok := body.(*inProcessBody); ok {
 		// An in-process answer's buffer is the client's now: taken, not copied.

@@ -302,7 +302,7 @@ func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), 
 	if maxMemory <= 0 {
 		maxChars, maxElems = 1<<53, 1<<53
 	}
-	guarded := &stringifyGuard{rt: rt, rangeError: base.Get("RangeError")}
+	guarded := &stringifyGuard{rt: rt, rangeError: base.Get("RangeError"), typeError: base.Get("TypeError")}
 	guarded.isArray, _ = goja.AssertFunction(base.Get("Array").ToObject(rt).Get("isArray"))
 	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(taint), guardJSON,
 		rt.ToValue(guarded.call))

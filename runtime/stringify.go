@@ -27,6 +27,7 @@ import (
 type stringifyGuard struct {
 	rt         *goja.Runtime
 	rangeError goja.Value    // the pristine RangeError
+	typeError  goja.Value    // the pristine TypeError: a run's global may hold another
 	isArray    goja.Callable // the pristine Array.isArray
 	// Made on first use: most runtimes never stringify.
 	stringify goja.Callable // goja's own JSON.stringify
@@ -109,7 +110,7 @@ func (g *stringifyGuard) replace(call goja.FunctionCall) goja.Value {
 	orig := obj
 	if c.keys != nil && g.listed(obj) {
 		if slices.Contains(c.orig[:c.depth], obj) {
-			g.throw(g.rt.Get("TypeError"), "Converting circular structure to JSON")
+			g.throw(g.typeError, "Converting circular structure to JSON")
 		}
 		cp := &listedCopy{keys: c.keys, vals: make(map[string]goja.Value, len(c.keys))}
 		for _, k := range c.keys {

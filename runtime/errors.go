@@ -182,3 +182,13 @@ func exceptionText(exc *goja.Exception) (text string) {
 	}
 	return "Uncaught " + v.String()
 }
+
+// throwNew throws, from Go code a script called, a new ctor(msg): one of
+// the pristine error constructors, so that the script catches a real error.
+func throwNew(rt *goja.Runtime, ctor goja.Value, msg string) {
+	exc, err := rt.New(ctor, rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	panic(exc)
+}

@@ -240,13 +240,13 @@ func jsonNesting(s string, limit int) bool {
 // a wrapper it always evaluates in the global scope (an "indirect" eval):
 // code that relies on eval reading the caller's local variables must pass
 // them in instead.
-const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, maxJSON, fastParse) {
+const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, tooDeepJSON, fastParse) {
 	"use strict";
 	function checkSource(src) {
 		if (!sourceOK(src)) { throw new RangeError("the code is nested more than " + maxSource + " levels deep"); }
 	}
 	function checkJSON(text) {
-		if (!jsonOK(text)) { throw new RangeError("JSON nested more than " + maxJSON + " levels deep"); }
+		if (!jsonOK(text)) { throw new RangeError(tooDeepJSON); }
 	}
 	var defineProperty = Object.defineProperty, apply = Function.prototype.apply;
 	function ctorGuard(orig, name) {
@@ -308,23 +308,20 @@ func guardParsers(rt *goja.Runtime, base *goja.Object) (guardJSON goja.Value, er
 	syntaxError, rangeError := base.Get("SyntaxError"), base.Get("RangeError")
 	fastParse := func(call goja.FunctionCall) goja.Value {
 		v, err := jsvalue.ParseJSON(rt, call.Argument(0).String(), MaxJSONNesting)
-		ctor, msg := syntaxError, ""
 		switch {
 		case err == nil:
 			return v
 		case errors.Is(err, jsvalue.ErrJSONNotGo):
 			return goja.Undefined() // goja's own parse takes it
-		case errors.Is(err, jsvalue.ErrJSONTooDeep):
-			ctor, msg = rangeError, fmt.Sprintf("JSON nested more than %d levels deep", MaxJSONNesting)
-		default:
-			msg = err.Error()
 		}
-		exc, cerr := rt.New(ctor, rt.ToValue(msg))
-		if cerr != nil {
-			panic(cerr)
+		ctor := syntaxError
+		tooDeep, msg := jsvalue.ScriptError(err, MaxJSONNesting)
+		if tooDeep {
+			ctor = rangeError
 		}
-		panic(exc)
+		throwNew(rt, ctor, msg)
+		return nil
 	}
 	return fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
-		rt.ToValue(MaxSourceNesting), rt.ToValue(MaxJSONNesting), rt.ToValue(fastParse))
+		rt.ToValue(MaxSourceNesting), rt.ToValue(jsvalue.TooDeepMessage(MaxJSONNesting)), rt.ToValue(fastParse))
 }

@@ -150,13 +150,7 @@ func (g *stringifyGuard) ticked() {
 	}
 }
 
-func (g *stringifyGuard) throw(ctor goja.Value, msg string) {
-	exc, err := g.rt.New(ctor, g.rt.ToValue(msg))
-	if err != nil {
-		panic(err)
-	}
-	panic(exc)
-}
+func (g *stringifyGuard) throw(ctor goja.Value, msg string) { throwNew(g.rt, ctor, msg) }
 
 // isCallable tells a function (which stringify skips, and typeof calls
 // "function", not "object") from other objects.

@@ -1030,10 +1030,12 @@ func (b *Binding) responseJSON(r *request) goja.Value {
 		if errors.As(err, &exc) {
 			msg = valueText(b.rt, exc.Value())
 		}
-	case errors.Is(err, jsvalue.ErrJSONTooDeep):
-		msg = fmt.Sprintf("RangeError: JSON nested more than %d levels deep", jsvalue.MaxJSONNesting)
 	default:
-		msg = "SyntaxError: " + err.Error()
+		tooDeep, m := jsvalue.ScriptError(err, jsvalue.MaxJSONNesting)
+		msg = "SyntaxError: " + m
+		if tooDeep {
+			msg = "RangeError: " + m
+		}
 	}
 	snippet := text
 	if len(snippet) > 80 {

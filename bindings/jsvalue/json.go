@@ -23,6 +23,22 @@ var ErrJSONTooDeep = errors.New("JSON nested too deep")
 // MaxJSONNesting bounds how deeply parsed JSON may nest.
 const MaxJSONNesting = 1000
 
+// TooDeepMessage is the message of the RangeError a script gets for JSON
+// nested deeper than maxDepth, whichever parser refused it.
+func TooDeepMessage(maxDepth int) string {
+	return fmt.Sprintf("JSON nested more than %d levels deep", maxDepth)
+}
+
+// ScriptError is how a script sees err, a ParseJSON error other than
+// ErrJSONNotGo (which callers hand to goja's own parse): a RangeError
+// (tooDeep) for nesting past maxDepth, else a SyntaxError, and its message.
+func ScriptError(err error, maxDepth int) (tooDeep bool, msg string) {
+	if errors.Is(err, ErrJSONTooDeep) {
+		return true, TooDeepMessage(maxDepth)
+	}
+	return false, err.Error()
+}
+
 // ParseJSON parses text as JSON.parse does, without a reviver, into values
 // of rt. Objects keep their keys in document order (a repeated key keeps its
 // first place and its last value), "__proto__" is an ordinary key, and

@@ -84,6 +84,13 @@ func TestParseJSONLimitsAndFallback(t *testing.T) {
 	rt := goja.New()
 	_, err := jsvalue.ParseJSON(rt, strings.Repeat("[", 11)+strings.Repeat("]", 11), 10)
 	assert.ErrorIs(t, err, jsvalue.ErrJSONTooDeep)
+	tooDeep, msg := jsvalue.ScriptError(err, 10)
+	assert.True(t, tooDeep)
+	assert.Equal(t, "JSON nested more than 10 levels deep", msg, "what a script's RangeError says")
+	_, err = jsvalue.ParseJSON(rt, `[1,`, 10)
+	tooDeep, msg = jsvalue.ScriptError(err, 10)
+	assert.False(t, tooDeep)
+	assert.Equal(t, err.Error(), msg, "a SyntaxError says what ParseJSON found")
 	_, err = jsvalue.ParseJSON(rt, strings.Repeat("[", 10)+strings.Repeat("]", 10), 10)
 	assert.NoError(t, err)
 	for _, text := range []string{`"\ud800"`, `"\udc00x"`, `"\ud800\u0041"`, "\"\xff\"", "\"\ufffd\""} {

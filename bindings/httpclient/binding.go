@@ -521,11 +521,12 @@ func (b *Binding) do(q *request) {
 	}
 	// The client's read timeout bounds reading the body of a response that
 	// came over the network (its transport exists only once a request went
-	// out). Closing the body is what stops a read in progress.
+	// out), not one already in memory. Closing the body is what stops a read
+	// in progress.
 	var timer *time.Timer
 	var timedOut atomic.Bool
 	readTimeout := c.conf.readTimeout()
-	if c.network != nil && c.network.built.Load() {
+	if _, inMemory := res.Body.(*memoryBody); !inMemory && c.network != nil && c.network.built.Load() {
 		timer = time.AfterFunc(readTimeout, func() {
 			timedOut.Store(true)
 			res.Body.Close()
@@ -552,12 +553,12 @@ func (b *Binding) do(q *request) {
 }
 
 // readBody reads a response body of at most max bytes, or max+1 bytes to
-// show it is longer. An in-process answer's buffer is taken as it is; a
+// show it is longer. An answer held in memory gives its buffer as it is; a
 // body whose length is announced is read into one buffer of that size,
 // where io.ReadAll would grow one from 512 bytes.
 func readBody(body io.Reader, length, max int64) ([]byte, error) {
-	if b, ok := body.(*inProcessBody); ok {
-		// An in-process answer's buffer is the client's now: taken, not copied.
+	if b, ok := body.(*memoryBody); ok {
+		// An answer held in memory gives its buffer: taken, not copied.
 		data := b.rest()
 		if int64(len(data)) > max {
 			data = data[:max+1]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 )
 
 // HandlerTransport serves requests with an in-process handler: no network.
@@ -71,10 +72,10 @@ func (w *inProcessWriter) WriteHeader(code int) {
 
 func (w *inProcessWriter) Write(p []byte) (int, error) {
 	w.writeHeader(p)
-	w.body.Write(p)
 	if !bodyAllowed(w.status) {
-		return 0, http.ErrBodyNotAllowed
+		return 0, http.ErrBodyNotAllowed // and, as on a connection, dropped
 	}
+	w.body.Write(p)
 	return len(p), nil
 }
 
@@ -99,22 +100,27 @@ func (w *inProcessWriter) writeHeader(first []byte) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// response is the answer as the client sees it; its body announces its
-// length, which lets readBody take the buffer as it is.
+// response is the answer as the client sees it.
 func (w *inProcessWriter) response(req *http.Request) *http.Response {
 	if w.sent == nil {
 		w.WriteHeader(http.StatusOK)
 	}
-	body := &inProcessBody{data: w.body.Bytes()}
+	return memoryResponse(w.status, w.sent, w.body.Bytes(), req)
+}
+
+// memoryResponse is an answer held whole in memory (an in-process
+// handler's or a route's): readBody takes its body without a copy, and no
+// read timeout applies to it.
+func memoryResponse(status int, header http.Header, body []byte, req *http.Request) *http.Response {
 	return &http.Response{
-		Status:        fmt.Sprintf("%03d %s", w.status, http.StatusText(w.status)),
-		StatusCode:    w.status,
+		Status:        strconv.Itoa(status) + " " + http.StatusText(status),
+		StatusCode:    status,
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,
-		Header:        w.sent,
-		Body:          body,
-		ContentLength: int64(len(body.data)),
+		Header:        header,
+		Body:          &memoryBody{data: body},
+		ContentLength: int64(len(body)),
 		Request:       req,
 	}
 }
@@ -123,14 +129,14 @@ func bodyAllowed(status int) bool {
 	return !(status >= 100 && status <= 199 || status == http.StatusNoContent || status == http.StatusNotModified)
 }
 
-// inProcessBody is an in-process answer's body: a reader over a buffer
-// nobody writes to any more, which readBody may take whole.
-type inProcessBody struct {
+// memoryBody is the body of an answer held in memory: a reader over a
+// buffer nobody writes to any more, which readBody may take whole.
+type memoryBody struct {
 	data []byte
 	off  int
 }
 
-func (b *inProcessBody) Read(p []byte) (int, error) {
+func (b *memoryBody) Read(p []byte) (int, error) {
 	if b.off >= len(b.data) {
 		return 0, io.EOF
 	}
@@ -139,10 +145,10 @@ func (b *inProcessBody) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func (b *inProcessBody) Close() error { return nil }
+func (b *memoryBody) Close() error { return nil }
 
 // rest takes what is left unread, without copying it.
-func (b *inProcessBody) rest() []byte {
+func (b *memoryBody) rest() []byte {
 	r := b.data[b.off:]
 	b.off = len(b.data)
 	return r

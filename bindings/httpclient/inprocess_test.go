@@ -105,13 +105,16 @@ func TestInProcessWriterRefusesABodyItCannotHave(t *testing.T) {
 	if _, err := w.Write([]byte("x")); !errors.Is(err, http.ErrBodyNotAllowed) {
 		t.Fatalf("error %v, want ErrBodyNotAllowed", err)
 	}
+	if res := w.response(nil); res.ContentLength != 0 || w.body.Len() != 0 {
+		t.Fatalf("a 204 reaches the client with %d bytes of body", w.body.Len())
+	}
 }
 
 // TestReadBodyTakesAnInProcessBody: the buffer is taken without a copy,
 // after what was already read, and cut at the limit plus one byte.
 func TestReadBodyTakesAnInProcessBody(t *testing.T) {
 	data := []byte("hello world")
-	b := &inProcessBody{data: data}
+	b := &memoryBody{data: data}
 	first := make([]byte, 2)
 	if n, _ := b.Read(first); n != 2 {
 		t.Fatalf("read %d", n)
@@ -123,8 +126,15 @@ func TestReadBodyTakesAnInProcessBody(t *testing.T) {
 	if n, err := b.Read(first); n != 0 || err != io.EOF {
 		t.Fatalf("after readBody: %d, %v", n, err)
 	}
-	got, _ = readBody(&inProcessBody{data: data}, int64(len(data)), 4)
+	got, _ = readBody(&memoryBody{data: data}, int64(len(data)), 4)
 	if string(got) != "hello" {
 		t.Fatalf("over the limit: %q, want the limit plus one byte", got)
+	}
+	res, err := routeResponse(&Route{Status: 201, Body: "routed"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, inMemory := res.Body.(*memoryBody); !inMemory || res.Status != "201 Created" {
+		t.Fatalf("a route's answer: body %T, status %q; want one held in memory, 201 Created", res.Body, res.Status)
 	}
 }

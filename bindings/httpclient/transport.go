@@ -13,7 +13,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,13 +88,7 @@ func routeResponse(r *Route, req *http.Request) (*http.Response, error) {
 			h.Set("Content-Type", "application/json")
 		}
 	}
-	text := http.StatusText(status)
-	return &http.Response{
-		Status: strconv.Itoa(status) + " " + text, StatusCode: status,
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)),
-		Request: req,
-	}, nil
+	return memoryResponse(status, h, body, req), nil
 }
 
 // UnmatchedError is the error of a request that no host handler and no route

@@ -71,12 +71,11 @@ func buildJSONPlan(t reflect.Type, seen map[reflect.Type]*jsonPlan) *jsonPlan {
 		return p
 	case flexNumberType:
 		p.enc = func(b []byte, v reflect.Value, _ int) ([]byte, error) {
-			// FlexNumber.MarshalJSON's 'f' format, not encoding/json's.
 			f := v.Float()
 			if math.IsInf(f, 0) || math.IsNaN(f) {
 				return b, errNeedsStdJSON // not JSON: encoding/json fails
 			}
-			return strconv.AppendFloat(b, f, 'f', -1, 64), nil
+			return FlexNumber(f).appendJSON(b), nil
 		}
 		return p
 	case numberType:

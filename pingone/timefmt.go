@@ -24,12 +24,9 @@ func (t Time) String() string {
 }
 
 // MarshalJSON quotes String's output, which has nothing to escape (digits
-// and -:.TZ), without a trip through the encoder.
+// and -:.TZ), as the response encoder writes it (appendTime).
 func (t Time) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, len(timeLayout)+2)
-	b = append(b, '"')
-	b = appendTimeLayout(b, t.UTC())
-	return append(b, '"'), nil
+	return appendTime(make([]byte, 0, len(timeLayout)+2), t), nil
 }
 
 func (t *Time) UnmarshalJSON(b []byte) error {

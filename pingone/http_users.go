@@ -61,7 +61,8 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 			users, err = o.usersMatching(src)
 			self += "?filter=" + url.QueryEscape(src)
 		} else {
-			users, err = o.listUsers()
+			// Only rendered (see viewObj): renderUser copies what it changes.
+			users, err = viewObjs[User](o.tx, kindUser, o.env.ID, "")
 		}
 		if err != nil {
 			return 0, nil, err
@@ -73,7 +74,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusOK, newCollection(self, "users", out), nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
-		u, err := o.getUser(rc.path("userID"))
+		u, err := o.viewUser(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}

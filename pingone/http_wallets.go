@@ -28,7 +28,7 @@ func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
 		if app, err := viewObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
 		} else {
-			appOpen = rc.base + "/v1/distributedid/requests/" + ps.ID + "/appOpen"
+			appOpen = ps.QRURL + "/appOpen"
 		}
 		x.Links["appOpen"] = Link{Href: appOpen}
 	}

@@ -139,13 +139,20 @@ func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 // failed; the same rng state does the same thing to any back end.
 func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	// Now and then an environment that does not exist: both refuse it.
+	env := func() string {
+		if rng.IntN(8) == 0 {
+			return "nowhere"
+		}
+		return pick(w.envs)
+	}
 	base := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	instant := func() time.Time { return base.Add(time.Duration(rng.IntN(4)) * time.Second) }
 	var what string
 	var err error
 	switch rng.IntN(10) {
 	case 0, 1, 2:
-		kind, env, parent, id := pick(w.kinds), pick(w.envs), pick(w.parents), pick(w.ids)
+		kind, env, parent, id := pick(w.kinds), env(), pick(w.parents), pick(w.ids)
 		doc := fmt.Sprintf(`{"n":%d,"username":"U%d"}`, n, n%3)
 		what, err = "put "+kind+" "+env+" "+parent+" "+id, tx.putDoc(kind, env, parent, id, []byte(doc))
 	case 3:
@@ -161,14 +168,14 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		} else {
 			w.tokens = append(w.tokens, h)
 		}
-		what, err = "token "+h, tx.insertToken(h, pick(w.envs), int64(rng.IntN(100)))
+		what, err = "token "+h, tx.insertToken(h, env(), int64(rng.IntN(100)))
 	case 6:
 		before := int64(rng.IntN(100))
 		what, err = fmt.Sprint("prune ", before), tx.pruneTokens(before)
 	case 7, 8:
 		m := &OutboxMessage{ID: fmt.Sprintf("msg%d", n), UserID: pick(w.ids), CredentialID: "c", Event: "credential_issued",
 			Method: "EMAIL", Recipient: "a@example.com", CreatedAt: newTime(instant())}
-		what, err = "outbox "+m.ID, tx.insertOutbox(pick(w.envs), m)
+		what, err = "outbox "+m.ID, tx.insertOutbox(env(), m)
 	case 9:
 		id := fmt.Sprintf("env%d", rng.IntN(len(w.envs)+2))
 		e := &Environment{ID: id, Name: "n" + id, Region: "EU", ClientID: "c", ClientSecret: "s", CreatedAt: instant().Add(123456 * time.Nanosecond)}

@@ -39,6 +39,15 @@ func Open(path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
+	if path == ":memory:" {
+		// The file DSN's pragma, on the one connection an in-memory
+		// database lives in: documents and tokens of an unknown
+		// environment are refused there too.
+		if _, err := db.Exec("PRAGMA foreign_keys = ON"); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
 	b := &sqliteBackend{db: db}
 	if err := b.migrate(context.Background()); err != nil {
 		db.Close()

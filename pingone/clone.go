@@ -13,6 +13,10 @@ func cloneValue(v reflect.Value) reflect.Value {
 	return planFor(v.Type()).clone(v)
 }
 
+// cloneInto sets dst, settable and of src's type, to cloneValue(src)
+// without making the copy apart first.
+func cloneInto(dst, src reflect.Value) { planFor(src.Type()).copyInto(dst, src) }
+
 // cloneable tells whether cloneValue copies every value of type t fully:
 // no channels or functions, and no unexported field that could share
 // memory (cloneValue cannot reach those), time.Time excepted.
@@ -21,19 +25,34 @@ func cloneable(t reflect.Type) bool { return planFor(t).cloneable }
 // clonePlan is how to copy the values of one type, worked out once so that
 // a copy walks only what can share memory.
 type clonePlan struct {
+	typ reflect.Type
 	// deep: a plain copy of a value would share memory with it.
 	deep bool
-	// cloneable: copyDeep copies every value fully (see cloneable).
+	// cloneable: fill copies every value fully (see cloneable).
 	cloneable bool
-	// copyDeep copies a value of a deep type.
-	copyDeep func(v reflect.Value) reflect.Value
+	// fill sets dst, settable, to a deep copy of src, a value of a deep
+	// type. Copies are made in place: a struct reached through a pointer,
+	// a slice or the caller's variable is built once, where it goes.
+	fill func(dst, src reflect.Value)
 }
 
+// clone returns a deep copy of v.
 func (p *clonePlan) clone(v reflect.Value) reflect.Value {
 	if !p.deep {
 		return v // a plain copy (the caller's Set) shares nothing
 	}
-	return p.copyDeep(v)
+	c := reflect.New(p.typ).Elem()
+	p.fill(c, v)
+	return c
+}
+
+// copyInto sets dst, settable, to a deep copy of src.
+func (p *clonePlan) copyInto(dst, src reflect.Value) {
+	if !p.deep {
+		dst.Set(src)
+		return
+	}
+	p.fill(dst, src)
 }
 
 var clonePlans typePlans[clonePlan]
@@ -48,80 +67,86 @@ func buildPlan(t reflect.Type, seen map[reflect.Type]*clonePlan) *clonePlan {
 	if p, ok := seen[t]; ok {
 		return p
 	}
-	p := &clonePlan{cloneable: true}
+	p := &clonePlan{typ: t, cloneable: true}
 	seen[t] = p
 	switch t.Kind() {
 	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
 		p.deep, p.cloneable = true, false
-		p.copyDeep = func(v reflect.Value) reflect.Value { return v }
+		p.fill = func(dst, src reflect.Value) { dst.Set(src) }
 	case reflect.Pointer:
 		p.deep = true
 		elem := buildPlan(t.Elem(), seen)
 		p.cloneable = elem.cloneable
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			if v.IsNil() {
-				return v
+		p.fill = func(dst, src reflect.Value) {
+			if src.IsNil() {
+				dst.SetZero()
+				return
 			}
 			c := reflect.New(t.Elem())
-			c.Elem().Set(elem.clone(v.Elem()))
-			return c
+			elem.copyInto(c.Elem(), src.Elem())
+			dst.Set(c)
 		}
 	case reflect.Slice:
 		p.deep = true
 		elem := buildPlan(t.Elem(), seen)
 		p.cloneable = elem.cloneable
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			if v.IsNil() {
-				return v
+		p.fill = func(dst, src reflect.Value) {
+			if src.IsNil() {
+				dst.SetZero()
+				return
 			}
-			c := reflect.MakeSlice(t, v.Len(), v.Len())
+			c := reflect.MakeSlice(t, src.Len(), src.Len())
 			if !elem.deep {
-				reflect.Copy(c, v)
-				return c
+				reflect.Copy(c, src)
+			} else {
+				for i := range src.Len() {
+					elem.fill(c.Index(i), src.Index(i))
+				}
 			}
-			for i := range v.Len() {
-				c.Index(i).Set(elem.copyDeep(v.Index(i)))
-			}
-			return c
+			dst.Set(c)
 		}
 	case reflect.Array:
 		elem := buildPlan(t.Elem(), seen)
 		p.deep, p.cloneable = elem.deep, elem.cloneable
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			c := reflect.New(t).Elem()
-			for i := range v.Len() {
-				c.Index(i).Set(elem.clone(v.Index(i)))
+		p.fill = func(dst, src reflect.Value) {
+			for i := range src.Len() {
+				elem.copyInto(dst.Index(i), src.Index(i))
 			}
-			return c
 		}
 	case reflect.Map:
 		p.deep = true
 		key, elem := buildPlan(t.Key(), seen), buildPlan(t.Elem(), seen)
 		p.cloneable = key.cloneable && elem.cloneable
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			if v.IsNil() {
-				return v
+		p.fill = func(dst, src reflect.Value) {
+			if src.IsNil() {
+				dst.SetZero()
+				return
 			}
-			c := reflect.MakeMapWithSize(t, v.Len())
+			c := reflect.MakeMapWithSize(t, src.Len())
 			k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
-			for it := v.MapRange(); it.Next(); {
+			for it := src.MapRange(); it.Next(); {
 				k.SetIterKey(it)
 				e.SetIterValue(it)
 				c.SetMapIndex(key.clone(k), elem.clone(e))
 			}
-			return c
+			dst.Set(c)
 		}
 	case reflect.Interface:
 		// Interfaces hold what JSON decodes into any: maps, slices,
-		// strings, numbers, booleans. The plan is the dynamic type's.
+		// strings, numbers, booleans. The plan is the dynamic type's; a
+		// value that shares nothing (a string, a number) is kept as it is.
 		p.deep = true
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			if v.IsNil() {
-				return v
+		p.fill = func(dst, src reflect.Value) {
+			if src.IsNil() {
+				dst.SetZero()
+				return
 			}
-			c := reflect.New(t).Elem()
-			c.Set(cloneValue(v.Elem()))
-			return c
+			dyn := planFor(src.Elem().Type())
+			if !dyn.deep {
+				dst.Set(src)
+				return
+			}
+			dst.Set(dyn.clone(src.Elem()))
 		}
 	case reflect.Struct:
 		if t == reflect.TypeFor[time.Time]() {
@@ -144,13 +169,11 @@ func buildPlan(t reflect.Type, seen map[reflect.Type]*clonePlan) *clonePlan {
 			}
 		}
 		p.deep = len(deepFields) > 0
-		p.copyDeep = func(v reflect.Value) reflect.Value {
-			c := reflect.New(t).Elem()
-			c.Set(v) // every field, unexported ones (time.Time's) too
+		p.fill = func(dst, src reflect.Value) {
+			dst.Set(src) // every field, unexported ones (time.Time's) too
 			for j, i := range deepFields {
-				c.Field(i).Set(fieldPlans[j].copyDeep(v.Field(i)))
+				fieldPlans[j].fill(dst.Field(i), src.Field(i))
 			}
-			return c
 		}
 	}
 	return p

@@ -47,13 +47,13 @@ const maxDecodedTypes = 2
 func (o *memObject) decodeInto(v any) error {
 	rv := reflect.ValueOf(v)
 	if d, ok := o.cached(rv.Type()); ok {
-		rv.Elem().Set(cloneValue(d.Elem()))
+		cloneInto(rv.Elem(), d.Elem())
 		return nil
 	}
 	if err := json.Unmarshal(o.doc, v); err != nil {
 		return fmt.Errorf("decode: %w", err) // the caller names the document
 	}
-	if rv.Kind() == reflect.Pointer && cloneable(rv.Type()) {
+	if cloneable(rv.Type()) { // v is a pointer: Unmarshal refuses anything else
 		o.keepDecoded(cloneValue(rv))
 	}
 	return nil

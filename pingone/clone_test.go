@@ -242,6 +242,9 @@ func TestCloneValueRecursiveTypes(t *testing.T) {
 		t.Fatalf("clone %+v differs or is refused", c)
 	}
 	scribble(reflect.ValueOf(c))
+	if reflect.DeepEqual(c, pristine) {
+		t.Fatal("scribble changed nothing: the test would prove nothing")
+	}
 	if !reflect.DeepEqual(orig, pristine) {
 		t.Fatalf("changing the clone changed the original: %+v", orig.Next)
 	}

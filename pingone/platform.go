@@ -54,7 +54,7 @@ func NewPlatform(s *Store, opts Options) *Platform {
 	return &Platform{store: s, opts: opts}
 }
 
-// Store returns the platform's database.
+// Store returns the platform's store (SQLite or memory).
 func (p *Platform) Store() *Store { return p.store }
 
 func (p *Platform) now() time.Time { return p.opts.Clock().UTC().Truncate(time.Millisecond) }

@@ -7,7 +7,8 @@ import (
 )
 
 // memObject is a stored document: a row of the SQLite objects table. doc
-// holds encoded JSON, so what callers decode is always their own copy.
+// holds encoded JSON; readers get their own copy of what it decodes to, or,
+// through view, a shared value they only read.
 type memObject struct {
 	seq    int64
 	kind   string

@@ -166,9 +166,9 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 	eq(t, fmt.Sprint(list("p1")[:3]), `[1 "moved" 3]`, "w2 among p1's wallets")
 }
 
-// TestMemoryStoreTokensPrunedWithoutScan: expired tokens go on the next
-// issue, live ones stay, a rollback brings pruned ones back.
-func TestMemoryStoreTokensPrunedWithoutScan(t *testing.T) {
+// TestMemoryStoreTokensPruned: expired tokens go on the next issue, live
+// ones stay, a rollback brings pruned ones back.
+func TestMemoryStoreTokensPruned(t *testing.T) {
 	s := openStore(t, memoryStore)
 	b := s.b.(*memoryBackend)
 	err := inStoreTx(t, s, func(tx storeTx) error {

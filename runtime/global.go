@@ -17,10 +17,10 @@ import (
 // preventing extensions throw a TypeError; a changed prototype is put back
 // after the run.
 //
-// Scripts can never reach the pristine global itself (this, globalThis and
-// every getter hand out the run's global), so its data properties never
-// change after set-up and are cached here in a Go map: a global lookup then
-// costs one map access instead of a walk through goja's lazy built-ins.
+// Scripts can never reach the pristine global itself (this and globalThis
+// are the run's global), so what they look up there never changes once
+// built and is cached here in a Go map: a global lookup then costs one map
+// access instead of a walk through goja's lazy built-ins.
 type runGlobal struct {
 	rt   *goja.Runtime
 	base *goja.Object

@@ -23,8 +23,8 @@ import (
 // promises and iterators (and what they lead to). Everything else (Date,
 // Map, Set, typed arrays, Proxy, Reflect, JSON, Math…) is reachable only
 // through a global name, so runGlobal hands it out hardened on its first
-// lookup, and the constructors of Object, Function, Array and Error when
-// first read through `constructor`.
+// lookup, and the constructors of Object, Function, Array, Error, Number,
+// Promise, String and Symbol when first read through `constructor`.
 //
 // Freezing alone would break ordinary code through JavaScript's "override
 // mistake": with Error.prototype.name frozen, `this.name = "MyError"` in a

@@ -45,7 +45,7 @@ type vm struct {
 	// stateLookup is v.state.Get, made once so a run does not allocate it.
 	stateLookup verify.State
 
-	// Per-run values read by the realm/scriptName/… getters. input holds
+	// Per-run values read by vm.live (realm, scriptName…). input holds
 	// the run's Input by value so that Run's argument does not escape to the
 	// heap.
 	input   Input

@@ -22,7 +22,7 @@ func requestMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]stri
 		return s
 	}
 	for _, k := range slices.Sorted(maps.Keys(values)) {
-		_ = obj.Set(norm(k), jsvalue.JavaList(rt, jsvalue.ToJS(rt, values[k])))
+		_ = obj.Set(norm(k), jsvalue.FrozenJavaView(rt, freeze, jsvalue.ToJS(rt, values[k])))
 	}
 	jsvalue.Method(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
 		v := obj.Get(norm(jsvalue.ArgString(call, 0)))
@@ -32,6 +32,8 @@ func requestMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]stri
 		return v
 	})
 	_ = obj.DefineDataProperty("get", obj.Get("get"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	jsvalue.SealWith(freeze, obj)
+	if _, err := freeze(goja.Undefined(), obj); err != nil {
+		panic(err)
+	}
 	return obj
 }

@@ -136,12 +136,7 @@ func (v *vm) live(name string) (goja.Value, bool) {
 		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestParameters, false) }), true
 	case "requestCookies":
 		return v.lazy(2, func() goja.Value {
-			obj := jsvalue.ToJS(rt, v.input.RequestCookies)
-			jsvalue.JavaView(rt, obj)
-			if o, ok := obj.(*goja.Object); ok {
-				jsvalue.SealWith(v.freeze, o)
-			}
-			return obj
+			return jsvalue.FrozenJavaView(rt, v.freeze, jsvalue.ToJS(rt, v.input.RequestCookies))
 		}), true
 	}
 	return nil, false

@@ -18,7 +18,18 @@ import (
 
 // JavaView decorates v, and every object and array inside it, in place, and
 // returns it.
-func JavaView(rt *goja.Runtime, v goja.Value) goja.Value {
+func JavaView(rt *goja.Runtime, v goja.Value) goja.Value { return javaView(rt, nil, v) }
+
+// FrozenJavaView is JavaView with each object and array then frozen by
+// freeze (see Freezer), in the same walk: a value handed out read-only for
+// one call or run. Its methods are fresh functions no later run sees, so
+// they are left as they are; as non-writable properties of a frozen object
+// they cannot be replaced.
+func FrozenJavaView(rt *goja.Runtime, freeze goja.Callable, v goja.Value) goja.Value {
+	return javaView(rt, freeze, v)
+}
+
+func javaView(rt *goja.Runtime, freeze goja.Callable, v goja.Value) goja.Value {
 	obj, ok := v.(*goja.Object)
 	if !ok {
 		return v
@@ -26,16 +37,21 @@ func JavaView(rt *goja.Runtime, v goja.Value) goja.Value {
 	if obj.ClassName() == "Array" {
 		n := int(obj.Get("length").ToInteger())
 		for i := 0; i < n; i++ {
-			JavaView(rt, obj.Get(strconv.Itoa(i)))
+			javaView(rt, freeze, obj.Get(strconv.Itoa(i)))
 		}
 		listMethods(rt, obj)
-		return v
+	} else {
+		keys := obj.Keys()
+		for _, k := range keys {
+			javaView(rt, freeze, obj.Get(k))
+		}
+		mapMethods(rt, obj, keys)
 	}
-	keys := obj.Keys()
-	for _, k := range keys {
-		JavaView(rt, obj.Get(k))
+	if freeze != nil {
+		if _, err := freeze(goja.Undefined(), obj); err != nil {
+			panic(err)
+		}
 	}
-	mapMethods(rt, obj, keys)
 	return v
 }
 

@@ -55,11 +55,7 @@ func New(rt *goja.Runtime) *Binding {
 		if !ok {
 			return goja.Null()
 		}
-		js := jsvalue.JavaView(rt, jsvalue.ToJS(rt, v))
-		if obj, isObj := js.(*goja.Object); isObj {
-			jsvalue.SealWith(b.freeze, obj)
-		}
-		return js
+		return jsvalue.FrozenJavaView(rt, b.freeze, jsvalue.ToJS(rt, v))
 	})
 	value := func(method string, v goja.Value) any {
 		out, err := jsvalue.ToGoChecked(v)

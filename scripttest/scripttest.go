@@ -23,7 +23,6 @@ package scripttest
 import (
 	"context"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -124,38 +123,38 @@ func WithFixtures(path string) Option { return func(s *Script) { s.fixturesPath 
 // WithSharedState lays keys over the shared node state (the fixtures' own
 // keys stay unless replaced).
 func WithSharedState(state map[string]any) Option {
-	return func(s *Script) { s.shared = overlay(s.shared, state) }
+	return func(s *Script) { s.shared = fixtures.Overlay(s.shared, state) }
 }
 
 // WithTransientState lays keys over the transient node state.
 func WithTransientState(state map[string]any) Option {
-	return func(s *Script) { s.transient = overlay(s.transient, state) }
+	return func(s *Script) { s.transient = fixtures.Overlay(s.transient, state) }
 }
 
 // WithSecret maps a secret label (scripted.node.…) to a value.
 func WithSecret(label, value string) Option {
-	return func(s *Script) { s.secrets = overlay(s.secrets, map[string]string{label: value}) }
+	return func(s *Script) { s.secrets = fixtures.Overlay(s.secrets, map[string]string{label: value}) }
 }
 
 // WithESV defines an ESV (esv.…); lists and maps are stored as JSON, as the
 // tenant stores them.
 func WithESV(name string, value any) Option {
-	return func(s *Script) { s.esvs = overlay(s.esvs, map[string]any{name: value}) }
+	return func(s *Script) { s.esvs = fixtures.Overlay(s.esvs, map[string]any{name: value}) }
 }
 
 // WithLibrary makes a library script available to require(name).
 func WithLibrary(name, source string) Option {
-	return func(s *Script) { s.libraries = overlay(s.libraries, map[string]string{name: source}) }
+	return func(s *Script) { s.libraries = fixtures.Overlay(s.libraries, map[string]string{name: source}) }
 }
 
 // WithRequestHeader sets a request header (replacing the fixtures' values).
 func WithRequestHeader(name string, values ...string) Option {
-	return func(s *Script) { s.headers = overlay(s.headers, map[string][]string{name: values}) }
+	return func(s *Script) { s.headers = fixtures.Overlay(s.headers, map[string][]string{name: values}) }
 }
 
 // WithRequestParameter sets a request parameter.
 func WithRequestParameter(name string, values ...string) Option {
-	return func(s *Script) { s.params = overlay(s.params, map[string][]string{name: values}) }
+	return func(s *Script) { s.params = fixtures.Overlay(s.params, map[string][]string{name: values}) }
 }
 
 // WithHTTPRoute adds a canned HTTP response for httpClient. Routes added in
@@ -250,15 +249,6 @@ func (s *Script) WithEngine(eng *runtime.Engine) *Script { return s.With(WithEng
 // WithContext: see the WithContext option.
 func (s *Script) WithContext(ctx context.Context) *Script { return s.With(WithContext(ctx)) }
 
-func overlay[V any](base, over map[string]V) map[string]V {
-	out := maps.Clone(base)
-	if out == nil {
-		out = make(map[string]V, len(over))
-	}
-	maps.Copy(out, over)
-	return out
-}
-
 var (
 	sharedOnce   sync.Once
 	sharedEngine *runtime.Engine
@@ -307,8 +297,8 @@ func (s *Script) buildFixtures() (*fixtures.File, error) {
 			return nil, err
 		}
 	}
-	f.Secrets = overlay(f.Secrets, s.secrets)
-	f.ESVs = overlay(f.ESVs, s.esvs)
+	f.Secrets = fixtures.Overlay(f.Secrets, s.secrets)
+	f.ESVs = fixtures.Overlay(f.ESVs, s.esvs)
 	if s.idm != nil {
 		seed := openidm.Seed{}
 		for k, v := range f.IDM {
@@ -328,8 +318,8 @@ func (s *Script) buildFixtures() (*fixtures.File, error) {
 	}
 	f.SharedState = fixtures.Overlay(f.SharedState, s.shared)
 	f.TransientState = fixtures.Overlay(f.TransientState, s.transient)
-	f.RequestHeaders = overlay(f.RequestHeaders, s.headers)
-	f.RequestParameters = overlay(f.RequestParameters, s.params)
+	f.RequestHeaders = fixtures.Overlay(f.RequestHeaders, s.headers)
+	f.RequestParameters = fixtures.Overlay(f.RequestParameters, s.params)
 	return f, nil
 }
 
@@ -366,7 +356,7 @@ func (s *Script) Run() *Run {
 	// level) goes on the input.
 	in := &env.Input
 	if len(s.libraries) > 0 {
-		in.Libraries = overlay(in.Libraries, s.libraries)
+		in.Libraries = fixtures.Overlay(in.Libraries, s.libraries)
 	}
 	if len(s.routes) > 0 {
 		cfg := &httpclient.Config{}
@@ -499,13 +489,13 @@ func (r *Run) AssertOutcome(want string) bool {
 // by value, so 1 matches 1.0).
 func (r *Run) AssertSharedState(subset map[string]any) bool {
 	r.t.Helper()
-	return r.check(harness.Expect{SharedState: nonNil(subset)})
+	return r.check(harness.Expect{SharedState: subset})
 }
 
 // AssertTransientState is AssertSharedState for the transient state.
 func (r *Run) AssertTransientState(subset map[string]any) bool {
 	r.t.Helper()
-	return r.check(harness.Expect{TransientState: nonNil(subset)})
+	return r.check(harness.Expect{TransientState: subset})
 }
 
 // AssertAbsent asserts that keys are in neither node state after the run.
@@ -598,11 +588,4 @@ func (r *Run) AssertIDMObject(resource, filter string, subset map[string]any) bo
 func (r *Run) AssertPingOneCredentials(user, status string, n int) bool {
 	r.t.Helper()
 	return r.check(harness.Expect{PingOne: &harness.PingOneExpect{UserCredentials: []harness.UserCredentialsExpect{{User: user, Status: status, Count: &n}}}})
-}
-
-func nonNil(m map[string]any) map[string]any {
-	if m == nil {
-		return map[string]any{}
-	}
-	return m
 }

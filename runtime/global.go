@@ -79,7 +79,7 @@ func (g *runGlobal) Get(key string) goja.Value {
 				return v
 			}
 		}
-		if v = g.builtin(key); v == nil {
+		if v = g.load(key); v == nil {
 			return v
 		}
 	}
@@ -94,6 +94,11 @@ func (g *runGlobal) builtin(key string) goja.Value {
 	if v, ok := g.cache[key]; ok {
 		return v
 	}
+	return g.load(key)
+}
+
+// load is builtin for a key not cached yet.
+func (g *runGlobal) load(key string) goja.Value {
 	v := g.base.Get(key)
 	if v == nil && g.build != nil {
 		v = g.build(key)

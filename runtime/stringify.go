@@ -38,9 +38,9 @@ type stringifyGuard struct {
 }
 
 // stringifyCall is one stringify's state: path[:depth] are the objects from
-// the root to the current holder, and orig[:depth] what they copy (the same
-// object when not a copy); entries past depth are stale. fn and keys are
-// the script's replacer.
+// the root to the current holder and, with a list of keys, orig[:depth]
+// what they copy (the same object when not a copy); entries past depth are
+// stale. fn and keys are the script's replacer.
 type stringifyCall struct {
 	path, orig []*goja.Object
 	depth      int
@@ -50,6 +50,10 @@ type stringifyCall struct {
 
 const stringifyTick = 1024
 
+// noopProgram makes the function a stringify calls every stringifyTick
+// values: calling into JavaScript is where goja checks for an interrupt.
+var noopProgram = goja.MustCompile("", "(function () {})", false)
+
 // call is JSON.stringify(value, …, space) for hardenSource's wrapper, which
 // passes goja's own stringify first and the script's replacer last, as a
 // function (fn) or a list of key strings (keys), each null when absent.
@@ -57,7 +61,7 @@ func (g *stringifyGuard) call(call goja.FunctionCall) goja.Value {
 	if g.stringify == nil {
 		g.stringify, _ = goja.AssertFunction(call.Argument(0))
 		g.replacer = g.rt.ToValue(g.replace)
-		tick, err := g.rt.RunString("(function () {})")
+		tick, err := g.rt.RunProgram(noopProgram)
 		if err != nil {
 			panic(err)
 		}
@@ -119,7 +123,9 @@ func (g *stringifyGuard) replace(call goja.FunctionCall) goja.Value {
 		obj = g.rt.NewDynamicObject(cp)
 	}
 	c.path = append(c.path[:c.depth], obj)
-	c.orig = append(c.orig[:c.depth], orig)
+	if c.keys != nil { // only lists copy objects: without one, orig is path
+		c.orig = append(c.orig[:c.depth], orig)
+	}
 	c.depth++
 	g.ticked()
 	return obj

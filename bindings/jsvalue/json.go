@@ -163,19 +163,11 @@ func (p *jsonParser) object(depth int) (goja.Value, error) {
 		if err := obj.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 			return nil, err
 		}
-		p.space()
-		if p.i >= len(p.s) {
-			return nil, p.errorf("unexpected end of input in an object")
-		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-			p.space()
-		case '}':
-			p.i++
+		if more, err := p.more('}', "an object"); !more {
+			if err != nil {
+				return nil, err
+			}
 			return obj, nil
-		default:
-			return nil, p.errorf("expected ',' or '}', found %s", p.what())
 		}
 	}
 }
@@ -194,21 +186,33 @@ func (p *jsonParser) array(depth int) (goja.Value, error) {
 			return nil, err
 		}
 		items = append(items, v)
-		p.space()
-		if p.i >= len(p.s) {
-			return nil, p.errorf("unexpected end of input in an array")
-		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-			p.space()
-		case ']':
-			p.i++
+		if more, err := p.more(']', "an array"); !more {
+			if err != nil {
+				return nil, err
+			}
 			return p.rt.NewArray(items...), nil
-		default:
-			return nil, p.errorf("expected ',' or ']', found %s", p.what())
 		}
 	}
+}
+
+// more reads what follows an object member or an array element: a comma
+// (true: another comes) or the closing byte end (false), or fails; in
+// names the construct for the error.
+func (p *jsonParser) more(end byte, in string) (bool, error) {
+	p.space()
+	if p.i >= len(p.s) {
+		return false, p.errorf("unexpected end of input in %s", in)
+	}
+	switch p.s[p.i] {
+	case ',':
+		p.i++
+		p.space()
+		return true, nil
+	case end:
+		p.i++
+		return false, nil
+	}
+	return false, p.errorf("expected ',' or '%c', found %s", end, p.what())
 }
 
 // number checks the JSON number grammar, then converts the text.

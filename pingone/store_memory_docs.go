@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 )
@@ -204,22 +205,18 @@ func (t *memoryTx) deleteObject(o *memObject) {
 }
 
 func (t *memoryTx) deleteChildren(kind, envID, parentID string) error {
-	if err := t.usable(); err != nil {
-		return err
-	}
-	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
-	if !ok {
-		return nil
-	}
 	var doomed []*memObject
-	l.each(func(o *memObject) bool {
+	err := t.eachObject(kind, envID, parentID, func(o *memObject) error {
 		// The list of an empty parent is every document of the kind; only
 		// the parentless ones match parent_id=''.
 		if o.parent == parentID {
 			doomed = append(doomed, o)
 		}
-		return true
+		return nil
 	})
+	if err != nil {
+		return err
+	}
 	for _, o := range doomed {
 		t.deleteObject(o)
 	}
@@ -309,25 +306,37 @@ func (t *memoryTx) envOf(kind, id string) (string, error) {
 	return o.envID, nil
 }
 
-// eachUsername decodes only the username of each user document.
+// eachUsername gives fn the username of each user document, until fn
+// says stop.
 func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool) error {
-	if err := t.usable(); err != nil {
-		return err
-	}
-	l, ok := t.b.lists[scopeKey{kindUser, envID, ""}]
-	if !ok {
+	err := t.eachObject(kindUser, envID, "", func(o *memObject) error {
+		name, err := o.username()
+		if err != nil {
+			return fmt.Errorf("user %s: %w", o.id, err)
+		}
+		if !fn(o.id, name) {
+			return errStopWalk
+		}
+		return nil
+	})
+	if err == errStopWalk {
 		return nil
 	}
-	var err error
-	l.each(func(o *memObject) bool {
-		var u struct {
-			Username string `json:"username"`
-		}
-		if err = json.Unmarshal(o.doc, &u); err != nil {
-			err = fmt.Errorf("user %s: %w", o.id, err)
-			return false
-		}
-		return fn(o.id, u.Username)
-	})
 	return err
+}
+
+// errStopWalk ends an eachObject walk early; it is not a failure.
+var errStopWalk = errors.New("stop")
+
+// username is a user document's username: from the User it decoded to,
+// kept, or else by decoding that field alone.
+func (o *memObject) username() (string, error) {
+	if d, ok := o.cached(reflect.TypeFor[*User]()); ok {
+		return d.Interface().(*User).Username, nil
+	}
+	var u struct {
+		Username string `json:"username"`
+	}
+	err := json.Unmarshal(o.doc, &u)
+	return u.Username, err
 }

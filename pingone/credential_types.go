@@ -8,17 +8,17 @@ import (
 )
 
 func (o *op) getCredentialType(id string) (*CredentialType, error) {
-	c, err := getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id)
-	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
-		return nil, notFound()
-	}
-	return c, err
+	return liveType(getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
 }
 
 // viewCredentialType is getCredentialType for a caller that only reads
 // the type (see viewObj).
 func (o *op) viewCredentialType(id string) (*CredentialType, error) {
-	c, err := viewObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id)
+	return liveType(viewObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
+}
+
+// liveType answers a missing or deleted type with PingOne's 404.
+func liveType(c *CredentialType, err error) (*CredentialType, error) {
 	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
 		return nil, notFound()
 	}

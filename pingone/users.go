@@ -46,16 +46,16 @@ func directoryValue(attrs map[string]any, attribute string) string {
 }
 
 func (o *op) getUser(id string) (*User, error) {
-	u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
-	if err == errNoObject {
-		return nil, notFound()
-	}
-	return u, err
+	return foundUser(getObj[User](o.tx, kindUser, o.env.ID, id))
 }
 
 // viewUser is getUser for a caller that only reads the user (see viewObj).
 func (o *op) viewUser(id string) (*User, error) {
-	u, err := viewObj[User](o.tx, kindUser, o.env.ID, id)
+	return foundUser(viewObj[User](o.tx, kindUser, o.env.ID, id))
+}
+
+// foundUser answers a missing user with PingOne's 404.
+func foundUser(u *User, err error) (*User, error) {
 	if err == errNoObject {
 		return nil, notFound()
 	}

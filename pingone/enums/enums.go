@@ -10,15 +10,31 @@ import (
 	"strings"
 )
 
-// regionDomains maps a region code, in upper case, to the top-level domain
-// of its API and auth hosts (api.pingone.<domain>, auth.pingone.<domain>).
-// "" is North America, the default.
-var regionDomains = map[string]string{
-	"": "com", "NA": "com", "COM": "com",
-	"EU": "eu", "CA": "ca",
-	"AP": "asia", "ASIA": "asia", "ASIA_PACIFIC": "asia",
-	"AU": "com.au", "COM.AU": "com.au",
+// regions are the top-level domains of PingOne's API and auth hosts
+// (api.pingone.<domain>, auth.pingone.<domain>), North America's first,
+// each with the region codes that name it, in upper case ("" is North
+// America, the default).
+var regions = []struct {
+	domain string
+	codes  []string
+}{
+	{"com", []string{"", "NA", "COM"}},
+	{"eu", []string{"EU"}},
+	{"ca", []string{"CA"}},
+	{"asia", []string{"AP", "ASIA", "ASIA_PACIFIC"}},
+	{"com.au", []string{"AU", "COM.AU"}},
 }
+
+// regionDomains maps each region code to its domain.
+var regionDomains = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range regions {
+		for _, c := range r.codes {
+			m[c] = r.domain
+		}
+	}
+	return m
+}()
 
 // RegionDomain is the top-level domain of a region's hosts (NA → com,
 // EU → eu, CA → ca, AP/ASIA → asia, AU → com.au), in any case; ok is false
@@ -30,7 +46,13 @@ func RegionDomain(region string) (domain string, ok bool) {
 
 // Domains are the top-level domains of every region, each once, North
 // America's first.
-func Domains() []string { return []string{"com", "eu", "ca", "asia", "com.au"} }
+func Domains() []string {
+	out := make([]string, len(regions))
+	for i, r := range regions {
+		out[i] = r.domain
+	}
+	return out
+}
 
 // verifiedDataTypes are the kinds of data a Verify transaction keeps.
 var verifiedDataTypes = []string{

@@ -127,26 +127,37 @@ func readIsolated[T any](t *testing.T, tx *dbtx, kind, envID string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wants, ids := storedAs[T](t, tx, kind, envID)
+	if len(again) != len(wants) {
+		t.Fatalf("%s: %d documents, %d raw", kind, len(again), len(wants))
+	}
+	for i, want := range wants {
+		if !reflect.DeepEqual(again[i], want) {
+			t.Fatalf("%s read after a caller changed an earlier read:\n%+v\nwant %+v", kind, again[i], want)
+		}
+		if got, err := getObj[T](tx, kind, envID, ids[i]); err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s get: %+v, %v\nwant %+v", kind, got, err, want)
+		}
+	}
+	return len(wants)
+}
+
+// storedAs decodes each document of a kind afresh from its stored JSON,
+// and gives its id.
+func storedAs[T any](t *testing.T, tx storeTx, kind, envID string) (wants []*T, ids []string) {
+	t.Helper()
 	raw, err := rawDocs(tx, kind, envID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(again) != len(raw) {
-		t.Fatalf("%s: %d documents, %d raw", kind, len(again), len(raw))
-	}
-	for i, doc := range raw {
+	for _, doc := range raw {
 		want := new(T)
 		if err := json.Unmarshal([]byte(doc), want); err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(again[i], want) {
-			t.Fatalf("%s read after a caller changed an earlier read:\n%+v\nwant %+v", kind, again[i], want)
-		}
-		if got, err := getObj[T](tx, kind, envID, docID(t, doc)); err != nil || !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s get: %+v, %v\nwant %+v", kind, got, err, want)
-		}
+		wants, ids = append(wants, want), append(ids, docID(t, doc))
 	}
-	return len(raw)
+	return wants, ids
 }
 
 func docID(t *testing.T, doc string) string {

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"context"
-	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -74,22 +73,15 @@ func viewsMatch[T any](t *testing.T, tx *dbtx, kind storeKind, docKind, envID st
 	for _, c := range copies {
 		scribble(reflect.ValueOf(c))
 	}
-	raw, err := rawDocs(tx, docKind, envID, "")
-	if err != nil {
-		t.Fatal(err)
+	wants, ids := storedAs[T](t, tx, docKind, envID)
+	if len(views) != len(wants) {
+		t.Fatalf("%s: %d views, %d documents", docKind, len(views), len(wants))
 	}
-	if len(views) != len(raw) {
-		t.Fatalf("%s: %d views, %d documents", docKind, len(views), len(raw))
-	}
-	for i, doc := range raw {
-		want := new(T)
-		if err := json.Unmarshal([]byte(doc), want); err != nil {
-			t.Fatal(err)
-		}
+	for i, want := range wants {
 		if !reflect.DeepEqual(views[i], want) {
 			t.Fatalf("%s view:\n%+v\nwant %+v", docKind, views[i], want)
 		}
-		id := docID(t, doc)
+		id := ids[i]
 		one, err := viewObj[T](tx, docKind, envID, id)
 		if err != nil || !reflect.DeepEqual(one, want) {
 			t.Fatalf("%s viewObj: %+v, %v\nwant %+v", docKind, one, err, want)
@@ -108,5 +100,5 @@ func viewsMatch[T any](t *testing.T, tx *dbtx, kind storeKind, docKind, envID st
 	if _, err := viewObj[T](tx, docKind, envID, "no-such-id"); err != errNoObject {
 		t.Fatalf("%s: viewObj of a missing document: %v", docKind, err)
 	}
-	return len(raw)
+	return len(wants)
 }

@@ -13,17 +13,24 @@ import (
 // Call records one request a run made, for reports. Credentials never appear:
 // the Authorization and Proxy-Authorization values keep only their scheme.
 type Call struct {
+	// Method is the request method, in upper case.
 	Method string `json:"method"`
-	URL    string `json:"url"`
+	// URL is the request URL as sent.
+	URL string `json:"url"`
 	// ClientName is the named client the request used, if any.
-	ClientName     string            `json:"clientName,omitempty"`
+	ClientName string `json:"clientName,omitempty"`
+	// RequestHeaders are the request headers, several values of one joined
+	// with ", " and credentials masked (see MaskCredential).
 	RequestHeaders map[string]string `json:"requestHeaders"`
 	// RequestBody is the body as text, cut at MaxRecordedBody bytes.
 	RequestBody string `json:"requestBody,omitempty"`
 	// Status is the response status, 0 when there was no response.
-	Status     int     `json:"status"`
+	Status int `json:"status"`
+	// DurationMs is the time from the send call to the result (or to the
+	// end of the run, when there was none), in milliseconds.
 	DurationMs float64 `json:"durationMs"`
-	Error      string  `json:"error,omitempty"`
+	// Error is the request's error; empty when the request succeeded.
+	Error string `json:"error,omitempty"`
 	// IgnoredOptions lists request option keys the script passed that are
 	// not options (a typo such as "methd"): AIC ignores them, and so do we,
 	// but the record shows them.

@@ -60,10 +60,10 @@ type Config struct {
 
 // Size limits and the timeouts of the default client.
 const (
-	DefaultMaxResponseBytes = 10 << 20
-	DefaultMaxRequestBytes  = 10 << 20
-	DefaultConnectTimeout   = 10 * time.Second
-	DefaultReadTimeout      = 10 * time.Second
+	DefaultMaxResponseBytes = 10 << 20         // when Config.MaxResponseBytes is 0
+	DefaultMaxRequestBytes  = 10 << 20         // when Config.MaxRequestBytes is 0
+	DefaultConnectTimeout   = 10 * time.Second // when ClientConfig.ConnectTimeout is 0
+	DefaultReadTimeout      = 10 * time.Second // when ClientConfig.ReadTimeout is 0
 	maxRedirects            = 10
 )
 
@@ -176,14 +176,19 @@ type Policy struct {
 
 // Fixture is the `http:` section of a fixtures file.
 type Fixture struct {
-	Passthrough  bool           `yaml:"passthrough"`
-	AllowPrivate bool           `yaml:"allowPrivate"`
-	AllowHosts   []string       `yaml:"allowHosts"`
-	Routes       []RouteFixture `yaml:"routes"`
+	// Passthrough sets Config.Passthrough.
+	Passthrough bool `yaml:"passthrough"`
+	// AllowPrivate and AllowHosts set the same fields of Config.Policy.
+	AllowPrivate bool     `yaml:"allowPrivate"`
+	AllowHosts   []string `yaml:"allowHosts"`
+	// Routes become Config.Routes, in order.
+	Routes []RouteFixture `yaml:"routes"`
 }
 
 // RouteFixture is one route of the `http:` fixtures section.
 type RouteFixture struct {
+	// Method, URL, BodyContains, Status, Headers and Body set the same
+	// fields of the Route; URL is required.
 	Method       string            `yaml:"method"`
 	URL          string            `yaml:"url"`
 	BodyContains string            `yaml:"bodyContains"`
@@ -199,10 +204,12 @@ type ClientFixture struct {
 	// Enabled defaults to true.
 	Enabled *bool `yaml:"enabled"`
 	// ConnectTimeout and ReadTimeout are durations such as "5s" or "250ms".
-	ConnectTimeout          time.Duration `yaml:"connectTimeout"`
-	ReadTimeout             time.Duration `yaml:"readTimeout"`
-	ClientCertificate       string        `yaml:"clientCertificate"`
-	ServerTrustCertificates string        `yaml:"serverTrustCertificates"`
+	ConnectTimeout time.Duration `yaml:"connectTimeout"`
+	ReadTimeout    time.Duration `yaml:"readTimeout"`
+	// ClientCertificate and ServerTrustCertificates are secret label
+	// identifiers, as in ClientConfig.
+	ClientCertificate       string `yaml:"clientCertificate"`
+	ServerTrustCertificates string `yaml:"serverTrustCertificates"`
 }
 
 // FromFixtures builds a Config from the fixtures sections. readFile reads a

@@ -22,6 +22,7 @@ type DeniedError struct {
 	Rule string
 }
 
+// Error says which address or host was refused and by which rule.
 func (e *DeniedError) Error() string {
 	var b strings.Builder
 	b.WriteString("httpClient: request to ")

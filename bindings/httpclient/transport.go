@@ -94,10 +94,14 @@ func routeResponse(r *Route, req *http.Request) (*http.Response, error) {
 // UnmatchedError is the error of a request that no host handler and no route
 // answered while passthrough is off.
 type UnmatchedError struct {
+	// Method and URL are the request's.
 	Method, URL string
-	Body        []byte
+	// Body is the start of the request body (at most 1 KiB), nil when it
+	// could not be read again.
+	Body []byte
 }
 
+// Error names the request and shows the fixtures route that would answer it.
 func (e *UnmatchedError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "httpClient: no route matches %s %s", e.Method, e.URL)

@@ -1,4 +1,4 @@
-package openidm
+package idm
 
 import (
 	"context"
@@ -9,25 +9,24 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // ActionHandler runs the actions a local store does not know itself (every
 // action but external/email send and sendTemplate). Register one on Memory
 // or SQLite to emulate custom endpoints or managed-object actions.
 type ActionHandler interface {
-	Action(ctx context.Context, resource, action string, content any, o Opts) (any, error)
+	Action(ctx context.Context, resource, action string, content any, o openidm.Opts) (any, error)
 }
 
 // ActionFunc adapts a function to ActionHandler.
-type ActionFunc func(ctx context.Context, resource, action string, content any, o Opts) (any, error)
+type ActionFunc func(ctx context.Context, resource, action string, content any, o openidm.Opts) (any, error)
 
 // Action implements ActionHandler.
-func (f ActionFunc) Action(ctx context.Context, resource, action string, content any, o Opts) (any, error) {
+func (f ActionFunc) Action(ctx context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
 	return f(ctx, resource, action, content, o)
 }
-
-// EmailResource is the IDM service that sends email.
-const EmailResource = "external/email"
 
 // EmailSent is what IDM answers to a successful external/email send.
 func EmailSent() map[string]any { return map[string]any{"status": "OK", "message": "Email sent"} }
@@ -56,8 +55,8 @@ func (e *engine) id() string {
 	return uuid.NewString()
 }
 
-func notFound(collection, id string) *Error {
-	return errorf(CodeNotFound, "Object %s not found in %s", id, collection)
+func notFound(collection, id string) *openidm.Error {
+	return openidm.Errorf(openidm.CodeNotFound, "Object %s not found in %s", id, collection)
 }
 
 func revOf(obj map[string]any) string {
@@ -81,12 +80,12 @@ func checkRev(obj map[string]any, rev, collection, id string) error {
 		return nil
 	}
 	if cur := revOf(obj); cur != rev {
-		return errorf(CodePreconditionFailed, "revision %q of %s/%s is stale: the current revision is %q", rev, collection, id, cur)
+		return openidm.Errorf(openidm.CodePreconditionFailed, "revision %q of %s/%s is stale: the current revision is %q", rev, collection, id, cur)
 	}
 	return nil
 }
 
-func (e *engine) Create(ctx context.Context, collection, id string, content map[string]any, o Opts) (map[string]any, error) {
+func (e *engine) Create(ctx context.Context, collection, id string, content map[string]any, o openidm.Opts) (map[string]any, error) {
 	obj := copyMap(content)
 	if id == "" {
 		if s, ok := obj["_id"].(string); ok && s != "" {
@@ -101,14 +100,14 @@ func (e *engine) Create(ctx context.Context, collection, id string, content map[
 		if _, exists, err := t.get(collection, id); err != nil {
 			return err
 		} else if exists {
-			return errorf(CodePreconditionFailed, "an object with _id %q already exists in %s", id, collection)
+			return openidm.Errorf(openidm.CodePreconditionFailed, "an object with _id %q already exists in %s", id, collection)
 		}
 		return t.put(collection, id, obj)
 	})
 	return projected(obj, err, o.Fields)
 }
 
-func (e *engine) Read(ctx context.Context, collection, id string, o Opts) (map[string]any, error) {
+func (e *engine) Read(ctx context.Context, collection, id string, o openidm.Opts) (map[string]any, error) {
 	var obj map[string]any
 	err := e.run(ctx, func(t tx) error {
 		got, ok, err := t.get(collection, id)
@@ -161,21 +160,21 @@ func (e *engine) write(ctx context.Context, collection, id, rev string, change f
 	return obj, err
 }
 
-func (e *engine) Update(ctx context.Context, collection, id, rev string, content map[string]any, o Opts) (map[string]any, error) {
+func (e *engine) Update(ctx context.Context, collection, id, rev string, content map[string]any, o openidm.Opts) (map[string]any, error) {
 	obj, err := e.write(ctx, collection, id, rev, func(map[string]any) (map[string]any, error) {
 		return copyMap(content), nil
 	})
 	return projected(obj, err, o.Fields)
 }
 
-func (e *engine) Patch(ctx context.Context, collection, id, rev string, ops []PatchOperation, o Opts) (map[string]any, error) {
+func (e *engine) Patch(ctx context.Context, collection, id, rev string, ops []openidm.PatchOperation, o openidm.Opts) (map[string]any, error) {
 	obj, err := e.write(ctx, collection, id, rev, func(cur map[string]any) (map[string]any, error) {
 		return ApplyPatch(cur, ops)
 	})
 	return projected(obj, err, o.Fields)
 }
 
-func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts) (map[string]any, error) {
+func (e *engine) Delete(ctx context.Context, collection, id, rev string, o openidm.Opts) (map[string]any, error) {
 	var obj map[string]any
 	err := e.run(ctx, func(t tx) error {
 		cur, err := current(t, collection, id, rev)
@@ -188,7 +187,7 @@ func (e *engine) Delete(ctx context.Context, collection, id, rev string, o Opts)
 	return projected(obj, err, o.Fields)
 }
 
-func (e *engine) Query(ctx context.Context, collection string, q Query, o Opts) (*QueryResult, error) {
+func (e *engine) Query(ctx context.Context, collection string, q openidm.Query, o openidm.Opts) (*openidm.QueryResult, error) {
 	var objs []map[string]any
 	err := e.run(ctx, func(t tx) error {
 		var err error
@@ -201,8 +200,8 @@ func (e *engine) Query(ctx context.Context, collection string, q Query, o Opts) 
 	return RunQuery(objs, q, o.Fields)
 }
 
-func (e *engine) Action(ctx context.Context, resource, action string, content any, o Opts) (any, error) {
-	if resource == EmailResource && (action == "send" || action == "sendTemplate") {
+func (e *engine) Action(ctx context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
+	if resource == openidm.EmailResource && (action == "send" || action == "sendTemplate") {
 		return EmailSent(), nil
 	}
 	var h ActionHandler
@@ -210,7 +209,7 @@ func (e *engine) Action(ctx context.Context, resource, action string, content an
 		h = e.actions()
 	}
 	if h == nil {
-		return nil, errorf(CodeNotSupported, "no handler for action %q on %s: journeyjs handles external/email send itself; register an openidm.ActionHandler for others", action, resource)
+		return nil, openidm.Errorf(openidm.CodeNotSupported, "no handler for action %q on %s: journeyjs handles external/email send itself; register an idm.ActionHandler for others", action, resource)
 	}
 	return h.Action(ctx, resource, action, content, o)
 }
@@ -225,21 +224,21 @@ func projected(obj map[string]any, err error, fields []string) (map[string]any, 
 
 // RunQuery filters, sorts, pages and projects objs as IDM answers a query.
 // Local stores use it; it is exported for tests and other emulators.
-func RunQuery(objs []map[string]any, q Query, fields []string) (*QueryResult, error) {
+func RunQuery(objs []map[string]any, q openidm.Query, fields []string) (*openidm.QueryResult, error) {
 	filter := q.Filter
 	switch {
 	case q.QueryID != "" && filter != "":
-		return nil, errorf(CodeBadRequest, "_queryFilter and _queryId cannot be used together")
+		return nil, openidm.Errorf(openidm.CodeBadRequest, "_queryFilter and _queryId cannot be used together")
 	case q.QueryID == "query-all-ids":
 		filter, fields = "true", []string{"_id"}
 	case q.QueryID != "":
-		return nil, errorf(CodeBadRequest, "unknown _queryId %q: use a _queryFilter", q.QueryID)
+		return nil, openidm.Errorf(openidm.CodeBadRequest, "unknown _queryId %q: use a _queryFilter", q.QueryID)
 	case filter == "":
-		return nil, errorf(CodeBadRequest, "a _queryFilter (or _queryId) is required: use \"true\" for every object")
+		return nil, openidm.Errorf(openidm.CodeBadRequest, "a _queryFilter (or _queryId) is required: use \"true\" for every object")
 	}
 	f, err := ParseFilter(filter)
 	if err != nil {
-		return nil, &Error{Code: CodeBadRequest, Message: err.Error()}
+		return nil, &openidm.Error{Code: openidm.CodeBadRequest, Message: err.Error()}
 	}
 	policy := strings.ToUpper(q.TotalPolicy)
 	switch policy {
@@ -247,10 +246,10 @@ func RunQuery(objs []map[string]any, q Query, fields []string) (*QueryResult, er
 		policy = "NONE"
 	case "NONE", "EXACT", "ESTIMATE":
 	default:
-		return nil, errorf(CodeBadRequest, "_totalPagedResultsPolicy %q: expected NONE, EXACT or ESTIMATE", q.TotalPolicy)
+		return nil, openidm.Errorf(openidm.CodeBadRequest, "_totalPagedResultsPolicy %q: expected NONE, EXACT or ESTIMATE", q.TotalPolicy)
 	}
 	if q.PageSize < 0 || q.Offset < 0 {
-		return nil, errorf(CodeBadRequest, "_pageSize and _pagedResultsOffset cannot be negative")
+		return nil, openidm.Errorf(openidm.CodeBadRequest, "_pageSize and _pagedResultsOffset cannot be negative")
 	}
 	matches := objs[:0:0]
 	for _, o := range objs {
@@ -277,7 +276,7 @@ func RunQuery(objs []map[string]any, q Query, fields []string) (*QueryResult, er
 		c := encodeCookie(offset + q.PageSize)
 		cookie = &c
 	}
-	res := &QueryResult{
+	res := &openidm.QueryResult{
 		Result:                  make([]map[string]any, len(page)),
 		ResultCount:             len(page),
 		PagedResultsCookie:      cookie,
@@ -305,7 +304,7 @@ func sortObjects(objs []map[string]any, keys []string) error {
 		desc := strings.HasPrefix(k, "-")
 		k = strings.TrimLeft(k, "+-")
 		if k == "" || k == "/" {
-			return errorf(CodeBadRequest, "_sortKeys has an empty key")
+			return openidm.Errorf(openidm.CodeBadRequest, "_sortKeys has an empty key")
 		}
 		ks = append(ks, key{parsePointer(k), desc})
 	}
@@ -342,7 +341,7 @@ func decodeCookie(c string) (int, error) {
 			return n, nil
 		}
 	}
-	return 0, errorf(CodeBadRequest, "_pagedResultsCookie %q is not a cookie from a previous page", c)
+	return 0, openidm.Errorf(openidm.CodeBadRequest, "_pagedResultsCookie %q is not a cookie from a previous page", c)
 }
 
 // Project keeps the listed fields of obj (a copy), as IDM's _fields does:

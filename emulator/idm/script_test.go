@@ -1,4 +1,4 @@
-package openidm_test
+package idm_test
 
 import (
 	"context"
@@ -12,10 +12,11 @@ import (
 	"testing"
 
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
-var testSeed = openidm.Seed{
+var testSeed = idm.Seed{
 	"managed/alpha_user": {
 		{"_id": "u-bjensen", "userName": "bjensen", "givenName": "Barbara", "age": int64(30),
 			"name": map[string]any{"given": "Barbara", "family": "Jensen"}},
@@ -33,12 +34,12 @@ func idGen() func() string {
 
 type backendMaker struct {
 	name string
-	make func(t *testing.T, seed openidm.Seed) openidm.Backend
+	make func(t *testing.T, seed idm.Seed) openidm.Backend
 }
 
-func newMemory(t *testing.T, seed openidm.Seed) *openidm.Memory {
+func newMemory(t *testing.T, seed idm.Seed) *idm.Memory {
 	t.Helper()
-	m, err := openidm.NewMemory(seed)
+	m, err := idm.NewMemory(seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,9 +48,9 @@ func newMemory(t *testing.T, seed openidm.Seed) *openidm.Memory {
 }
 
 var backends = []backendMaker{
-	{"memory", func(t *testing.T, seed openidm.Seed) openidm.Backend { return newMemory(t, seed) }},
-	{"sqlite", func(t *testing.T, seed openidm.Seed) openidm.Backend {
-		s, err := openidm.OpenSQLite(filepath.Join(t.TempDir(), "idm.db"))
+	{"memory", func(t *testing.T, seed idm.Seed) openidm.Backend { return newMemory(t, seed) }},
+	{"sqlite", func(t *testing.T, seed idm.Seed) openidm.Backend {
+		s, err := idm.OpenSQLite(filepath.Join(t.TempDir(), "idm.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,7 +61,7 @@ var backends = []backendMaker{
 		s.SetIDGenerator(idGen())
 		return s
 	}},
-	{"rest", func(t *testing.T, seed openidm.Seed) openidm.Backend {
+	{"rest", func(t *testing.T, seed idm.Seed) openidm.Backend {
 		return newFakeIDM(t, newMemory(t, seed)).backend()
 	}},
 }
@@ -269,7 +270,7 @@ action.goTo("done");
 `
 
 func TestQueryPagingAndSorting(t *testing.T) {
-	seed := openidm.Seed{"managed/alpha_user": {
+	seed := idm.Seed{"managed/alpha_user": {
 		{"_id": "a", "userName": "ann", "age": int64(41)},
 		{"_id": "b", "userName": "bob", "age": int64(25), "roles": []any{map[string]any{"_ref": "managed/alpha_role/staff"}}},
 		{"_id": "c", "userName": "cid", "age": int64(33), "name": map[string]any{"given": "Ed"},
@@ -326,7 +327,7 @@ action.goTo("x");`, runtime.Input{IDM: newMemory(t, nil)})
 
 func TestActionHandler(t *testing.T) {
 	m := newMemory(t, nil)
-	m.Actions = openidm.ActionFunc(func(_ context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
+	m.Actions = idm.ActionFunc(func(_ context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
 		if action == "fail" {
 			return nil, &openidm.Error{Code: 403, Message: "nope"}
 		}
@@ -364,7 +365,7 @@ openidm.action("external/email", "send", {to: "x@example.org"}); action.goTo("a"
 }
 
 func TestConcurrentRunsShareAStore(t *testing.T) {
-	m := newMemory(t, openidm.Seed{"managed/alpha_user": {{"_id": "c", "n": int64(0)}}})
+	m := newMemory(t, idm.Seed{"managed/alpha_user": {{"_id": "c", "n": int64(0)}}})
 	const runs = 16
 	errs := make(chan error, runs)
 	for i := 0; i < runs; i++ {
@@ -392,7 +393,7 @@ action.goTo("x");`}, runtime.Input{IDM: m})
 func TestResultsOfferJavaMapMethods(t *testing.T) {
 	e := runtime.New(runtime.Options{})
 	defer e.Close()
-	mem, err := openidm.NewMemory(openidm.Seed{"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "b@example.com"}}})
+	mem, err := idm.NewMemory(idm.Seed{"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "b@example.com"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

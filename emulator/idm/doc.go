@@ -11,8 +11,8 @@
 // The package's files:
 //
 //   - engine.go: the CREST operations both stores share, on top of a
-//     transaction (tx) each store provides, action handlers, and a
-//     query's filtering, sorting, paging and field projection;
+//     transaction (tx) each store provides, and action handlers;
+//   - query.go: a query's filtering, sorting, paging and field projection;
 //   - filter.go and eval.go: the _queryFilter parser and its evaluator;
 //   - patch.go: IDM's patch operations; pointer.go: JSON pointers;
 //   - memory.go, sqlite.go: the two stores; seed.go: their initial content.

@@ -36,7 +36,7 @@ test:
 FUZZTIME ?= 5s
 FUZZ_TARGETS := \
 	./fixtures:FuzzParse \
-	./bindings/openidm:FuzzParseFilter \
+	./emulator/idm:FuzzParseFilter \
 	./pingone/card:FuzzSVG \
 	./journey:FuzzParse \
 	./journey:FuzzParseAnswers \

@@ -13,9 +13,9 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -217,10 +217,11 @@ action.goTo("locked");`}, runtime.Input{SharedState: map[string]any{"username": 
 	// {"level":"warn","logger":"scripts.AUTHENTICATION_TREE_DECISION_NODE.7e3b7a1c-0000-4000-8000-000000000001.(log.js)","message":"user bjensen locked out"}
 }
 
-// The openidm binding talks to an openidm.Backend: in memory (seeded here),
-// SQLite, or a real IDM over REST. The run reports the objects it changed.
+// The openidm binding talks to an openidm.Backend: the emulator in memory
+// (idm.Memory, seeded here) or SQLite, or a real IDM over REST. The run
+// reports the objects it changed.
 func ExampleInput_openidm() {
-	idm, err := openidm.NewMemory(openidm.Seed{
+	store, err := idm.NewMemory(idm.Seed{
 		"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "bjensen@example.com"}},
 	})
 	if err != nil {
@@ -233,7 +234,7 @@ func ExampleInput_openidm() {
 var found = openidm.query("managed/alpha_user", {_queryFilter: 'userName eq "bjensen"'});
 var user = found.result[0];
 openidm.patch("managed/alpha_user/" + user._id, null, [{operation: "replace", field: "/mail", value: "b@example.org"}]);
-action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM: idm})
+action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM: store})
 	fmt.Println(res.Outcome, err)
 	for _, c := range res.IDMChanges {
 		fmt.Println(c.Action, c.Resource, c.ID)

@@ -30,7 +30,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
 	"github.com/journeyjs/journeyjs/pingone"
@@ -63,7 +63,7 @@ type Script struct {
 	headers      map[string][]string
 	params       map[string][]string
 	routes       []httpclient.Route
-	idm          openidm.Seed
+	idm          idm.Seed
 	realm        string
 	logLevel     *logger.Level
 	timeout      time.Duration
@@ -168,7 +168,7 @@ func WithHTTPRoute(r httpclient.Route) Option {
 func WithIDMObject(collection string, obj map[string]any) Option {
 	return func(s *Script) {
 		if s.idm == nil {
-			s.idm = openidm.Seed{}
+			s.idm = idm.Seed{}
 		}
 		s.idm[collection] = append(s.idm[collection], obj)
 	}
@@ -300,7 +300,7 @@ func (s *Script) buildFixtures() (*fixtures.File, error) {
 	f.Secrets = fixtures.Overlay(f.Secrets, s.secrets)
 	f.ESVs = fixtures.Overlay(f.ESVs, s.esvs)
 	if s.idm != nil {
-		seed := openidm.Seed{}
+		seed := idm.Seed{}
 		for k, v := range f.IDM {
 			seed[k] = append([]map[string]any(nil), v...)
 		}
@@ -308,7 +308,7 @@ func (s *Script) buildFixtures() (*fixtures.File, error) {
 			seed[k] = append(seed[k], v...)
 		}
 		// Input drops a seed it cannot load: check it here.
-		if _, err := openidm.NewMemory(seed); err != nil {
+		if _, err := idm.NewMemory(seed); err != nil {
 			return nil, fmt.Errorf("IDM objects: %v", err)
 		}
 		f.IDM = seed

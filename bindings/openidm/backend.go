@@ -1,12 +1,14 @@
 // Package openidm implements the `openidm` binding: the IDM scripting
 // functions create, read, update, delete, patch, action and query, with the
-// semantics of IDM's REST (CREST) interface, and the back ends behind them.
+// semantics of IDM's REST (CREST) interface.
 //
-// Three back ends implement Backend: Memory (an in-memory store seeded from
-// fixtures), SQLite (the same store persisted in a SQLite file) and REST (a
-// real IDM, reached over HTTP with a bearer token). Memory and SQLite share
-// one engine for revisions, patches, query filters, sorting, paging and field
-// projection, so a script sees the same behaviour from either.
+// The binding calls a Backend. This file is the contract between the two:
+// the interface, the types that cross it (Opts, Query, QueryResult,
+// PatchOperation) and the errors a back end returns (*Error, carrying IDM's
+// HTTP status). REST, in this package, is the back end that calls a real
+// IDM over HTTP with a bearer token. The local emulator (an in-memory store
+// and a SQLite one) lives in package emulator/idm and implements the same
+// interface.
 package openidm
 
 import (
@@ -40,7 +42,9 @@ type Backend interface {
 	// Query returns the objects of collection that match q.
 	Query(ctx context.Context, collection string, q Query, o Opts) (*QueryResult, error)
 	// Action runs an action on a resource (a collection, an object or a
-	// service such as external/email) and returns its JSON result.
+	// service such as external/email) and returns its JSON result. The
+	// binding records an EmailResource send or sendTemplate as an Email
+	// once Action succeeds; a back end answers it as IDM does.
 	Action(ctx context.Context, resource, action string, content any, o Opts) (any, error)
 }
 
@@ -153,7 +157,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%d %s: %s", e.Code, e.Reason(), e.Message)
 }
 
-func errorf(code int, format string, args ...any) *Error {
+// Errorf returns an *Error with code and a formatted message.
+func Errorf(code int, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -169,6 +174,9 @@ func Code(err error) int {
 	return 0
 }
 
+// EmailResource is the IDM service that sends email.
+const EmailResource = "external/email"
+
 // SplitObject splits "managed/alpha_user/<id>" into its collection and id.
 func SplitObject(resource string) (collection, id string, err error) {
 	p, err := cleanPath(resource)
@@ -181,20 +189,22 @@ func SplitObject(resource string) (collection, id string, err error) {
 		need = 3
 	}
 	if len(segs) < need {
-		return "", "", errorf(CodeBadRequest, "%q names a collection, not an object: use %s/<id>", p, p)
+		return "", "", Errorf(CodeBadRequest, "%q names a collection, not an object: use %s/<id>", p, p)
 	}
 	i := strings.LastIndexByte(p, '/')
 	return p[:i], p[i+1:], nil
 }
 
-// CleanCollection checks a collection path such as "managed/alpha_user".
+// CleanCollection checks a collection path such as "managed/alpha_user". It
+// is the rule the binding applies before calling a back end; back ends may
+// use it on paths that reach them otherwise (seeds, HTTP requests).
 func CleanCollection(resource string) (string, error) {
 	p, err := cleanPath(resource)
 	if err != nil {
 		return "", err
 	}
 	if (p == "managed" || strings.HasPrefix(p, "managed/")) && strings.Count(p, "/") != 1 {
-		return "", errorf(CodeBadRequest, "%q is not a collection: managed object collections are managed/<type>", p)
+		return "", Errorf(CodeBadRequest, "%q is not a collection: managed object collections are managed/<type>", p)
 	}
 	return p, nil
 }
@@ -203,11 +213,11 @@ func cleanPath(resource string) (string, error) {
 	p := strings.Trim(strings.TrimSpace(resource), "/")
 	p = strings.TrimPrefix(p, "openidm/")
 	if p == "" {
-		return "", errorf(CodeBadRequest, "a resource path is required, such as managed/alpha_user")
+		return "", Errorf(CodeBadRequest, "a resource path is required, such as managed/alpha_user")
 	}
 	for _, s := range strings.Split(p, "/") {
 		if s == "" || s == "." || s == ".." {
-			return "", errorf(CodeBadRequest, "resource path %q has an empty or relative segment", resource)
+			return "", Errorf(CodeBadRequest, "resource path %q has an empty or relative segment", resource)
 		}
 	}
 	return p, nil

@@ -112,6 +112,18 @@ func (b *Binding) record(action, collection string, obj map[string]any, id strin
 	b.changes = append(b.changes, Change{Action: action, Resource: collection, ID: id, Rev: revOf(obj)})
 }
 
+// revOf is obj's _rev as text ("" when it has none).
+func revOf(obj map[string]any) string {
+	switch r := obj["_rev"].(type) {
+	case string:
+		return r
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(r)
+	}
+}
+
 func (b *Binding) result(v any) goja.Value {
 	if m, ok := v.(map[string]any); ok && m == nil {
 		return goja.Null()
@@ -151,7 +163,7 @@ func (b *Binding) create(call goja.FunctionCall) goja.Value {
 	b.must(fn, err)
 	id := jsvalue.ArgString(call, 1)
 	if strings.Contains(id, "/") {
-		b.throw(fn, errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
+		b.throw(fn, Errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
 	}
 	content := b.object(fn, "content", call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
@@ -224,7 +236,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	b.must(fn, err)
 	name := jsvalue.ArgString(call, 1)
 	if name == "" {
-		b.throw(fn, errorf(CodeBadRequest, "an action name is required, such as \"send\""))
+		b.throw(fn, Errorf(CodeBadRequest, "an action name is required, such as \"send\""))
 	}
 	content := jsvalue.ToGo(call.Argument(2))
 	o := b.opts(fn, call.Argument(3), call.Argument(4))
@@ -245,7 +257,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 func (b *Binding) object(fn, what string, v goja.Value) map[string]any {
 	m, ok := jsvalue.ToGo(v).(map[string]any)
 	if !ok {
-		b.throw(fn, errorf(CodeBadRequest, "the %s must be an object", what))
+		b.throw(fn, Errorf(CodeBadRequest, "the %s must be an object", what))
 	}
 	return m
 }
@@ -265,7 +277,7 @@ func (b *Binding) opts(fn string, params, fields goja.Value) Opts {
 			o.Params[k] = paramText(v)
 		}
 	default:
-		b.throw(fn, errorf(CodeBadRequest, "params must be an object"))
+		b.throw(fn, Errorf(CodeBadRequest, "params must be an object"))
 	}
 	if f, ok := o.Params["_fields"]; ok {
 		delete(o.Params, "_fields")
@@ -280,11 +292,11 @@ func (b *Binding) opts(fn string, params, fields goja.Value) Opts {
 			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
 				o.Fields = append(o.Fields, strings.TrimSpace(s))
 			} else {
-				b.throw(fn, errorf(CodeBadRequest, "fields must be strings, such as [\"*\", \"_id\"]"))
+				b.throw(fn, Errorf(CodeBadRequest, "fields must be strings, such as [\"*\", \"_id\"]"))
 			}
 		}
 	default:
-		b.throw(fn, errorf(CodeBadRequest, "fields must be an array of strings"))
+		b.throw(fn, Errorf(CodeBadRequest, "fields must be an array of strings"))
 	}
 	return o
 }
@@ -334,7 +346,7 @@ func takeQuery(params map[string]string) (Query, error) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return 0, errorf(CodeBadRequest, "%s must be a whole number, not %q", k, v)
+			return 0, Errorf(CodeBadRequest, "%s must be a whole number, not %q", k, v)
 		}
 		return n, nil
 	}
@@ -360,22 +372,22 @@ func takeQuery(params map[string]string) (Query, error) {
 func ParsePatch(v any) ([]PatchOperation, error) {
 	list, ok := v.([]any)
 	if !ok {
-		return nil, errorf(CodeBadRequest, "the patch must be an array of operations such as [{operation: \"replace\", field: \"/mail\", value: \"…\"}]")
+		return nil, Errorf(CodeBadRequest, "the patch must be an array of operations such as [{operation: \"replace\", field: \"/mail\", value: \"…\"}]")
 	}
 	ops := make([]PatchOperation, len(list))
 	for i, e := range list {
 		m, ok := e.(map[string]any)
 		if !ok {
-			return nil, errorf(CodeBadRequest, "patch operation %d is not an object", i)
+			return nil, Errorf(CodeBadRequest, "patch operation %d is not an object", i)
 		}
 		op, _ := m["operation"].(string)
 		field, _ := m["field"].(string)
 		from, _ := m["from"].(string)
 		if op == "" {
-			return nil, errorf(CodeBadRequest, "patch operation %d has no operation", i)
+			return nil, Errorf(CodeBadRequest, "patch operation %d has no operation", i)
 		}
 		if field == "" {
-			return nil, errorf(CodeBadRequest, "patch operation %d has no field", i)
+			return nil, Errorf(CodeBadRequest, "patch operation %d has no field", i)
 		}
 		val, has := m["value"]
 		ops[i] = PatchOperation{Operation: op, Field: field, From: from, Value: val, HasValue: has}
@@ -387,7 +399,7 @@ func ParsePatch(v any) ([]PatchOperation, error) {
 func ParseEmail(action string, content any) (Email, error) {
 	m, ok := content.(map[string]any)
 	if !ok {
-		return Email{}, errorf(CodeBadRequest, "the email must be an object with from, to, subject and body")
+		return Email{}, Errorf(CodeBadRequest, "the email must be an object with from, to, subject and body")
 	}
 	str := func(k string) string {
 		switch v := m[k].(type) {
@@ -408,11 +420,11 @@ func ParseEmail(action string, content any) (Email, error) {
 	if action == "sendTemplate" {
 		e.Template = str("templateName")
 		if e.Template == "" {
-			return Email{}, errorf(CodeBadRequest, "sendTemplate needs a templateName")
+			return Email{}, Errorf(CodeBadRequest, "sendTemplate needs a templateName")
 		}
 	}
 	if strings.TrimSpace(e.To) == "" {
-		return Email{}, errorf(CodeBadRequest, "the email has no \"to\" address")
+		return Email{}, Errorf(CodeBadRequest, "the email has no \"to\" address")
 	}
 	return e, nil
 }

@@ -4,407 +4,352 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
+	"github.com/dop251/goja"
+
 	"github.com/journeyjs/journeyjs/bindings/openidm"
-	"github.com/journeyjs/journeyjs/runtime"
 )
 
-var testSeed = openidm.Seed{
-	"managed/alpha_user": {
-		{"_id": "u-bjensen", "userName": "bjensen", "givenName": "Barbara", "age": int64(30),
-			"name": map[string]any{"given": "Barbara", "family": "Jensen"}},
-		{"_id": "u-scarter", "userName": "scarter", "givenName": "Sam", "age": int64(25)},
-	},
-	"managed/alpha_role": {{"_id": "admins", "name": "Administrators"}},
+// fakeBackend is the smallest openidm.Backend: it records each call as the
+// binding made it and answers with a canned object (or err). Objects it
+// "stores" are only the ones a test puts in objs; it implements no IDM
+// semantics, which are the emulator's business (emulator/idm).
+type fakeBackend struct {
+	calls []string
+	objs  map[string]map[string]any // "collection/id" → object Read returns
+	err   error                     // returned by every call when set
+	// last holds the arguments of the last call.
+	last struct {
+		content any
+		ops     []openidm.PatchOperation
+		query   openidm.Query
+		opts    openidm.Opts
+	}
 }
 
-// idGen returns _id values id-1, id-2, … so runs on different back ends
-// produce the same objects.
-func idGen() func() string {
-	var n atomic.Int64
-	return func() string { return fmt.Sprintf("id-%d", n.Add(1)) }
+var _ openidm.Backend = (*fakeBackend)(nil)
+
+func (f *fakeBackend) note(format string, o openidm.Opts, args ...any) {
+	f.calls = append(f.calls, callText(format, args...))
+	f.last.opts = o
 }
 
-type backendMaker struct {
-	name string
-	make func(t *testing.T, seed openidm.Seed) openidm.Backend
+// callText is a call as tests compare it: "read [\"managed/alpha_user\",\"u1\"]".
+func callText(format string, args ...any) string {
+	b, _ := json.Marshal(args)
+	return format + " " + string(b)
 }
 
-func newMemory(t *testing.T, seed openidm.Seed) *openidm.Memory {
+// answer is the object a write returns: content with _id and _rev 7.
+func (f *fakeBackend) answer(id string, content map[string]any) (map[string]any, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	out := map[string]any{"_id": id, "_rev": "7"}
+	for k, v := range content {
+		out[k] = v
+	}
+	return out, nil
+}
+
+func (f *fakeBackend) Create(_ context.Context, collection, id string, content map[string]any, o openidm.Opts) (map[string]any, error) {
+	f.note("create", o, collection, id)
+	f.last.content = content
+	if id == "" {
+		id = "new-id"
+	}
+	return f.answer(id, content)
+}
+
+func (f *fakeBackend) Read(_ context.Context, collection, id string, o openidm.Opts) (map[string]any, error) {
+	f.note("read", o, collection, id)
+	if f.err != nil {
+		return nil, f.err
+	}
+	if obj, ok := f.objs[collection+"/"+id]; ok {
+		return obj, nil
+	}
+	return nil, openidm.Errorf(openidm.CodeNotFound, "Object %s not found in %s", id, collection)
+}
+
+func (f *fakeBackend) Update(_ context.Context, collection, id, rev string, content map[string]any, o openidm.Opts) (map[string]any, error) {
+	f.note("update", o, collection, id, rev)
+	f.last.content = content
+	return f.answer(id, content)
+}
+
+func (f *fakeBackend) Patch(_ context.Context, collection, id, rev string, ops []openidm.PatchOperation, o openidm.Opts) (map[string]any, error) {
+	f.note("patch", o, collection, id, rev)
+	f.last.ops = ops
+	return f.answer(id, nil)
+}
+
+func (f *fakeBackend) Delete(_ context.Context, collection, id, rev string, o openidm.Opts) (map[string]any, error) {
+	f.note("delete", o, collection, id, rev)
+	return f.answer(id, nil)
+}
+
+func (f *fakeBackend) Query(_ context.Context, collection string, q openidm.Query, o openidm.Opts) (*openidm.QueryResult, error) {
+	f.note("query", o, collection)
+	f.last.query = q
+	if f.err != nil {
+		return nil, f.err
+	}
+	c := "next"
+	return &openidm.QueryResult{Result: []map[string]any{{"_id": "a", "_rev": "1"}}, ResultCount: 1,
+		PagedResultsCookie: &c, TotalPagedResultsPolicy: "EXACT", TotalPagedResults: 3, RemainingPagedResults: -1}, nil
+}
+
+func (f *fakeBackend) Action(_ context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
+	f.note("action", o, resource, action)
+	f.last.content = content
+	if f.err != nil {
+		return nil, f.err
+	}
+	return map[string]any{"status": "OK"}, nil
+}
+
+// vm is a bare goja runtime with the binding installed as `openidm`.
+type vm struct {
+	rt *goja.Runtime
+	b  *openidm.Binding
+}
+
+func newVM(t *testing.T, be openidm.Backend) *vm {
 	t.Helper()
-	m, err := openidm.NewMemory(seed)
+	rt := goja.New()
+	b := openidm.New(rt)
+	if err := rt.Set("openidm", b.Object()); err != nil {
+		t.Fatal(err)
+	}
+	b.Begin(context.Background(), be)
+	return &vm{rt, b}
+}
+
+// eval runs src and returns its value as JSON.
+func (v *vm) eval(t *testing.T, src string) string {
+	t.Helper()
+	val, err := v.rt.RunString(src)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	b, err := json.Marshal(val.Export())
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.SetIDGenerator(idGen())
-	return m
+	return string(b)
 }
 
-var backends = []backendMaker{
-	{"memory", func(t *testing.T, seed openidm.Seed) openidm.Backend { return newMemory(t, seed) }},
-	{"sqlite", func(t *testing.T, seed openidm.Seed) openidm.Backend {
-		s, err := openidm.OpenSQLite(filepath.Join(t.TempDir(), "idm.db"))
-		if err != nil {
-			t.Fatal(err)
+// thrown runs src, which must throw, and returns "code reason: message".
+func (v *vm) thrown(t *testing.T, src string) string {
+	t.Helper()
+	_, err := v.rt.RunString(src)
+	var ex *goja.Exception
+	if !errors.As(err, &ex) {
+		t.Fatalf("%s: err %v, want a JavaScript exception", src, err)
+	}
+	obj := ex.Value().ToObject(v.rt)
+	prop := func(k string) string {
+		if p := obj.Get(k); p != nil {
+			return p.String()
 		}
-		t.Cleanup(func() { s.Close() })
-		if err := s.Seed(context.Background(), seed); err != nil {
-			t.Fatal(err)
+		return "undefined"
+	}
+	return prop("code") + " " + prop("reason") + ": " + prop("message")
+}
+
+func TestBindingPassesCallsToTheBackend(t *testing.T) {
+	f := &fakeBackend{objs: map[string]map[string]any{"managed/alpha_user/u1": {"_id": "u1", "_rev": "3", "mail": "a@b"}}}
+	v := newVM(t, f)
+	for _, tc := range []struct{ src, want, call string }{
+		{`openidm.create("/openidm/managed/alpha_user/", null, {userName: "x"}, {_fields: "userName"}, ["mail"])._id`,
+			`"new-id"`, `create ["managed/alpha_user",""]`},
+		{`openidm.create("managed/alpha_user", "chosen", {})._rev`, `"7"`, `create ["managed/alpha_user","chosen"]`},
+		{`openidm.read("managed/alpha_user/u1").mail`, `"a@b"`, `read ["managed/alpha_user","u1"]`},
+		{`openidm.read("managed/alpha_user/missing")`, `null`, `read ["managed/alpha_user","missing"]`},
+		{`openidm.read("internal/role/r1") === null`, `true`, `read ["internal/role","r1"]`},
+		{`openidm.update("managed/alpha_user/u1", "3", {mail: "c@d"}).mail`, `"c@d"`, `update ["managed/alpha_user","u1","3"]`},
+		{`openidm.patch("managed/alpha_user/u1", null, [{operation: "remove", field: "/mail"}])._id`, `"u1"`, `patch ["managed/alpha_user","u1",""]`},
+		{`openidm.delete("managed/alpha_user/u1", "8")._id`, `"u1"`, `delete ["managed/alpha_user","u1","8"]`},
+		{`openidm.query("managed/alpha_user", {_queryFilter: "true"}).resultCount`, `1`, `query ["managed/alpha_user"]`},
+		{`openidm.action("endpoint/x", "go", {n: 1}).status`, `"OK"`, `action ["endpoint/x","go"]`},
+	} {
+		f.calls = nil
+		if got := v.eval(t, tc.src); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.src, got, tc.want)
 		}
-		s.SetIDGenerator(idGen())
-		return s
-	}},
-	{"rest", func(t *testing.T, seed openidm.Seed) openidm.Backend {
-		return newFakeIDM(t, newMemory(t, seed)).backend()
-	}},
-}
-
-var engine = runtime.New(runtime.Options{})
-
-func run(t *testing.T, src string, in runtime.Input) (runtime.Result, error) {
-	t.Helper()
-	return engine.Run(context.Background(), runtime.Script{Name: t.Name() + ".js", Source: src}, in)
-}
-
-// outcomeOf runs src, which must store its findings in shared state "out".
-func outJSON(t *testing.T, src string, b openidm.Backend) (string, runtime.Result) {
-	t.Helper()
-	res, err := run(t, src, runtime.Input{IDM: b})
-	if err != nil {
-		t.Fatalf("run: %v", err)
+		if len(f.calls) != 1 || f.calls[0] != tc.call {
+			t.Errorf("%s: calls %q, want %q", tc.src, f.calls, tc.call)
+		}
 	}
-	out, err := json.Marshal(res.SharedState["out"])
-	if err != nil {
-		t.Fatal(err)
+	changes, emails := v.b.End()
+	if got := jsonOf(t, changes); got != `[{"action":"created","resource":"managed/alpha_user","id":"new-id","rev":"7"},`+
+		`{"action":"created","resource":"managed/alpha_user","id":"chosen","rev":"7"},`+
+		`{"action":"updated","resource":"managed/alpha_user","id":"u1","rev":"7"},`+
+		`{"action":"patched","resource":"managed/alpha_user","id":"u1","rev":"7"},`+
+		`{"action":"deleted","resource":"managed/alpha_user","id":"u1","rev":"7"}]` {
+		t.Errorf("changes %s", got)
 	}
-	return string(out), res
-}
-
-func TestCRUDExampleOnEveryBackend(t *testing.T) {
-	src, err := os.ReadFile("../../testdata/scripts/idm/crud.js")
-	if err != nil {
-		t.Fatal(err)
+	if emails != nil {
+		t.Errorf("emails %v", emails)
 	}
-	var first string
-	for _, bm := range backends {
-		t.Run(bm.name, func(t *testing.T) {
-			b := bm.make(t, testSeed)
-			res, err := run(t, string(src), runtime.Input{IDM: b, SharedState: map[string]any{"username": "akovacs"}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Outcome != "true" {
-				t.Fatalf("outcome %q", res.Outcome)
-			}
-			sh := res.SharedState
-			for k, want := range map[string]any{
-				"createdRev": "1", "updatedRev": "2", "patchedRev": "3", "mail": "ana.kovacs@example.org",
-				"matches": int64(1), "foundGivenName": "Ana", "description": "Created by the IDM walkthrough",
-				"emailStatus": "OK / Email sent", "deletedUser": "akovacs", "readAfterDelete": nil,
-			} {
-				if sh[k] != want {
-					t.Errorf("%s = %#v, want %#v", k, sh[k], want)
-				}
-			}
-			wantChanges := []openidm.Change{
-				{Action: "created", Resource: "managed/alpha_user", ID: "id-1", Rev: "1"},
-				{Action: "updated", Resource: "managed/alpha_user", ID: "id-1", Rev: "2"},
-				{Action: "patched", Resource: "managed/alpha_user", ID: "id-1", Rev: "3"},
-				{Action: "deleted", Resource: "managed/alpha_user", ID: "id-1", Rev: "3"},
-			}
-			if fmt.Sprint(res.IDMChanges) != fmt.Sprint(wantChanges) {
-				t.Errorf("changes %v, want %v", res.IDMChanges, wantChanges)
-			}
-			wantMail := []openidm.Email{{From: "noreply@example.org", To: "ana.kovacs@example.org",
-				Subject: "Welcome aboard", Body: "Your account is ready."}}
-			if fmt.Sprint(res.Emails) != fmt.Sprint(wantMail) {
-				t.Errorf("emails %v, want %v", res.Emails, wantMail)
-			}
-			// Same outcome, state, changes, emails and log lines everywhere.
-			var logs []string
-			for _, l := range res.Logs {
-				logs = append(logs, l.Message)
-			}
-			all, _ := json.Marshal([]any{res.Outcome, res.SharedState, res.IDMChanges, res.Emails, logs})
-			if first == "" {
-				first = string(all)
-			} else if string(all) != first {
-				t.Errorf("outcome differs from the memory back end:\n%s\n%s", all, first)
-			}
-			rep, _ := json.Marshal(runtime.NewReport(res, nil))
-			if !strings.Contains(string(rep), `"idmChanges":[{"action":"created","resource":"managed/alpha_user","id":"id-1","rev":"1"}`) ||
-				!strings.Contains(string(rep), `"emails":[{"from":"noreply@example.org","to":"ana.kovacs@example.org"`) {
-				t.Errorf("report lacks idmChanges or emails: %s", rep)
-			}
-		})
+	// End closes the run: the next call has no back end.
+	if got := v.thrown(t, `openidm.read("managed/alpha_user/u1")`); !strings.HasSuffix(got, openidm.NoBackend) {
+		t.Errorf("after End: %s", got)
 	}
 }
 
-const methodsScript = `
-var out = {};
-var users = "managed/alpha_user";
-function failure(f) {
-	try { f(); return "no error"; }
-	catch (e) { return e.code + " " + e.reason + (e.message.indexOf("openidm.") === 0 ? "" : " (bad message: " + e.message + ")"); }
-}
-var u = openidm.create(users, "fixed-1", {userName: "fixed", age: 33, name: {given: "Fi", family: "Xed"}});
-out.created = [u._id, u._rev, u.userName];
-out.generated = openidm.create(users, null, {userName: "gen"})._id;
-out.conflict = failure(function () { openidm.create(users, "fixed-1", {userName: "again"}); });
-out.readMissing = openidm.read(users + "/nope");
-out.projected = openidm.read(users + "/fixed-1", null, ["userName", "name/given"]);
-out.projectedParam = openidm.read(users + "/fixed-1", {_fields: "age"});
-out.star = Object.keys(openidm.read(users + "/fixed-1", null, ["*", "_id"])).sort();
-out.updateMissing = failure(function () { openidm.update(users + "/nope", null, {a: 1}); });
-out.staleUpdate = failure(function () { openidm.update(users + "/fixed-1", "9", {a: 1}); });
-var up = openidm.update(users + "/fixed-1", "1", {userName: "fixed", age: 34});
-out.updated = up;
-out.stalePatch = failure(function () { openidm.patch(users + "/fixed-1", "1", [{operation: "replace", field: "/age", value: 1}]); });
-out.patchMissing = failure(function () { openidm.patch(users + "/nope", null, [{operation: "remove", field: "/age"}]); });
-out.badPatch = failure(function () { openidm.patch(users + "/fixed-1", null, [{operation: "increment", field: "/userName", value: 1}]); });
-var pa = openidm.patch(users + "/fixed-1", up._rev, [
-	{operation: "increment", field: "/age", value: 1},
-	{operation: "add", field: "/tags/-", value: "t1"},
-	{operation: "copy", from: "/userName", field: "/alias"},
-	{operation: "move", from: "/alias", field: "/nick"}]);
-out.patched = pa;
-out.deleteStale = failure(function () { openidm.delete(users + "/fixed-1", "1"); });
-out.deleteMissing = failure(function () { openidm.delete(users + "/nope", null); });
-out.query = openidm.query(users, {_queryFilter: "/age ge 34 or /userName sw 'b'", _sortKeys: "-userName"}, ["userName"]);
-out.badFilter = failure(function () { openidm.query(users, {_queryFilter: "/userName eq"}); });
-out.badFilterMessage = (function () { try { openidm.query(users, {_queryFilter: "/userName eq"}); } catch (e) { return /position 12/.test(e.message); } })();
-out.noFilter = failure(function () { openidm.query(users, {}); });
-out.collectionRead = failure(function () { openidm.read(users); });
-out.deleted = openidm.delete(users + "/fixed-1", pa._rev).userName;
-out.afterDelete = openidm.read(users + "/fixed-1");
-out.otherAction = failure(function () { openidm.action(users, "frobnicate", {}); });
-out.noTo = failure(function () { openidm.action("external/email", "send", {subject: "x"}); });
-out.template = openidm.action("external/email", "sendTemplate", {templateName: "welcome", to: "a@example.org", object: {}});
-nodeState.putShared("out", out);
-action.goTo("done");
-`
+func TestBindingArguments(t *testing.T) {
+	f := &fakeBackend{}
+	v := newVM(t, f)
 
-func TestMethodsOnEveryBackend(t *testing.T) {
-	var first string
-	for _, bm := range backends {
-		t.Run(bm.name, func(t *testing.T) {
-			out, res := outJSON(t, methodsScript, bm.make(t, testSeed))
-			if first == "" {
-				first = out
-			} else if out != first {
-				t.Fatalf("differs from memory:\n%s\n%s", out, first)
-			}
-			for _, want := range []string{
-				`"created":["fixed-1","1","fixed"]`,
-				`"generated":"id-1"`,
-				`"conflict":"412 Precondition Failed"`,
-				`"readMissing":null`,
-				`"projected":{"_id":"fixed-1","_rev":"1","name":{"given":"Fi"},"userName":"fixed"}`,
-				`"projectedParam":{"_id":"fixed-1","_rev":"1","age":33}`,
-				`"star":["_id","_rev","age","name","userName"]`,
-				`"updateMissing":"404 Not Found"`,
-				`"staleUpdate":"412 Precondition Failed"`,
-				`"updated":{"_id":"fixed-1","_rev":"2","age":34,"userName":"fixed"}`,
-				`"stalePatch":"412 Precondition Failed"`,
-				`"patchMissing":"404 Not Found"`,
-				`"badPatch":"400 Bad Request"`,
-				`"patched":{"_id":"fixed-1","_rev":"3","age":35,"nick":"fixed","tags":["t1"],"userName":"fixed"}`,
-				`"deleteStale":"412 Precondition Failed"`,
-				`"deleteMissing":"404 Not Found"`,
-				`"result":[{"_id":"fixed-1","_rev":"3","userName":"fixed"},{"_id":"u-bjensen","_rev":"1","userName":"bjensen"}]`,
-				`"resultCount":2`, `"pagedResultsCookie":null`, `"totalPagedResults":-1`, `"remainingPagedResults":-1`,
-				`"totalPagedResultsPolicy":"NONE"`,
-				`"badFilter":"400 Bad Request"`, `"badFilterMessage":true`,
-				`"noFilter":"400 Bad Request"`, `"collectionRead":"400 Bad Request"`,
-				`"deleted":"fixed"`, `"afterDelete":null`,
-				`"otherAction":"501 Not Implemented"`,
-				`"noTo":"400 Bad Request"`,
-				`"template":{"message":"Email sent","status":"OK"}`,
-			} {
-				if !strings.Contains(out, want) {
-					t.Errorf("missing %s in\n%s", want, out)
-				}
-			}
-			if len(res.IDMChanges) != 5 || len(res.Emails) != 1 || res.Emails[0].Template != "welcome" {
-				t.Errorf("changes %v emails %v", res.IDMChanges, res.Emails)
-			}
-		})
+	v.eval(t, `openidm.create("managed/alpha_user", null, {n: 1, list: ["a"]}, {_fields: "a, b", x: 2, flag: true, ids: [1, "z"], skip: null}, ["c", " d "])`)
+	if got := jsonOf(t, f.last.opts); got != `{"Fields":["a","b","c","d"],"Params":{"flag":"true","ids":"1,z","x":"2"}}` {
+		t.Errorf("opts %s", got)
+	}
+	if got := jsonOf(t, f.last.content); got != `{"list":["a"],"n":1}` {
+		t.Errorf("content %s", got)
+	}
+	v.eval(t, `openidm.read("managed/alpha_user/x", null, "mail,name/given")`)
+	if got := jsonOf(t, f.last.opts); got != `{"Fields":["mail","name/given"],"Params":null}` {
+		t.Errorf("opts %s", got)
+	}
+
+	v.eval(t, `openidm.query("managed/alpha_user", {_queryFilter: "mail pr", _queryId: "q", _pageSize: 2, _pagedResultsOffset: "4",
+		_pagedResultsCookie: "c", _sortKeys: "-age, userName", _totalPagedResultsPolicy: "EXACT", other: "kept"})`)
+	if got := jsonOf(t, f.last.query); got != `{"Filter":"mail pr","QueryID":"q","PageSize":2,"Cookie":"c","Offset":4,"SortKeys":["-age","userName"],"TotalPolicy":"EXACT"}` {
+		t.Errorf("query %s", got)
+	}
+	if got := jsonOf(t, f.last.opts.Params); got != `{"other":"kept"}` {
+		t.Errorf("params left %s", got)
+	}
+
+	v.eval(t, `openidm.patch("managed/alpha_user/x", "2", [{operation: "replace", field: "/mail", value: null}, {operation: "remove", field: "/a"},
+		{operation: "move", from: "/b", field: "/c"}])`)
+	if got := jsonOf(t, f.last.ops); got != `[{"operation":"replace","field":"/mail"},{"operation":"remove","field":"/a"},{"operation":"move","field":"/c","from":"/b"}]` ||
+		!f.last.ops[0].HasValue || f.last.ops[1].HasValue {
+		t.Errorf("ops %s %+v", got, f.last.ops)
 	}
 }
 
-const pagingScript = `
-var out = {};
-var users = "managed/alpha_user";
-var names = [], cookie = null, pages = 0, first;
-do {
-	var params = {_queryFilter: "true", _pageSize: 3, _sortKeys: "-age,userName", _totalPagedResultsPolicy: "EXACT"};
-	if (cookie) params._pagedResultsCookie = cookie;
-	var page = openidm.query(users, params, ["userName"]);
-	if (!first) first = {count: page.resultCount, total: page.totalPagedResults, remaining: page.remainingPagedResults,
-		policy: page.totalPagedResultsPolicy, hasCookie: typeof page.pagedResultsCookie === "string"};
-	page.result.forEach(function (u) { names.push(u.userName); });
-	cookie = page.pagedResultsCookie;
-	pages++;
-} while (cookie !== null && pages < 10);
-out.names = names;
-out.pages = pages;
-out.first = first;
-var off = openidm.query(users, {_queryFilter: "/age pr", _pageSize: 2, _pagedResultsOffset: 4, _sortKeys: "age", _totalPagedResultsPolicy: "ESTIMATE"});
-out.offset = [off.result.map(function (u) { return u.userName; }), off.resultCount, off.totalPagedResults, off.pagedResultsCookie, off.totalPagedResultsPolicy];
-var none = openidm.query(users, {_queryFilter: "/age lt 30", _pageSize: 1, _sortKeys: "+userName"});
-out.none = [none.result[0].userName, none.totalPagedResults, none.totalPagedResultsPolicy, typeof none.pagedResultsCookie];
-out.nested = openidm.query(users, {_queryFilter: "/name/given eq 'ed' and /roles/0/_ref sw 'managed/alpha_role/'"}).result.map(function (u) { return u._id; });
-out.anyRole = openidm.query(users, {_queryFilter: "/roles/_ref eq 'managed/alpha_role/staff'", _sortKeys: "_id"}).result.map(function (u) { return u._id; });
-out.badPolicy = (function () { try { openidm.query(users, {_queryFilter: "true", _totalPagedResultsPolicy: "SOME"}); } catch (e) { return e.code; } })();
-out.badCookie = (function () { try { openidm.query(users, {_queryFilter: "true", _pageSize: 1, _pagedResultsCookie: "zzz"}); } catch (e) { return e.code; } })();
-out.allIds = openidm.query(users, {_queryId: "query-all-ids", _pageSize: 2, _sortKeys: "_id"}).result;
-nodeState.putShared("out", out);
-action.goTo("done");
-`
+// Arguments the binding refuses never reach the back end.
+func TestBindingRejectsBadArguments(t *testing.T) {
+	f := &fakeBackend{}
+	v := newVM(t, f)
+	for src, want := range map[string]string{
+		`openidm.read("managed/alpha_user")`:                          `400 Bad Request: openidm.read: 400 Bad Request: "managed/alpha_user" names a collection, not an object: use managed/alpha_user/<id>`,
+		`openidm.read("")`:                                            `400 Bad Request: openidm.read: 400 Bad Request: a resource path is required, such as managed/alpha_user`,
+		`openidm.read("managed/../x/y")`:                              `400 Bad Request: openidm.read: 400 Bad Request: resource path "managed/../x/y" has an empty or relative segment`,
+		`openidm.create("managed", null, {})`:                         `400 Bad Request: openidm.create: 400 Bad Request: "managed" is not a collection: managed object collections are managed/<type>`,
+		`openidm.create("managed/alpha_user", "a/b", {})`:             `400 Bad Request: openidm.create: 400 Bad Request: newResourceId "a/b" cannot contain "/"`,
+		`openidm.create("managed/alpha_user", null, "x")`:             `400 Bad Request: openidm.create: 400 Bad Request: the content must be an object`,
+		`openidm.update("managed/alpha_user/x", null, {}, "p")`:       `400 Bad Request: openidm.update: 400 Bad Request: params must be an object`,
+		`openidm.update("managed/alpha_user/x", null, {}, null, 3)`:   `400 Bad Request: openidm.update: 400 Bad Request: fields must be an array of strings`,
+		`openidm.update("managed/alpha_user/x", null, {}, null, [1])`: `400 Bad Request: openidm.update: 400 Bad Request: fields must be strings, such as ["*", "_id"]`,
+		`openidm.patch("managed/alpha_user/x", null, {})`:             `400 Bad Request: openidm.patch: 400 Bad Request: the patch must be an array of operations such as [{operation: "replace", field: "/mail", value: "…"}]`,
+		`openidm.query("managed/alpha_user", {_pageSize: -1})`:        `400 Bad Request: openidm.query: 400 Bad Request: _pageSize must be a whole number, not "-1"`,
+		`openidm.action("external/email", "", {})`:                    `400 Bad Request: openidm.action: 400 Bad Request: an action name is required, such as "send"`,
+		`openidm.action("external/email", "send", {subject: "s"})`:    `400 Bad Request: openidm.action: 400 Bad Request: the email has no "to" address`,
+		`openidm.action("external/email", "sendTemplate", {to: "a"})`: `400 Bad Request: openidm.action: 400 Bad Request: sendTemplate needs a templateName`,
+	} {
+		if got := v.thrown(t, src); got != want {
+			t.Errorf("%s:\n  got  %s\n  want %s", src, got, want)
+		}
+	}
+	if len(f.calls) != 0 {
+		t.Errorf("calls %q", f.calls)
+	}
+}
 
-func TestQueryPagingAndSorting(t *testing.T) {
-	seed := openidm.Seed{"managed/alpha_user": {
-		{"_id": "a", "userName": "ann", "age": int64(41)},
-		{"_id": "b", "userName": "bob", "age": int64(25), "roles": []any{map[string]any{"_ref": "managed/alpha_role/staff"}}},
-		{"_id": "c", "userName": "cid", "age": int64(33), "name": map[string]any{"given": "Ed"},
-			"roles": []any{map[string]any{"_ref": "managed/alpha_role/admins"}, map[string]any{"_ref": "managed/alpha_role/staff"}}},
-		{"_id": "d", "userName": "dee", "age": int64(33)},
-		{"_id": "e", "userName": "eve", "age": 19.5},
-		{"_id": "f", "userName": "fay", "age": int64(60)},
-		{"_id": "g", "userName": "gus"},
-	}}
-	want := `{"allIds":[{"_id":"a","_rev":"1"},{"_id":"b","_rev":"1"}],"anyRole":["b","c"],"badCookie":400,"badPolicy":400,` +
-		`"first":{"count":3,"hasCookie":true,"policy":"EXACT","remaining":-1,"total":7},` +
-		`"names":["gus","fay","ann","cid","dee","bob","eve"],"nested":["c"],` +
-		`"none":["bob",-1,"NONE","string"],` +
-		`"offset":[["ann","fay"],2,6,null,"ESTIMATE"],"pages":3}`
-	// Objects without a sort key sort after the others, so first when the
-	// order is reversed (as a directory's server-side sort does).
-	for _, bm := range backends {
-		t.Run(bm.name, func(t *testing.T) {
-			out, _ := outJSON(t, pagingScript, bm.make(t, seed))
-			if out != want {
-				t.Fatalf("got  %s\nwant %s", out, want)
-			}
-		})
+func TestBindingThrowsBackendErrors(t *testing.T) {
+	f := &fakeBackend{err: openidm.Errorf(openidm.CodePreconditionFailed, "stale")}
+	v := newVM(t, f)
+	if got := v.thrown(t, `openidm.update("managed/alpha_user/x", "1", {})`); got != "412 Precondition Failed: openidm.update: 412 Precondition Failed: stale" {
+		t.Errorf("got %s", got)
+	}
+	// A 404 is null for read only.
+	f.err = openidm.Errorf(openidm.CodeNotFound, "gone")
+	if got := v.eval(t, `openidm.read("managed/alpha_user/x")`); got != "null" {
+		t.Errorf("read: %s", got)
+	}
+	if got := v.thrown(t, `openidm.delete("managed/alpha_user/x", null)`); got != "404 Not Found: openidm.delete: 404 Not Found: gone" {
+		t.Errorf("delete: %s", got)
+	}
+	// An error without a status has no code.
+	f.err = errors.New("connection refused")
+	if got := v.thrown(t, `openidm.query("managed/alpha_user", {_queryFilter: "true"})`); got != "undefined undefined: openidm.query: connection refused" {
+		t.Errorf("query: %s", got)
+	}
+	// A send that failed is not reported as sent; nothing failed was recorded.
+	v.thrown(t, `openidm.action("external/email", "send", {to: "a@b"})`)
+	if changes, emails := v.b.End(); changes != nil || emails != nil {
+		t.Errorf("%v %v", changes, emails)
+	}
+}
+
+func TestBindingRecordsEmails(t *testing.T) {
+	v := newVM(t, &fakeBackend{})
+	v.eval(t, `openidm.action("/openidm/external/email", "send", {from: "f@x", to: ["a@x", "b@x"], subject: "Hi", body: "<p>hi</p>", type: "text/html"})`)
+	v.eval(t, `openidm.action("external/email", "sendTemplate", {to: "c@x", templateName: "welcome"})`)
+	v.eval(t, `openidm.action("external/email", "other", {})`)
+	_, emails := v.b.End()
+	if got := jsonOf(t, emails); got != `[{"from":"f@x","to":"a@x, b@x","subject":"Hi","body":"\u003cp\u003ehi\u003c/p\u003e","type":"text/html"},{"to":"c@x","templateName":"welcome"}]` {
+		t.Errorf("emails %s", got)
+	}
+}
+
+func TestBindingResultsAreJavaMaps(t *testing.T) {
+	f := &fakeBackend{objs: map[string]map[string]any{"managed/alpha_user/u1": {"_id": "u1", "_rev": "1", "mail": "a@b", "n": int64(2)}}}
+	v := newVM(t, f)
+	got := v.eval(t, `var u = openidm.read("managed/alpha_user/u1"); var q = openidm.query("managed/alpha_user", {_queryFilter: "true"});
+[u.get("mail"), u.n + 1, u.containsKey("_rev"), q.get("result").get(0).get("_id"), q.result.size(), q.pagedResultsCookie, q.totalPagedResults]`)
+	if got != `["a@b",3,true,"a",1,"next",3]` {
+		t.Errorf("got %s", got)
+	}
+	// The binding object itself cannot be changed.
+	if got := v.eval(t, `"use strict"; var r; try { openidm.read = null; r = "writable"; } catch (e) { r = "frozen"; } r`); got != `"frozen"` {
+		t.Errorf("got %s", got)
 	}
 }
 
 func TestNoBackend(t *testing.T) {
-	for _, call := range []string{
+	v := newVM(t, nil)
+	for _, src := range []string{
 		`openidm.read("managed/alpha_user/x")`,
 		`openidm.create("managed/alpha_user", null, {})`,
 		`openidm.query("managed/alpha_user", {_queryFilter: "true"})`,
 		`openidm.action("external/email", "send", {to: "a@b"})`,
 	} {
-		_, err := run(t, call+`; action.goTo("x");`, runtime.Input{})
-		if err == nil || !strings.Contains(err.Error(), "openidm: no IDM back end configured") {
-			t.Errorf("%s: err %v", call, err)
+		if got := v.thrown(t, src); got != "undefined undefined: "+openidm.NoBackend {
+			t.Errorf("%s: %s", src, got)
 		}
 	}
 }
 
-func TestUncaughtIDMErrorFailsTheRun(t *testing.T) {
-	res, err := run(t, `openidm.create("managed/alpha_user", "n1", {});
-openidm.delete("managed/alpha_user/missing", null);
-action.goTo("x");`, runtime.Input{IDM: newMemory(t, nil)})
-	var se *runtime.ScriptError
-	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(se.Message, "openidm.delete: 404 Not Found: Object missing not found in managed/alpha_user") {
-		t.Fatalf("err %#v", err)
-	}
-	// The partial result keeps what the run changed before it failed.
-	if len(res.IDMChanges) != 1 || res.IDMChanges[0].ID != "n1" {
-		t.Fatalf("changes %v", res.IDMChanges)
-	}
-}
-
-func TestActionHandler(t *testing.T) {
-	m := newMemory(t, nil)
-	m.Actions = openidm.ActionFunc(func(_ context.Context, resource, action string, content any, o openidm.Opts) (any, error) {
-		if action == "fail" {
-			return nil, &openidm.Error{Code: 403, Message: "nope"}
-		}
-		return map[string]any{"resource": resource, "action": action, "content": content, "p": o.Params["x"]}, nil
-	})
-	out, _ := outJSON(t, `var out = {};
-out.ok = openidm.action("endpoint/custom", "go", {n: 1}, {x: 2});
-try { openidm.action("endpoint/custom", "fail", null); } catch (e) { out.fail = e.code + " " + e.message; }
-nodeState.putShared("out", out); action.goTo("x");`, m)
-	want := `{"fail":"403 openidm.action: 403 Forbidden: nope","ok":{"action":"go","content":{"n":1},"p":"2","resource":"endpoint/custom"}}`
-	if out != want {
-		t.Fatalf("got  %s\nwant %s", out, want)
-	}
-}
-
-func TestPooledRuntimeStartsClean(t *testing.T) {
-	eng := runtime.New(runtime.Options{PoolSize: 1})
-	defer eng.Close()
-	m := newMemory(t, nil)
-	ctx := context.Background()
-	res, err := eng.Run(ctx, runtime.Script{Name: "a.js", Source: `openidm.create("managed/alpha_user", null, {});
-openidm.action("external/email", "send", {to: "x@example.org"}); action.goTo("a");`}, runtime.Input{IDM: m})
-	if err != nil || len(res.IDMChanges) != 1 || len(res.Emails) != 1 {
-		t.Fatalf("%v %v %v", err, res.IDMChanges, res.Emails)
-	}
-	res, err = eng.Run(ctx, runtime.Script{Name: "b.js", Source: `action.goTo("b");`}, runtime.Input{})
-	if err != nil || res.IDMChanges != nil || res.Emails != nil {
-		t.Fatalf("%v %v %v", err, res.IDMChanges, res.Emails)
-	}
-	// The binding object is frozen.
-	res, err = eng.Run(ctx, runtime.Script{Name: "c.js", Source: `"use strict"; try { openidm.read = null; action.goTo("writable"); } catch (e) { action.goTo("frozen"); }`}, runtime.Input{})
-	if err != nil || res.Outcome != "frozen" {
-		t.Fatalf("%v %q", err, res.Outcome)
-	}
-}
-
-func TestConcurrentRunsShareAStore(t *testing.T) {
-	m := newMemory(t, openidm.Seed{"managed/alpha_user": {{"_id": "c", "n": int64(0)}}})
-	const runs = 16
-	errs := make(chan error, runs)
-	for i := 0; i < runs; i++ {
-		go func() {
-			_, err := engine.Run(context.Background(), runtime.Script{Name: "inc.js", Source: `
-openidm.patch("managed/alpha_user/c", null, [{operation: "increment", field: "/n", value: 1}]);
-openidm.create("managed/alpha_user", null, {});
-action.goTo("x");`}, runtime.Input{IDM: m})
-			errs <- err
-		}()
-	}
-	for i := 0; i < runs; i++ {
-		if err := <-errs; err != nil {
+func TestParsePatchErrors(t *testing.T) {
+	for in, msg := range map[string]string{
+		`{"operation":"add"}`:             "must be an array",
+		`["x"]`:                           "not an object",
+		`[{"field":"/a","value":1}]`:      "no operation",
+		`[{"operation":"add","value":1}]`: "no field",
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(in), &v); err != nil {
 			t.Fatal(err)
 		}
-	}
-	objs := m.Objects("managed/alpha_user")
-	if len(objs) != runs+1 || objs[0]["n"] != int64(runs) || objs[0]["_rev"] != fmt.Sprint(runs+1) {
-		t.Fatalf("%d objects, first %v", len(objs), objs[0])
+		if _, err := openidm.ParsePatch(v); err == nil || !strings.Contains(err.Error(), msg) || openidm.Code(err) != 400 {
+			t.Errorf("%s: err %v, want 400 containing %q", in, err, msg)
+		}
 	}
 }
 
-// AIC wraps openidm results in a MapScriptWrapper: scripts read them as
-// objects and through Java's Map methods.
-func TestResultsOfferJavaMapMethods(t *testing.T) {
-	e := runtime.New(runtime.Options{})
-	defer e.Close()
-	mem, err := openidm.NewMemory(openidm.Seed{"managed/alpha_user": {{"_id": "u1", "userName": "bjensen", "mail": "b@example.com"}}})
+func jsonOf(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := e.Run(context.Background(), runtime.Script{Name: "m.js", Source: `
-		var u = openidm.read("managed/alpha_user/u1");
-		var q = openidm.query("managed/alpha_user", {_queryFilter: "true"});
-		action.goTo([u.get("mail"), u.userName, u.containsKey("_rev"), q.get("result").get(0).get("_id"), q.result.size()].join(","));`},
-		runtime.Input{IDM: mem})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Outcome != "b@example.com,bjensen,true,u1,1" {
-		t.Fatalf("outcome %q", res.Outcome)
-	}
+	return string(b)
 }

@@ -65,7 +65,7 @@ func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr ma
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, errorf(CodeBadRequest, "the request body is not JSON: %v", err)
+			return nil, Errorf(CodeBadRequest, "the request body is not JSON: %v", err)
 		}
 		rd = bytes.NewReader(b)
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
 
@@ -26,7 +26,7 @@ func (w *worldFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&w.state, "state", "", "node state to start with: sharedState and transientState (YAML or JSON)")
 	fl.StringVar(&w.realm, "realm", "", "realm, for example /alpha (overrides the fixtures)")
 	fl.StringVar(&w.logLevel, "log-level", "", "script log level: trace, debug, info, warn, error (overrides the fixtures)")
-	fl.StringVar(&w.idmDB, "idm-db", "", "keep IDM objects in this SQLite file across runs (seeded with the fixtures' idm objects it lacks), e.g. "+openidm.DefaultDBPath)
+	fl.StringVar(&w.idmDB, "idm-db", "", "keep IDM objects in this SQLite file across runs (seeded with the fixtures' idm objects it lacks), e.g. "+idm.DefaultDBPath)
 }
 
 // build loads the fixtures and state files, builds fresh back ends, and lays
@@ -85,8 +85,8 @@ func (w worldFlags) build(ctx context.Context) (*fixtures.Env, error) {
 // openIDMStore opens (creating it if needed) the SQLite IDM store at path and
 // adds the fixtures' objects it does not hold yet, so local runs build on
 // what earlier runs changed.
-func openIDMStore(ctx context.Context, path string, seed openidm.Seed) (*openidm.SQLite, error) {
-	store, err := openidm.OpenSQLite(path)
+func openIDMStore(ctx context.Context, path string, seed idm.Seed) (*idm.SQLite, error) {
+	store, err := idm.OpenSQLite(path)
 	if err != nil {
 		return nil, fmt.Errorf("--idm-db %s: %w", path, err)
 	}

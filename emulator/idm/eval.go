@@ -1,4 +1,4 @@
-package openidm
+package idm
 
 import (
 	"strconv"

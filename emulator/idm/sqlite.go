@@ -1,4 +1,4 @@
-package openidm
+package idm
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // DefaultDBPath is where local runs keep a persistent IDM store.
@@ -127,7 +128,7 @@ func (t sqlTx) get(collection, id string) (map[string]any, bool, error) {
 func (t sqlTx) put(collection, id string, obj map[string]any) error {
 	doc, err := json.Marshal(obj)
 	if err != nil {
-		return errorf(CodeBadRequest, "the object is not JSON: %v", err)
+		return openidm.Errorf(openidm.CodeBadRequest, "the object is not JSON: %v", err)
 	}
 	_, err = t.t.ExecContext(t.ctx, `INSERT INTO idm_objects (collection, id, rev, doc) VALUES (?, ?, ?, ?)
 		ON CONFLICT (collection, id) DO UPDATE SET rev = excluded.rev, doc = excluded.doc`,

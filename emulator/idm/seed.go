@@ -1,4 +1,4 @@
-package openidm
+package idm
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // Seed is the initial content of a local store, as the `idm:` section of a
@@ -30,10 +31,10 @@ func (s *Seed) UnmarshalYAML(n *yaml.Node) error {
 	out := Seed{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		coll, err := CleanCollection(k.Value)
+		coll, err := openidm.CleanCollection(k.Value)
 		if err != nil || k.Kind != yaml.ScalarNode {
 			msg := "not a collection path"
-			if e, ok := err.(*Error); ok {
+			if e, ok := err.(*openidm.Error); ok {
 				msg = e.Message
 			}
 			return lineError(k, "idm: %s", msg)
@@ -113,7 +114,7 @@ func loadSeed(seed Seed, put func(collection, id string, obj map[string]any) err
 	}
 	sort.Strings(colls)
 	for _, c := range colls {
-		coll, err := CleanCollection(c)
+		coll, err := openidm.CleanCollection(c)
 		if err != nil {
 			return fmt.Errorf("idm seed: %w", err)
 		}

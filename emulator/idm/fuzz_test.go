@@ -1,4 +1,4 @@
-package openidm_test
+package idm_test
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 )
 
 // FuzzParseFilter feeds arbitrary text to the _queryFilter parser. It must
@@ -28,9 +28,9 @@ func FuzzParseFilter(f *testing.F) {
 		"name": map[string]any{"given": "Barbara"}, "roles": []any{"admin", "user"},
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		flt, err := openidm.ParseFilter(s)
+		flt, err := idm.ParseFilter(s)
 		if err != nil {
-			var fe *openidm.FilterError
+			var fe *idm.FilterError
 			if !errors.As(err, &fe) {
 				t.Fatalf("error %T is not a *FilterError: %v", err, err)
 			}
@@ -47,7 +47,7 @@ func FuzzParseFilter(f *testing.F) {
 			_ = flt.Match(obj)
 			return
 		}
-		again, err := openidm.ParseFilter(canon)
+		again, err := idm.ParseFilter(canon)
 		if err != nil {
 			t.Fatalf("canonical form %q of %q does not parse: %v", canon, s, err)
 		}

@@ -1,4 +1,4 @@
-package openidm_test
+package idm_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 )
 
 const fakeToken = "test-token"
@@ -19,14 +20,14 @@ const fakeToken = "test-token"
 // routes, the If-Match / If-None-Match revisions, and the error bodies
 // ({"code", "reason", "message"}).
 type fakeIDM struct {
-	store *openidm.Memory
+	store *idm.Memory
 	srv   *httptest.Server
 
 	mu       sync.Mutex
 	requests []string // "METHOD path?query"
 }
 
-func newFakeIDM(t *testing.T, store *openidm.Memory) *fakeIDM {
+func newFakeIDM(t *testing.T, store *idm.Memory) *fakeIDM {
 	t.Helper()
 	f := &fakeIDM{store: store}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))

@@ -1,9 +1,17 @@
-package openidm
+package idm
 
 import (
 	"context"
 	"sort"
 	"sync"
+
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+)
+
+// Both local stores implement the binding's back-end contract.
+var (
+	_ openidm.Backend = (*Memory)(nil)
+	_ openidm.Backend = (*SQLite)(nil)
 )
 
 // Memory is an in-memory Backend: collection → _id → object. It is safe for

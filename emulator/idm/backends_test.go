@@ -1,4 +1,4 @@
-package openidm_test
+package idm_test
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
 func TestSQLitePersistsAcrossOpens(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nested", "idm.db")
-	s, err := openidm.OpenSQLite(path)
+	s, err := idm.OpenSQLite(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestSQLitePersistsAcrossOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = openidm.OpenSQLite(path)
+	s, err = idm.OpenSQLite(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,15 +129,15 @@ action.goTo("x");`, runtime.Input{IDM: bad})
 
 func TestSeedErrors(t *testing.T) {
 	for _, tc := range []struct {
-		seed openidm.Seed
+		seed idm.Seed
 		msg  string
 	}{
-		{openidm.Seed{"managed": {{"_id": "x"}}}, "not a collection"},
-		{openidm.Seed{"managed/a//b": nil}, "empty or relative segment"},
-		{openidm.Seed{"managed/alpha_user": {{"userName": "x"}}}, "_id must be a non-empty string"},
-		{openidm.Seed{"managed/alpha_user": {{"_id": "x"}, {"_id": "x"}}}, `_id "x" is used twice`},
+		{idm.Seed{"managed": {{"_id": "x"}}}, "not a collection"},
+		{idm.Seed{"managed/a//b": nil}, "empty or relative segment"},
+		{idm.Seed{"managed/alpha_user": {{"userName": "x"}}}, "_id must be a non-empty string"},
+		{idm.Seed{"managed/alpha_user": {{"_id": "x"}, {"_id": "x"}}}, `_id "x" is used twice`},
 	} {
-		if _, err := openidm.NewMemory(tc.seed); err == nil || !strings.Contains(err.Error(), tc.msg) {
+		if _, err := idm.NewMemory(tc.seed); err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%v: err %v, want %q", tc.seed, err, tc.msg)
 		}
 	}

@@ -1,4 +1,4 @@
-package openidm_test
+package idm_test
 
 import (
 	"encoding/json"

@@ -1,9 +1,11 @@
-package openidm
+package idm
 
 import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
 // ApplyPatch applies IDM patch operations to obj in order. It works on a
@@ -18,13 +20,13 @@ import (
 //   - increment adds a number to a numeric field.
 //   - copy and move take the value at from and add it at field; move first
 //     removes it from from.
-func ApplyPatch(obj map[string]any, ops []PatchOperation) (map[string]any, error) {
+func ApplyPatch(obj map[string]any, ops []openidm.PatchOperation) (map[string]any, error) {
 	out := copyMap(obj)
 	for i, op := range ops {
 		if err := applyOne(out, op); err != nil {
-			var e *Error
+			var e *openidm.Error
 			if errors.As(err, &e) {
-				return nil, errorf(e.Code, "patch operation %d (%s %s): %s", i, op.Operation, op.Field, e.Message)
+				return nil, openidm.Errorf(e.Code, "patch operation %d (%s %s): %s", i, op.Operation, op.Field, e.Message)
 			}
 			return nil, err
 		}
@@ -36,18 +38,18 @@ var errNoPath = errors.New("no such field")
 
 type editFn func(old any, exists bool) (v any, remove bool, err error)
 
-func applyOne(root map[string]any, op PatchOperation) error {
+func applyOne(root map[string]any, op openidm.PatchOperation) error {
 	field := parsePointer(op.Field)
 	if len(field) == 0 {
-		return errorf(CodeBadRequest, "a field is required")
+		return openidm.Errorf(openidm.CodeBadRequest, "a field is required")
 	}
 	if field[0] == "_id" {
-		return errorf(CodeBadRequest, "the _id field cannot be patched")
+		return openidm.Errorf(openidm.CodeBadRequest, "the _id field cannot be patched")
 	}
 	switch strings.ToLower(op.Operation) {
 	case "add":
 		if !op.HasValue {
-			return errorf(CodeBadRequest, "add needs a value")
+			return openidm.Errorf(openidm.CodeBadRequest, "add needs a value")
 		}
 		return add(root, field, deepCopy(op.Value))
 	case "replace":
@@ -87,7 +89,7 @@ func applyOne(root map[string]any, op PatchOperation) error {
 	case "increment":
 		inc, ok := toFloat(op.Value)
 		if !ok {
-			return errorf(CodeBadRequest, "increment needs a numeric value")
+			return openidm.Errorf(openidm.CodeBadRequest, "increment needs a numeric value")
 		}
 		err := edit(root, field, false, false, func(old any, exists bool) (any, bool, error) {
 			if !exists {
@@ -95,7 +97,7 @@ func applyOne(root map[string]any, op PatchOperation) error {
 			}
 			n, ok := toFloat(old)
 			if !ok {
-				return nil, false, errorf(CodeBadRequest, "the field is not a number")
+				return nil, false, openidm.Errorf(openidm.CodeBadRequest, "the field is not a number")
 			}
 			a, aInt := old.(int64)
 			b, bInt := op.Value.(int64)
@@ -105,22 +107,22 @@ func applyOne(root map[string]any, op PatchOperation) error {
 			return n + inc, false, nil
 		})
 		if errors.Is(err, errNoPath) {
-			return errorf(CodeBadRequest, "the field does not exist")
+			return openidm.Errorf(openidm.CodeBadRequest, "the field does not exist")
 		}
 		return err
 	case "copy", "move":
 		from := parsePointer(op.From)
 		if op.From == "" || len(from) == 0 {
-			return errorf(CodeBadRequest, "%s needs a from field", op.Operation)
+			return openidm.Errorf(openidm.CodeBadRequest, "%s needs a from field", op.Operation)
 		}
 		v, ok := from.get(root)
 		if !ok {
-			return errorf(CodeBadRequest, "the from field %s does not exist", from)
+			return openidm.Errorf(openidm.CodeBadRequest, "the from field %s does not exist", from)
 		}
 		v = deepCopy(v)
 		if strings.EqualFold(op.Operation, "move") {
 			if from[0] == "_id" {
-				return errorf(CodeBadRequest, "the _id field cannot be moved")
+				return openidm.Errorf(openidm.CodeBadRequest, "the _id field cannot be moved")
 			}
 			if err := edit(root, from, false, false, func(any, bool) (any, bool, error) { return nil, true, nil }); err != nil {
 				return err
@@ -128,11 +130,11 @@ func applyOne(root map[string]any, op PatchOperation) error {
 		}
 		return add(root, field, v)
 	case "":
-		return errorf(CodeBadRequest, "an operation is required")
+		return openidm.Errorf(openidm.CodeBadRequest, "an operation is required")
 	case "transform":
-		return errorf(CodeNotSupported, "the transform operation is not supported by journeyjs")
+		return openidm.Errorf(openidm.CodeNotSupported, "the transform operation is not supported by journeyjs")
 	}
-	return errorf(CodeBadRequest, "unknown operation %q: expected add, remove, replace, increment, copy or move", op.Operation)
+	return openidm.Errorf(openidm.CodeBadRequest, "unknown operation %q: expected add, remove, replace, increment, copy or move", op.Operation)
 }
 
 func add(root map[string]any, field pointer, value any) error {
@@ -192,7 +194,7 @@ func editIn(cur any, toks pointer, create, insert bool, fn editFn) (any, error) 
 		if last {
 			if tok == "-" {
 				if !insert {
-					return nil, errorf(CodeBadRequest, `"-" (the end of an array) is only valid for add`)
+					return nil, openidm.Errorf(openidm.CodeBadRequest, `"-" (the end of an array) is only valid for add`)
 				}
 				v, _, err := fn(nil, false)
 				if err != nil {
@@ -203,7 +205,7 @@ func editIn(cur any, toks pointer, create, insert bool, fn editFn) (any, error) 
 			if insert {
 				i, ok := arrayIndex(tok, len(c)+1)
 				if !ok {
-					return nil, errorf(CodeBadRequest, "index %q is outside the array (length %d)", tok, len(c))
+					return nil, openidm.Errorf(openidm.CodeBadRequest, "index %q is outside the array (length %d)", tok, len(c))
 				}
 				v, _, err := fn(nil, false)
 				if err != nil {
@@ -244,7 +246,7 @@ func editIn(cur any, toks pointer, create, insert bool, fn editFn) (any, error) 
 		}
 		return editIn(map[string]any{}, toks, create, insert, fn)
 	}
-	return nil, errorf(CodeBadRequest, "cannot reach %q inside a %s", tok, kindOf(cur))
+	return nil, openidm.Errorf(openidm.CodeBadRequest, "cannot reach %q inside a %s", tok, kindOf(cur))
 }
 
 func kindOf(v any) string {

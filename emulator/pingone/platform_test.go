@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/journeyjs/journeyjs/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
 
 func TestPersistenceAcrossRestart(t *testing.T) {

@@ -1,5 +1,5 @@
 // Package enums holds PingOne's fixed vocabularies that both the local
-// platform (package pingone) and the bindings that call PingOne need: the
+// platform (package emulator/pingone) and the bindings that call PingOne need: the
 // regions and the domains of their hosts, and the verified-data types of
 // PingOne Verify. It imports nothing, so a binding can use it without
 // depending on the platform and its store.

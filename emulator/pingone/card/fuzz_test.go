@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/journeyjs/journeyjs/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
 
 // FuzzSVG fills arbitrary templates with arbitrary values. Substitution must

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/journeyjs/journeyjs/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
 
 // CredentialCard builds the card of a user credential from stored values:

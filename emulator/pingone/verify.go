@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/journeyjs/journeyjs/pingone/enums"
+	"github.com/journeyjs/journeyjs/bindings/verify/enums"
 )
 
 // verifiedDataWindow is how long after a decision verified data is readable.

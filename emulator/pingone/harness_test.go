@@ -94,7 +94,7 @@ func (l *claimLog) all() []Claim {
 	return append([]Claim(nil), l.claims...)
 }
 
-const seedFile = "../testdata/pingone/seed.yaml"
+const seedFile = "../../testdata/pingone/seed.yaml"
 
 func newHarness(t testing.TB, kind storeKind) *harness {
 	t.Helper()

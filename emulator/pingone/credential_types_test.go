@@ -38,7 +38,7 @@ func testCredentialTypeLifecycle(t *testing.T, kind storeKind) {
 	eq(t, list.get("size"), any(float64(3)), "size")
 
 	// The documented update body is accepted exactly as written.
-	body, err := os.ReadFile("../testdata/pingone/update-credential-type.json")
+	body, err := os.ReadFile("../../testdata/pingone/update-credential-type.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestCredentialTypeShapeMatchesReference(t *testing.T) {
 
 func testCredentialTypeShapeMatchesReference(t *testing.T, kind storeKind) {
 	h := newHarness(t, kind)
-	body, err := os.ReadFile("../testdata/pingone/credential-type-response.json")
+	body, err := os.ReadFile("../../testdata/pingone/credential-type-response.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,13 +75,8 @@ func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	return nil
 }
 
-// hashToken is the hex SHA-256 of a token; every API call computes one,
-// hence the stack buffers (hex.EncodeToString would allocate twice, and
-// []byte(v) does for a token longer than 32 bytes, as ours are).
+// hashToken is the hex SHA-256 of a token.
 func hashToken(v string) string {
-	var in [64]byte
-	h := sha256.Sum256(append(in[:0], v...))
-	var buf [2 * sha256.Size]byte
-	hex.Encode(buf[:], h[:])
-	return string(buf[:])
+	h := sha256.Sum256([]byte(v))
+	return hex.EncodeToString(h[:])
 }

@@ -1,8 +1,6 @@
 package pingone
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"strings"
@@ -70,16 +68,4 @@ func testUnknownRoutesAndEnvironments(t *testing.T, kind storeKind) {
 	// Behind a TLS-terminating proxy links keep the https scheme.
 	r = h.call("GET", "users", nil, "X-Forwarded-Proto", "https")
 	eq(t, r.str("_links.self.href"), "https://"+h.srv.Listener.Addr().String()+"/v1/environments/"+h.env+"/users", "https link")
-}
-
-// TestHashToken: the hex SHA-256 of tokens of any length, as
-// hex.EncodeToString of sha256.Sum256 writes it.
-func TestHashToken(t *testing.T) {
-	for n := range 200 {
-		v := strings.Repeat("aZ9_-", 40)[:n]
-		h := sha256.Sum256([]byte(v))
-		if got, want := hashToken(v), hex.EncodeToString(h[:]); got != want {
-			t.Fatalf("%q: got %s, want %s", v, got, want)
-		}
-	}
 }

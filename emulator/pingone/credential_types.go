@@ -11,12 +11,6 @@ func (o *op) getCredentialType(id string) (*CredentialType, error) {
 	return liveType(getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
 }
 
-// viewCredentialType is getCredentialType for a caller that only reads
-// the type (see viewObj).
-func (o *op) viewCredentialType(id string) (*CredentialType, error) {
-	return liveType(viewObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
-}
-
 // liveType answers a missing or deleted type with PingOne's 404.
 func liveType(c *CredentialType, err error) (*CredentialType, error) {
 	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
@@ -25,9 +19,9 @@ func liveType(c *CredentialType, err error) (*CredentialType, error) {
 	return c, err
 }
 
-// listCredentialTypes lists the live types, to be read only (see viewObj).
+// listCredentialTypes lists the live types.
 func (o *op) listCredentialTypes() ([]*CredentialType, error) {
-	all, err := viewObjs[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
+	all, err := listObj[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}

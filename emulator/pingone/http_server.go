@@ -55,22 +55,7 @@ func (rc *rctx) path(name string) string { return rc.r.PathValue(name) }
 
 // envURL is the absolute URL of a path below the environment.
 func (rc *rctx) envURL(parts ...string) string {
-	const prefix = "/v1/environments/"
-	n := len(rc.base) + len(prefix) + len(rc.env)
-	for _, p := range parts {
-		n += 1 + len(p)
-	}
-	// One allocation: every response builds a dozen of these.
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(rc.base)
-	b.WriteString(prefix)
-	b.WriteString(rc.env)
-	for _, p := range parts {
-		b.WriteByte('/')
-		b.WriteString(p)
-	}
-	return b.String()
+	return rc.base + "/v1/environments/" + strings.Join(append([]string{rc.env}, parts...), "/")
 }
 
 func (rc *rctx) self(parts ...string) Links { return Links{"self": {Href: rc.envURL(parts...)}} }
@@ -177,7 +162,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 	}
 	w.Header().Set("Content-Type", "application/hal+json;charset=UTF-8")
 	w.WriteHeader(status)
-	_ = encodeJSONTo(w, body)
+	_ = json.NewEncoder(w).Encode(body)
 }
 
 func writeError(w http.ResponseWriter, err error) {
@@ -188,32 +173,21 @@ func writeError(w http.ResponseWriter, err error) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(ae.Status)
-	_ = encodeJSONTo(w, ae)
+	_ = json.NewEncoder(w).Encode(ae)
 }
 
 // collection is a HAL collection response.
 type collection struct {
-	Links    Links        `json:"_links"`
-	Embedded embeddedList `json:"_embedded"`
-	Size     int          `json:"size"`
-}
-
-// embeddedList is the _embedded object of a collection, {key: items},
-// without building a map for its one entry (appendJSON writes it).
-type embeddedList struct {
-	key   string
-	items any
-}
-
-func (e embeddedList) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]any{e.key: e.items})
+	Links    Links          `json:"_links"`
+	Embedded map[string]any `json:"_embedded"` // {key: items}
+	Size     int            `json:"size"`
 }
 
 func newCollection[T any](self string, key string, items []T) *collection {
 	if items == nil {
 		items = []T{}
 	}
-	return &collection{Links: Links{"self": {Href: self}}, Embedded: embeddedList{key, items}, Size: len(items)}
+	return &collection{Links: Links{"self": {Href: self}}, Embedded: map[string]any{key: items}, Size: len(items)}
 }
 
 func (s *server) routeAuth(mux *http.ServeMux) {
@@ -227,7 +201,7 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(status)
-		_ = encodeJSONTo(w, map[string]string{"error": code, "error_description": desc})
+		_ = json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": desc})
 	}
 	if err := r.ParseForm(); err != nil {
 		oauthErr(http.StatusBadRequest, "invalid_request", "the body is not a form")

@@ -61,8 +61,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 			users, err = o.usersMatching(src)
 			self += "?filter=" + url.QueryEscape(src)
 		} else {
-			// Only rendered (see viewObj): renderUser copies what it changes.
-			users, err = viewObjs[User](o.tx, kindUser, o.env.ID, "")
+			users, err = listObj[User](o.tx, kindUser, o.env.ID, "")
 		}
 		if err != nil {
 			return 0, nil, err
@@ -74,7 +73,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusOK, newCollection(self, "users", out), nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
-		u, err := o.viewUser(rc.path("userID"))
+		u, err := o.getUser(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}

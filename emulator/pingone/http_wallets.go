@@ -23,9 +23,9 @@ func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
 		x.PairingSession = &ps
 		x.Links["qrUrl"] = Link{Href: ps.QRURL}
 		// The wallet app opens with the pairing request URL as its u
-		// parameter. The app is only read (see viewObj).
+		// parameter.
 		var appOpen string
-		if app, err := viewObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+		if app, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
 		} else {
 			appOpen = ps.QRURL + "/appOpen"
@@ -106,11 +106,10 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		return http.StatusCreated, renderWallet(rc, o, w), nil
 	})
 	s.api(mux, "GET "+wallets, func(rc *rctx, o *op) (int, any, error) {
-		if _, err := o.viewUser(rc.path("userID")); err != nil {
+		if _, err := o.getUser(rc.path("userID")); err != nil {
 			return 0, nil, err
 		}
-		// Only read: renderWallet copies what it changes.
-		list, err := viewObjs[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
+		list, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}

@@ -6,8 +6,7 @@ type Link struct {
 }
 
 // Links are a resource's HAL links; they are filled when a response is
-// written (they depend on the request's host) and never stored. The
-// response encoder writes them without reflection (appendLinks).
+// written (they depend on the request's host) and never stored.
 type Links map[string]Link
 
 // Ref points at another resource by id.

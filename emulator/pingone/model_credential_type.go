@@ -118,12 +118,9 @@ func (f Field) defaultValue() string {
 // metadata as strings while its own examples send numbers.
 type FlexNumber float64
 
-func (n FlexNumber) MarshalJSON() ([]byte, error) { return n.appendJSON(nil), nil }
-
-// appendJSON writes n without an exponent; the response encoder calls it
-// too (NaN and infinities, which are not JSON, it leaves to encoding/json).
-func (n FlexNumber) appendJSON(b []byte) []byte {
-	return strconv.AppendFloat(b, float64(n), 'f', -1, 64)
+// MarshalJSON writes n without an exponent.
+func (n FlexNumber) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.FormatFloat(float64(n), 'f', -1, 64)), nil
 }
 
 func (n *FlexNumber) UnmarshalJSON(b []byte) error {

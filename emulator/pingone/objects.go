@@ -1,9 +1,9 @@
 package pingone
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 )
 
 // Resource kinds stored in the objects table.
@@ -36,7 +36,7 @@ type dbtx struct {
 // put inserts or replaces a document; the original insertion order is kept
 // so lists stay in creation order.
 func (t *dbtx) put(kind, envID, parentID, id string, v any) error {
-	doc, err := marshalJSON(v)
+	doc, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("encode %s %s: %w", kind, id, err)
 	}
@@ -71,50 +71,6 @@ func getObj[T any](t *dbtx, kind, envID, id string) (*T, error) {
 func listObj[T any](t *dbtx, kind, envID, parentID string) ([]*T, error) {
 	var out []*T
 	err := t.eachDoc(kind, envID, parentID, func() any { return new(T) }, func(v any) error {
-		out = append(out, v.(*T))
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", kind, err)
-	}
-	return out, nil
-}
-
-// docViewer is a store that can lend the documents it keeps decoded
-// (the memory store) instead of decoding or copying them for each read.
-type docViewer interface {
-	viewDoc(kind, envID, id string, typ reflect.Type) (any, error)
-	eachDocView(kind, envID, parentID string, typ reflect.Type, fn func(v any) error) error
-}
-
-// viewObj is getObj for a caller that only reads the document, such as a
-// handler rendering it: it may get the very value the store keeps, shared
-// with other readers, also after the transaction. It must never change
-// it, nor anything it points to (a render copies what it changes).
-func viewObj[T any](t *dbtx, kind, envID, id string) (*T, error) {
-	dv, ok := t.storeTx.(docViewer)
-	if !ok {
-		return getObj[T](t, kind, envID, id)
-	}
-	v, err := dv.viewDoc(kind, envID, id, reflect.TypeFor[*T]())
-	if err == errNoObject {
-		return nil, errNoObject
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load %s %s: %w", kind, id, err)
-	}
-	return v.(*T), nil
-}
-
-// viewObjs is listObj for a caller that only reads the documents, under
-// viewObj's rule.
-func viewObjs[T any](t *dbtx, kind, envID, parentID string) ([]*T, error) {
-	dv, ok := t.storeTx.(docViewer)
-	if !ok {
-		return listObj[T](t, kind, envID, parentID)
-	}
-	var out []*T
-	err := dv.eachDocView(kind, envID, parentID, reflect.TypeFor[*T](), func(v any) error {
 		out = append(out, v.(*T))
 		return nil
 	})

@@ -8,7 +8,7 @@ import (
 // Store holds the state of one or more Platforms: environments, worker
 // tokens, resource documents and the notification outbox. It keeps them
 // either in SQLite (Open: a file that outlives the process, or ":memory:")
-// or in process memory (NewMemoryStore: nothing to parse or plan, for
+// or in process memory (NewMemoryStore: no database, for
 // throwaway platforms such as test fixtures). Both behave alike: every unit
 // of work is one all-or-nothing transaction, and units of work run one at a
 // time.

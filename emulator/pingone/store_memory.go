@@ -3,7 +3,6 @@ package pingone
 import (
 	"bytes"
 	"cmp"
-	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -14,8 +13,7 @@ import (
 )
 
 // NewMemoryStore returns an empty Store kept in process memory: the same
-// tables and rules as a SQLite store (see Open), with nothing parsed,
-// planned or copied through a database driver. It suits platforms that
+// tables and rules as a SQLite store (see Open), without a database. It suits platforms that
 // live and die with the process, such as test fixtures; its data is gone
 // once it is closed or dropped. Like a SQLite store it runs one unit of
 // work at a time, each all-or-nothing, and is safe for concurrent use.
@@ -24,7 +22,7 @@ func NewMemoryStore() *Store {
 		envs:      make(map[string]*memEnvironment),
 		tokens:    make(map[string]memToken),
 		docs:      make(map[docKey]*memObject),
-		lists:     make(map[scopeKey]*seqList),
+		lists:     make(map[scopeKey][]*memObject),
 		outbox:    make(map[string][]*memOutboxMessage),
 		outboxIDs: make(map[string]bool),
 	}}
@@ -40,12 +38,11 @@ type memoryBackend struct {
 	envs     map[string]*memEnvironment
 	envCount int64 // insertions so far: orders environments created at the same instant
 
-	tokens        map[string]memToken // by token hash
-	tokenExpiries expiryHeap          // every token, soonest expiry first; may hold dropped ones
+	tokens map[string]memToken // by token hash
 
 	docs  map[docKey]*memObject
-	lists map[scopeKey]*seqList
-	seq   int64 // the last document seq handed out; never reused, like AUTOINCREMENT
+	lists map[scopeKey][]*memObject // each scope's documents in seq order
+	seq   int64                     // the last document seq handed out; never reused, like AUTOINCREMENT
 
 	outbox      map[string][]*memOutboxMessage // by environment, in listing order
 	outboxIDs   map[string]bool
@@ -96,7 +93,7 @@ func (b *memoryBackend) close() error {
 	defer b.mu.Unlock()
 	if !b.closed {
 		b.closed = true
-		b.envs, b.tokens, b.tokenExpiries, b.docs, b.lists, b.outbox, b.outboxIDs = nil, nil, nil, nil, nil, nil, nil
+		b.envs, b.tokens, b.docs, b.lists, b.outbox, b.outboxIDs = nil, nil, nil, nil, nil, nil
 	}
 	return nil
 }
@@ -246,30 +243,21 @@ func (t *memoryTx) insertToken(hash, envID string, expiresAt int64) error {
 		return errors.New("token already exists")
 	}
 	b.tokens[hash] = memToken{envID: envID, expiresAt: expiresAt}
-	heap.Push(&b.tokenExpiries, tokenExpiry{hash: hash, expiresAt: expiresAt})
-	// The heap entry stays: popping a token that is gone skips it.
 	t.onRollback(func() { delete(b.tokens, hash) })
 	return nil
 }
 
-// pruneTokens pops the expired tokens off the expiry heap: with nothing
-// expired that is one comparison, not a look at every token.
+// pruneTokens drops the tokens that expired before the instant.
 func (t *memoryTx) pruneTokens(before int64) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
 	b := t.b
-	for len(b.tokenExpiries) > 0 && b.tokenExpiries[0].expiresAt < before {
-		e := heap.Pop(&b.tokenExpiries).(tokenExpiry)
-		tok, ok := b.tokens[e.hash]
-		if !ok || tok.expiresAt != e.expiresAt {
-			continue // dropped by a rollback
+	for hash, tok := range b.tokens {
+		if tok.expiresAt < before {
+			delete(b.tokens, hash)
+			t.onRollback(func() { b.tokens[hash] = tok })
 		}
-		delete(b.tokens, e.hash)
-		t.onRollback(func() {
-			b.tokens[e.hash] = tok
-			heap.Push(&b.tokenExpiries, e)
-		})
 	}
 	return nil
 }
@@ -318,24 +306,4 @@ func (t *memoryTx) outbox(envID string) ([]OutboxMessage, error) {
 		out = append(out, s.msg)
 	}
 	return out, nil
-}
-
-// tokenExpiry is one token in the expiry heap.
-type tokenExpiry struct {
-	hash      string
-	expiresAt int64
-}
-
-// expiryHeap is a container/heap of tokens, soonest expiry on top.
-type expiryHeap []tokenExpiry
-
-func (h expiryHeap) Len() int           { return len(h) }
-func (h expiryHeap) Less(i, j int) bool { return h[i].expiresAt < h[j].expiresAt }
-func (h expiryHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *expiryHeap) Push(x any)        { *h = append(*h, x.(tokenExpiry)) }
-func (h *expiryHeap) Pop() any {
-	old := *h
-	e := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return e
 }

@@ -1,15 +1,16 @@
 package pingone
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
+	"slices"
 )
 
 // memObject is a stored document: a row of the SQLite objects table. doc
-// holds encoded JSON; readers get their own copy of what it decodes to, or,
-// through view, a shared value they only read.
+// holds encoded JSON; every read decodes it again, so what a reader gets
+// shares nothing with the store.
 type memObject struct {
 	seq    int64
 	kind   string
@@ -17,131 +18,69 @@ type memObject struct {
 	envID  string
 	parent string
 	doc    []byte
-	// decoded holds what doc decoded to, by type (a document is read as
-	// one or two types): a deep copy of it is several times cheaper than
-	// decoding again. Readers get copies of it, or with view the value
-	// itself, which they only read; a new doc clears it.
-	decoded []reflect.Value
 }
-
-// decodedCheck, when set (by the tests), is shown each kept value before it
-// is handed out or copied, with its document, so that every test checks
-// that nobody changed a value it was lent.
-var decodedCheck func(doc []byte, v reflect.Value)
-
-// cached is the kept value of type typ, if there is one.
-func (o *memObject) cached(typ reflect.Type) (reflect.Value, bool) {
-	for _, d := range o.decoded {
-		if d.Type() == typ {
-			if decodedCheck != nil {
-				decodedCheck(o.doc, d)
-			}
-			return d, true
-		}
-	}
-	return reflect.Value{}, false
-}
-
-// maxDecodedTypes bounds the decoded values kept per document.
-const maxDecodedTypes = 2
 
 // decodeInto fills v, a pointer to a zero value, with the document.
 func (o *memObject) decodeInto(v any) error {
-	rv := reflect.ValueOf(v)
-	if d, ok := o.cached(rv.Type()); ok {
-		cloneInto(rv.Elem(), d.Elem())
-		return nil
-	}
 	if err := json.Unmarshal(o.doc, v); err != nil {
 		return fmt.Errorf("decode: %w", err) // the caller names the document
 	}
-	if cloneable(rv.Type()) { // v is a pointer: Unmarshal refuses anything else
-		o.keepDecoded(cloneValue(rv))
-	}
 	return nil
-}
-
-// view returns the document decoded as typ, a pointer type, without the
-// copy decodeInto makes: the value it copies from when there is one, else
-// a new decode, then kept as that value. Callers only read it (see
-// viewObj); so does every other holder, which is why it can be shared.
-func (o *memObject) view(typ reflect.Type) (reflect.Value, error) {
-	if d, ok := o.cached(typ); ok {
-		return d, nil
-	}
-	v := reflect.New(typ.Elem())
-	if err := json.Unmarshal(o.doc, v.Interface()); err != nil {
-		return reflect.Value{}, fmt.Errorf("decode: %w", err) // the caller names the document
-	}
-	if cloneable(typ) {
-		o.keepDecoded(v)
-	}
-	return v, nil
-}
-
-// keepDecoded adds a decoded value, dropping the oldest beyond the bound.
-func (o *memObject) keepDecoded(v reflect.Value) {
-	if len(o.decoded) == maxDecodedTypes {
-		o.decoded = o.decoded[1:]
-	}
-	o.decoded = append(o.decoded, v)
-}
-
-// setDoc replaces the document, and with it what it decoded to.
-func (o *memObject) setDoc(doc []byte, decoded []reflect.Value) {
-	o.doc, o.decoded = doc, decoded
 }
 
 // docKey is the unique key of a document.
 type docKey struct{ kind, id string }
 
-// scopeKey names a seqList: the documents of a kind in an environment when
+// scopeKey names a list: the documents of a kind in an environment when
 // parent is empty, else only those with that parent.
 type scopeKey struct{ kind, envID, parent string }
 
 // index adds o to the lists of its scopes.
 func (b *memoryBackend) index(o *memObject) {
-	b.list(scopeKey{o.kind, o.envID, ""}).insert(o)
+	b.listInsert(scopeKey{o.kind, o.envID, ""}, o)
 	if o.parent != "" {
-		b.list(scopeKey{o.kind, o.envID, o.parent}).insert(o)
+		b.listInsert(scopeKey{o.kind, o.envID, o.parent}, o)
 	}
 }
 
-// unindex takes o out of the lists of its scopes, dropping emptied lists
-// so that short-lived parents leave nothing behind.
+// unindex takes o out of the lists of its scopes.
 func (b *memoryBackend) unindex(o *memObject) {
-	b.unlist(scopeKey{o.kind, o.envID, ""}, o)
+	b.listRemove(scopeKey{o.kind, o.envID, ""}, o)
 	if o.parent != "" {
-		b.unlist(scopeKey{o.kind, o.envID, o.parent}, o)
+		b.listRemove(scopeKey{o.kind, o.envID, o.parent}, o)
 	}
 }
 
-func (b *memoryBackend) list(k scopeKey) *seqList {
-	l, ok := b.lists[k]
-	if !ok {
-		l = &seqList{}
+// listInsert puts o in a scope's list at its seq's place: at the end for
+// a new document, in the middle when a removal is undone or a document
+// moves to another parent.
+func (b *memoryBackend) listInsert(k scopeKey, o *memObject) {
+	l := b.lists[k]
+	i, found := slices.BinarySearchFunc(l, o.seq, func(e *memObject, seq int64) int { return cmp.Compare(e.seq, seq) })
+	if !found {
+		b.lists[k] = slices.Insert(l, i, o)
+	}
+}
+
+// listRemove takes o out of a scope's list, dropping an emptied list so
+// that short-lived parents leave nothing behind.
+func (b *memoryBackend) listRemove(k scopeKey, o *memObject) {
+	l := slices.DeleteFunc(b.lists[k], func(e *memObject) bool { return e == o })
+	if len(l) == 0 {
+		delete(b.lists, k)
+	} else {
 		b.lists[k] = l
-	}
-	return l
-}
-
-func (b *memoryBackend) unlist(k scopeKey, o *memObject) {
-	if l, ok := b.lists[k]; ok {
-		l.remove(o)
-		if l.live == 0 {
-			delete(b.lists, k)
-		}
 	}
 }
 
 // reparent moves o to another parent's list, at its seq's place.
 func (b *memoryBackend) reparent(o *memObject, parent string) {
 	if o.parent != "" {
-		b.unlist(scopeKey{o.kind, o.envID, o.parent}, o)
+		b.listRemove(scopeKey{o.kind, o.envID, o.parent}, o)
 	}
 	o.parent = parent
 	if parent != "" {
-		b.list(scopeKey{o.kind, o.envID, parent}).insert(o)
+		b.listInsert(scopeKey{o.kind, o.envID, parent}, o)
 	}
 }
 
@@ -153,8 +92,8 @@ func (t *memoryTx) putDoc(kind, envID, parentID, id string, doc []byte) error {
 	}
 	b := t.b
 	if o, ok := b.docs[docKey{kind, id}]; ok {
-		oldDoc, oldDecoded, oldParent := o.doc, o.decoded, o.parent
-		o.setDoc(doc, nil)
+		oldDoc, oldParent := o.doc, o.parent
+		o.doc = doc
 		if parentID != oldParent {
 			b.reparent(o, parentID)
 		}
@@ -162,7 +101,7 @@ func (t *memoryTx) putDoc(kind, envID, parentID, id string, doc []byte) error {
 			if o.parent != oldParent {
 				b.reparent(o, oldParent)
 			}
-			o.setDoc(oldDoc, oldDecoded)
+			o.doc = oldDoc
 		})
 		return nil
 	}
@@ -241,16 +180,13 @@ func (t *memoryTx) eachObject(kind, envID, parentID string, fn func(o *memObject
 	if err := t.usable(); err != nil {
 		return err
 	}
-	l, ok := t.b.lists[scopeKey{kind, envID, parentID}]
-	if !ok {
-		return nil
+	// A copy of the list: fn may add or remove documents.
+	for _, o := range slices.Clone(t.b.lists[scopeKey{kind, envID, parentID}]) {
+		if err := fn(o); err != nil {
+			return err
+		}
 	}
-	var err error
-	l.each(func(o *memObject) bool {
-		err = fn(o)
-		return err == nil
-	})
-	return err
+	return nil
 }
 
 func (t *memoryTx) getDoc(kind, envID, id string, v any) error {
@@ -268,30 +204,6 @@ func (t *memoryTx) eachDoc(kind, envID, parentID string, newValue func() any, fn
 			return err
 		}
 		return fn(v)
-	})
-}
-
-// viewDoc is getDoc for a reader: see viewObj.
-func (t *memoryTx) viewDoc(kind, envID, id string, typ reflect.Type) (any, error) {
-	o, err := t.object(kind, envID, id)
-	if err != nil {
-		return nil, err
-	}
-	v, err := o.view(typ)
-	if err != nil {
-		return nil, err
-	}
-	return v.Interface(), nil
-}
-
-// eachDocView is eachDoc for a reader: see viewObjs.
-func (t *memoryTx) eachDocView(kind, envID, parentID string, typ reflect.Type, fn func(v any) error) error {
-	return t.eachObject(kind, envID, parentID, func(o *memObject) error {
-		v, err := o.view(typ)
-		if err != nil {
-			return err
-		}
-		return fn(v.Interface())
 	})
 }
 
@@ -328,12 +240,8 @@ func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool)
 // errStopWalk ends an eachObject walk early; it is not a failure.
 var errStopWalk = errors.New("stop")
 
-// username is a user document's username: from the User it decoded to,
-// kept, or else by decoding that field alone.
+// username is a user document's username.
 func (o *memObject) username() (string, error) {
-	if d, ok := o.cached(reflect.TypeFor[*User]()); ok {
-		return d.Interface().(*User).Username, nil
-	}
 	var u struct {
 		Username string `json:"username"`
 	}

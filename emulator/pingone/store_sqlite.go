@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -59,71 +58,9 @@ func Open(path string) (*Store, error) {
 // sqliteBackend keeps a Store in a SQLite database.
 type sqliteBackend struct {
 	db *sql.DB
-	// stmts holds prepared statements by their text. SQLite parses and
-	// plans a statement each time it is prepared, which was a fifth of
-	// the work of a credential issuance. The store has one connection, so
-	// a statement cannot be prepared while a transaction holds it: a text
-	// first seen inside one runs unprepared and is noted in wanted, and
-	// prepareWanted prepares it before the next transaction begins. The
-	// texts come from this package, so the cache stays small (maxStmts
-	// bounds it all the same).
-	stmtMu sync.Mutex
-	stmts  map[string]*sql.Stmt
-	wanted map[string]bool
 }
 
-const maxStmts = 256
-
-// cached returns q's prepared statement, or notes q to be prepared.
-func (b *sqliteBackend) cached(q string) (*sql.Stmt, bool) {
-	b.stmtMu.Lock()
-	defer b.stmtMu.Unlock()
-	if st, ok := b.stmts[q]; ok {
-		return st, true
-	}
-	if len(b.stmts)+len(b.wanted) < maxStmts {
-		if b.wanted == nil {
-			b.wanted = make(map[string]bool)
-		}
-		b.wanted[q] = true
-	}
-	return nil, false
-}
-
-// prepareWanted prepares the noted texts; call it with no transaction open
-// on this goroutine. A failure only leaves a text unprepared.
-func (b *sqliteBackend) prepareWanted(ctx context.Context) {
-	b.stmtMu.Lock()
-	want := b.wanted
-	b.wanted = nil
-	b.stmtMu.Unlock()
-	for q := range want {
-		st, err := b.db.PrepareContext(ctx, q)
-		if err != nil {
-			continue
-		}
-		b.stmtMu.Lock()
-		if _, ok := b.stmts[q]; ok {
-			st.Close()
-		} else {
-			if b.stmts == nil {
-				b.stmts = make(map[string]*sql.Stmt)
-			}
-			b.stmts[q] = st
-		}
-		b.stmtMu.Unlock()
-	}
-}
-
-func (b *sqliteBackend) close() error {
-	b.stmtMu.Lock()
-	for _, st := range b.stmts {
-		st.Close()
-	}
-	b.stmts = nil
-	b.stmtMu.Unlock()
-	return b.db.Close()
-}
+func (b *sqliteBackend) close() error { return b.db.Close() }
 
 // migrations are applied in order; each index+1 is its version number.
 // Never edit a released migration: append a new one.
@@ -207,22 +144,15 @@ func (b *sqliteBackend) schemaVersion(ctx context.Context) (int, error) {
 }
 
 func (b *sqliteBackend) begin(ctx context.Context) (storeTx, error) {
-	b.prepareWanted(ctx)
 	tx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &sqliteTx{ctx: ctx, tx: tx, b: b}, nil
+	return &sqliteTx{ctx: ctx, tx: tx}, nil
 }
 
 func (b *sqliteBackend) lookupToken(ctx context.Context, hash string) (string, int64, error) {
-	const q = `SELECT env_id, expires_at FROM tokens WHERE token_hash=?`
-	var row *sql.Row
-	if st, ok := b.cached(q); ok {
-		row = st.QueryRowContext(ctx, hash)
-	} else {
-		row = b.db.QueryRowContext(ctx, q, hash)
-	}
+	row := b.db.QueryRowContext(ctx, `SELECT env_id, expires_at FROM tokens WHERE token_hash=?`, hash)
 	var envID string
 	var expires int64
 	err := row.Scan(&envID, &expires)
@@ -283,35 +213,24 @@ func (b *sqliteBackend) find(ctx context.Context, text string) ([]string, error)
 	return out, rows.Err()
 }
 
-// sqliteTx is one SQLite transaction. Its statements are the backend's
-// prepared ones (with one connection, the transaction's own).
+// sqliteTx is one SQLite transaction.
 type sqliteTx struct {
 	ctx context.Context
 	tx  *sql.Tx
-	b   *sqliteBackend
 }
 
 func (t *sqliteTx) commit() error   { return t.tx.Commit() }
 func (t *sqliteTx) rollback() error { return t.tx.Rollback() }
 
 func (t *sqliteTx) exec(q string, args ...any) (sql.Result, error) {
-	if st, ok := t.b.cached(q); ok {
-		return t.tx.StmtContext(t.ctx, st).ExecContext(t.ctx, args...)
-	}
 	return t.tx.ExecContext(t.ctx, q, args...)
 }
 
 func (t *sqliteTx) queryRow(q string, args ...any) *sql.Row {
-	if st, ok := t.b.cached(q); ok {
-		return t.tx.StmtContext(t.ctx, st).QueryRowContext(t.ctx, args...)
-	}
 	return t.tx.QueryRowContext(t.ctx, q, args...)
 }
 
 func (t *sqliteTx) query(q string, args ...any) (*sql.Rows, error) {
-	if st, ok := t.b.cached(q); ok {
-		return t.tx.StmtContext(t.ctx, st).QueryContext(t.ctx, args...)
-	}
 	return t.tx.QueryContext(t.ctx, q, args...)
 }
 
@@ -356,28 +275,19 @@ func (t *sqliteTx) deleteChildren(kind, envID, parentID string) error {
 	return err
 }
 
-// getDoc decodes straight from the driver's buffer (sql.RawBytes, which a
-// *sql.Row cannot scan into, hence rows).
 func (t *sqliteTx) getDoc(kind, envID, id string, v any) error {
-	var doc sql.RawBytes
-	rows, err := t.query(`SELECT doc FROM objects WHERE kind=? AND env_id=? AND id=?`, kind, envID, id)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
+	var doc []byte
+	err := t.queryRow(`SELECT doc FROM objects WHERE kind=? AND env_id=? AND id=?`, kind, envID, id).Scan(&doc)
+	if errors.Is(err, sql.ErrNoRows) {
 		return errNoObject
 	}
-	if err := rows.Scan(&doc); err != nil {
+	if err != nil {
 		return err
 	}
 	if err := json.Unmarshal(doc, v); err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
-	return rows.Close()
+	return nil
 }
 
 func (t *sqliteTx) eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error {
@@ -393,7 +303,7 @@ func (t *sqliteTx) eachDoc(kind, envID, parentID string, newValue func() any, fn
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var doc sql.RawBytes
+		var doc []byte
 		if err := rows.Scan(&doc); err != nil {
 			return err
 		}

@@ -123,10 +123,9 @@ func storedShown(ct *CredentialType, stored map[string]string) map[string]string
 	return shown
 }
 
-// activeWallets are the user's paired wallets, optionally of one app, to
-// be read only (see viewObj).
+// activeWallets are the user's paired wallets, optionally of one app.
 func (o *op) activeWallets(userID, appID string) ([]*DigitalWallet, error) {
-	all, err := viewObjs[DigitalWallet](o.tx, kindWallet, o.env.ID, userID)
+	all, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -255,17 +254,16 @@ func refID(r *Ref) string {
 	return r.ID
 }
 
-// createManagedCredential is POST /users/{id}/credentials. It only reads
-// the user and the type (see viewObj).
+// createManagedCredential is POST /users/{id}/credentials.
 func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*credentialRecord, error) {
-	u, err := o.viewUser(userID)
+	u, err := o.getUser(userID)
 	if err != nil {
 		return nil, err
 	}
 	if req.CredentialType == nil || req.CredentialType.ID == "" {
 		return nil, requiredValue("credentialType.id")
 	}
-	ct, err := o.viewCredentialType(req.CredentialType.ID)
+	ct, err := o.getCredentialType(req.CredentialType.ID)
 	if err != nil {
 		if _, ok := asAPIError(err); ok {
 			return nil, invalidValue("credentialType.id", "credential type does not exist")

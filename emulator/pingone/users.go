@@ -49,11 +49,6 @@ func (o *op) getUser(id string) (*User, error) {
 	return foundUser(getObj[User](o.tx, kindUser, o.env.ID, id))
 }
 
-// viewUser is getUser for a caller that only reads the user (see viewObj).
-func (o *op) viewUser(id string) (*User, error) {
-	return foundUser(viewObj[User](o.tx, kindUser, o.env.ID, id))
-}
-
 // foundUser answers a missing user with PingOne's 404.
 func foundUser(u *User, err error) (*User, error) {
 	if err == errNoObject {
@@ -71,14 +66,12 @@ func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser,
 // A stored user is its own attribute tree (users are stored without links
 // or embedded resources, see saveUser), so the filter reads the documents
 // decoded as maps, and only the users it selects are decoded as User.
-// Both are only read (see viewObj): the users it returns are to be
-// rendered, not changed.
 func (o *op) usersMatching(src string) ([]*User, error) {
 	f, err := parseSCIM(src)
 	if err != nil {
 		return nil, invalidValue("filter", err.Error())
 	}
-	trees, err := viewObjs[map[string]any](o.tx, kindUser, o.env.ID, "")
+	trees, err := listObj[map[string]any](o.tx, kindUser, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +81,7 @@ func (o *op) usersMatching(src string) ([]*User, error) {
 			continue
 		}
 		id, _ := (*attrs)["id"].(string)
-		u, err := viewObj[User](o.tx, kindUser, o.env.ID, id)
+		u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
 		if err != nil {
 			return nil, fmt.Errorf("filter users: %w", err)
 		}

@@ -37,7 +37,7 @@ FUZZTIME ?= 5s
 FUZZ_TARGETS := \
 	./fixtures:FuzzParse \
 	./emulator/idm:FuzzParseFilter \
-	./pingone/card:FuzzSVG \
+	./emulator/pingone/card:FuzzSVG \
 	./journey:FuzzParse \
 	./journey:FuzzParseAnswers \
 	./harness:FuzzParse \

@@ -11,8 +11,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/fixtures"
-	"github.com/journeyjs/journeyjs/pingone"
 )
 
 // PingOneExpect reads the local PingOne platform of the run (the fixtures'

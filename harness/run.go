@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/journeyjs/journeyjs/pingone"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 

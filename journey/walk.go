@@ -13,8 +13,8 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/fixtures"
-	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 

@@ -31,9 +31,9 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/emulator/idm"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/harness"
-	"github.com/journeyjs/journeyjs/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 

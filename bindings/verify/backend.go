@@ -15,7 +15,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
-	"github.com/journeyjs/journeyjs/pingone/enums"
+	"github.com/journeyjs/journeyjs/bindings/verify/enums"
 )
 
 // Backend is where the helper's PingOne requests go: one environment of the

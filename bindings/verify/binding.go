@@ -37,7 +37,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
-	"github.com/journeyjs/journeyjs/pingone/enums"
+	"github.com/journeyjs/journeyjs/bindings/verify/enums"
 )
 
 // DefaultUserIDKey is the node state key holding the PingOne user id.

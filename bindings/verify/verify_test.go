@@ -17,8 +17,8 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/verify"
-	"github.com/journeyjs/journeyjs/pingone"
-	"github.com/journeyjs/journeyjs/pingone/enums"
+	"github.com/journeyjs/journeyjs/bindings/verify/enums"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 

@@ -17,8 +17,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journeyjs/journeyjs/pingone"
-	"github.com/journeyjs/journeyjs/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
+	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
 
 func init() { extraCommands = append(extraCommands, newPingOneCmd) }

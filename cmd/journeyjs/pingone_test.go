@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/journeyjs/journeyjs/pingone"
+	"github.com/journeyjs/journeyjs/emulator/pingone"
 )
 
 const (

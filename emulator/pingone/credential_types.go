@@ -1,0 +1,191 @@
+package pingone
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/google/uuid"
+)
+
+func (o *op) getCredentialType(id string) (*CredentialType, error) {
+	return liveType(getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
+}
+
+// liveType answers a missing or deleted type with PingOne's 404.
+func liveType(c *CredentialType, err error) (*CredentialType, error) {
+	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
+		return nil, notFound()
+	}
+	return c, err
+}
+
+// listCredentialTypes lists the live types.
+func (o *op) listCredentialTypes() ([]*CredentialType, error) {
+	all, err := listObj[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, c := range all {
+		if c.DeletedAt == nil {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// normalizeCredentialType clears read-only properties and fills defaults.
+// It only replaces c's fields, never writes through them, so c may be a
+// shallow copy of a value the caller keeps (a seed's credential type).
+func normalizeCredentialType(c *CredentialType) {
+	c.Links, c.URI, c.DeletedAt, c.Issuer = nil, "", nil, nil
+	if c.Management == nil || c.Management.Mode == "" {
+		c.Management = &Management{Mode: ModeAutomated}
+	}
+	if c.OnDelete == nil || c.OnDelete.RevokeIssuedCredentials == nil {
+		t := true
+		c.OnDelete = &OnDelete{RevokeIssuedCredentials: &t}
+	}
+}
+
+func (o *op) createCredentialType(in *CredentialType) (*CredentialType, error) {
+	profile, err := o.getIssuerProfile()
+	if err != nil {
+		if _, ok := asAPIError(err); ok {
+			return nil, constraintViolation("issuer", "create the credential issuer profile before credential types")
+		}
+		return nil, err
+	}
+	c := *in
+	normalizeCredentialType(&c)
+	if err := validateCredentialType(&c); err != nil {
+		return nil, err
+	}
+	c.ID = uuid.NewString()
+	c.Environment = Ref{ID: o.env.ID}
+	c.Issuer = &Ref{ID: profile.ID}
+	c.CreatedAt, c.UpdatedAt = newTime(o.now), newTime(o.now)
+	c.Version = &TypeVersion{ID: uuid.NewString(), Number: 1}
+	if err := o.storeCredentialType(&c); err != nil {
+		return nil, fmt.Errorf("create credential type: %w", err)
+	}
+	o.record(kindCredentialType, c.ID, "created")
+	return &c, nil
+}
+
+// storeCredentialType saves the type and a snapshot of this version.
+func (o *op) storeCredentialType(c *CredentialType) error {
+	if err := o.tx.put(kindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+		return err
+	}
+	return o.tx.put(kindCredentialTypeVersion, o.env.ID, c.ID, c.Version.ID, c)
+}
+
+// contentOf is what decides whether an update makes a new version.
+func contentOf(c *CredentialType) string {
+	x := *c
+	x.Links, x.ID, x.CreatedAt, x.UpdatedAt, x.Environment, x.Issuer, x.Version, x.URI = nil, "", Time{}, Time{}, Ref{}, nil, nil, ""
+	b, _ := json.Marshal(x)
+	return string(b)
+}
+
+// updateCredentialType replaces a type. A changed type gets a new version;
+// leaving AUTOMATED disables (keeps) its issuance rule.
+func (o *op) updateCredentialType(id string, in *CredentialType) (*CredentialType, error) {
+	old, err := o.getCredentialType(id)
+	if err != nil {
+		return nil, err
+	}
+	c := *in
+	normalizeCredentialType(&c)
+	if err := validateCredentialType(&c); err != nil {
+		return nil, err
+	}
+	c.ID, c.Environment, c.Issuer, c.CreatedAt = old.ID, old.Environment, old.Issuer, old.CreatedAt
+	c.UpdatedAt = newTime(o.now)
+	v := *old.Version
+	c.Version = &v
+	if contentOf(&c) != contentOf(old) {
+		c.Version = &TypeVersion{ID: uuid.NewString(), Number: old.Version.Number + 1}
+	}
+	if err := o.storeCredentialType(&c); err != nil {
+		return nil, fmt.Errorf("update credential type: %w", err)
+	}
+	o.record(kindCredentialType, c.ID, "updated")
+	rules, err := o.rulesOf(c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("update credential type: %w", err)
+	}
+	for _, r := range rules {
+		switch {
+		case c.mode() == ModeManaged && r.Status == RuleActive:
+			r.Status, r.UpdatedAt = RuleDisabled, newTime(o.now)
+			if err := o.tx.put(kindIssuanceRule, o.env.ID, c.ID, r.ID, r); err != nil {
+				return nil, fmt.Errorf("update credential type: disable rule: %w", err)
+			}
+			o.record(kindIssuanceRule, r.ID, "disabled")
+		case c.mode() == ModeAutomated && r.Status == RuleActive:
+			// Holders of the previous version get an UPDATE.
+			if err := o.evaluateRule(r, &c, ""); err != nil {
+				return nil, fmt.Errorf("update credential type: %w", err)
+			}
+		}
+	}
+	return &c, nil
+}
+
+// deleteCredentialType soft-deletes (deletedAt) so issued credentials can
+// still be rendered, revokes credentials when onDelete says so, and deletes
+// the type's rules with their staged changes.
+func (o *op) deleteCredentialType(id string) error {
+	c, err := o.getCredentialType(id)
+	if err != nil {
+		return err
+	}
+	if c.revokeOnDelete() {
+		recs, err := listObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, "")
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if r.Credential.CredentialType.ID == id && isLive(r.Credential.Status) {
+				if err := o.revokeCredential(r); err != nil {
+					return fmt.Errorf("delete credential type: %w", err)
+				}
+			}
+		}
+	}
+	rules, err := o.rulesOf(id)
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if err := o.deleteRule(r); err != nil {
+			return fmt.Errorf("delete credential type: %w", err)
+		}
+	}
+	c.DeletedAt = timePtr(o.now)
+	if err := o.tx.put(kindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+		return fmt.Errorf("delete credential type: %w", err)
+	}
+	o.record(kindCredentialType, id, "deleted")
+	return nil
+}
+
+func (o *op) credentialTypeVersions(id string) ([]*CredentialType, error) {
+	if _, err := o.getCredentialType(id); err != nil {
+		return nil, err
+	}
+	return listObj[CredentialType](o.tx, kindCredentialTypeVersion, o.env.ID, id)
+}
+
+func (o *op) credentialTypeVersion(id, versionID string) (*CredentialType, error) {
+	if _, err := o.getCredentialType(id); err != nil {
+		return nil, err
+	}
+	v, err := getObj[CredentialType](o.tx, kindCredentialTypeVersion, o.env.ID, versionID)
+	if err == errNoObject || (err == nil && v.ID != id) {
+		return nil, notFound()
+	}
+	return v, err
+}

@@ -1,0 +1,169 @@
+package pingone
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func renderWalletApp(rc *rctx, a *DigitalWalletApplication) *DigitalWalletApplication {
+	x := *a
+	x.Links = rc.self("digitalWalletApplications", a.ID)
+	return &x
+}
+
+func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
+	x := *w
+	x.Links = rc.self("users", w.User.ID, "digitalWallets", w.ID)
+	x.Links["user"] = Link{Href: rc.envURL("users", w.User.ID)}
+	x.Links["digitalWalletApplication"] = Link{Href: rc.envURL("digitalWalletApplications", w.DigitalWalletApplication.ID)}
+	x.Links["provisionedCredentials"] = Link{Href: rc.envURL("users", w.User.ID, "digitalWallets", w.ID, "provisionedCredentials")}
+	if w.PairingSession != nil {
+		ps := *w.PairingSession
+		ps.QRURL = rc.base + "/v1/distributedid/requests/" + ps.ID
+		x.PairingSession = &ps
+		x.Links["qrUrl"] = Link{Href: ps.QRURL}
+		// The wallet app opens with the pairing request URL as its u
+		// parameter.
+		var appOpen string
+		if app, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
+		} else {
+			appOpen = ps.QRURL + "/appOpen"
+		}
+		x.Links["appOpen"] = Link{Href: appOpen}
+	}
+	return &x
+}
+
+func renderProvisioned(rc *rctx, pc *ProvisionedCredential) *ProvisionedCredential {
+	x := *pc
+	x.Links = rc.self("users", pc.User.ID, "credentials", pc.Credential.ID, "provisionedCredentials", pc.ID)
+	x.Links["credential"] = Link{Href: rc.envURL("users", pc.User.ID, "credentials", pc.Credential.ID)}
+	x.Links["digitalWallet"] = Link{Href: rc.envURL("users", pc.User.ID, "digitalWallets", pc.DigitalWallet.ID)}
+	return &x
+}
+
+func (s *server) routeWallets(mux *http.ServeMux) {
+	apps := "/v1/environments/{envID}/digitalWalletApplications"
+	s.api(mux, "POST "+apps, func(rc *rctx, o *op) (int, any, error) {
+		var in DigitalWalletApplication
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		a, err := o.putWalletApp(nil, &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusCreated, renderWalletApp(rc, a), nil
+	})
+	s.api(mux, "GET "+apps, func(rc *rctx, o *op) (int, any, error) {
+		list, err := listObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, "")
+		if err != nil {
+			return 0, nil, err
+		}
+		out := make([]*DigitalWalletApplication, 0, len(list))
+		for _, a := range list {
+			out = append(out, renderWalletApp(rc, a))
+		}
+		return http.StatusOK, newCollection(rc.envURL("digitalWalletApplications"), "digitalWalletApplications", out), nil
+	})
+	s.api(mux, "GET "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
+		a, err := o.getWalletApp(rc.path("appID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderWalletApp(rc, a), nil
+	})
+	s.api(mux, "PUT "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
+		old, err := o.getWalletApp(rc.path("appID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		var in DigitalWalletApplication
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		a, err := o.putWalletApp(old, &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderWalletApp(rc, a), nil
+	})
+	s.api(mux, "DELETE "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
+		return http.StatusNoContent, nil, o.deleteWalletApp(rc.path("appID"))
+	})
+
+	wallets := "/v1/environments/{envID}/users/{userID}/digitalWallets"
+	s.api(mux, "POST "+wallets, func(rc *rctx, o *op) (int, any, error) {
+		var in WalletRequest
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		w, err := o.createWallet(rc.path("userID"), &in)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusCreated, renderWallet(rc, o, w), nil
+	})
+	s.api(mux, "GET "+wallets, func(rc *rctx, o *op) (int, any, error) {
+		if _, err := o.getUser(rc.path("userID")); err != nil {
+			return 0, nil, err
+		}
+		list, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		out := make([]*DigitalWallet, 0, len(list))
+		for _, w := range list {
+			out = append(out, renderWallet(rc, o, w))
+		}
+		return http.StatusOK, newCollection(rc.envURL("users", rc.path("userID"), "digitalWallets"), "digitalWallets", out), nil
+	})
+	s.api(mux, "GET "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
+		w, err := o.getWallet(rc.path("userID"), rc.path("walletID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderWallet(rc, o, w), nil
+	})
+	s.api(mux, "PUT "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
+		w, err := o.getWallet(rc.path("userID"), rc.path("walletID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		var in struct {
+			Name string `json:"name"`
+		}
+		if err := rc.decode(&in); err != nil {
+			return 0, nil, err
+		}
+		w.Name, w.UpdatedAt = in.Name, newTime(o.now)
+		if err := o.tx.put(kindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+			return 0, nil, err
+		}
+		o.record(kindWallet, w.ID, "updated")
+		return http.StatusOK, renderWallet(rc, o, w), nil
+	})
+	// Delete Digital Wallet answers 200 with the deleted wallet.
+	s.api(mux, "DELETE "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
+		w, err := o.deleteWallet(rc.path("userID"), rc.path("walletID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, renderWallet(rc, o, w), nil
+	})
+	s.api(mux, "GET "+wallets+"/{walletID}/provisionedCredentials", func(rc *rctx, o *op) (int, any, error) {
+		if _, err := o.getWallet(rc.path("userID"), rc.path("walletID")); err != nil {
+			return 0, nil, err
+		}
+		list, err := o.provisionedInWallet(rc.path("walletID"))
+		if err != nil {
+			return 0, nil, err
+		}
+		out := make([]*ProvisionedCredential, 0, len(list))
+		for _, pc := range list {
+			out = append(out, renderProvisioned(rc, pc))
+		}
+		return http.StatusOK, newCollection(rc.envURL("users", rc.path("userID"), "digitalWallets", rc.path("walletID"), "provisionedCredentials"), "provisionedCredentials", out), nil
+	})
+}

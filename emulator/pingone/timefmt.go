@@ -1,0 +1,50 @@
+package pingone
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Time is a UTC instant serialised the way PingOne does:
+// RFC 3339 with exactly three fractional digits and a Z.
+type Time struct{ time.Time }
+
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+func newTime(t time.Time) Time { return Time{t.UTC().Truncate(time.Millisecond)} }
+
+func timePtr(t time.Time) *Time { v := newTime(t); return &v }
+
+func (t Time) String() string { return t.UTC().Format(timeLayout) }
+
+func (t Time) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }
+
+func (t *Time) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("timestamp must be a string: %w", err)
+	}
+	return t.parse(s)
+}
+
+// parse sets t from RFC 3339 text, at PingOne's millisecond precision.
+func (t *Time) parse(s string) error {
+	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return fmt.Errorf("timestamp %q is not RFC 3339: %w", s, err)
+	}
+	*t = newTime(v)
+	return nil
+}
+
+// MarshalYAML/UnmarshalYAML let seeds write timestamps as plain strings.
+func (t Time) MarshalYAML() (any, error) { return t.String(), nil }
+
+func (t *Time) UnmarshalYAML(unmarshal func(any) error) error {
+	var s string
+	if err := unmarshal(&s); err != nil {
+		return err
+	}
+	return t.parse(s)
+}

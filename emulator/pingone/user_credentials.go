@@ -1,0 +1,427 @@
+package pingone
+
+import (
+	"fmt"
+	"maps"
+
+	"github.com/google/uuid"
+)
+
+func isLive(status string) bool { return status == CredentialIssued || status == CredentialPending }
+
+// CredentialRequest is the body of Create/Update User Credential. Data is
+// ephemeral: it is used to build the wallet claim and then dropped.
+type CredentialRequest struct {
+	CredentialType *Ref           `json:"credentialType,omitempty"`
+	Data           map[string]any `json:"data,omitempty"`
+	ExpiresAt      *Time          `json:"expiresAt,omitempty"`
+	Notification   *Notification  `json:"notification,omitempty"`
+}
+
+func (o *op) getCredential(userID, id string) (*credentialRecord, error) {
+	r, err := getObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, id)
+	if err == errNoObject || (err == nil && r.Credential.User.ID != userID) {
+		return nil, notFound()
+	}
+	return r, err
+}
+
+func (o *op) credentialsOf(userID string) ([]*credentialRecord, error) {
+	return listObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, userID)
+}
+
+func (o *op) provisionedOf(credentialID string) ([]*ProvisionedCredential, error) {
+	return listObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, credentialID)
+}
+
+// checkData applies the rules of the ephemeral data object and returns it
+// as strings. Error messages name field titles, never submitted values.
+func checkData(ct *CredentialType, data map[string]any) (map[string]string, error) {
+	var v validation
+	if len(data) > 0 && ct.mode() != ModeManaged {
+		return nil, invalidValue("data", "data can only be used with a MANAGED credential type")
+	}
+	out := make(map[string]string, len(data))
+	for key, raw := range data {
+		f, ok := fieldTitled(ct, key)
+		switch {
+		case !ok:
+			v.invalid("data."+key, "the credential type has no field with this title")
+		case f.Type != FieldAlphanumeric:
+			v.invalid("data."+key, "data can only fill Alphanumeric Text fields")
+		default:
+			s, isString := raw.(string)
+			if !isString {
+				v.invalid("data."+key, "must be a string")
+			}
+			out[key] = s
+		}
+	}
+	if ct.mode() == ModeManaged {
+		for _, f := range ct.Metadata.Fields {
+			if f.Type == FieldAlphanumeric && f.Required && f.defaultValue() == "" && out[f.Title] == "" {
+				v.add(DetailRequiredValue, "data."+f.Title, "this field is required")
+			}
+		}
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fieldTitled is the type's field of that title, the last one if several
+// are. A type has a handful of fields: a scan is cheaper than a map.
+func fieldTitled(ct *CredentialType, title string) (Field, bool) {
+	fields := ct.Metadata.Fields
+	for i := len(fields) - 1; i >= 0; i-- {
+		if fields[i].Title == title {
+			return fields[i], true
+		}
+	}
+	return Field{}, false
+}
+
+// fieldValues computes a credential's values. shown (by title) is what the
+// wallet gets and includes data; stored (by field id) excludes every value
+// that came from data, so it can be persisted.
+func (o *op) fieldValues(ct *CredentialType, u *User, data map[string]string) (shown, stored map[string]string) {
+	shown, stored = map[string]string{}, map[string]string{}
+	// The attribute tree costs an encode and a decode of the user: only
+	// build it for a type with directory fields.
+	var attrs map[string]any
+	for _, f := range ct.Metadata.Fields {
+		var val string
+		switch f.Type {
+		case FieldDirectory:
+			if attrs == nil {
+				attrs = userAttributes(u)
+			}
+			val = directoryValue(attrs, f.Attribute)
+		case FieldIssuedAt:
+			val = newTime(o.now).String()
+		default:
+			if d, ok := data[f.Title]; ok {
+				shown[f.Title] = d
+				continue
+			}
+			val = f.defaultValue()
+		}
+		shown[f.Title] = val
+		stored[f.ID] = val
+	}
+	return shown, stored
+}
+
+func storedShown(ct *CredentialType, stored map[string]string) map[string]string {
+	shown := map[string]string{}
+	for _, f := range ct.Metadata.Fields {
+		if v, ok := stored[f.ID]; ok {
+			shown[f.Title] = v
+		}
+	}
+	return shown
+}
+
+// activeWallets are the user's paired wallets, optionally of one app.
+func (o *op) activeWallets(userID, appID string) ([]*DigitalWallet, error) {
+	all, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, userID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*DigitalWallet
+	for _, w := range all {
+		if w.Status == WalletActive && (appID == "" || w.DigitalWalletApplication.ID == appID) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+type issueInput struct {
+	user         *User
+	ct           *CredentialType
+	data         map[string]string
+	ruleID       string
+	walletAppID  string
+	expiresAt    *Time
+	notification *Notification
+}
+
+func copyNotification(n *Notification) *Notification {
+	if n == nil {
+		return nil
+	}
+	c := &Notification{Methods: append([]string(nil), n.Methods...)}
+	if n.Template != nil {
+		t := *n.Template
+		t.Variables = maps.Clone(n.Template.Variables)
+		c.Template = &t
+	}
+	return c
+}
+
+func validateNotification(n *Notification) error {
+	if n == nil {
+		return nil
+	}
+	for i, m := range n.Methods {
+		if m != "EMAIL" && m != "SMS" {
+			return invalidValue(fmt.Sprintf("notification.methods[%d]", i), "must be EMAIL or SMS")
+		}
+	}
+	return nil
+}
+
+// issueCredential creates a credential and provisions it to every paired
+// wallet. With data and no paired wallet nothing is created: the data
+// could never reach a wallet later because it is not kept.
+func (o *op) issueCredential(in issueInput) (*credentialRecord, error) {
+	wallets, err := o.activeWallets(in.user.ID, in.walletAppID)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.data) > 0 && len(wallets) == 0 {
+		return nil, constraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
+	}
+	shown, stored := o.fieldValues(in.ct, in.user, in.data)
+	rec := &credentialRecord{
+		Credential: UserCredential{
+			ID: uuid.NewString(), Environment: Ref{ID: o.env.ID}, User: Ref{ID: in.user.ID},
+			CredentialType: Ref{ID: in.ct.ID}, Title: in.ct.Title, Status: CredentialPending,
+			ExpiresAt: in.expiresAt, Notification: copyNotification(in.notification),
+			CreatedAt: newTime(o.now), UpdatedAt: newTime(o.now),
+		},
+		IssuanceRuleID: in.ruleID,
+		TypeVersion:    in.ct.Version.Number,
+		DataBound:      len(in.data) > 0,
+		Values:         stored,
+	}
+	for _, w := range wallets {
+		if err := o.provision(rec, in.ct, w, shown, nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := o.notify(rec, in.user, "credential_issued"); err != nil {
+		return nil, err
+	}
+	if err := o.tx.put(kindUserCredential, o.env.ID, in.user.ID, rec.Credential.ID, rec); err != nil {
+		return nil, fmt.Errorf("issue credential: %w", err)
+	}
+	o.record(kindUserCredential, rec.Credential.ID, "created")
+	return rec, nil
+}
+
+// provision delivers the claim to one wallet (creating or refreshing the
+// provisioned credential) and marks the credential ISSUED.
+func (o *op) provision(rec *credentialRecord, ct *CredentialType, w *DigitalWallet, shown map[string]string, existing *ProvisionedCredential) error {
+	pc := existing
+	if pc == nil {
+		pc = &ProvisionedCredential{
+			ID: uuid.NewString(), Environment: Ref{ID: o.env.ID}, Credential: Ref{ID: rec.Credential.ID},
+			DigitalWallet: Ref{ID: w.ID}, User: rec.Credential.User, WalletActions: []WalletAction{},
+			CreatedAt: newTime(o.now),
+		}
+	}
+	pc.Status, pc.ExpiresAt, pc.UpdatedAt = ProvisionedCreated, rec.Credential.ExpiresAt, newTime(o.now)
+	// The claim reference identifies the claim for revocation; it carries
+	// no field values.
+	pc.ClaimReference = map[string]any{
+		"id":             uuid.NewString(),
+		"credentialType": map[string]any{"id": ct.ID, "version": ct.Version.Number},
+		"issuer":         map[string]any{"id": refID(ct.Issuer)},
+		"holder":         map[string]any{"digitalWallet": w.ID},
+	}
+	if err := o.tx.put(kindProvisionedCredential, o.env.ID, rec.Credential.ID, pc.ID, pc); err != nil {
+		return fmt.Errorf("provision credential: %w", err)
+	}
+	rec.Credential.Status = CredentialIssued
+	o.record(kindProvisionedCredential, pc.ID, "created")
+	if o.p.opts.OnClaim != nil { // else no one would see the claim
+		o.claims = append(o.claims, Claim{
+			EnvironmentID: o.env.ID, UserID: rec.Credential.User.ID, CredentialID: rec.Credential.ID,
+			ProvisionedCredentialID: pc.ID, DigitalWalletID: w.ID, CredentialTypeID: ct.ID,
+			Title: ct.Title, Fields: maps.Clone(shown),
+		})
+	}
+	return nil
+}
+
+func refID(r *Ref) string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
+// createManagedCredential is POST /users/{id}/credentials.
+func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*credentialRecord, error) {
+	u, err := o.getUser(userID)
+	if err != nil {
+		return nil, err
+	}
+	if req.CredentialType == nil || req.CredentialType.ID == "" {
+		return nil, requiredValue("credentialType.id")
+	}
+	ct, err := o.getCredentialType(req.CredentialType.ID)
+	if err != nil {
+		if _, ok := asAPIError(err); ok {
+			return nil, invalidValue("credentialType.id", "credential type does not exist")
+		}
+		return nil, err
+	}
+	data, err := checkData(ct, req.Data)
+	if err != nil {
+		return nil, err
+	}
+	if ct.mode() != ModeManaged {
+		return nil, constraintViolation("credentialType.id", "credentials of an AUTOMATED type are issued by its issuance rule")
+	}
+	if err := o.checkExpiry(req.ExpiresAt); err != nil {
+		return nil, err
+	}
+	if err := validateNotification(req.Notification); err != nil {
+		return nil, err
+	}
+	return o.issueCredential(issueInput{user: u, ct: ct, data: data, expiresAt: req.ExpiresAt, notification: req.Notification})
+}
+
+func (o *op) checkExpiry(t *Time) error {
+	if t != nil && !t.After(o.now) {
+		return invalidValue("expiresAt", "must be in the future")
+	}
+	return nil
+}
+
+// updateCredential is PUT /users/{id}/credentials/{credID}: it re-issues the
+// credential with new values to the user's paired wallets.
+func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*credentialRecord, error) {
+	rec, err := o.getCredential(userID, id)
+	if err != nil {
+		return nil, err
+	}
+	if !isLive(rec.Credential.Status) {
+		return nil, constraintViolation("status", "only ISSUED or PENDING credentials can be updated")
+	}
+	if req.CredentialType != nil && req.CredentialType.ID != "" && req.CredentialType.ID != rec.Credential.CredentialType.ID {
+		return nil, invalidValue("credentialType.id", "the credential type of a credential cannot change")
+	}
+	ct, err := o.getCredentialType(rec.Credential.CredentialType.ID)
+	if err != nil {
+		return nil, err
+	}
+	data, err := checkData(ct, req.Data)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.checkExpiry(req.ExpiresAt); err != nil {
+		return nil, err
+	}
+	if err := validateNotification(req.Notification); err != nil {
+		return nil, err
+	}
+	if req.ExpiresAt != nil {
+		rec.Credential.ExpiresAt = req.ExpiresAt
+	}
+	if req.Notification != nil {
+		rec.Credential.Notification = copyNotification(req.Notification)
+	}
+	return rec, o.reissue(rec, ct, data)
+}
+
+// reissue refreshes a live credential's values in every paired wallet.
+func (o *op) reissue(rec *credentialRecord, ct *CredentialType, data map[string]string) error {
+	u, err := o.getUser(rec.Credential.User.ID)
+	if err != nil {
+		return err
+	}
+	appID := ""
+	if rec.IssuanceRuleID != "" {
+		if r, err := getObj[IssuanceRule](o.tx, kindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil && r.DigitalWalletApplication != nil {
+			appID = r.DigitalWalletApplication.ID
+		}
+	}
+	wallets, err := o.activeWallets(u.ID, appID)
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 && len(wallets) == 0 {
+		return constraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
+	}
+	shown, stored := o.fieldValues(ct, u, data)
+	pcs, err := o.provisionedOf(rec.Credential.ID)
+	if err != nil {
+		return err
+	}
+	for _, w := range wallets {
+		var existing *ProvisionedCredential
+		for _, pc := range pcs {
+			if pc.DigitalWallet.ID == w.ID && (pc.Status == ProvisionedCreated || pc.Status == ProvisionedAccepted) {
+				existing = pc
+			}
+		}
+		if err := o.provision(rec, ct, w, shown, existing); err != nil {
+			return err
+		}
+	}
+	rec.Values, rec.DataBound, rec.TypeVersion = stored, len(data) > 0, ct.Version.Number
+	rec.Credential.Title = ct.Title
+	rec.Credential.UpdatedAt = newTime(o.now)
+	rec.Updates++
+	if err := o.notify(rec, u, "credential_updated"); err != nil {
+		return err
+	}
+	if err := o.tx.put(kindUserCredential, o.env.ID, u.ID, rec.Credential.ID, rec); err != nil {
+		return fmt.Errorf("update credential: %w", err)
+	}
+	o.record(kindUserCredential, rec.Credential.ID, "updated")
+	return nil
+}
+
+// revokeCredential revokes a credential and every wallet copy of it.
+func (o *op) revokeCredential(rec *credentialRecord) error {
+	if rec.Credential.Status == CredentialRevoked {
+		return nil
+	}
+	pcs, err := o.provisionedOf(rec.Credential.ID)
+	if err != nil {
+		return err
+	}
+	for _, pc := range pcs {
+		if err := o.revokeProvisioned(pc); err != nil {
+			return err
+		}
+	}
+	rec.Credential.Status = CredentialRevoked
+	rec.Credential.UpdatedAt = newTime(o.now)
+	if u, err := o.getUser(rec.Credential.User.ID); err == nil {
+		if err := o.notify(rec, u, "credential_revoked"); err != nil {
+			return err
+		}
+	}
+	if err := o.tx.put(kindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
+		return fmt.Errorf("revoke credential: %w", err)
+	}
+	o.record(kindUserCredential, rec.Credential.ID, "revoked")
+	return nil
+}
+
+func (o *op) revokeProvisioned(pc *ProvisionedCredential) error {
+	if pc.Status == ProvisionedRevoked || pc.Status == ProvisionedDeleted {
+		return nil
+	}
+	pc.Status, pc.UpdatedAt = ProvisionedRevoked, newTime(o.now)
+	pc.WalletActions = append(pc.WalletActions, WalletAction{Action: WalletActionRevoked, OccurredAt: newTime(o.now)})
+	if err := o.tx.put(kindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+		return fmt.Errorf("revoke provisioned credential: %w", err)
+	}
+	o.record(kindProvisionedCredential, pc.ID, "revoked")
+	return nil
+}
+
+// view is the API form of a stored credential at the platform's now.
+func (o *op) view(rec *credentialRecord) *UserCredential {
+	c := rec.Credential
+	c.Expired = c.ExpiresAt != nil && !c.ExpiresAt.After(o.now)
+	return &c
+}

@@ -1,0 +1,360 @@
+package pingone
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// userAttributes is the user as a JSON attribute tree, the form SCIM
+// filters and Directory Attribute fields read.
+func userAttributes(u *User) map[string]any {
+	c := *u
+	c.Links, c.Embedded = nil, nil
+	b, _ := json.Marshal(c)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m
+}
+
+// directoryValue resolves a credential field's attribute on a user. Short
+// names of address and name parts (locality, given, ...) are accepted as the
+// credential type editor offers them without their parent.
+func directoryValue(attrs map[string]any, attribute string) string {
+	candidates := []string{attribute}
+	if !strings.Contains(attribute, ".") {
+		candidates = append(candidates, "address."+attribute, "name."+attribute)
+	}
+	for _, path := range candidates {
+		if v, ok := lookupPath(attrs, path); ok && v != nil {
+			switch x := v.(type) {
+			case string:
+				return x
+			case map[string]any:
+				if id, ok := x["id"].(string); ok {
+					return id
+				}
+			}
+			b, _ := json.Marshal(v)
+			return string(b)
+		}
+	}
+	return ""
+}
+
+func (o *op) getUser(id string) (*User, error) {
+	return foundUser(getObj[User](o.tx, kindUser, o.env.ID, id))
+}
+
+// foundUser answers a missing user with PingOne's 404.
+func foundUser(u *User, err error) (*User, error) {
+	if err == errNoObject {
+		return nil, notFound()
+	}
+	return u, err
+}
+
+func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser, o.env.ID, "") }
+
+// usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
+// username eq "bjensen") selects, in creation order; a filter that does not
+// parse is INVALID_DATA on "filter".
+//
+// A stored user is its own attribute tree (users are stored without links
+// or embedded resources, see saveUser), so the filter reads the documents
+// decoded as maps, and only the users it selects are decoded as User.
+func (o *op) usersMatching(src string) ([]*User, error) {
+	f, err := parseSCIM(src)
+	if err != nil {
+		return nil, invalidValue("filter", err.Error())
+	}
+	trees, err := listObj[map[string]any](o.tx, kindUser, o.env.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []*User
+	for _, attrs := range trees {
+		if !f.match(*attrs) {
+			continue
+		}
+		id, _ := (*attrs)["id"].(string)
+		u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
+		if err != nil {
+			return nil, fmt.Errorf("filter users: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+// defaultPopulation is where users without a population land, created on
+// first need the way every PingOne environment has one.
+func (o *op) defaultPopulation() (string, error) {
+	pops, err := listObj[Population](o.tx, kindPopulation, o.env.ID, "")
+	if err != nil {
+		return "", err
+	}
+	if len(pops) > 0 {
+		return pops[0].ID, nil
+	}
+	p, err := o.createPopulation(&Population{Name: "Default"})
+	if err != nil {
+		return "", err
+	}
+	return p.ID, nil
+}
+
+func (o *op) validateUser(u *User, selfID string) error {
+	var v validation
+	if strings.TrimSpace(u.Username) == "" {
+		v.required("username")
+	} else {
+		taken, err := o.usernameTaken(u.Username, selfID)
+		if err != nil {
+			return err
+		}
+		if taken {
+			v.add(DetailUniquenessViolation, "username", "another user already has this username")
+		}
+	}
+	if u.Email != "" && !strings.Contains(u.Email, "@") {
+		v.invalid("email", "must be an e-mail address")
+	}
+	if u.Population != nil {
+		if _, err := getObj[Population](o.tx, kindPopulation, o.env.ID, u.Population.ID); err != nil {
+			v.invalid("population.id", "population does not exist")
+		}
+	}
+	for i, g := range u.MemberOfGroupIDs {
+		if _, err := getObj[Group](o.tx, kindGroup, o.env.ID, g); err != nil {
+			v.invalid(fmt.Sprintf("memberOfGroupIDs[%d]", i), "group does not exist")
+		}
+	}
+	if u.Lifecycle.Status == "" {
+		u.Lifecycle.Status = "ACCOUNT_OK"
+	}
+	return v.err()
+}
+
+// usernameTaken tells whether a user other than selfID has this username,
+// compared case-insensitively. It reads only the usernames, not every user
+// document.
+func (o *op) usernameTaken(username, selfID string) (bool, error) {
+	taken := false
+	err := o.tx.eachUsername(o.env.ID, func(id, other string) bool {
+		taken = id != selfID && strings.EqualFold(other, username)
+		return !taken
+	})
+	if err != nil {
+		return false, fmt.Errorf("check username: %w", err)
+	}
+	return taken, nil
+}
+
+// createUser adds a user and lets the issuance rules look at them.
+func (o *op) createUser(in *User, enabled *bool) (*User, error) {
+	u := *in
+	u.Links, u.Embedded = nil, nil
+	u.ID = uuid.NewString()
+	u.Environment = Ref{ID: o.env.ID}
+	u.CreatedAt, u.UpdatedAt = newTime(o.now), newTime(o.now)
+	u.Enabled = enabled == nil || *enabled
+	if u.Population == nil || u.Population.ID == "" {
+		pop, err := o.defaultPopulation()
+		if err != nil {
+			return nil, fmt.Errorf("create user: %w", err)
+		}
+		u.Population = &Ref{ID: pop}
+	}
+	if err := o.validateUser(&u, ""); err != nil {
+		return nil, err
+	}
+	if err := o.tx.put(kindUser, o.env.ID, "", u.ID, &u); err != nil {
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	o.record(kindUser, u.ID, "created")
+	if err := o.evaluateRulesForUser(&u); err != nil {
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	return &u, nil
+}
+
+// saveUser validates and stores a changed user, then re-evaluates rules.
+func (o *op) saveUser(old, u *User) (*User, error) {
+	u.Links, u.Embedded = nil, nil
+	u.ID, u.Environment, u.CreatedAt = old.ID, old.Environment, old.CreatedAt
+	u.UpdatedAt = newTime(o.now)
+	if u.Population == nil || u.Population.ID == "" {
+		u.Population = old.Population
+	}
+	if err := o.validateUser(u, old.ID); err != nil {
+		return nil, err
+	}
+	if err := o.tx.put(kindUser, o.env.ID, "", u.ID, u); err != nil {
+		return nil, fmt.Errorf("update user: %w", err)
+	}
+	o.record(kindUser, u.ID, "updated")
+	if err := o.evaluateRulesForUser(u); err != nil {
+		return nil, fmt.Errorf("update user: %w", err)
+	}
+	return u, nil
+}
+
+// replaceUser is PUT: the body replaces every mutable attribute; enabled and
+// group memberships have their own endpoints and are kept.
+func (o *op) replaceUser(id string, in *User) (*User, error) {
+	old, err := o.getUser(id)
+	if err != nil {
+		return nil, err
+	}
+	u := *in
+	u.Enabled, u.MemberOfGroupIDs, u.Lifecycle, u.MfaEnabled = old.Enabled, old.MemberOfGroupIDs, old.Lifecycle, old.MfaEnabled
+	return o.saveUser(old, &u)
+}
+
+// patchUser is PATCH: a JSON merge patch of the user.
+func (o *op) patchUser(id string, patch map[string]any) (*User, error) {
+	old, err := o.getUser(id)
+	if err != nil {
+		return nil, err
+	}
+	merged := mergePatch(userAttributes(old), patch)
+	b, _ := json.Marshal(merged)
+	var u User
+	if err := json.Unmarshal(b, &u); err != nil {
+		return nil, invalidValue("body", "attributes have the wrong types")
+	}
+	return o.saveUser(old, &u)
+}
+
+func mergePatch(target map[string]any, patch map[string]any) map[string]any {
+	for k, pv := range patch {
+		if pv == nil {
+			delete(target, k)
+			continue
+		}
+		pm, isMap := pv.(map[string]any)
+		tm, targetIsMap := target[k].(map[string]any)
+		if isMap && targetIsMap {
+			target[k] = mergePatch(tm, pm)
+		} else {
+			target[k] = pv
+		}
+	}
+	return target
+}
+
+// deleteUser removes the user with their credentials, wallets and Verify
+// transactions.
+func (o *op) deleteUser(id string) error {
+	if _, err := o.getUser(id); err != nil {
+		return err
+	}
+	creds, err := o.credentialsOf(id)
+	if err != nil {
+		return err
+	}
+	for _, c := range creds {
+		pcs, err := o.provisionedOf(c.Credential.ID)
+		if err != nil {
+			return err
+		}
+		for _, pc := range pcs {
+			if err := o.tx.del(kindProvisionedCredential, o.env.ID, pc.ID); err != nil {
+				return err
+			}
+		}
+		if err := o.tx.del(kindUserCredential, o.env.ID, c.Credential.ID); err != nil {
+			return err
+		}
+		o.record(kindUserCredential, c.Credential.ID, "deleted")
+	}
+	wallets, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, id)
+	if err != nil {
+		return err
+	}
+	for _, w := range wallets {
+		if err := o.tx.del(kindWallet, o.env.ID, w.ID); err != nil {
+			return err
+		}
+		o.record(kindWallet, w.ID, "deleted")
+	}
+	txs, err := listObj[VerifyTransaction](o.tx, kindVerifyTransaction, o.env.ID, id)
+	if err != nil {
+		return err
+	}
+	for _, t := range txs {
+		if err := o.deleteVerifyTransaction(t.ID); err != nil {
+			return err
+		}
+	}
+	stagedChanges, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, "")
+	if err != nil {
+		return err
+	}
+	for _, sc := range stagedChanges {
+		if sc.User.ID == id {
+			if err := o.tx.del(kindStagedChange, o.env.ID, sc.ID); err != nil {
+				return err
+			}
+		}
+	}
+	if err := o.tx.del(kindUser, o.env.ID, id); err != nil {
+		return err
+	}
+	o.record(kindUser, id, "deleted")
+	return nil
+}
+
+// setGroupMembership adds or removes a group from a user.
+func (o *op) setGroupMembership(userID, groupID string, member bool) (*User, error) {
+	old, err := o.getUser(userID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := getObj[Group](o.tx, kindGroup, o.env.ID, groupID); err != nil {
+		if err == errNoObject {
+			return nil, invalidValue("id", "group does not exist")
+		}
+		return nil, err
+	}
+	u := *old
+	u.MemberOfGroupIDs = slices.DeleteFunc(slices.Clone(old.MemberOfGroupIDs), func(g string) bool { return g == groupID })
+	if member {
+		u.MemberOfGroupIDs = append(u.MemberOfGroupIDs, groupID)
+	}
+	return o.saveUser(old, &u)
+}
+
+func (o *op) createPopulation(in *Population) (*Population, error) {
+	if strings.TrimSpace(in.Name) == "" {
+		return nil, requiredValue("name")
+	}
+	p := *in
+	p.Links = nil
+	p.ID, p.Environment = uuid.NewString(), Ref{ID: o.env.ID}
+	p.CreatedAt, p.UpdatedAt = newTime(o.now), newTime(o.now)
+	if err := o.tx.put(kindPopulation, o.env.ID, "", p.ID, &p); err != nil {
+		return nil, fmt.Errorf("create population: %w", err)
+	}
+	o.record(kindPopulation, p.ID, "created")
+	return &p, nil
+}
+
+func (o *op) createGroup(in *Group) (*Group, error) {
+	if strings.TrimSpace(in.Name) == "" {
+		return nil, requiredValue("name")
+	}
+	g := *in
+	g.Links = nil
+	g.ID, g.Environment = uuid.NewString(), Ref{ID: o.env.ID}
+	g.CreatedAt, g.UpdatedAt = newTime(o.now), newTime(o.now)
+	if err := o.tx.put(kindGroup, o.env.ID, "", g.ID, &g); err != nil {
+		return nil, fmt.Errorf("create group: %w", err)
+	}
+	o.record(kindGroup, g.ID, "created")
+	return &g, nil
+}

@@ -9,10 +9,13 @@ import (
 	"sync"
 	"testing"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -62,7 +65,7 @@ func BenchmarkIssueCredential(b *testing.B) {
 			b.Fatalf("outcome %q, error %v", res.Outcome, err)
 		}
 	}
-	b.ReportMetric(float64(len(mustRun(b, e, script, env.Input).HTTPCalls)), "http-calls/op")
+	b.ReportMetric(float64(len(httpclient.Calls.Get(mustRun(b, e, script, env.Input).Outputs))), "http-calls/op")
 }
 
 // BenchmarkIssueCredentialFreshEnv adds building and closing a fresh fixtures
@@ -105,10 +108,10 @@ func TestIssueCredentialBenchmarkWorld(t *testing.T) {
 	script, env, e := issueCredentialWorld(t)
 	res := mustRun(t, e, script, env.Input)
 	if res.Outcome != "issued" {
-		t.Fatalf("outcome %q; logs %v", res.Outcome, res.Logs)
+		t.Fatalf("outcome %q; logs %v", res.Outcome, logger.Logs.Get(res.Outputs))
 	}
-	if len(res.HTTPCalls) < 3 {
-		t.Fatalf("only %d HTTP calls", len(res.HTTPCalls))
+	if len(httpclient.Calls.Get(res.Outputs)) < 3 {
+		t.Fatalf("only %d HTTP calls", len(httpclient.Calls.Get(res.Outputs)))
 	}
 	created := false
 	for _, c := range env.PingOneChanges() {
@@ -130,8 +133,9 @@ func BenchmarkIssueCredentialCannedResponses(b *testing.B) {
 	ctx := context.Background()
 
 	in := env.Input
+	in.Backends = in.Backends.Clone()
 	canned, _ := recordHosts(b, e, script, in)
-	in.HTTP = canned
+	httpclient.ConfigKey.Set(&in.Backends, canned)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -156,9 +160,10 @@ func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in run
 	var mu sync.Mutex
 	seen := map[string]exchange{}
 	var order []exchange
-	rec := *in.HTTP
+	cfg, _ := httpclient.ConfigKey.In(in.Backends)
+	rec := *cfg
 	rec.Hosts = map[string]http.Handler{}
-	for host, h := range in.HTTP.Hosts {
+	for host, h := range cfg.Hosts {
 		rec.Hosts[host] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rr := httptest.NewRecorder()
 			h.ServeHTTP(rr, r)
@@ -172,7 +177,8 @@ func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in run
 			_, _ = w.Write(rr.Body.Bytes())
 		})
 	}
-	in.HTTP = &rec
+	in.Backends = in.Backends.Clone()
+	httpclient.ConfigKey.Set(&in.Backends, &rec)
 	mustRun(tb, e, script, in)
 	replay := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		x, ok := seen[r.Method+" "+r.Host+r.URL.Path]
@@ -184,7 +190,7 @@ func recordHosts(tb testing.TB, e *runtime.Engine, script runtime.Script, in run
 		w.WriteHeader(x.status)
 		_, _ = w.Write(x.body)
 	})
-	out := *in.HTTP
+	out := *cfg
 	out.Hosts = map[string]http.Handler{}
 	for host := range rec.Hosts {
 		out.Hosts[host] = replay

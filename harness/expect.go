@@ -2,11 +2,16 @@ package harness
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
@@ -59,6 +64,13 @@ type Expect struct {
 	// Error, when set, says the run must fail this way. Without it, a run
 	// that fails is a failed case.
 	Error *ErrorExpect `yaml:"error" json:"error,omitempty"`
+
+	// Outputs are the other keys: each names an output of a binding (its
+	// key in the run's JSON, e.g. secretsRead or removedSessionProperties)
+	// and must match it as sharedState does, subset for maps, exactly for
+	// lists and scalars. A binding's new output is testable with no change
+	// here.
+	Outputs map[string]any `yaml:",inline" json:"-"`
 }
 
 // LogExpect is one expected log line.
@@ -184,6 +196,11 @@ var errorKinds = []runtime.ErrorKind{
 // Validate checks the expectations themselves (levels, regular expressions,
 // error kinds) and compiles what needs compiling.
 func (e *Expect) Validate() error {
+	for _, k := range slices.Sorted(maps.Keys(e.Outputs)) {
+		if !bindings.IsOutput(k) {
+			return fmt.Errorf("expect.%s: unknown expectation: not a key of expect, nor an output of any binding (%s)", k, strings.Join(bindings.OutputNames(), ", "))
+		}
+	}
 	if e == nil {
 		return nil
 	}
@@ -294,8 +311,8 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 				msg += "\n" + indent(se.Stack, "  ")
 			}
 		}
-		if len(res.Logs) > 0 {
-			msg += "\nthe run logged:\n" + indent(strings.Join(logLines(res.Logs), "\n"), "  ")
+		if len(logger.Logs.Get(res.Outputs)) > 0 {
+			msg += "\nthe run logged:\n" + indent(strings.Join(logLines(logger.Logs.Get(res.Outputs)), "\n"), "  ")
 		}
 		add(Failure{Check: "error", Message: msg})
 		// The rest would only repeat that the run did not finish.
@@ -347,7 +364,7 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 		}
 	}
 	if e.Headers != nil {
-		want, got := *e.Headers, res.Headers
+		want, got := *e.Headers, action.Headers.Get(res.Outputs)
 		if want == nil {
 			want = []string{}
 		}
@@ -364,11 +381,11 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 		got       string
 		multiline bool
 	}{
-		{"description", e.Description, res.Description, true},
-		{"errorMessage", e.ErrorMessage, res.ErrorMessage, true},
-		{"lockoutMessage", e.LockoutMessage, res.LockoutMessage, true},
-		{"identifiedUser", e.IdentifiedUser, res.IdentifiedUser, false},
-		{"stage", e.Stage, res.Stage, false},
+		{"description", e.Description, action.Description.Get(res.Outputs), true},
+		{"errorMessage", e.ErrorMessage, action.ErrorMessage.Get(res.Outputs), true},
+		{"lockoutMessage", e.LockoutMessage, action.LockoutMessage.Get(res.Outputs), true},
+		{"identifiedUser", e.IdentifiedUser, action.IdentifiedUser.Get(res.Outputs), false},
+		{"stage", e.Stage, action.Stage.Get(res.Outputs), false},
 	} {
 		if s.want != nil && *s.want != s.got {
 			f := Failure{Check: s.name, Message: fmt.Sprintf("%s: expected %q, got %q", s.name, *s.want, s.got), Expected: *s.want, Actual: s.got}
@@ -378,15 +395,16 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 			add(f)
 		}
 	}
-	fs = append(fs, e.checkLogs(res.Logs)...)
-	fs = append(fs, e.checkHTTP(res.HTTPCalls)...)
+	fs = append(fs, e.checkLogs(logger.Logs.Get(res.Outputs))...)
+	fs = append(fs, e.checkHTTP(httpclient.Calls.Get(res.Outputs))...)
 	fs = append(fs, e.checkIDM(ctx, o.Env)...)
 	if e.IDMChanges != nil {
-		fs = append(fs, e.IDMChanges.check("idmChanges", res.IDMChanges)...)
+		fs = append(fs, e.IDMChanges.check("idmChanges", openidm.Changes.Get(res.Outputs))...)
 	}
 	if e.Emails != nil {
-		fs = append(fs, e.Emails.check("emails", res.Emails)...)
+		fs = append(fs, e.Emails.check("emails", openidm.Emails.Get(res.Outputs))...)
 	}
+	fs = append(fs, e.checkOutputs(res.Outputs)...)
 	fs = append(fs, e.PingOne.check(ctx, o.Env)...)
 	if e.PingOneChanges != nil {
 		fs = append(fs, e.PingOneChanges.check("pingoneChanges", o.PingOneChanges)...)
@@ -532,7 +550,7 @@ func (e *Expect) checkIDM(ctx context.Context, env *fixtures.Env) []Failure {
 	}
 	var be openidm.Backend
 	if env != nil {
-		be = env.Input.IDM
+		be, _ = openidm.BackendKey.In(env.Input.Backends)
 	}
 	var fs []Failure
 	for i, q := range e.IDM {
@@ -608,4 +626,33 @@ func indent(s, prefix string) string {
 		lines[i] = prefix + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// checkOutputs compares each expected output with the run's, through their
+// JSON forms, as sharedState is compared.
+func (e *Expect) checkOutputs(out bindings.Outputs) []Failure {
+	var fs []Failure
+	for _, k := range slices.Sorted(maps.Keys(e.Outputs)) {
+		raw, ok, err := out.JSON(k)
+		if err != nil {
+			fs = append(fs, Failure{Check: k, Message: fmt.Sprintf("%s: cannot read the run's output: %v", k, err)})
+			continue
+		}
+		var got any
+		if ok {
+			if err := json.Unmarshal(raw, &got); err != nil {
+				fs = append(fs, Failure{Check: k, Message: fmt.Sprintf("%s: cannot read the run's output: %v", k, err)})
+				continue
+			}
+		}
+		want := e.Outputs[k]
+		if !ok {
+			fs = append(fs, Failure{Check: k, Message: fmt.Sprintf("%s: the run has no %s", k, k), Expected: want})
+			continue
+		}
+		if f, bad := subsetFailure(k, want, got); bad {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }

@@ -86,15 +86,15 @@ func TestPassingFile(t *testing.T) {
 	for _, r := range sum.Results {
 		assert.True(t, r.Passed, "%s:\n%s", r.Name, failureText(r))
 		assert.Positive(t, r.Duration)
-		require.NotNil(t, r.Report)
+		require.NotNil(t, r.Run)
 	}
 	assert.Equal(t, len(cases), sum.Passed)
 	assert.Zero(t, sum.Failed)
 
 	// A row's state value replaces the file's whole: no blend of profiles.
 	res := byName(sum)
-	assert.Equal(t, map[string]any{"tier": "gold"}, res["inline fixtures/a state value replaced whole"].Report.SharedState["profile"])
-	assert.Equal(t, map[string]any{"tier": "silver", "since": int64(2019)}, res["default user"].Report.SharedState["profile"])
+	assert.Equal(t, map[string]any{"tier": "gold"}, res["inline fixtures/a state value replaced whole"].Run.SharedState["profile"])
+	assert.Equal(t, map[string]any{"tier": "silver", "since": int64(2019)}, res["default user"].Run.SharedState["profile"])
 }
 
 func TestFailingFileExplainsEachFailure(t *testing.T) {
@@ -216,9 +216,9 @@ cases:
 	for _, r := range sum.Results {
 		assert.True(t, r.Passed, "%s: %s", r.Name, failureText(r))
 	}
-	assert.Equal(t, "b", sum.Results[0].Report.Outcome)
-	assert.Equal(t, "c", sum.Results[1].Report.Outcome)
-	assert.Equal(t, "a", sum.Results[3].Report.Outcome)
+	assert.Equal(t, "b", sum.Results[0].Run.Outcome)
+	assert.Equal(t, "c", sum.Results[1].Run.Outcome)
+	assert.Equal(t, "a", sum.Results[3].Run.Outcome)
 }
 
 func TestParallelCasesGetFreshBackEnds(t *testing.T) {
@@ -345,7 +345,7 @@ func TestJSON(t *testing.T) {
 			Status     string            `json:"status"`
 			DurationMs float64           `json:"durationMs"`
 			Failures   []harness.Failure `json:"failures"`
-			Result     *runtime.Report   `json:"result"`
+			Result     *runtime.Result   `json:"result"`
 		} `json:"cases"`
 	}
 	dec := json.NewDecoder(&b)

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -267,6 +268,17 @@ func (w *walker) leaf(n, merged *yaml.Node, names []string) error {
 	c := &Case{File: w.path, Names: names, Line: n.Line, Timeout: s.Timeout, Expect: s.Expect}
 	if c.Expect == nil {
 		c.Expect = &Expect{}
+	}
+	// A key of expect that is no expectation must name a binding's output;
+	// anything else is a typo, reported at its line.
+	if e := lookup(merged, "expect"); e != nil && e.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k := e.Content[i]
+			if _, extra := c.Expect.Outputs[k.Value]; extra && !bindings.IsOutput(k.Value) {
+				return w.errorf(k.Line, "unknown key %q in expect: not an expectation, nor an output of any binding (outputs: %s)",
+					k.Value, strings.Join(bindings.OutputNames(), ", "))
+			}
+		}
 	}
 	if err := c.Expect.Validate(); err != nil {
 		line := n.Line

@@ -8,6 +8,9 @@ import (
 	"sync"
 	"time"
 
+	// Every binding journeyjs provides.
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -41,8 +44,9 @@ type Result struct {
 	Duration time.Duration `json:"-"`
 	// Failures are the expectations the run did not meet.
 	Failures []Failure `json:"failures,omitempty"`
-	// Report is the run's report (runtime.NewReport).
-	Report *runtime.Report `json:"result,omitempty"`
+	// Run is the run's result, error included, in the JSON every
+	// command shows.
+	Run *runtime.Result `json:"result,omitempty"`
 	// PingOneChanges are what the run changed in the local PingOne.
 	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 }
@@ -164,8 +168,7 @@ func runCase(ctx context.Context, c *Case, eng *runtime.Engine, defTimeout time.
 	runCtx, cancel := context.WithTimeout(ctx, timeout)
 	res, runErr := eng.Run(runCtx, c.Script, env.Input)
 	cancel()
-	rep := runtime.NewReport(res, runErr)
-	r.Report = &rep
+	r.Run = &res
 	r.PingOneChanges = env.PingOneChanges()
 	r.Failures = append(r.Failures, c.Expect.Check(ctx, Observed{Result: res, Err: runErr, Env: env, PingOneChanges: r.PingOneChanges})...)
 	return r

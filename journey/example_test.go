@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
 
@@ -47,7 +48,7 @@ func TestExampleIssuesTheCredential(t *testing.T) {
 	require.NotEmpty(t, credID)
 
 	issue := r.Path[4]
-	require.NotEmpty(t, issue.HTTPCalls)
+	require.NotEmpty(t, httpclient.Calls.Get(issue.Outputs))
 	var kinds []string
 	for _, c := range issue.PingOneChanges {
 		kinds = append(kinds, c.Action+" "+c.Kind)

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/journeyjs/journeyjs/bindings/httpclient"
-	"github.com/journeyjs/journeyjs/bindings/logger"
+	// Every binding journeyjs provides.
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/fixtures"
@@ -72,20 +74,43 @@ type Step struct {
 	// Script names the script a Scripted Decision node ran.
 	Script string `json:"script,omitempty"`
 	// Answered is true when the answers file decided the outcome.
-	Answered   bool              `json:"answered,omitempty"`
-	Duration   time.Duration     `json:"-"`
-	DurationMs float64           `json:"durationMs"`
-	Logs       []logger.Record   `json:"logs,omitempty"`
-	HTTPCalls  []httpclient.Call `json:"httpCalls,omitempty"`
-	IDMChanges []openidm.Change  `json:"idmChanges,omitempty"`
-	Emails     []openidm.Email   `json:"emails,omitempty"`
+	Answered   bool          `json:"answered,omitempty"`
+	Duration   time.Duration `json:"-"`
+	DurationMs float64       `json:"durationMs"`
+	// Outputs are what the bindings of a Scripted Decision node's run
+	// recorded (logs, HTTP calls, IDM changes …: runtime.Result.Outputs),
+	// each a key of the step's JSON.
+	Outputs bindings.Outputs `json:"-"`
 	// PingOneChanges are the local PingOne objects the node changed, when
 	// the caller records them (Options.AfterStep).
 	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 	// Error is why the node failed; the walk stopped there.
 	Error string `json:"error,omitempty"`
 	// ScriptError is the failed script's error, with its position.
-	ScriptError *runtime.ReportError `json:"scriptError,omitempty"`
+	ScriptError *runtime.ScriptError `json:"scriptError,omitempty"`
+}
+
+// The step's own JSON keys, which no binding output may take.
+func init() {
+	bindings.Reserve("nodeId", "name", "type", "tree", "depth", "script", "answered", "pingoneChanges", "scriptError")
+}
+
+// plainStep is Step without its JSON methods.
+type plainStep Step
+
+// MarshalJSON writes the step with its run's outputs as keys of its own.
+func (s Step) MarshalJSON() ([]byte, error) { return bindings.AppendJSON(plainStep(s), s.Outputs) }
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (s *Step) UnmarshalJSON(data []byte) error {
+	var p plainStep
+	var out bindings.Outputs
+	if err := bindings.ReadJSON(data, &p, &out); err != nil {
+		return err
+	}
+	p.Outputs = out
+	*s = Step(p)
+	return nil
 }
 
 // Result is a walk: the path, the end, and the state at the end.
@@ -287,7 +312,7 @@ func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
 	res, runErr := w.eng.Run(w.ctx, runtime.Script{Name: s.Name, ID: s.ID, Source: s.Source}, in)
 	st := &w.path[idx]
 	st.Script = s.Name
-	st.Logs, st.HTTPCalls, st.IDMChanges, st.Emails = res.Logs, res.HTTPCalls, res.IDMChanges, res.Emails
+	st.Outputs = res.Outputs
 	if res.SharedState != nil {
 		w.shared = res.SharedState
 	}
@@ -295,8 +320,7 @@ func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
 		w.transient = res.TransientState
 	}
 	if runErr != nil {
-		rep := runtime.NewReport(res, runErr)
-		st.ScriptError = rep.Error
+		st.ScriptError = res.Error
 		return "", fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
 	}
 	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !slices.Contains(outs, res.Outcome) {
@@ -369,12 +393,13 @@ func (w *walker) identityCollection(t *Tree) string {
 // findUsers returns the objects of the identity collection whose attr equals
 // value.
 func (w *walker) findUsers(t *Tree, n *Node, attr, value string) ([]map[string]any, error) {
-	if w.in.IDM == nil {
+	store, _ := openidm.BackendKey.In(w.in.Backends)
+	if store == nil {
 		return nil, fmt.Errorf("node %s looks users up in IDM, but there is no IDM back end: add an idm: section to the fixtures", n.Label())
 	}
 	q, _ := json.Marshal(value)
 	coll := w.identityCollection(t)
-	res, err := w.in.IDM.Query(w.ctx, coll, openidm.Query{Filter: attr + " eq " + string(q)}, openidm.Opts{})
+	res, err := store.Query(w.ctx, coll, openidm.Query{Filter: attr + " eq " + string(q)}, openidm.Opts{})
 	if err != nil {
 		var oe *openidm.Error
 		if errors.As(err, &oe) && oe.Code == 404 {

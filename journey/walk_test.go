@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -66,8 +70,8 @@ func TestLinearJourneyCarriesSharedAndTransientState(t *testing.T) {
 	assert.Equal(t, "Hello, stranger", r.SharedState["greeting"])
 	// Transient state set by the first node was seen by the second.
 	assert.Equal(t, "kept for the next node", r.TransientState["secretNote"])
-	require.Len(t, r.Path[1].Logs, 1)
-	assert.Contains(t, r.Path[1].Logs[0].Message, "transient note: kept for the next node")
+	require.Len(t, logger.Logs.Get(r.Path[1].Outputs), 1)
+	assert.Contains(t, logger.Logs.Get(r.Path[1].Outputs)[0].Message, "transient note: kept for the next node")
 	assert.Equal(t, "Check greeting", r.Path[1].Script)
 	assert.Equal(t, TypeSuccess, r.Path[2].Type)
 	assert.Equal(t, SuccessNodeID, r.Path[2].NodeID)
@@ -209,7 +213,7 @@ func TestPageWithoutAnswers(t *testing.T) {
 
 func TestDataStoreDecisionNeedsIDM(t *testing.T) {
 	in := input(t)
-	in.IDM = nil
+	openidm.BackendKey.Set(&in.Backends, nil)
 	_, err := walk(t, "login.journey.json", Options{Input: in, Answers: answers(t, "login-ok.answers.yaml")})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no IDM back end")
@@ -348,8 +352,8 @@ func TestScriptErrorStopsTheWalk(t *testing.T) {
 	assert.NotEmpty(t, st.Error)
 	require.NotNil(t, st.ScriptError)
 	assert.Equal(t, 3, st.ScriptError.Line)
-	require.Len(t, st.Logs, 1, "logs up to the failure are kept")
-	assert.Equal(t, "about to fail", st.Logs[0].Message)
+	require.Len(t, logger.Logs.Get(st.Outputs), 1, "logs up to the failure are kept")
+	assert.Equal(t, "about to fail", logger.Logs.Get(st.Outputs)[0].Message)
 }
 
 func TestLegacyScriptIsRefused(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 )
@@ -17,8 +18,10 @@ func benchInput() Input {
 	return Input{
 		SharedState: map[string]any{"username": "bjensen"},
 		Realm:       "/alpha",
-		Secrets:     secrets.MapStore{"scripted.node.k": "v"},
-		ESVs:        systemenv.MapSource{"esv.x": "1"},
+		Backends: bindings.NewBackends(
+			secrets.StoreKey.Value(secrets.MapStore{"scripted.node.k": "v"}),
+			systemenv.SourceKey.Value(systemenv.MapSource{"esv.x": "1"}),
+		),
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
@@ -31,13 +33,13 @@ func TestActionMethodsChainAndRecord(t *testing.T) {
 			.putSessionProperty("k2", "v2")
 			.removeSessionProperty("k2");`, runtime.Input{})
 	assert.Equal(t, "true", res.Outcome)
-	assert.Equal(t, []string{"Response code: 200"}, res.Headers)
-	assert.Equal(t, "all good", res.Description)
-	assert.Equal(t, "err text", res.ErrorMessage)
-	assert.Equal(t, "locked text", res.LockoutMessage)
-	assert.Equal(t, "bjensen", res.IdentifiedUser)
-	assert.Equal(t, "stage-1", res.Stage)
-	assert.Equal(t, map[string]string{"k1": "v1"}, res.SessionProperties)
+	assert.Equal(t, []string{"Response code: 200"}, action.Headers.Get(res.Outputs))
+	assert.Equal(t, "all good", action.Description.Get(res.Outputs))
+	assert.Equal(t, "err text", action.ErrorMessage.Get(res.Outputs))
+	assert.Equal(t, "locked text", action.LockoutMessage.Get(res.Outputs))
+	assert.Equal(t, "bjensen", action.IdentifiedUser.Get(res.Outputs))
+	assert.Equal(t, "stage-1", action.Stage.Get(res.Outputs))
+	assert.Equal(t, map[string]string{"k1": "v1"}, action.SessionProperties.Get(res.Outputs))
 }
 
 func TestActionLastGoToWinsAndEmptyOutcomeCounts(t *testing.T) {
@@ -164,7 +166,7 @@ func TestNodeStateMergeAndRemove(t *testing.T) {
 func TestLoggerLevelsPlaceholdersAndSink(t *testing.T) {
 	var buf bytes.Buffer
 	sink := zerolog.New(&buf)
-	e := newEngine(t, runtime.Options{Logger: &sink, LogLevel: logger.Info})
+	e := newEngine(t, runtime.Options{Backends: bindings.NewBackends(logger.SinkKey.Value(&sink), logger.LevelKey.Value(logger.Info))})
 	res := run(t, e, `
 		logger.trace("t {}", 1); logger.debug("d {}", 2);
 		logger.info("user {} has {} tries, literal \\{} and {}", "bjensen", 3);
@@ -173,12 +175,12 @@ func TestLoggerLevelsPlaceholdersAndSink(t *testing.T) {
 			logger.isWarnEnabled(), logger.isErrorEnabled()].join(","));`,
 		runtime.Input{})
 	assert.Equal(t, "false,false,true,true,true", res.Outcome)
-	require.Len(t, res.Logs, 3)
-	name := res.Logs[0].Logger
+	require.Len(t, logger.Logs.Get(res.Outputs), 3)
+	name := logger.Logs.Get(res.Outputs)[0].Logger
 	assert.Regexp(t, regexp.MustCompile(`^scripts\.AUTHENTICATION_TREE_DECISION_NODE\.[0-9a-f-]{36}\.\(test\.js\)$`), name)
-	assert.Equal(t, logger.Info, res.Logs[0].Level)
-	assert.Equal(t, "user bjensen has 3 tries, literal {} and {}", res.Logs[0].Message)
-	assert.Equal(t, "e obj", res.Logs[2].Message)
+	assert.Equal(t, logger.Info, logger.Logs.Get(res.Outputs)[0].Level)
+	assert.Equal(t, "user bjensen has 3 tries, literal {} and {}", logger.Logs.Get(res.Outputs)[0].Message)
+	assert.Equal(t, "e obj", logger.Logs.Get(res.Outputs)[2].Message)
 
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	require.Len(t, lines, 3)
@@ -190,21 +192,20 @@ func TestLoggerLevelsPlaceholdersAndSink(t *testing.T) {
 }
 
 func TestLoggerLevelPerRunAndScriptID(t *testing.T) {
-	e := newEngine(t, runtime.Options{LogLevel: logger.Error})
-	lvl := logger.Trace
+	e := newEngine(t, runtime.Options{Backends: bindings.NewBackends(logger.LevelKey.Value(logger.Error))})
 	res, err := e.Run(t.Context(), runtime.Script{Name: "Journey Decision", ID: "36863ffb-40ec-48b9-94b1-9a99f71cc3b5", Source: `logger.trace("x"); action.goTo("t")`},
-		runtime.Input{LogLevel: &lvl})
+		runtime.Input{Backends: bindings.NewBackends(logger.LevelKey.Value(logger.Trace))})
 	require.NoError(t, err)
-	require.Len(t, res.Logs, 1)
-	assert.Equal(t, "scripts.AUTHENTICATION_TREE_DECISION_NODE.36863ffb-40ec-48b9-94b1-9a99f71cc3b5.(Journey Decision)", res.Logs[0].Logger)
+	require.Len(t, logger.Logs.Get(res.Outputs), 1)
+	assert.Equal(t, "scripts.AUTHENTICATION_TREE_DECISION_NODE.36863ffb-40ec-48b9-94b1-9a99f71cc3b5.(Journey Decision)", logger.Logs.Get(res.Outputs)[0].Logger)
 }
 
 func TestLoggerCutsHugeMessages(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
 	res := run(t, e, `var s = "x"; while (s.length < 1e6) s += s; logger.info(s); action.goTo("t")`, runtime.Input{})
-	require.Len(t, res.Logs, 1)
-	assert.Less(t, len(res.Logs[0].Message), logger.MaxMessageBytes+100)
-	assert.Contains(t, res.Logs[0].Message, "[message cut: 1048576 bytes]")
+	require.Len(t, logger.Logs.Get(res.Outputs), 1)
+	assert.Less(t, len(logger.Logs.Get(res.Outputs)[0].Message), logger.MaxMessageBytes+100)
+	assert.Contains(t, logger.Logs.Get(res.Outputs)[0].Message, "[message cut: 1048576 bytes]")
 }
 
 func TestUtilsFunctions(t *testing.T) {
@@ -246,17 +247,21 @@ func TestUtilsFunctions(t *testing.T) {
 
 func TestSecrets(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
-	in := runtime.Input{Secrets: secrets.MapStore{
-		"scripted.node.example.secret": "passwd",
-		"scripted.node.bytes":          "\xff\x01A",
-		"am.services.other":            "not for scripts",
-	}}
+	in := runtime.Input{
+		Backends: bindings.NewBackends(
+			secrets.StoreKey.Value(secrets.MapStore{
+				"scripted.node.example.secret": "passwd",
+				"scripted.node.bytes":          "\xff\x01A",
+				"am.services.other":            "not for scripts",
+			}),
+		),
+	}
 	res := run(t, e, `
 		var s = secrets.getGenericSecret("scripted.node.example.secret");
 		var b = secrets.getGenericSecret("scripted.node.bytes").getAsBytes();
 		action.goTo(s.getAsUtf8() + ":" + JSON.stringify(b));`, in)
 	assert.Equal(t, `passwd:[-1,1,65]`, res.Outcome, "bytes are Java's signed bytes")
-	assert.Equal(t, []string{"scripted.node.example.secret", "scripted.node.bytes"}, res.SecretsRead)
+	assert.Equal(t, []string{"scripted.node.example.secret", "scripted.node.bytes"}, secrets.Read.Get(res.Outputs))
 
 	_, se := runErr(t, e, `secrets.getGenericSecret("am.services.other")`, in)
 	assert.Contains(t, se.Message, `label "am.services.other" is not accessible to scripts`)
@@ -280,10 +285,14 @@ func TestSecrets(t *testing.T) {
 
 func TestSystemEnvConversions(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
-	in := runtime.Input{ESVs: systemenv.MapSource{
-		"esv.s": "text", "esv.d": "0.75", "esv.b": "True", "esv.i": "42", "esv.l": "a, b ,c",
-		"esv.lj": `[1,"x"]`, "esv.m": `{"k":{"n":1}}`, "esv.bad.int": "4.5",
-	}}
+	in := runtime.Input{
+		Backends: bindings.NewBackends(
+			systemenv.SourceKey.Value(systemenv.MapSource{
+				"esv.s": "text", "esv.d": "0.75", "esv.b": "True", "esv.i": "42", "esv.l": "a, b ,c",
+				"esv.lj": `[1,"x"]`, "esv.m": `{"k":{"n":1}}`, "esv.bad.int": "4.5",
+			}),
+		),
+	}
 	res := run(t, e, `
 		nodeState.putShared("v", {
 			s: systemEnv.getProperty("esv.s"), nul: systemEnv.getProperty("esv.none"),

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -28,7 +29,7 @@ func TestStopWhileWaitingForHTTPReportsItsLimit(t *testing.T) {
 	defer srv.Close()
 	defer close(release)
 	e := newEngine(t, runtime.Options{Timeout: 10 * time.Second})
-	in := runtime.Input{HTTP: &httpclient.Config{Passthrough: true, Policy: httpclient.Policy{AllowPrivate: true}}}
+	in := runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(&httpclient.Config{Passthrough: true, Policy: httpclient.Policy{AllowPrivate: true}}))}
 	script := runtime.Script{Name: "wait.js", Source: `httpClient.send("` + srv.URL + `").then(function () {}); action.goTo("sent");`}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)

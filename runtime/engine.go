@@ -9,9 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/rs/zerolog"
-
-	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings"
 )
 
 // Options configure an Engine. The zero value of every field means its
@@ -28,12 +26,11 @@ type Options struct {
 	MaxCallStackSize int
 	// CacheSize bounds the compiled-program cache (LRU). Default: 16384.
 	CacheSize int
-	// Logger receives the scripts' log lines. Default: discard (the lines are
-	// still returned in Result.Logs).
-	Logger *zerolog.Logger
-	// LogLevel is the scripts' log level. The zero value is logger.Trace:
-	// every line is kept.
-	LogLevel logger.Level
+	// Backends are the bindings' back ends for every run, each set with
+	// the key its binding package declares (the scripts' log sink and
+	// level: logger.SinkKey and logger.LevelKey). A run's Input.Backends
+	// override them key by key.
+	Backends bindings.Backends
 	// Libraries are library scripts (name → source) every run can require.
 	Libraries map[string]string
 	// MaxMemory is each run's memory budget in bytes. goja has no memory
@@ -61,9 +58,8 @@ type resolved struct {
 	Timeout          time.Duration
 	MaxCallStackSize int
 	CacheSize        int
-	Logger           zerolog.Logger
-	LogLevel         logger.Level
 	MaxMemory        int64
+	Backends         bindings.Backends
 }
 
 // Engine runs decision scripts on pooled runtimes. It is safe for concurrent
@@ -118,8 +114,8 @@ func (e *Engine) init() {
 			Timeout:          o.Timeout,
 			MaxCallStackSize: o.MaxCallStackSize,
 			CacheSize:        o.CacheSize,
-			LogLevel:         o.LogLevel,
-			Logger:           zerolog.Nop(),
+			// A copy, so that a caller's later Set does not race with runs.
+			Backends: o.Backends.Clone(),
 		}
 		if r.PoolSize <= 0 {
 			r.PoolSize = 2 * runtime.GOMAXPROCS(0)
@@ -138,9 +134,6 @@ func (e *Engine) init() {
 			r.MaxMemory = DefaultMaxMemory
 		case o.MaxMemory > 0:
 			r.MaxMemory = o.MaxMemory
-		}
-		if o.Logger != nil {
-			r.Logger = *o.Logger
 		}
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
@@ -221,7 +214,8 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		return Result{}, ErrClosed
 	}
 	if err := ctx.Err(); err != nil {
-		return Result{}, &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
+		se := &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
+		return Result{Error: se}, se
 	}
 	v := e.get()
 	var res Result
@@ -232,6 +226,9 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		err = e.compileError(err, script.name())
 	}
 	e.put(v)
+	if se, ok := err.(*ScriptError); ok {
+		res.Error = se
+	}
 	res.Duration = monoNow() - start
 	e.stats.record(err)
 	return res, err

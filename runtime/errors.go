@@ -33,17 +33,19 @@ const (
 // ScriptError is the error Run returns when a script fails. Line and Column
 // are 1-based positions in File (the script or a library it required); they
 // are 0 when there is no position.
+//
+// Its JSON form is the "error" of a run's JSON.
 type ScriptError struct {
-	Kind    ErrorKind
-	Script  string
-	File    string
-	Line    int
-	Column  int
-	Message string
+	Kind    ErrorKind `json:"kind"`
+	Script  string    `json:"-"`
+	Message string    `json:"message"`
+	File    string    `json:"file,omitempty"`
+	Line    int       `json:"line,omitempty"`
+	Column  int       `json:"column,omitempty"`
 	// Stack is the JavaScript stack, one "at …" line per frame.
-	Stack string
+	Stack string `json:"stack,omitempty"`
 	// Err is the underlying error (a goja error or a context error).
-	Err error
+	Err error `json:"-"`
 }
 
 // Error prints file:line:column: message, the form editors jump to.

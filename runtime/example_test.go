@@ -12,7 +12,10 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 	"github.com/journeyjs/journeyjs/emulator/idm"
@@ -42,7 +45,7 @@ action.goTo(user === "bjensen" ? "known" : "unknown");`}
 	}
 	fmt.Println("outcome:", res.Outcome)
 	fmt.Println("greeting:", res.SharedState["greeting"])
-	fmt.Println("log:", res.Logs[0].Level, res.Logs[0].Message)
+	fmt.Println("log:", logger.Logs.Get(res.Outputs)[0].Level, logger.Logs.Get(res.Outputs)[0].Message)
 	// Output:
 	// outcome: known
 	// greeting: hello bjensen
@@ -82,8 +85,10 @@ func ExampleInput_secretsAndESVs() {
 	defer eng.Close()
 
 	in := runtime.Input{
-		Secrets: secrets.MapStore{"scripted.node.api.key": "s3cr3t"},
-		ESVs:    systemenv.MapSource{"esv.max.attempts": "3", "esv.countries": `["FR","DE"]`},
+		Backends: bindings.NewBackends(
+			secrets.StoreKey.Value(secrets.MapStore{"scripted.node.api.key": "s3cr3t"}),
+			systemenv.SourceKey.Value(systemenv.MapSource{"esv.max.attempts": "3", "esv.countries": `["FR","DE"]`}),
+		),
 	}
 	res, err := eng.Run(context.Background(), runtime.Script{Name: "config.js", Source: `
 var key = secrets.getGenericSecret("scripted.node.api.key").getAsUtf8();
@@ -96,7 +101,7 @@ try {
 }
 action.goTo(key.length + "/" + (max + 1) + "/" + countries.length);`}, in)
 	fmt.Println(res.Outcome, err)
-	fmt.Println("secrets read:", res.SecretsRead)
+	fmt.Println("secrets read:", secrets.Read.Get(res.Outputs))
 	// Output:
 	// 6/4/2 <nil>
 	// secrets read: [scripted.node.api.key]
@@ -116,9 +121,11 @@ func ExampleInput_httpClient() {
 	})
 	in := runtime.Input{
 		SharedState: map[string]any{"username": "bjensen"},
-		HTTP: &httpclient.Config{
-			Hosts: map[string]http.Handler{"auth.example.com": authService},
-		},
+		Backends: bindings.NewBackends(
+			httpclient.ConfigKey.Value(&httpclient.Config{
+				Hosts: map[string]http.Handler{"auth.example.com": authService},
+			}),
+		),
 	}
 	res, err := eng.Run(context.Background(), runtime.Script{Name: "auth.js", Source: `
 var resp = httpClient.send("https://auth.example.com/authenticate", {
@@ -126,7 +133,7 @@ var resp = httpClient.send("https://auth.example.com/authenticate", {
 }).get();
 action.goTo(resp.ok && resp.json().authenticated ? "true" : "false");`}, in)
 	fmt.Println(res.Outcome, err)
-	c := res.HTTPCalls[0]
+	c := httpclient.Calls.Get(res.Outputs)[0]
 	fmt.Println(c.Method, c.URL, c.Status, c.RequestHeaders["Authorization"])
 	// Output:
 	// true <nil>
@@ -203,12 +210,13 @@ action.goTo(requestHeaders.get("x-risk") && requestHeaders.get("x-risk")[0] === 
 	// true
 }
 
-// Options.Logger receives every line scripts log (a zerolog sink: JSON to a
-// file, a console writer, a log shipper); the lines also come back in
-// Result.Logs.
+// The logger binding's sink (logger.SinkKey, set for every run in
+// Options.Backends) receives every line scripts log: a zerolog sink, JSON to
+// a file, a console writer, a log shipper. The lines also come back in the
+// result's logger.Logs output.
 func ExampleOptions_logger() {
 	sink := zerolog.New(os.Stdout)
-	eng := runtime.New(runtime.Options{Logger: &sink})
+	eng := runtime.New(runtime.Options{Backends: bindings.NewBackends(logger.SinkKey.Value(&sink))})
 	defer eng.Close()
 	_, _ = eng.Run(context.Background(), runtime.Script{Name: "log.js", ID: "7e3b7a1c-0000-4000-8000-000000000001", Source: `
 logger.warn("user {} locked out", nodeState.get("username"));
@@ -234,9 +242,9 @@ func ExampleInput_openidm() {
 var found = openidm.query("managed/alpha_user", {_queryFilter: 'userName eq "bjensen"'});
 var user = found.result[0];
 openidm.patch("managed/alpha_user/" + user._id, null, [{operation: "replace", field: "/mail", value: "b@example.org"}]);
-action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM: store})
+action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(store))})
 	fmt.Println(res.Outcome, err)
-	for _, c := range res.IDMChanges {
+	for _, c := range openidm.Changes.Get(res.Outputs) {
 		fmt.Println(c.Action, c.Resource, c.ID)
 	}
 	// Output:
@@ -246,9 +254,11 @@ action.goTo(found.resultCount === 1 ? "found" : "missing");`}, runtime.Input{IDM
 
 // A fixtures file builds every back end at once, including an in-process
 // PingOne platform: it answers httpClient on the PingOne hosts and backs
-// verifyTransactionsHelper. Build makes a fresh world; Close releases it.
+// verifyTransactionsHelper, which PingOne Verify Completion Decision scripts
+// have (the fixtures' context). Build makes a fresh world; Close releases it.
 func ExampleInput_pingOne() {
 	fx, err := fixtures.Parse("verify.fixtures.yaml", []byte(`
+context: verify-completion
 pingone:
   now: "2024-12-09T13:55:34.882Z"
   environment: {id: abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6, region: NA}
@@ -277,10 +287,10 @@ sharedState: {username: jamesjoyce}
 	defer eng.Close()
 	res, err := eng.Run(context.Background(), runtime.Script{Name: "verified.js", Source: `
 var tx = verifyTransactionsHelper.getLastVerifyTransaction();
-action.goTo(tx && tx.transactionStatus.status === "SUCCESS" ? "verified" : "notVerified");`}, env.Input)
-	fmt.Println(res.Outcome, err)
+nodeState.putShared("verifyStatus", tx ? tx.transactionStatus.status : "NONE");`}, env.Input)
+	fmt.Println(res.Context, res.SharedState["verifyStatus"], err)
 	// Output:
-	// verified <nil>
+	// verify-completion SUCCESS <nil>
 }
 
 // Passthrough requests go through Transport (here an in-memory one; nil
@@ -293,11 +303,15 @@ func ExampleInput_httpPolicy() {
 		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r,
 			Body: io.NopCloser(strings.NewReader("pong from " + r.URL.Host))}, nil
 	})
-	in := runtime.Input{HTTP: &httpclient.Config{
-		Passthrough: true,
-		Transport:   transport,
-		Policy:      httpclient.Policy{AllowHosts: []string{"api.example.com"}},
-	}}
+	in := runtime.Input{
+		Backends: bindings.NewBackends(
+			httpclient.ConfigKey.Value(&httpclient.Config{
+				Passthrough: true,
+				Transport:   transport,
+				Policy:      httpclient.Policy{AllowHosts: []string{"api.example.com"}},
+			}),
+		),
+	}
 	res, err := eng.Run(context.Background(), runtime.Script{Name: "policy.js", Source: `
 var out = [httpClient.send("https://api.example.com/ping").get().text()];
 try {

@@ -27,17 +27,21 @@ type runGlobal struct {
 	// harden hardens a built-in the first time it is looked up (see
 	// hardenSource); nil hardens nothing.
 	harden goja.Callable
-	// build makes a binding the first time it is named (vm.binding);
-	// nil for other names.
-	build func(name string) goja.Value
+	// build answers a registered binding's name (vm.binding): its value
+	// when the run's context offers it, and whether that value may be
+	// cached for later runs.
+	build func(name string) (v goja.Value, cache bool)
 	// live answers the globals whose value is the run's (realm,
 	// globalThis, requestHeaders…; vm.live): ok false for other names.
 	// They are answered here rather than by getters on the pristine
 	// global, which would cost a function object each in every runtime.
 	live func(name string) (v goja.Value, ok bool)
 	vals map[string]goja.Value
-	// cache holds the base's properties seen so far.
+	// cache holds the base's properties and the bindings seen so far.
 	cache map[string]goja.Value
+	// cachedBindings are the binding names in cache, forgotten when the
+	// runtime's next run has another context.
+	cachedBindings []string
 	// hot remembers the last base lookups by the address of the name's
 	// bytes: goja passes the same string from a compiled script on every
 	// run, so a pointer compare finds a binding without hashing its name.
@@ -46,7 +50,7 @@ type runGlobal struct {
 	obj, proto *goja.Object
 }
 
-func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, build func(string) goja.Value, live func(string) (goja.Value, bool)) *runGlobal {
+func newRunGlobal(rt *goja.Runtime, base *goja.Object, harden goja.Callable, build func(string) (goja.Value, bool), live func(string) (goja.Value, bool)) *runGlobal {
 	return &runGlobal{rt: rt, base: base, harden: harden, build: build, live: live, cache: make(map[string]goja.Value, 16)}
 }
 
@@ -79,7 +83,8 @@ func (g *runGlobal) Get(key string) goja.Value {
 				return v
 			}
 		}
-		if v = g.load(key); v == nil {
+		var cacheable bool
+		if v, cacheable = g.load(key); v == nil || !cacheable {
 			return v
 		}
 	}
@@ -94,17 +99,26 @@ func (g *runGlobal) builtin(key string) goja.Value {
 	if v, ok := g.cache[key]; ok {
 		return v
 	}
-	return g.load(key)
+	v, _ := g.load(key)
+	return v
 }
 
-// load is builtin for a key not cached yet.
-func (g *runGlobal) load(key string) goja.Value {
-	v := g.base.Get(key)
-	if v == nil && g.build != nil {
-		v = g.build(key)
+// load is builtin for a key not cached yet; cacheable is false for a
+// binding whose value is the run's own.
+func (g *runGlobal) load(key string) (v goja.Value, cacheable bool) {
+	binding := false
+	if g.build != nil {
+		if binding = isBinding(key); binding {
+			// The run's context decides whether the binding exists.
+			if v, cacheable = g.build(key); v == nil || !cacheable {
+				return v, false
+			}
+		}
 	}
-	if v == nil {
-		return v
+	if !binding {
+		if v = g.base.Get(key); v == nil {
+			return nil, false
+		}
 	}
 	if g.harden != nil {
 		if _, err := g.harden(goja.Undefined(), g.rt.ToValue(key), v); err != nil {
@@ -115,7 +129,20 @@ func (g *runGlobal) load(key string) goja.Value {
 		}
 	}
 	g.cache[key] = v
-	return v
+	if binding {
+		g.cachedBindings = append(g.cachedBindings, key)
+	}
+	return v, true
+}
+
+// forgetBindings drops the cached bindings, for a run in another context
+// than the last: the next lookup asks the new context.
+func (g *runGlobal) forgetBindings() {
+	for _, k := range g.cachedBindings {
+		delete(g.cache, k)
+	}
+	g.cachedBindings = g.cachedBindings[:0]
+	g.hot = [hotSize]hotEntry{}
 }
 
 // Set implements goja.DynamicObject.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeyjs/journeyjs/runtime"

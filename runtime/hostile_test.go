@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 	"github.com/journeyjs/journeyjs/runtime"
@@ -84,25 +86,27 @@ func hostileWorld(t *testing.T) runtime.Input {
 	return runtime.Input{
 		Realm:          "/alpha",
 		SharedState:    map[string]any{"probe": "p", "probeObj": map[string]any{"list": []any{int64(1)}}},
-		Secrets:        secrets.MapStore{"scripted.node.ok": "fine", "am.services.httpclient.mtls.clientcert.x.secret": "PRIVATE KEY"},
-		ESVs:           systemenv.MapSource{"esv.x": "1"},
 		RequestHeaders: map[string][]string{"User-Agent": {"hostile"}},
-		HTTP: &httpclient.Config{
-			Hosts:       map[string]http.Handler{"local.test": local},
-			Passthrough: true,
-			Policy: httpclient.Policy{
-				LookupIP: func(_ context.Context, host string) ([]netip.Addr, error) {
-					if a, ok := resolve[host]; ok {
-						return a, nil
-					}
-					return nil, fmt.Errorf("no such host %s", host)
+		Backends: bindings.NewBackends(
+			secrets.StoreKey.Value(secrets.MapStore{"scripted.node.ok": "fine", "am.services.httpclient.mtls.clientcert.x.secret": "PRIVATE KEY"}),
+			systemenv.SourceKey.Value(systemenv.MapSource{"esv.x": "1"}),
+			httpclient.ConfigKey.Value(&httpclient.Config{
+				Hosts:       map[string]http.Handler{"local.test": local},
+				Passthrough: true,
+				Policy: httpclient.Policy{
+					LookupIP: func(_ context.Context, host string) ([]netip.Addr, error) {
+						if a, ok := resolve[host]; ok {
+							return a, nil
+						}
+						return nil, fmt.Errorf("no such host %s", host)
+					},
+					DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+						var d net.Dialer
+						return d.DialContext(ctx, network, public.Listener.Addr().String())
+					},
 				},
-				DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-					var d net.Dialer
-					return d.DialContext(ctx, network, public.Listener.Addr().String())
-				},
-			},
-		},
+			}),
+		),
 	}
 }
 
@@ -157,7 +161,7 @@ func TestHostileScripts(t *testing.T) {
 			// seconds.
 			assert.Less(t, elapsed, limit+4*time.Second, "%s contained promptly", name)
 			checkExpectation(t, expect, res, err)
-			for _, l := range res.Logs {
+			for _, l := range logger.Logs.Get(res.Outputs) {
 				assert.LessOrEqual(t, len(l.Message), 70<<10, "log messages are cut")
 			}
 			assert.NotContains(t, fmt.Sprint(res), "PRIVATE KEY")

@@ -1,18 +1,15 @@
 package runtime
 
-import (
-	"github.com/journeyjs/journeyjs/bindings/httpclient"
-	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
-	"github.com/journeyjs/journeyjs/bindings/secrets"
-	"github.com/journeyjs/journeyjs/bindings/systemenv"
-	"github.com/journeyjs/journeyjs/bindings/verify"
-)
+import "github.com/journeyjs/journeyjs/bindings"
 
-// Input is everything one run sees: the journey's state, the request, and the
-// back ends the bindings talk to. The zero value is a run with empty state, no
-// secrets, no ESVs and no libraries beyond the engine's.
+// Input is everything one run sees: its script context, the journey's
+// state, the request, and the back ends the bindings talk to. The zero value
+// is a Scripted Decision run with empty state and no back ends beyond the
+// engine's.
 type Input struct {
+	// Context is the script's AIC context; nil means ScriptedDecision.
+	Context *Context
+
 	// SharedState and TransientState are the node state before the run. They
 	// are never modified; the run's changes come back in Result.
 	SharedState    map[string]any
@@ -28,26 +25,21 @@ type Input struct {
 	RequestParameters map[string][]string
 	RequestCookies    map[string]string
 
-	// Secrets backs the `secrets` binding; nil means no secret is mapped.
-	Secrets secrets.Store
-	// ESVs backs the `systemEnv` binding; nil means no ESV is defined.
-	ESVs systemenv.Source
-	// IDM backs the `openidm` binding; nil makes every openidm call throw
-	// "openidm: no IDM back end configured".
-	IDM openidm.Backend
-	// HTTP backs the `httpClient` binding: routes, in-process hosts, the
-	// network transport, the outbound policy and the named clients. nil
-	// means no routes and no passthrough: every request fails and says which
-	// route to add.
-	HTTP *httpclient.Config
-	// Verify backs the `verifyTransactionsHelper` binding: the PingOne
-	// environment holding the journey user's Verify transactions and
-	// account. nil makes every call throw "no PingOne Verify back end
-	// configured".
-	Verify verify.Backend
+	// Backends are the bindings' back ends for this run, each set with the
+	// key its binding package declares, e.g.
+	// secrets.StoreKey.Set(&in.Backends, store). A key not set here falls
+	// back to Options.Backends; a binding with no back end says so when a
+	// script calls it.
+	Backends bindings.Backends
+
 	// Libraries are library scripts (name → source) that require() can load in
 	// this run, in addition to those registered on the engine.
 	Libraries map[string]string
-	// LogLevel overrides the engine's script log level for this run.
-	LogLevel *logger.Level
+}
+
+func (in *Input) context() *Context {
+	if in.Context == nil {
+		return ScriptedDecision
+	}
+	return in.Context
 }

@@ -5,7 +5,16 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings"
 )
+
+// newRequire builds the `require` function of a runtime: the runtime's own
+// binding (see ownBindings), offered by the contexts that load library
+// scripts.
+func newRequire(v *vm) bindings.Instance {
+	return bindings.Value{V: v.rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) })}
+}
 
 // requirer resolves require(name) to registered library scripts only. Each run
 // has its own module cache, so module-level state in a library never leaks

@@ -1,47 +1,95 @@
 package runtime
 
 import (
+	"encoding/json"
 	"time"
 
-	"github.com/journeyjs/journeyjs/bindings/httpclient"
-	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings"
 )
 
-// Result is what a run produced. When a run fails, Run returns the partial
-// Result (state and logs up to the failure) together with the error.
+// Result is what a run produced, the one result type from the engine to
+// every consumer: its JSON form is what `journeyjs run --format json`
+// prints, what `journeyjs serve` answers, and what test cases compare.
+// When a run fails, Run returns the partial Result (state and outputs up to
+// the failure) together with the error, which Error holds too.
 type Result struct {
-	// Outcome is the outcome passed to action.goTo.
+	// Context is the script context the run had.
+	Context *Context
+	// Outcome is the outcome the script chose (action.goTo).
 	Outcome string
 	// SharedState and TransientState are the node state after the run. When
 	// the script did not change a state, its map is the one from Input.
 	SharedState    map[string]any
 	TransientState map[string]any
-
-	// Headers are the page header texts set with action.withHeader.
-	Headers        []string
-	Description    string
-	ErrorMessage   string
-	LockoutMessage string
-	IdentifiedUser string
-	Stage          string
-	// SessionProperties were set with action.putSessionProperty.
-	SessionProperties map[string]string
-
-	// Logs are the lines the script logged at enabled levels.
-	Logs []logger.Record
-	// SecretsRead lists the secret labels the script read (never values).
-	SecretsRead []string
-	// IDMChanges lists the IDM objects the script created, updated, patched
-	// or deleted through `openidm`, in order.
-	IDMChanges []openidm.Change
-	// Emails are the messages the script sent with
-	// openidm.action("external/email", "send", …).
-	Emails []openidm.Email
-	// HTTPCalls are the requests the script sent with httpClient, in order,
-	// with credentials masked.
-	HTTPCalls []httpclient.Call
-
+	// Outputs is what the bindings recorded (page header, logs, HTTP
+	// calls, IDM changes …), read with each binding's typed keys, e.g.
+	// httpclient.Calls.Get(res.Outputs). In JSON each is a key of its own.
+	Outputs bindings.Outputs
 	// Duration is the wall time of the run, compile included.
 	Duration time.Duration
+	// Error is why the run failed, nil when it did not.
+	Error *ScriptError
+}
+
+// resultJSON is Result's JSON form without the outputs, which
+// bindings.AppendJSON adds after it. Empty state comes out as {}, never
+// null, so consumers need no checks.
+type resultJSON struct {
+	Context        string         `json:"context,omitempty"`
+	Outcome        string         `json:"outcome"`
+	SharedState    map[string]any `json:"sharedState"`
+	TransientState map[string]any `json:"transientState"`
+	DurationMs     float64        `json:"durationMs"`
+	Error          *ScriptError   `json:"error,omitempty"`
+}
+
+// MarshalJSON writes the result with every output under its own key.
+func (r Result) MarshalJSON() ([]byte, error) {
+	j := resultJSON{
+		Outcome:        r.Outcome,
+		SharedState:    orEmptyMap(r.SharedState),
+		TransientState: orEmptyMap(r.TransientState),
+		DurationMs:     float64(r.Duration.Microseconds()) / 1000,
+		Error:          r.Error,
+	}
+	if r.Context != nil {
+		j.Context = r.Context.Name
+	}
+	return bindings.AppendJSON(j, r.Outputs)
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote, each output with its declared
+// type.
+func (r *Result) UnmarshalJSON(data []byte) error {
+	var j resultJSON
+	var out bindings.Outputs
+	if err := bindings.ReadJSON(data, &j, &out); err != nil {
+		return err
+	}
+	*r = Result{Outcome: j.Outcome, SharedState: j.SharedState, TransientState: j.TransientState,
+		Outputs: out, Duration: time.Duration(j.DurationMs * float64(time.Millisecond)), Error: j.Error}
+	if j.Context != "" {
+		c, err := LookupContext(j.Context)
+		if err != nil {
+			return err
+		}
+		r.Context = c
+	}
+	return nil
+}
+
+// String is the result's JSON, for debugging.
+func (r Result) String() string {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return "runtime.Result: " + err.Error()
+	}
+	return string(b)
+}
+
+func orEmptyMap(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
 }

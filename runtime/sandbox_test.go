@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -133,8 +134,8 @@ func TestStateDoesNotLeakBetweenRuns(t *testing.T) {
 	run(t, e, `nodeState.putShared("a", 1).putTransient("b", 2); action.withHeader("h").goTo("x").withDescription("d")`, runtime.Input{})
 	res := run(t, e, `action.goTo(String(nodeState.isDefined("a")) + nodeState.keys().length)`, runtime.Input{})
 	assert.Equal(t, "false0", res.Outcome)
-	assert.Empty(t, res.Headers)
-	assert.Empty(t, res.Description)
+	assert.Empty(t, action.Headers.Get(res.Outputs))
+	assert.Empty(t, action.Description.Get(res.Outputs))
 	assert.Empty(t, res.SharedState)
 }
 

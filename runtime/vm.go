@@ -10,15 +10,8 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/eventloop"
 
-	"github.com/journeyjs/journeyjs/bindings/action"
-	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
-	"github.com/journeyjs/journeyjs/bindings/logger"
-	"github.com/journeyjs/journeyjs/bindings/nodestate"
-	"github.com/journeyjs/journeyjs/bindings/openidm"
-	"github.com/journeyjs/journeyjs/bindings/secrets"
-	"github.com/journeyjs/journeyjs/bindings/systemenv"
-	"github.com/journeyjs/journeyjs/bindings/verify"
 )
 
 // vm is one pooled runtime with every binding available. Only the goroutine
@@ -31,27 +24,29 @@ type vm struct {
 	base   *goja.Object
 	freeze goja.Callable
 
-	// The bindings, nil until a script of this runtime names them.
-	action  *action.Binding
-	state   *nodestate.Binding
-	log     *logger.Binding
-	secrets *secrets.Binding
-	env     *systemenv.Binding
-	idm     *openidm.Binding
-	http    *httpclient.Binding
-	verify  *verify.Binding
-	req     requirer
+	// env is what bindings built on this runtime get (bindings.VM).
+	env bindings.VM
+	// built holds the bindings built so far by name, order in build order,
+	// async those with event-loop work (read by the watchdog under mu).
+	built map[string]*builtBinding
+	order []*builtBinding
+	async []bindings.Async
+	req   requirer
 
-	// stateLookup is v.state.Get, made once so a run does not allocate it.
-	stateLookup verify.State
+	// run is the current run as the bindings see it; inRun is true
+	// between its begin and end. context is the run's script context,
+	// lastContext the previous run's.
+	run                  bindings.Run
+	state                bindings.State
+	outputs              bindings.Outputs
+	inRun                bool
+	context, lastContext *Context
 
-	// Per-run values read by vm.live (realm, scriptName…). input holds
-	// the run's Input by value so that Run's argument does not escape to the
-	// heap.
-	input   Input
-	idFn    func() string
-	script  Script
-	reqObjs [3]goja.Value
+	// Per-run values read by vm.live. input holds the run's Input by value
+	// so that Run's argument does not escape to the heap.
+	input  Input
+	idFn   func() string
+	script Script
 
 	// mu guards the run's limits against the watchdog goroutine, so an
 	// interrupt meant for one run can never hit the next run on this runtime.
@@ -104,8 +99,19 @@ func newVM(e *Engine) *vm {
 	}
 
 	// The bindings are built on first use (bindings.go).
+	v.env = bindings.VM{
+		Runtime: rt,
+		Loop:    v.loop,
+		Builtin: func(name string) goja.Value { return v.global.builtin(name) },
+		Instance: func(name string) bindings.Instance {
+			if b := v.instance(name); b != nil {
+				return b.inst
+			}
+			return nil
+		},
+	}
+	v.run.State = &v.state
 	v.req.v = v
-	install(v.base, "require", rt.ToValue(func(call goja.FunctionCall) goja.Value { return v.req.require(call) }))
 	v.idFn = func() string { return v.script.id() }
 	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, v.live)
 	v.globalObj = rt.NewDynamicObject(v.global)
@@ -118,35 +124,13 @@ func newVM(e *Engine) *vm {
 	return v
 }
 
-// live answers the globals whose value is the current run's.
+// live answers the globals whose value is the current run's and that no
+// binding provides: globalThis.
 func (v *vm) live(name string) (goja.Value, bool) {
-	rt := v.rt
-	switch name {
-	case "globalThis":
+	if name == "globalThis" {
 		return v.globalObj, true
-	case "realm":
-		return rt.ToValue(v.input.Realm), true
-	case "cookieName":
-		return rt.ToValue(v.input.CookieName), true
-	case "scriptName":
-		return rt.ToValue(v.script.name()), true
-	case "requestHeaders":
-		return v.lazy(0, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestHeaders, true) }), true
-	case "requestParameters":
-		return v.lazy(1, func() goja.Value { return requestMap(rt, v.freeze, v.input.RequestParameters, false) }), true
-	case "requestCookies":
-		return v.lazy(2, func() goja.Value {
-			return jsvalue.FrozenJavaView(rt, v.freeze, jsvalue.ToJS(rt, v.input.RequestCookies))
-		}), true
 	}
 	return nil, false
-}
-
-func (v *vm) lazy(i int, build func() goja.Value) goja.Value {
-	if v.reqObjs[i] == nil {
-		v.reqObjs[i] = build()
-	}
-	return v.reqObjs[i]
 }
 
 // positions is Engine.positions that also knows this run's own libraries.
@@ -199,8 +183,8 @@ func (v *vm) interruptLocked(reason error) {
 	v.stopped, v.stopReason = true, reason
 	v.rt.Interrupt(reason)
 	v.loop.StopNoWait()
-	if v.http != nil {
-		v.http.Abort(reason)
+	for _, a := range v.async {
+		a.Abort(reason)
 	}
 }
 
@@ -254,6 +238,13 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.input = *input
 	v.script = script
 	v.req.modules = nil
+	v.context = input.context()
+	if v.context != v.lastContext {
+		if v.lastContext != nil {
+			v.global.forgetBindings()
+		}
+		v.lastContext = v.context
+	}
 
 	timeout := e.opts.Timeout
 	if dl, ok := ctx.Deadline(); ok {
@@ -264,11 +255,26 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 
+	v.outputs = bindings.Outputs{}
+	v.outputs.MarkRan()
+	v.state.Reset(input.SharedState, input.TransientState)
+	v.run = bindings.Run{
+		Context: ctx,
+		Script:  bindings.NewScriptInfo(script.name(), v.context.ID, v.context.LoggerID, v.idFn),
+		Realm:   input.Realm, CookieName: input.CookieName,
+		Request: bindings.Request{Headers: input.RequestHeaders, Parameters: input.RequestParameters, Cookies: input.RequestCookies},
+		State:   &v.state,
+		Outputs: &v.outputs,
+	}
+	v.run.SetBackends(input.Backends, e.opts.Backends)
+	v.inRun = true
 	v.beginBindings()
 
-	_, runErr := v.run(fn)
-	if runErr == nil && v.http != nil && v.http.Pending() {
-		runErr = v.drain(script)
+	_, runErr := v.call(fn)
+	if runErr == nil {
+		if a := v.pendingAsync(); a != nil {
+			runErr = v.drain(a, script)
+		}
 	}
 	if se, ok := runErr.(*ScriptError); ok {
 		err = se
@@ -287,12 +293,19 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	}
 	v.global.reset()
 
-	called := v.endBindings(res)
+	v.endBindings()
+	v.inRun = false
+	res.Context = v.context
+	res.Outcome, _ = v.run.Outcome()
+	res.SharedState, res.TransientState = v.state.Shared(), v.state.Transient()
+	res.Outputs = v.outputs
+	_, called := v.run.Outcome()
 	// v.input keeps the last run's Input until the next run overwrites it:
 	// clearing it costs write barriers on every run, and scripts never see it.
-	v.reqObjs = [3]goja.Value{}
+	v.run = bindings.Run{State: &v.state}
+	v.state = bindings.State{}
 
-	if err == nil && !called {
+	if err == nil && !called && v.context.NeedsOutcome {
 		err = &ScriptError{Kind: KindNoOutcome, Script: script.name(), File: script.name(),
 			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\")"}
 	}
@@ -303,13 +316,14 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 			// frames): start the next run on a clean one.
 			v.broken = true
 		}
+		res.Error = se
 	}
 	return err
 }
 
-// run executes the program and then, if the script left asynchronous work,
+// call executes the program and then, if the script left asynchronous work,
 // runs the event loop until it drains or the run is interrupted.
-func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
+func (v *vm) call(fn goja.Callable) (val goja.Value, err error) {
 	defer func() {
 		// A panic from a binding that is not a JavaScript exception is a bug;
 		// report it as the run's error rather than take the host down.
@@ -325,14 +339,14 @@ func (v *vm) run(fn goja.Callable) (val goja.Value, err error) {
 // left are done, or the run's limit stops the loop. An exception a callback
 // threw and nothing handled comes back with its position; a stopped loop
 // comes back with the kind of the limit that stopped it.
-func (v *vm) drain(script Script) (err error) {
+func (v *vm) drain(a bindings.Async, script Script) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			v.broken = true
 			err = panicError{r}
 		}
 	}()
-	err = v.http.Drain(func() {
+	err = a.Drain(func() {
 		// The run may have been stopped before the loop was running, when
 		// StopNoWait had no effect.
 		v.mu.Lock()
@@ -342,7 +356,7 @@ func (v *vm) drain(script Script) (err error) {
 			v.loop.StopNoWait()
 		}
 	})
-	if !errors.Is(err, httpclient.ErrStopped) {
+	if !errors.Is(err, bindings.ErrStopped) {
 		return err
 	}
 	// The run's limit stopped the loop while it waited; say which limit, the

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/harness"
 	"github.com/journeyjs/journeyjs/runtime"
 	"github.com/journeyjs/journeyjs/scripttest"
@@ -48,7 +51,7 @@ func ExampleNew() {
 	).Run()
 	run.AssertOutcome("blocked")
 	run.AssertErrorMessage("This account is locked. Contact the help desk.")
-	fmt.Println(run.Result.LockoutMessage)
+	fmt.Println(action.LockoutMessage.Get(run.Result.Outputs))
 	// Output:
 	// Locked after fraud report 2291
 }
@@ -58,7 +61,7 @@ func ExampleNewSource() {
 		WithSharedState(map[string]any{"username": "bjensen"}).
 		Run()
 	run.AssertHeaders("Hello bjensen")
-	fmt.Println(run.Result.Outcome, run.Result.Headers)
+	fmt.Println(run.Result.Outcome, action.Headers.Get(run.Result.Outputs))
 	// Output:
 	// done [Hello bjensen]
 }
@@ -94,7 +97,7 @@ func ExampleScript_WithSecret() {
 		WithSecret("scripted.node.api.key", "s3cr3t").
 		Run()
 	run.AssertOutcome("configured")
-	fmt.Println(run.Result.SecretsRead)
+	fmt.Println(secrets.Read.Get(run.Result.Outputs))
 	// Output:
 	// [scripted.node.api.key]
 }
@@ -134,7 +137,7 @@ func ExampleScript_WithIDMObject() {
 		Run()
 	run.AssertOutcome("updated")
 	run.AssertIDMObject("managed/alpha_user", `userName eq "bjensen"`, map[string]any{"mail": "new@example.com"})
-	fmt.Println(run.Result.IDMChanges[0].Action, run.Result.IDMChanges[0].ID)
+	fmt.Println(openidm.Changes.Get(run.Result.Outputs)[0].Action, openidm.Changes.Get(run.Result.Outputs)[0].ID)
 	// Output:
 	// patched u1
 }
@@ -190,7 +193,7 @@ func ExampleRun_AssertNoError() {
 func ExampleRun_AssertError() {
 	run := scripttest.NewSource(t, "throws.js", `throw new Error("no user in node state")`).Run()
 	run.AssertError(runtime.KindException, "no user")
-	fmt.Println(run.Report().Error.Kind)
+	fmt.Println(run.Result.Error.Kind)
 
 	loop := scripttest.NewSource(t, "loop.js", `while (true) {}`).WithTimeout(50 * time.Millisecond).Run()
 	loop.AssertError(runtime.KindTimeout, "timed out")

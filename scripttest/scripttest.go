@@ -28,6 +28,9 @@ import (
 	"sync"
 	"time"
 
+	// Every binding journeyjs provides.
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/emulator/idm"
@@ -360,15 +363,15 @@ func (s *Script) Run() *Run {
 	}
 	if len(s.routes) > 0 {
 		cfg := &httpclient.Config{}
-		if in.HTTP != nil {
-			c := *in.HTTP
+		if own, _ := httpclient.ConfigKey.In(in.Backends); own != nil {
+			c := *own
 			cfg = &c
 		}
 		cfg.Routes = append(append([]httpclient.Route(nil), s.routes...), cfg.Routes...)
-		in.HTTP = cfg
+		httpclient.ConfigKey.Set(&in.Backends, cfg)
 	}
 	if s.logLevel != nil {
-		in.LogLevel = s.logLevel
+		logger.LevelKey.Set(&in.Backends, *s.logLevel)
 	}
 
 	eng := s.engine
@@ -400,18 +403,16 @@ type Run struct {
 	ctx    context.Context
 	broken bool
 
-	// Result and Err are what runtime.Engine.Run returned.
+	// Result and Err are what runtime.Engine.Run returned. Result is the
+	// run as `journeyjs run --format json` prints it.
 	Result runtime.Result
 	Err    error
-	// Env is the world the run ran in; its back ends (Env.Input.IDM,
+	// Env is the world the run ran in; its back ends (Env.Input.Backends,
 	// Env.PingOne) hold the state the run left.
 	Env *fixtures.Env
 	// PingOneChanges are what the run changed in the local PingOne.
 	PingOneChanges []pingone.Change
 }
-
-// Report is the run as `journeyjs run --format json` prints it.
-func (r *Run) Report() runtime.Report { return runtime.NewReport(r.Result, r.Err) }
 
 // Close releases the run's back ends. Tests whose TB has Cleanup need not
 // call it.

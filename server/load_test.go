@@ -66,7 +66,7 @@ func TestLoadThousandConcurrentEvaluations(t *testing.T) {
 				errs <- fmt.Errorf("%d: %s", resp.StatusCode, b)
 				return
 			}
-			var rep runtime.Report
+			var rep runtime.Result
 			if err := json.Unmarshal(b, &rep); err != nil {
 				errs <- err
 				return

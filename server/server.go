@@ -9,7 +9,7 @@
 //	GET  /healthz                      200 while serving, 503 once shutting down
 //	GET  /metrics                      Prometheus text exposition format
 //
-// An evaluation answers the run's runtime.Report as JSON: 200 when the script
+// An evaluation answers the run's runtime.Result as JSON: 200 when the script
 // reached an outcome, 422 when it failed (the report's error says why: an
 // exception, a timeout, the memory budget…). Bad requests get a JSON
 // {"error": "..."} body: 400 for malformed JSON, 404 for an unknown script,
@@ -30,6 +30,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	// Every binding journeyjs provides.
+	_ "github.com/journeyjs/journeyjs/bindings/all"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/fixtures"
@@ -285,7 +288,7 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 	if runErr != nil {
 		status = http.StatusUnprocessableEntity
 	}
-	writeJSON(w, status, runtime.NewReport(res, runErr))
+	writeJSON(w, status, res)
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {

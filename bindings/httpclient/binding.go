@@ -44,12 +44,14 @@ package httpclient
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/eventloop"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 )
@@ -57,7 +59,7 @@ import (
 // ErrStopped is what Drain returns when the event loop was stopped (by the
 // run's time limit or cancellation) before the run's requests and callbacks
 // were done.
-var ErrStopped = errors.New("httpClient: the event loop stopped before the run's requests and callbacks finished")
+var ErrStopped = fmt.Errorf("httpClient: the event loop stopped before the run's requests and callbacks finished: %w", bindings.ErrStopped)
 
 var errRunEnded = errors.New("the run ended before the response arrived")
 
@@ -65,8 +67,22 @@ var errRunEnded = errors.New("the run ended before the response arrived")
 // requests are outstanding; it is always cleared long before.
 const holdFor = 100 * 365 * 24 * time.Hour
 
-// Binding is the per-runtime `httpClient` object.
-type Binding struct {
+// Binding is the `httpClient` binding.
+var Binding = bindings.Define("httpClient", func(vm *bindings.VM) bindings.Instance {
+	return newInstance(vm.Runtime, vm.Loop, vm.Builtin)
+})
+
+// ConfigKey is the key of a run's Config: routes, in-process hosts, the
+// network transport, the outbound policy and the named clients. Unset,
+// there are no routes and no passthrough: every request fails and says
+// which route to add.
+var ConfigKey = bindings.NewBackend[*Config]("httpClient")
+
+// Calls are the requests a run sent, in order, with credentials masked.
+var Calls = bindings.NewOutput[[]Call]("httpCalls")
+
+// Instance is the per-runtime `httpClient` object.
+type Instance struct {
 	rt                *goja.Runtime
 	loop              *eventloop.EventLoop
 	obj               *goja.Object
@@ -113,10 +129,16 @@ type runState struct {
 }
 
 // New builds the frozen `httpClient` object for rt, whose event loop is loop.
-func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
-	b := &Binding{rt: rt, loop: loop, obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
-	b.preventExtensions, _ = goja.AssertFunction(rt.GlobalObject().Get("Object").ToObject(rt).Get("preventExtensions"))
-	jsonObj := rt.GlobalObject().Get("JSON").ToObject(rt)
+func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Instance {
+	return newInstance(rt, loop, rt.GlobalObject().Get)
+}
+
+// newInstance is New with the built-ins read through builtin: the engine's
+// own JSON and Object, which the instance keeps, never a script's.
+func newInstance(rt *goja.Runtime, loop *eventloop.EventLoop, builtin func(string) goja.Value) *Instance {
+	b := &Instance{rt: rt, loop: loop, obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
+	b.preventExtensions, _ = goja.AssertFunction(builtin("Object").ToObject(rt).Get("preventExtensions"))
+	jsonObj := builtin("JSON").ToObject(rt)
 	b.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
 	b.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
 
@@ -160,25 +182,25 @@ func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Binding {
 	return b
 }
 
-// Object is the JavaScript value installed as `httpClient`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `httpClient`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run. cfg may be nil (every request then fails with the route
-// to add); store is the run's secret store, where named clients find their
+// Begin starts a run with the run's Config (nil: every request fails with
+// the route to add) and its secret store, where named clients find their
 // certificates. Begin allocates nothing: the run's state is made on its
 // first request.
-func (b *Binding) Begin(ctx context.Context, cfg *Config, store secrets.Store) {
-	b.parent, b.cfg, b.store, b.run = ctx, cfg, store, nil
+func (b *Instance) Begin(run *bindings.Run) {
+	b.parent, b.cfg, b.store, b.run = run.Context, ConfigKey.From(run), secrets.StoreKey.From(run), nil
 }
 
 // Pending reports whether the run sent requests, so the runtime must call
 // Drain before ending it.
-func (b *Binding) Pending() bool { return b.run != nil }
+func (b *Instance) Pending() bool { return b.run != nil }
 
 // Busy reports whether the run may have left requests, callbacks or loop
 // jobs behind (the script failed before Drain, or the loop was stopped): the
 // runtime should then not be reused, so nothing of this run reaches the next.
-func (b *Binding) Busy() bool {
+func (b *Instance) Busy() bool {
 	r := b.run
 	return r != nil && (!r.drained || r.work > 0 || r.fatal != nil || r.hold != nil)
 }
@@ -188,7 +210,7 @@ func (b *Binding) Busy() bool {
 // whose run was interrupted just before). Drain returns the first error a
 // callback raised that was not a JavaScript exception (an interrupt), the
 // first unhandled rejection, or ErrStopped when the loop was stopped early.
-func (b *Binding) Drain(started func()) error {
+func (b *Instance) Drain(started func()) error {
 	r := b.run
 	if r == nil {
 		return nil
@@ -213,7 +235,7 @@ func (b *Binding) Drain(started func()) error {
 
 // Abort cancels the run's requests. It is safe to call from any goroutine;
 // the runtime calls it when the run's time limit passes.
-func (b *Binding) Abort(cause error) {
+func (b *Instance) Abort(cause error) {
 	b.mu.Lock()
 	if b.aborted == nil {
 		b.aborted = cause
@@ -225,10 +247,16 @@ func (b *Binding) Abort(cause error) {
 	}
 }
 
-// End closes the run and returns the requests it made, in the order it sent
-// them. Requests still outstanding are canceled and recorded without a
-// response.
-func (b *Binding) End() []Call {
+// End closes the run and hands the requests it made, in the order it sent
+// them, to the run. Requests still outstanding are canceled and recorded
+// without a response.
+func (b *Instance) End(run *bindings.Run) {
+	if calls := b.end(); len(calls) > 0 {
+		Calls.Set(run.Outputs, calls)
+	}
+}
+
+func (b *Instance) end() []Call {
 	b.mu.Lock()
 	cancel := b.cancel
 	b.ctx, b.cancel, b.aborted = nil, nil, nil
@@ -266,7 +294,7 @@ func (b *Binding) End() []Call {
 	return r.calls
 }
 
-func (b *Binding) state() *runState {
+func (b *Instance) state() *runState {
 	if b.run == nil {
 		b.run = &runState{
 			promises:  make(map[*goja.Object]*promise),
@@ -287,19 +315,19 @@ func (b *Binding) state() *runState {
 	return b.run
 }
 
-func (b *Binding) isAborted() bool {
+func (b *Instance) isAborted() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.aborted != nil
 }
 
-func (b *Binding) runCtx() context.Context {
+func (b *Instance) runCtx() context.Context {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.ctx
 }
 
-func (b *Binding) config() *Config {
+func (b *Instance) config() *Config {
 	if b.cfg == nil {
 		return &Config{}
 	}
@@ -309,7 +337,7 @@ func (b *Binding) config() *Config {
 // post runs fn on the event loop if r is still the binding's run. Each run
 // that sends makes its own runState, so r names the run; post reads nothing
 // else of the binding, and request goroutines may call it.
-func (b *Binding) post(r *runState, fn func()) {
+func (b *Instance) post(r *runState, fn func()) {
 	b.loop.RunOnLoop(func(*goja.Runtime) {
 		if b.run != r {
 			return // a job of an earlier run on this runtime
@@ -319,7 +347,7 @@ func (b *Binding) post(r *runState, fn func()) {
 	})
 }
 
-func (b *Binding) afterJob() {
+func (b *Instance) afterJob() {
 	r := b.run
 	if r.fatal != nil {
 		b.loop.StopNoWait()

@@ -18,7 +18,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -80,7 +82,7 @@ func readScript(t *testing.T, name string) runtime.Script {
 
 func logMessages(res runtime.Result) string {
 	var b strings.Builder
-	for _, l := range res.Logs {
+	for _, l := range logger.Logs.Get(res.Outputs) {
 		b.WriteString(l.Level.String() + " " + l.Message + "\n")
 	}
 	return b.String()
@@ -93,15 +95,17 @@ func TestExampleSync(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	for user, want := range map[string]string{"bjensen": "true", "mallory": "false"} {
 		in := runtime.Input{
-			HTTP:        exampleConfig(srv),
 			Libraries:   map[string]string{"authLib": string(lib)},
 			SharedState: map[string]any{"username": user},
+			Backends: bindings.NewBackends(
+				httpclient.ConfigKey.Value(exampleConfig(srv)),
+			),
 		}
 		res, err := e.Run(context.Background(), readScript(t, "sync.js"), in)
 		require.NoError(t, err)
 		assert.Equal(t, want, res.Outcome, user)
-		require.Len(t, res.HTTPCalls, 1)
-		c := res.HTTPCalls[0]
+		require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+		c := httpclient.Calls.Get(res.Outputs)[0]
 		assert.Equal(t, "POST", c.Method)
 		assert.Equal(t, "Bearer ****", c.RequestHeaders["Authorization"])
 		assert.JSONEq(t, `{"username":"`+user+`"}`, c.RequestBody)
@@ -111,13 +115,13 @@ func TestExampleSync(t *testing.T) {
 func TestExampleAsync(t *testing.T) {
 	srv, audit := exampleServer(t)
 	e := newEngine(t, 5*time.Second)
-	in := runtime.Input{HTTP: exampleConfig(srv), SharedState: map[string]any{"username": "bjensen"}}
+	in := runtime.Input{SharedState: map[string]any{"username": "bjensen"}, Backends: bindings.NewBackends(httpclient.ConfigKey.Value(exampleConfig(srv)))}
 	res, err := e.Run(context.Background(), readScript(t, "async.js"), in)
 	require.NoError(t, err)
 	assert.Equal(t, "true", res.Outcome)
 	assert.Contains(t, logMessages(res), "audit event stored for bjensen")
 	assert.Equal(t, []string{`{"user":"bjensen","event":"login"}`}, audit())
-	assert.Equal(t, 202, res.HTTPCalls[0].Status)
+	assert.Equal(t, 202, httpclient.Calls.Get(res.Outputs)[0].Status)
 
 	// When the audit service is unreachable the catch callback logs it and
 	// the journey goes on.
@@ -131,12 +135,12 @@ func TestExampleBasicAuth(t *testing.T) {
 	srv, _ := exampleServer(t)
 	e := newEngine(t, 5*time.Second)
 	for pass, want := range map[string]string{"passwd": "true", "wrong": "false"} {
-		in := runtime.Input{HTTP: exampleConfig(srv), Secrets: secrets.MapStore{"scripted.node.example.secret": pass}}
+		in := runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(exampleConfig(srv)), secrets.StoreKey.Value(secrets.MapStore{"scripted.node.example.secret": pass}))}
 		res, err := e.Run(context.Background(), readScript(t, "basic-auth.js"), in)
 		require.NoError(t, err)
 		assert.Equal(t, want, res.Outcome, pass)
-		assert.Equal(t, []string{"scripted.node.example.secret"}, res.SecretsRead)
-		assert.Equal(t, "Basic ****", res.HTTPCalls[0].RequestHeaders["Authorization"])
+		assert.Equal(t, []string{"scripted.node.example.secret"}, secrets.Read.Get(res.Outputs))
+		assert.Equal(t, "Basic ****", httpclient.Calls.Get(res.Outputs)[0].RequestHeaders["Authorization"])
 		if want == "true" {
 			assert.Contains(t, logMessages(res), "authenticated: true")
 		} else {

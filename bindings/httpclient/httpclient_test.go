@@ -14,9 +14,12 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -139,7 +142,7 @@ nodeState.putShared("statusText", r.statusText);
 nodeState.putShared("ct", r.headers.get("content-type"));
 nodeState.putShared("multi", r.headers["X-Multi"]);
 nodeState.putShared("missing", r.headers.get("x-nope"));
-action.goTo("true");`, runtime.Input{HTTP: local()})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	echo := res.SharedState["echo"].(map[string]any)
 	assert.Equal(t, "POST", echo["method"])
 	assert.Equal(t, "x=1", echo["query"])
@@ -156,8 +159,8 @@ action.goTo("true");`, runtime.Input{HTTP: local()})
 	assert.Equal(t, "a, b", res.SharedState["multi"])
 	assert.Nil(t, res.SharedState["missing"])
 
-	require.Len(t, res.HTTPCalls, 1)
-	c := res.HTTPCalls[0]
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+	c := httpclient.Calls.Get(res.Outputs)[0]
 	assert.Equal(t, "POST", c.Method)
 	assert.Equal(t, srv.URL+"/echo?x=1", c.URL)
 	assert.Equal(t, "Bearer ****", c.RequestHeaders["Authorization"])
@@ -176,7 +179,7 @@ var b = httpClient.send("`+srv.URL+`/echo", {method: "PUT", headers: {"Content-T
 var c = httpClient.send("`+srv.URL+`/echo", {method: "POST", headers: {"content-type": "application/vnd.x+json"}, body: [1, 2]}).get().json();
 var f = httpClient.send("`+srv.URL+`/form").get().formData();
 nodeState.putShared("a", a); nodeState.putShared("b", b); nodeState.putShared("c", c); nodeState.putShared("f", f);
-action.goTo("true");`, runtime.Input{HTTP: local()})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	a := res.SharedState["a"].(map[string]any)
 	assert.Equal(t, "grant_type=password&scope=a&scope=b&user=b+jensen", a["body"])
 	assert.Equal(t, "application/x-www-form-urlencoded", a["headers"].(map[string]any)["Content-Type"])
@@ -187,7 +190,7 @@ action.goTo("true");`, runtime.Input{HTTP: local()})
 	assert.Equal(t, "[1,2]", c["body"])
 	assert.Equal(t, "application/vnd.x+json", c["headers"].(map[string]any)["Content-Type"])
 	assert.Equal(t, map[string]any{"access_token": "abc", "scope": []any{"read", "write"}}, res.SharedState["f"])
-	assert.Equal(t, "grant_type=password&scope=a&scope=b&user=b+jensen", res.HTTPCalls[0].RequestBody)
+	assert.Equal(t, "grant_type=password&scope=a&scope=b&user=b+jensen", httpclient.Calls.Get(res.Outputs)[0].RequestBody)
 }
 
 func TestBadOptionsThrow(t *testing.T) {
@@ -200,7 +203,7 @@ func TestBadOptionsThrow(t *testing.T) {
 		`httpClient.send("https://x.example/", {method: "POST", body: function () {}})`:                              "the body has no JSON form",
 		`httpClient.send("https://x.example/", {method: "POST", body: {toJSON: function () { return undefined; }}})`: "the body has no JSON form",
 	} {
-		_, err := run(t, e, src, runtime.Input{HTTP: local()})
+		_, err := run(t, e, src, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 		se := scriptErr(t, err)
 		assert.Equal(t, runtime.KindException, se.Kind)
 		assert.Contains(t, se.Message, want, src)
@@ -214,14 +217,14 @@ func TestServerErrorAndInvalidJSON(t *testing.T) {
 	res := mustRun(t, e, `
 var r = httpClient.send("`+srv.URL+`/status/500").get();
 nodeState.putShared("s", r.status); nodeState.putShared("ok", r.ok); nodeState.putShared("t", r.text());
-action.goTo(r.ok ? "true" : "false");`, runtime.Input{HTTP: local()})
+action.goTo(r.ok ? "true" : "false");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, "false", res.Outcome)
 	assert.Equal(t, int64(500), res.SharedState["s"])
 	assert.Equal(t, false, res.SharedState["ok"])
 	assert.Equal(t, "boom\n", res.SharedState["t"])
-	assert.Equal(t, 500, res.HTTPCalls[0].Status)
+	assert.Equal(t, 500, httpclient.Calls.Get(res.Outputs)[0].Status)
 
-	_, err := run(t, e, "var r = httpClient.send(\""+srv.URL+"/badjson\").get();\nr.json();\naction.goTo('x');", runtime.Input{HTTP: local()})
+	_, err := run(t, e, "var r = httpClient.send(\""+srv.URL+"/badjson\").get();\nr.json();\naction.goTo('x');", runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	se := scriptErr(t, err)
 	assert.Contains(t, se.Message, "the response to GET "+srv.URL+"/badjson is not valid JSON")
 	assert.Contains(t, se.Message, `"<html>not json</html>"`)
@@ -229,7 +232,7 @@ action.goTo(r.ok ? "true" : "false");`, runtime.Input{HTTP: local()})
 
 	// A script can catch it.
 	res = mustRun(t, e, `var r = httpClient.send("`+srv.URL+`/badjson").get();
-try { r.json(); action.goTo("parsed"); } catch (e) { action.goTo("caught"); }`, runtime.Input{HTTP: local()})
+try { r.json(); action.goTo("parsed"); } catch (e) { action.goTo("caught"); }`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, "caught", res.Outcome)
 }
 
@@ -244,12 +247,12 @@ httpClient.send("`+srv.URL+`/delay?n=1")
   .then(function (r) { order.push("second:" + r.json().n); nodeState.putShared("order", order); });
 httpClient.send("`+srv.URL+`/delay?n=3").then(function (r) { nodeState.putShared("third", r.json().n); });
 order.push("script-end");
-action.goTo("true");`, runtime.Input{HTTP: local()})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, "true", res.Outcome)
 	assert.Equal(t, []any{"script-end", "first:200", "n=1", "second:2"}, res.SharedState["order"])
 	assert.Equal(t, int64(3), res.SharedState["third"])
-	assert.Len(t, res.HTTPCalls, 3)
-	for _, c := range res.HTTPCalls {
+	assert.Len(t, httpclient.Calls.Get(res.Outputs), 3)
+	for _, c := range httpclient.Calls.Get(res.Outputs) {
 		assert.Equal(t, 200, c.Status)
 	}
 }
@@ -263,10 +266,10 @@ func TestAsyncAwaitAndFireAndForget(t *testing.T) {
   nodeState.putShared("awaited", r.json().n);
 })();
 httpClient.send("`+srv.URL+`/echo", {method: "POST", body: {audit: true}});
-action.goTo("true");`, runtime.Input{HTTP: local()})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, int64(7), res.SharedState["awaited"])
-	require.Len(t, res.HTTPCalls, 2)
-	assert.Equal(t, 200, res.HTTPCalls[1].Status, "the run waits for a request nobody listens to")
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 2)
+	assert.Equal(t, 200, httpclient.Calls.Get(res.Outputs)[1].Status, "the run waits for a request nobody listens to")
 }
 
 func TestCatchAndRejections(t *testing.T) {
@@ -279,7 +282,7 @@ httpClient.send("https://unrouted.example/x").then(function () { nodeState.putSh
 httpClient.send("`+srv.URL+`/echo").then(function (r) { throw new Error("bad " + r.status); })
   .then(function () { nodeState.putShared("skipped", false); }, function (e) { nodeState.putShared("rejected", e.message); return "recovered"; })
   .then(function (v) { nodeState.putShared("after", v); });
-action.goTo("true");`, runtime.Input{HTTP: &httpclient.Config{Policy: httpclient.Policy{AllowPrivate: true}, Routes: []httpclient.Route{{URL: srv.URL + "/*"}}, Passthrough: false}})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(&httpclient.Config{Policy: httpclient.Policy{AllowPrivate: true}, Routes: []httpclient.Route{{URL: srv.URL + "/*"}}, Passthrough: false}))})
 	assert.Nil(t, res.SharedState["bad"])
 	assert.Contains(t, res.SharedState["failed"], "no route matches GET https://unrouted.example/x")
 	assert.Equal(t, "bad 200", res.SharedState["rejected"])
@@ -294,7 +297,7 @@ action.goTo("true");`, runtime.Input{HTTP: &httpclient.Config{Policy: httpclient
 func TestCallbackExceptionIsTheRunError(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)
-	res, err := run(t, e, "action.goTo(\"true\");\nhttpClient.send(\""+srv.URL+"/echo\").then(function (r) {\n  nodeState.putShared(\"seen\", r.status);\n  null.boom;\n});", runtime.Input{HTTP: local()})
+	res, err := run(t, e, "action.goTo(\"true\");\nhttpClient.send(\""+srv.URL+"/echo\").then(function (r) {\n  nodeState.putShared(\"seen\", r.status);\n  null.boom;\n});", runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	se := scriptErr(t, err)
 	assert.Equal(t, runtime.KindException, se.Kind)
 	assert.Contains(t, se.Message, "TypeError")
@@ -324,14 +327,14 @@ func TestHungServerEndsWithTimeout(t *testing.T) {
 		`try { httpClient.send("` + srv.URL + `/").get(); } catch (e) { action.goTo("caught"); } action.goTo("y");`,
 	} {
 		start := time.Now()
-		res, err := run(t, e, src, runtime.Input{HTTP: local()})
+		res, err := run(t, e, src, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 		se := scriptErr(t, err)
 		assert.Equal(t, runtime.KindTimeout, se.Kind, src)
 		assert.Contains(t, se.Message, "timed out after 300ms")
 		assert.Less(t, time.Since(start), 2*time.Second)
-		require.Len(t, res.HTTPCalls, 1)
-		assert.Equal(t, 0, res.HTTPCalls[0].Status)
-		assert.NotEmpty(t, res.HTTPCalls[0].Error)
+		require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+		assert.Equal(t, 0, httpclient.Calls.Get(res.Outputs)[0].Status)
+		assert.NotEmpty(t, httpclient.Calls.Get(res.Outputs)[0].Error)
 		assert.NotEqual(t, "caught", res.Outcome)
 	}
 	st := e.Stats()
@@ -349,17 +352,17 @@ func TestNamedClientTimeoutAndNames(t *testing.T) {
 		"off":   {Disabled: true},
 	}
 	start := time.Now()
-	res, err := run(t, e, `httpClient.send("`+srv.URL+`/slow", {clientName: "quick"}).get();`, runtime.Input{HTTP: cfg})
+	res, err := run(t, e, `httpClient.send("`+srv.URL+`/slow", {clientName: "quick"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	se := scriptErr(t, err)
 	assert.Contains(t, se.Message, `httpClient: GET `+srv.URL+`/slow (client "quick"): timed out`)
 	assert.Less(t, time.Since(start), 900*time.Millisecond)
-	assert.Equal(t, "quick", res.HTTPCalls[0].ClientName)
+	assert.Equal(t, "quick", httpclient.Calls.Get(res.Outputs)[0].ClientName)
 
-	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "nope"}).get();`, runtime.Input{HTTP: cfg})
+	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "nope"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, `no HTTP client named "nope" is configured`)
-	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "off"}).get();`, runtime.Input{HTTP: cfg})
+	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "off"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, `the HTTP client "off" is disabled`)
-	res = mustRun(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "quick"}).get(); action.goTo("ok");`, runtime.Input{HTTP: cfg})
+	res = mustRun(t, e, `httpClient.send("`+srv.URL+`/echo", {clientName: "quick"}).get(); action.goTo("ok");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "ok", res.Outcome)
 }
 
@@ -380,14 +383,14 @@ var lone = httpClient.send("https://api.test/lone").get().json();
 nodeState.putShared("keys", Object.keys(ok).join());
 nodeState.putShared("own", Object.getPrototypeOf(ok.b[1]) === Object.prototype && ok.b[1].__proto__ === 2);
 nodeState.putShared("lone", lone.s.length + ":" + lone.s.charCodeAt(0));
-action.goTo("ok");`, runtime.Input{HTTP: cfg})
+action.goTo("ok");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "b,a", res.SharedState["keys"])
 	assert.Equal(t, true, res.SharedState["own"])
 	assert.Equal(t, "1:65533", res.SharedState["lone"])
 
-	_, err := run(t, e, `httpClient.send("https://api.test/deep").get().json();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("https://api.test/deep").get().json();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, "is not valid JSON (RangeError: JSON nested more than 1000 levels deep)")
-	_, err = run(t, e, `httpClient.send("https://api.test/bad").get().json();`, runtime.Input{HTTP: cfg})
+	_, err = run(t, e, `httpClient.send("https://api.test/bad").get().json();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	msg := scriptErr(t, err).Message
 	assert.Contains(t, msg, "the response to GET https://api.test/bad is not valid JSON (SyntaxError: JSON at offset 8")
 	assert.Contains(t, msg, `the body begins "{\"a\": 1,}"`)
@@ -414,7 +417,7 @@ func TestReadTimeoutStopsASlowBody(t *testing.T) {
 	cfg := local()
 	cfg.Clients = map[string]httpclient.ClientConfig{"quick": {ReadTimeout: 100 * time.Millisecond, ConnectTimeout: time.Second}}
 	start := time.Now()
-	_, err := run(t, e, `httpClient.send("`+srv.URL+`/body", {clientName: "quick"}).get();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("`+srv.URL+`/body", {clientName: "quick"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	msg := scriptErr(t, err).Message
 	assert.Contains(t, msg, "reading the response: reading the body took longer than the read timeout (100ms)")
 	assert.Less(t, time.Since(start), 2*time.Second)
@@ -424,7 +427,7 @@ func TestRedirects(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)
 	res := mustRun(t, e, `var r = httpClient.send("`+srv.URL+`/redirect?to=/echo").get();
-nodeState.putShared("path", r.json().path); nodeState.putShared("url", r.url); action.goTo("true");`, runtime.Input{HTTP: local()})
+nodeState.putShared("path", r.json().path); nodeState.putShared("url", r.url); action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, "/echo", res.SharedState["path"])
 	assert.Equal(t, srv.URL+"/echo", res.SharedState["url"])
 }
@@ -478,31 +481,31 @@ func TestOutboundPolicy(t *testing.T) {
 		fmt.Sprintf("http://public.test:%d/redirect?to=http://internal.example/", port):       "(host internal.example) denied: private address",
 	}
 	for target, want := range cases {
-		res, err := run(t, e, `httpClient.send("`+target+`").get();`, runtime.Input{HTTP: cfg})
+		res, err := run(t, e, `httpClient.send("`+target+`").get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 		se := scriptErr(t, err)
 		assert.Contains(t, se.Message, want, target)
-		require.Len(t, res.HTTPCalls, 1)
-		assert.Contains(t, res.HTTPCalls[0].Error, want)
+		require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+		assert.Contains(t, httpclient.Calls.Get(res.Outputs)[0].Error, want)
 	}
 
 	// An allowed public host works.
-	res := mustRun(t, e, fmt.Sprintf(`action.goTo(httpClient.send("http://public.test:%d/echo").get().json().path);`, port), runtime.Input{HTTP: cfg})
+	res := mustRun(t, e, fmt.Sprintf(`action.goTo(httpClient.send("http://public.test:%d/echo").get().json().path);`, port), runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "/echo", res.Outcome)
 
 	// allowHosts: only listed hosts.
 	cfg2 := &httpclient.Config{Passthrough: true, Policy: publicPolicy(srv)}
 	cfg2.Policy.AllowHosts = []string{"*.example.com"}
-	_, err := run(t, e, fmt.Sprintf(`httpClient.send("http://public.test:%d/echo").get();`, port), runtime.Input{HTTP: cfg2})
+	_, err := run(t, e, fmt.Sprintf(`httpClient.send("http://public.test:%d/echo").get();`, port), runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg2))})
 	assert.Contains(t, scriptErr(t, err).Message, "httpClient: request to host public.test denied: not in http.allowHosts")
 	cfg2.Policy.AllowHosts = []string{"public.test"}
-	res = mustRun(t, e, fmt.Sprintf(`action.goTo(String(httpClient.send("http://public.test:%d/echo").get().status));`, port), runtime.Input{HTTP: cfg2})
+	res = mustRun(t, e, fmt.Sprintf(`action.goTo(String(httpClient.send("http://public.test:%d/echo").get().status));`, port), runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg2))})
 	assert.Equal(t, "200", res.Outcome)
 
 	// allowPrivate opens loopback, never the metadata endpoint.
 	cfg3 := &httpclient.Config{Passthrough: true, Policy: httpclient.Policy{AllowPrivate: true}}
-	res = mustRun(t, e, fmt.Sprintf(`action.goTo(String(httpClient.send("http://localhost:%d/echo").get().status));`, port), runtime.Input{HTTP: cfg3})
+	res = mustRun(t, e, fmt.Sprintf(`action.goTo(String(httpClient.send("http://localhost:%d/echo").get().status));`, port), runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg3))})
 	assert.Equal(t, "200", res.Outcome)
-	_, err = run(t, e, `httpClient.send("http://169.254.169.254/").get();`, runtime.Input{HTTP: cfg3})
+	_, err = run(t, e, `httpClient.send("http://169.254.169.254/").get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg3))})
 	assert.Contains(t, scriptErr(t, err).Message, "cloud metadata address")
 }
 
@@ -520,11 +523,11 @@ var ok = auth("bjensen"), no = auth("someone");
 var p = httpClient.send("https://api.example.com/users/42/profile?expand=1").get();
 var q = httpClient.send("https://api.example.com/q?x=1").get();
 nodeState.putShared("r", [ok.status, ok.json().authenticated, no.status, no.json().authenticated, p.text(), p.headers.get("x-route"), q.text()]);
-action.goTo("true");`, runtime.Input{HTTP: cfg})
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, []any{int64(200), true, int64(401), false, "profile", "wild", "exact query"}, res.SharedState["r"])
 
 	// A GET does not match the POST-only routes; the error shows the YAML.
-	_, err := run(t, e, `httpClient.send("https://my.auth.server/authenticate", {body: "abc"}).get();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("https://my.auth.server/authenticate", {body: "abc"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	msg := scriptErr(t, err).Message
 	assert.Contains(t, msg, "no route matches GET https://my.auth.server/authenticate (body abc) and http.passthrough is off; add a route to the fixtures file:")
 	assert.Contains(t, msg, "  http:\n    routes:\n      - method: GET\n        url: https://my.auth.server/authenticate\n        status: 200\n")
@@ -551,7 +554,7 @@ func TestRequestsSentTogetherRunTogether(t *testing.T) {
 		}),
 	}}
 	res := mustRun(t, e, `var a = httpClient.send("http://pair.test/a"), b = httpClient.send("http://pair.test/b");
-action.goTo(a.get().text() + "," + b.get().text());`, runtime.Input{HTTP: cfg})
+action.goTo(a.get().text() + "," + b.get().text());`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "together,together", res.Outcome)
 }
 
@@ -566,12 +569,12 @@ func TestHungHostHandlerEndsWithTimeout(t *testing.T) {
 		}),
 	}}
 	start := time.Now()
-	res, err := run(t, e, `httpClient.send("http://hung.test/").get(); action.goTo("x");`, runtime.Input{HTTP: cfg})
+	res, err := run(t, e, `httpClient.send("http://hung.test/").get(); action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	se := scriptErr(t, err)
 	assert.Equal(t, runtime.KindTimeout, se.Kind)
 	assert.Less(t, time.Since(start), 2*time.Second)
-	require.Len(t, res.HTTPCalls, 1)
-	assert.NotEmpty(t, res.HTTPCalls[0].Error)
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+	assert.NotEmpty(t, httpclient.Calls.Get(res.Outputs)[0].Error)
 	assert.Empty(t, res.Outcome)
 }
 
@@ -588,7 +591,7 @@ func TestHostsHandler(t *testing.T) {
 		}),
 	}}
 	res := mustRun(t, e, `var r = httpClient.send("https://api.pingone.com/v1/environments/e/users", {method: "POST", token: "t", body: {a: 1}}).get();
-action.goTo(r.status + ":" + r.json().id);`, runtime.Input{HTTP: cfg})
+action.goTo(r.status + ":" + r.json().id);`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "201:u1", res.Outcome)
 	assert.Equal(t, `POST /v1/environments/e/users Bearer t {"a":1}`, seen)
 }
@@ -600,17 +603,16 @@ func TestRecordsAreMaskedAndCut(t *testing.T) {
 httpClient.send("https://x.example/a", {headers: {Authorization: "Basic Ympl bnNlbjpwYXNzd2Q="}}).get();
 httpClient.send("https://x.example/b", {token: "abc.def.ghi"}).get();
 httpClient.send("https://x.example/c", {method: "POST", body: "y".repeat(5000)}).get();
-action.goTo("true");`, runtime.Input{HTTP: cfg})
-	require.Len(t, res.HTTPCalls, 3)
-	assert.Equal(t, "Basic ****", res.HTTPCalls[0].RequestHeaders["Authorization"])
-	assert.Equal(t, "Bearer ****", res.HTTPCalls[1].RequestHeaders["Authorization"])
-	b, _ := json.Marshal(res.HTTPCalls)
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 3)
+	assert.Equal(t, "Basic ****", httpclient.Calls.Get(res.Outputs)[0].RequestHeaders["Authorization"])
+	assert.Equal(t, "Bearer ****", httpclient.Calls.Get(res.Outputs)[1].RequestHeaders["Authorization"])
+	b, _ := json.Marshal(httpclient.Calls.Get(res.Outputs))
 	assert.NotContains(t, string(b), "abc.def.ghi")
 	assert.NotContains(t, string(b), "Ympl")
-	assert.Equal(t, strings.Repeat("y", httpclient.MaxRecordedBody)+"…(truncated)", res.HTTPCalls[2].RequestBody)
+	assert.Equal(t, strings.Repeat("y", httpclient.MaxRecordedBody)+"…(truncated)", httpclient.Calls.Get(res.Outputs)[2].RequestBody)
 
-	rep := runtime.NewReport(res, nil)
-	out, _ := json.Marshal(rep)
+	out, _ := json.Marshal(res)
 	assert.Contains(t, string(out), `"httpCalls":[{"method":"GET","url":"https://x.example/a"`)
 }
 
@@ -619,10 +621,10 @@ func TestResponseSizeLimit(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	cfg := local()
 	cfg.MaxResponseBytes = 4096
-	_, err := run(t, e, `httpClient.send("`+srv.URL+`/big").get();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("`+srv.URL+`/big").get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, "the response body is larger than the 4096-byte limit")
 	cfg.MaxRequestBytes = 10
-	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {method: "POST", body: "01234567890"});`, runtime.Input{HTTP: cfg})
+	_, err = run(t, e, `httpClient.send("`+srv.URL+`/echo", {method: "POST", body: "01234567890"});`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, "larger than the 10-byte limit")
 }
 
@@ -655,7 +657,7 @@ var out = [Object.isFrozen(r), Object.isFrozen(r.headers), r.status, r.ok, r.hea
 try { r.status = 500; } catch (e) { out.push("status"); }
 try { r.extra = 1; } catch (e) { out.push("extend"); }
 try { delete r.headers["X-One"]; } catch (e) { out.push("delete"); }
-action.goTo(out.join("|"));`, runtime.Input{HTTP: cfg})
+action.goTo(out.join("|"));`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "true|true|201|true|1|function|true|status|extend|delete", res.Outcome)
 }
 
@@ -663,7 +665,7 @@ func TestRedirectLimit(t *testing.T) {
 	srv := echoServer(t)
 	e := newEngine(t, 5*time.Second)
 	loop := srv.URL + "/redirect?to=" + url.QueryEscape(srv.URL+"/loop")
-	_, err := run(t, e, `httpClient.send("`+loop+`").get();`, runtime.Input{HTTP: local()})
+	_, err := run(t, e, `httpClient.send("`+loop+`").get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Contains(t, scriptErr(t, err).Message, "stopped after 10 redirects")
 }
 
@@ -671,15 +673,15 @@ func TestScriptFailsWithRequestsOutstanding(t *testing.T) {
 	srv := hangServer(t)
 	e := newEngine(t, 5*time.Second)
 	start := time.Now()
-	res, err := run(t, e, `httpClient.send("`+srv.URL+`/").then(function () {}); throw new Error("early");`, runtime.Input{HTTP: local()})
+	res, err := run(t, e, `httpClient.send("`+srv.URL+`/").then(function () {}); throw new Error("early");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Contains(t, scriptErr(t, err).Message, "Error: early")
 	assert.Less(t, time.Since(start), time.Second)
-	require.Len(t, res.HTTPCalls, 1)
-	assert.Contains(t, res.HTTPCalls[0].Error, "the run ended before the response arrived")
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+	assert.Contains(t, httpclient.Calls.Get(res.Outputs)[0].Error, "the run ended before the response arrived")
 	assert.Equal(t, int64(1), e.Stats().RuntimesDiscarded)
-	res = mustRun(t, e, `action.goTo("next")`, runtime.Input{HTTP: local()})
+	res = mustRun(t, e, `action.goTo("next")`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
 	assert.Equal(t, "next", res.Outcome)
-	assert.Empty(t, res.HTTPCalls)
+	assert.Empty(t, httpclient.Calls.Get(res.Outputs))
 }
 
 func TestNamedClientConnectTimeout(t *testing.T) {
@@ -695,7 +697,7 @@ func TestNamedClientConnectTimeout(t *testing.T) {
 		},
 	}, Clients: map[string]httpclient.ClientConfig{"c": {ConnectTimeout: 80 * time.Millisecond}}}
 	start := time.Now()
-	_, err := run(t, e, `httpClient.send("http://blackhole.test/", {clientName: "c"}).get();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("http://blackhole.test/", {clientName: "c"}).get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, `httpClient: GET http://blackhole.test/ (client "c"): timed out`)
 	assert.Less(t, time.Since(start), time.Second)
 }
@@ -715,22 +717,22 @@ func TestCustomTransport(t *testing.T) {
 	})}}
 	res := mustRun(t, e, `var a = httpClient.send("https://api.example.com/x").get();
 var b = httpClient.send("https://auth.pingone.com/as/token", {method: "POST"}).get();
-action.goTo(a.status + " " + a.statusText + " " + b.status);`, runtime.Input{HTTP: cfg})
+action.goTo(a.status + " " + a.statusText + " " + b.status);`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "204 No Content 299", res.Outcome)
 	assert.Equal(t, []string{"GET https://api.example.com/x"}, got)
 
 	// The host rules still hold in front of a custom transport.
-	_, err := run(t, e, `httpClient.send("http://10.0.0.1/").get();`, runtime.Input{HTTP: cfg})
+	_, err := run(t, e, `httpClient.send("http://10.0.0.1/").get();`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Contains(t, scriptErr(t, err).Message, "request to 10.0.0.1 denied: private address")
 }
 
 func TestUnknownOptionsAreIgnoredAndRecorded(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
 	res, err := run(t, e, `var r = httpClient.send("https://api.example.com/x", {methd: "POST", method: "GET"}).get(); action.goTo(String(r.status))`,
-		runtime.Input{HTTP: &httpclient.Config{Routes: []httpclient.Route{{URL: "https://api.example.com/x", Status: 204}}}})
+		runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(&httpclient.Config{Routes: []httpclient.Route{{URL: "https://api.example.com/x", Status: 204}}}))})
 	require.NoError(t, err)
 	assert.Equal(t, "204", res.Outcome)
-	require.Len(t, res.HTTPCalls, 1)
-	assert.Equal(t, "GET", res.HTTPCalls[0].Method)
-	assert.Equal(t, []string{"methd"}, res.HTTPCalls[0].IgnoredOptions)
+	require.Len(t, httpclient.Calls.Get(res.Outputs), 1)
+	assert.Equal(t, "GET", httpclient.Calls.Get(res.Outputs)[0].Method)
+	assert.Equal(t, []string{"methd"}, httpclient.Calls.Get(res.Outputs)[0].IgnoredOptions)
 }

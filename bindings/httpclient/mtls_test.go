@@ -22,6 +22,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/runtime"
@@ -106,14 +108,14 @@ func TestMutualTLS(t *testing.T) {
 		"junkCert":     {ClientCertificate: "junk"},
 	}
 	e := newEngine(t, 5*time.Second)
-	in := runtime.Input{HTTP: cfg, Secrets: store}
+	in := runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg), secrets.StoreKey.Value(store))}
 
 	res := mustRun(t, e, `var res = httpClient.send("`+srv.URL+`/", {clientName: "myHttpClient"}).get();
 action.withHeader("Response code: " + res.status);
 if (res.status == 200) { action.goTo("true").withDescription(res.text()); } else { action.goTo("false"); }`, in)
 	assert.Equal(t, "true", res.Outcome)
-	assert.Equal(t, "hello journeyjs-client", res.Description)
-	assert.Empty(t, res.SecretsRead, "host-side certificate reads are not script secret reads")
+	assert.Equal(t, "hello journeyjs-client", action.Description.Get(res.Outputs))
+	assert.Empty(t, secrets.Read.Get(res.Outputs), "host-side certificate reads are not script secret reads")
 
 	// Without a client certificate the server refuses the handshake.
 	_, err := run(t, e, `httpClient.send("`+srv.URL+`/", {clientName: "trustOnly"}).get();`, in)

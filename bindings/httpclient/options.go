@@ -22,7 +22,7 @@ type sendOptions struct {
 }
 
 // options converts the script's request options.
-func (b *Binding) options(v goja.Value) sendOptions {
+func (b *Instance) options(v goja.Value) sendOptions {
 	rt := b.rt
 	o := sendOptions{method: http.MethodGet, header: make(http.Header)}
 	if jsvalue.IsNullish(v) {

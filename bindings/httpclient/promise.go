@@ -37,7 +37,7 @@ type reaction struct {
 	follow *promise
 }
 
-func (b *Binding) newPromise() *promise {
+func (b *Instance) newPromise() *promise {
 	obj := b.rt.NewObject()
 	_ = obj.SetPrototype(b.promiseProto)
 	p := &promise{obj: obj}
@@ -45,7 +45,7 @@ func (b *Binding) newPromise() *promise {
 	return p
 }
 
-func (b *Binding) promiseOf(v goja.Value) *promise {
+func (b *Instance) promiseOf(v goja.Value) *promise {
 	obj, ok := v.(*goja.Object)
 	if !ok || b.run == nil {
 		return nil
@@ -53,7 +53,7 @@ func (b *Binding) promiseOf(v goja.Value) *promise {
 	return b.run.promises[obj]
 }
 
-func (b *Binding) then(this, onF, onR goja.Value, method string) goja.Value {
+func (b *Instance) then(this, onF, onR goja.Value, method string) goja.Value {
 	p := b.promiseOf(this)
 	if p == nil {
 		jsvalue.Throw(b.rt, "httpClient: %s() must be called on the object httpClient.send returned", method)
@@ -65,7 +65,7 @@ func (b *Binding) then(this, onF, onR goja.Value, method string) goja.Value {
 	return re.child.obj
 }
 
-func (b *Binding) addReaction(p *promise, re reaction) {
+func (b *Instance) addReaction(p *promise, re reaction) {
 	p.handled = true
 	if p.state == pending {
 		p.reactions = append(p.reactions, re)
@@ -74,7 +74,7 @@ func (b *Binding) addReaction(p *promise, re reaction) {
 	b.enqueue(func() { b.react(p, re) })
 }
 
-func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exception, failed *request) {
+func (b *Instance) settle(p *promise, state int, value goja.Value, exc *goja.Exception, failed *request) {
 	if p.state != pending {
 		return
 	}
@@ -88,7 +88,7 @@ func (b *Binding) settle(p *promise, state int, value goja.Value, exc *goja.Exce
 	p.reactions = nil
 }
 
-func (b *Binding) react(p *promise, re reaction) {
+func (b *Instance) react(p *promise, re reaction) {
 	if re.follow != nil {
 		b.settle(re.follow, p.state, p.value, p.exc, p.failed)
 		return
@@ -116,7 +116,7 @@ func (b *Binding) react(p *promise, re reaction) {
 
 // resolve settles p with v, adopting v's state when v is a promise-like or
 // another thenable (a native Promise, for example).
-func (b *Binding) resolve(p *promise, v goja.Value) {
+func (b *Instance) resolve(p *promise, v goja.Value) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
 		b.settle(p, fulfilled, v, nil, nil)
@@ -169,7 +169,7 @@ func (b *Binding) resolve(p *promise, v goja.Value) {
 
 // enqueue schedules a callback job; the jobs of one batch run in order in a
 // single event-loop turn.
-func (b *Binding) enqueue(fn func()) {
+func (b *Instance) enqueue(fn func()) {
 	r := b.run
 	r.micro = append(r.micro, fn)
 	if r.microScheduled {
@@ -189,7 +189,7 @@ func (b *Binding) enqueue(fn func()) {
 	})
 }
 
-func (b *Binding) get(call goja.FunctionCall) goja.Value {
+func (b *Instance) get(call goja.FunctionCall) goja.Value {
 	p := b.promiseOf(call.This)
 	if p == nil || p.req == nil {
 		jsvalue.Throw(b.rt, "httpClient: get() is only available on the object httpClient.send returns (use then() callbacks on a chain)")
@@ -226,7 +226,7 @@ func (b *Binding) get(call goja.FunctionCall) goja.Value {
 	return p.value
 }
 
-func (b *Binding) unhandledErr() error {
+func (b *Instance) unhandledErr() error {
 	for _, p := range b.run.unhandled {
 		if p.handled {
 			continue

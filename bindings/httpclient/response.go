@@ -17,7 +17,7 @@ import (
 // text is the response body as a script sees it.
 func (q *request) text() string { return jsvalue.Text(q.respBody) }
 
-func (b *Binding) newResponse(q *request) goja.Value {
+func (b *Instance) newResponse(q *request) goja.Value {
 	rt := b.rt
 	// Built frozen: read-only properties on an object then made
 	// non-extensible, which is what Object.freeze leaves, without freeze's
@@ -68,7 +68,7 @@ func headerLookup(this goja.Value, name string) (goja.Value, bool) {
 	return nil, false
 }
 
-func (b *Binding) responseOf(this goja.Value, method string) *request {
+func (b *Instance) responseOf(this goja.Value, method string) *request {
 	if obj, ok := this.(*goja.Object); ok && b.run != nil {
 		if r := b.run.responses[obj]; r != nil {
 			return r
@@ -81,7 +81,7 @@ func (b *Binding) responseOf(this goja.Value, method string) *request {
 // responseJSON parses the body as the script's JSON.parse would, without
 // the round trip through a JavaScript string and the guarded parse that
 // JSON.parse costs: the body is Go text already.
-func (b *Binding) responseJSON(r *request) goja.Value {
+func (b *Instance) responseJSON(r *request) goja.Value {
 	text := r.text()
 	v, err := jsvalue.ParseJSON(b.rt, text, jsvalue.MaxJSONNesting)
 	var msg string
@@ -115,7 +115,7 @@ func (b *Binding) responseJSON(r *request) goja.Value {
 	return nil
 }
 
-func (b *Binding) responseForm(r *request) goja.Value {
+func (b *Instance) responseForm(r *request) goja.Value {
 	vals, err := url.ParseQuery(strings.TrimSpace(r.text()))
 	if err != nil {
 		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not form data: %v", r.method, r.url, err)

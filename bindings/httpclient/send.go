@@ -70,7 +70,7 @@ func (q *request) fill(c *Call) {
 	}
 }
 
-func (b *Binding) send(call goja.FunctionCall) goja.Value {
+func (b *Instance) send(call goja.FunctionCall) goja.Value {
 	rt := b.rt
 	raw := jsvalue.ArgString(call, 0)
 	if raw == "" {
@@ -125,7 +125,7 @@ func (b *Binding) send(call goja.FunctionCall) goja.Value {
 // callSite is the frame of the script's send call, for errors that have no
 // JavaScript exception behind them. Only a failure nobody handled needs its
 // text (siteText), so it is kept as a frame and formatted then.
-func (b *Binding) callSite() goja.StackFrame {
+func (b *Instance) callSite() goja.StackFrame {
 	b.frames = b.rt.CaptureCallStack(2, b.frames[:0])
 	for _, f := range b.frames {
 		if f.Position().Filename != "" {
@@ -145,7 +145,7 @@ func (q *request) siteText() string {
 
 // do sends q, in the request's goroutine or in a get() that took it first;
 // it must not touch the runtime.
-func (b *Binding) do(q *request) {
+func (b *Instance) do(q *request) {
 	ctx, c, cerr, maxBody := q.ctx, q.client, q.clientE, q.maxBody
 	defer func() {
 		q.dur = time.Since(q.start)
@@ -256,7 +256,7 @@ func readBody(body io.Reader, length, max int64) ([]byte, error) {
 }
 
 // deliver records a finished request and settles its promise-like.
-func (b *Binding) deliver(q *request) {
+func (b *Instance) deliver(q *request) {
 	if q.delivered {
 		return
 	}

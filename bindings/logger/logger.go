@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/rs/zerolog"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
@@ -89,8 +90,25 @@ const MaxMessageBytes = 64 << 10
 // lines still go to the sink.
 const MaxRecords = 10000
 
-// Binding is the per-runtime `logger` object.
-type Binding struct {
+// Binding is the `logger` binding.
+var Binding = bindings.Define("logger", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// The back ends of `logger`: where lines go and from which level. Unset, no
+// line goes anywhere but the result, and every level is kept.
+var (
+	// SinkKey: the sink that receives every line the scripts log. It is a pointer because
+	// copying a zerolog.Logger on every run costs more than a small script
+	// does; it must not change while runs use it.
+	SinkKey = bindings.NewBackend[*zerolog.Logger]("logger sink")
+	// LevelKey: the lowest level logged; the zero value is Trace.
+	LevelKey = bindings.NewBackend[Level]("logger level")
+)
+
+// Logs is the lines a run logged at enabled levels: in every run's JSON.
+var Logs = bindings.NewOutputDefault("logs", func() []Record { return []Record{} })
+
+// Instance is the per-runtime `logger` object.
+type Instance struct {
 	rt  *goja.Runtime
 	obj *goja.Object
 
@@ -105,8 +123,8 @@ type Binding struct {
 }
 
 // New builds the frozen `logger` object for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{rt: rt, obj: rt.NewObject()}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{rt: rt, obj: rt.NewObject()}
 	for lvl := Trace; lvl <= Error; lvl++ {
 		lvl := lvl
 		name := strings.ToLower(lvl.String())
@@ -123,25 +141,25 @@ func New(rt *goja.Runtime) *Binding {
 	return b
 }
 
-// Object is the JavaScript value installed as `logger`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `logger`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run. context is the script context (for decision nodes
-// AUTHENTICATION_TREE_DECISION_NODE); id (called only when the script logs)
-// and name identify the script. Lines go to sink (none when nil), which is a
-// pointer because copying a zerolog.Logger on every run costs more than a
-// small script does; it must stay unchanged until End.
-func (b *Binding) Begin(level Level, sink *zerolog.Logger, context string, id func() string, name string) {
-	b.level, b.sink = level, sink
-	b.context, b.id, b.name, b.logName = context, id, name, ""
+// Begin starts a run: its sink and level from the run's back ends, its
+// logger name from the run's script (the ID, whose derivation costs a hash,
+// only when the script logs).
+func (b *Instance) Begin(run *bindings.Run) {
+	b.level, b.sink = LevelKey.From(run), SinkKey.From(run)
+	s := run.Script
+	b.context, b.id, b.name, b.logName = s.LoggerContext, s.ID, s.Name, ""
 	b.records, b.dropped = nil, 0
 }
 
-// End returns the run's records.
-func (b *Binding) End() []Record {
-	r := b.records
-	b.records = nil
-	return r
+// End hands the run's records to the run.
+func (b *Instance) End(run *bindings.Run) {
+	if len(b.records) > 0 {
+		Logs.Set(run.Outputs, b.records)
+	}
+	b.records, b.id = nil, nil
 }
 
 // Name is the logger name AM gives a script:
@@ -150,7 +168,7 @@ func Name(context, id, name string) string {
 	return "scripts." + context + "." + id + ".(" + name + ")"
 }
 
-func (b *Binding) log(lvl Level, call goja.FunctionCall) {
+func (b *Instance) log(lvl Level, call goja.FunctionCall) {
 	if lvl < b.level {
 		return
 	}

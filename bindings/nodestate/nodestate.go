@@ -18,24 +18,25 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
-// Binding is the per-runtime `nodeState` object.
-type Binding struct {
+// Binding is the `nodeState` binding.
+var Binding = bindings.Define("nodeState", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// Instance is the per-runtime `nodeState` object. The state itself is the
+// run's (bindings.Run.State), which the runtime hands back in the result.
+type Instance struct {
 	rt     *goja.Runtime
 	obj    *goja.Object
 	freeze goja.Callable
-
-	// The maps start as the caller's own and are copied on first write, so a
-	// read-only run allocates nothing and never changes its input.
-	shared, transient       map[string]any
-	ownShared, ownTransient bool
+	st     *bindings.State
 }
 
 // New builds the frozen `nodeState` object for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{rt: rt, obj: rt.NewObject()}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{rt: rt, obj: rt.NewObject()}
 	b.freeze = jsvalue.Freezer(rt)
 	key := func(call goja.FunctionCall, method string) string {
 		if len(call.Arguments) == 0 || jsvalue.IsNullish(call.Argument(0)) {
@@ -44,7 +45,7 @@ func New(rt *goja.Runtime) *Binding {
 		return call.Argument(0).String()
 	}
 	jsvalue.Method(rt, b.obj, "get", func(call goja.FunctionCall) goja.Value {
-		v, ok := b.lookup(key(call, "get"))
+		v, ok := b.st.Get(key(call, "get"))
 		if !ok {
 			return goja.Null()
 		}
@@ -65,11 +66,11 @@ func New(rt *goja.Runtime) *Binding {
 		return out
 	}
 	jsvalue.Method(rt, b.obj, "putShared", func(call goja.FunctionCall) goja.Value {
-		b.put(true, key(call, "putShared"), value("putShared", call.Argument(1)))
+		b.st.Put(true, key(call, "putShared"), value("putShared", call.Argument(1)))
 		return b.obj
 	})
 	jsvalue.Method(rt, b.obj, "putTransient", func(call goja.FunctionCall) goja.Value {
-		b.put(false, key(call, "putTransient"), value("putTransient", call.Argument(1)))
+		b.st.Put(false, key(call, "putTransient"), value("putTransient", call.Argument(1)))
 		return b.obj
 	})
 	merge := func(shared bool, method string) func(goja.FunctionCall) goja.Value {
@@ -87,7 +88,7 @@ func New(rt *goja.Runtime) *Binding {
 				if sub, isMap := v.(map[string]any); isMap {
 					// A state container merges key by key into the one
 					// already in this state.
-					cur, _ := b.state(shared)[k].(map[string]any)
+					cur, _ := b.st.Of(shared)[k].(map[string]any)
 					merged := maps.Clone(cur)
 					if merged == nil {
 						merged = map[string]any{}
@@ -95,8 +96,8 @@ func New(rt *goja.Runtime) *Binding {
 					maps.Copy(merged, sub)
 					v = merged
 				}
-				b.put(shared, k, v)
-				b.delete(!shared, k)
+				b.st.Put(shared, k, v)
+				b.st.Delete(!shared, k)
 			}
 			return b.obj
 		}
@@ -105,20 +106,21 @@ func New(rt *goja.Runtime) *Binding {
 	jsvalue.Method(rt, b.obj, "mergeTransient", merge(false, "mergeTransient"))
 	jsvalue.Method(rt, b.obj, "remove", func(call goja.FunctionCall) goja.Value {
 		k := key(call, "remove")
-		b.delete(true, k)
-		b.delete(false, k)
+		b.st.Delete(true, k)
+		b.st.Delete(false, k)
 		return goja.Undefined()
 	})
 	jsvalue.Method(rt, b.obj, "isDefined", func(call goja.FunctionCall) goja.Value {
-		_, ok := b.lookup(key(call, "isDefined"))
+		_, ok := b.st.Get(key(call, "isDefined"))
 		return rt.ToValue(ok)
 	})
 	jsvalue.Method(rt, b.obj, "keys", func(call goja.FunctionCall) goja.Value {
-		seen := make(map[string]bool, len(b.shared)+len(b.transient))
-		for k := range b.transient {
+		shared, transient := b.st.Shared(), b.st.Transient()
+		seen := make(map[string]bool, len(shared)+len(transient))
+		for k := range transient {
 			seen[k] = true
 		}
-		for k := range b.shared {
+		for k := range shared {
 			seen[k] = true
 		}
 		keys := slices.Sorted(maps.Keys(seen))
@@ -128,54 +130,25 @@ func New(rt *goja.Runtime) *Binding {
 	return b
 }
 
-// Object is the JavaScript value installed as `nodeState`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `nodeState`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run with the given state. The maps are not modified: the
-// first write copies them.
-func (b *Binding) Begin(shared, transient map[string]any) {
-	b.shared, b.transient = shared, transient
-	b.ownShared, b.ownTransient = false, false
-}
+// Begin starts a run on the run's state.
+func (b *Instance) Begin(run *bindings.Run) { b.st = run.State }
 
-// Shared is the shared state as the run left it. It is the map given to Begin
-// when the script did not change shared state.
-func (b *Binding) Shared() map[string]any { return b.shared }
-
-// Transient is the transient state as the run left it.
-func (b *Binding) Transient() map[string]any { return b.transient }
-
-// End drops the references to this run's maps.
-func (b *Binding) End() { b.shared, b.transient = nil, nil }
-
-// Get reads a key as nodeState.get does (transient first, then shared), for
-// other bindings that act on the journey's state.
-func (b *Binding) Get(k string) (any, bool) { return b.lookup(k) }
+// End lets go of the run's state, which the runtime reads itself.
+func (b *Instance) End(*bindings.Run) { b.st = nil }
 
 // StateContainers are the keys whose values are maps merged key by key by
 // mergeShared and mergeTransient, as AM's registered state containers.
 var StateContainers = map[string]bool{"objectAttributes": true}
 
-func (b *Binding) state(shared bool) map[string]any {
-	if shared {
-		return b.shared
-	}
-	return b.transient
-}
-
-func (b *Binding) delete(shared bool, k string) {
-	if _, ok := b.state(shared)[k]; ok {
-		b.own(shared)
-		delete(b.state(shared), k)
-	}
-}
-
 // combined is the value getObject returns: when the key holds maps, the maps
 // of every state laid over one another (transient over shared); otherwise
 // the value get would return.
-func (b *Binding) combined(k string) (any, bool) {
-	sv, inShared := b.shared[k]
-	tv, inTransient := b.transient[k]
+func (b *Instance) combined(k string) (any, bool) {
+	sv, inShared := b.st.Shared()[k]
+	tv, inTransient := b.st.Transient()[k]
 	sm, sIsMap := sv.(map[string]any)
 	tm, tIsMap := tv.(map[string]any)
 	if inShared && inTransient && sIsMap && tIsMap {
@@ -183,34 +156,5 @@ func (b *Binding) combined(k string) (any, bool) {
 		maps.Copy(out, tm)
 		return out, true
 	}
-	return b.lookup(k)
-}
-
-func (b *Binding) lookup(k string) (any, bool) {
-	if v, ok := b.transient[k]; ok {
-		return v, true
-	}
-	v, ok := b.shared[k]
-	return v, ok
-}
-
-// own makes one state the binding's own copy, before its first change.
-func (b *Binding) own(shared bool) {
-	m, owned := &b.transient, &b.ownTransient
-	if shared {
-		m, owned = &b.shared, &b.ownShared
-	}
-	if *owned {
-		return
-	}
-	*m = maps.Clone(*m)
-	if *m == nil {
-		*m = map[string]any{}
-	}
-	*owned = true
-}
-
-func (b *Binding) put(shared bool, k string, v any) {
-	b.own(shared)
-	b.state(shared)[k] = v
+	return b.st.Get(k)
 }

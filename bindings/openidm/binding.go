@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
@@ -37,8 +38,25 @@ type Email struct {
 	Template string `json:"templateName,omitempty"`
 }
 
-// Binding is the per-runtime `openidm` object.
-type Binding struct {
+// Binding is the `openidm` binding.
+var Binding = bindings.Define("openidm", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// BackendKey is the key of a run's IDM back end; unset, every openidm call
+// throws NoBackend.
+var BackendKey = bindings.NewBackend[Backend]("openidm")
+
+// The outputs of `openidm`.
+var (
+	// Changes lists the IDM objects a run created, updated, patched or
+	// deleted, in order.
+	Changes = bindings.NewOutput[[]Change]("idmChanges")
+	// Emails are the messages a run sent with
+	// openidm.action("external/email", "send", …).
+	Emails = bindings.NewOutput[[]Email]("emails")
+)
+
+// Instance is the per-runtime `openidm` object.
+type Instance struct {
 	rt      *goja.Runtime
 	obj     *goja.Object
 	ctx     context.Context
@@ -51,8 +69,8 @@ type Binding struct {
 const NoBackend = "openidm: no IDM back end configured"
 
 // New builds the frozen `openidm` object for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{rt: rt, obj: rt.NewObject()}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{rt: rt, obj: rt.NewObject()}
 	jsvalue.Method(rt, b.obj, "create", b.create)
 	jsvalue.Method(rt, b.obj, "read", b.read)
 	jsvalue.Method(rt, b.obj, "update", b.update)
@@ -64,28 +82,37 @@ func New(rt *goja.Runtime) *Binding {
 	return b
 }
 
-// Object is the JavaScript value installed as `openidm`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `openidm`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run whose calls go to backend (nil: every call throws).
-func (b *Binding) Begin(ctx context.Context, backend Backend) {
+// Begin starts a run whose calls go to the run's back end (none: every call
+// throws).
+func (b *Instance) Begin(run *bindings.Run) {
+	b.begin(run.Context, BackendKey.From(run))
+}
+
+func (b *Instance) begin(ctx context.Context, backend Backend) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	b.ctx, b.backend = ctx, backend
 }
 
-// End closes the run and returns the objects it changed and the emails it
-// sent (nil when it made no call).
-func (b *Binding) End() ([]Change, []Email) {
-	c, e := b.changes, b.emails
+// End closes the run and hands the objects it changed and the emails it
+// sent to the run.
+func (b *Instance) End(run *bindings.Run) {
+	if len(b.changes) > 0 {
+		Changes.Set(run.Outputs, b.changes)
+	}
+	if len(b.emails) > 0 {
+		Emails.Set(run.Outputs, b.emails)
+	}
 	b.ctx, b.backend, b.changes, b.emails = nil, nil, nil, nil
-	return c, e
 }
 
 // throw raises a JavaScript Error for err; an IDM error also carries its
 // HTTP status as the error's `code`.
-func (b *Binding) throw(fn string, err error) {
+func (b *Instance) throw(fn string, err error) {
 	msg := "openidm." + fn + ": " + err.Error()
 	if err.Error() == NoBackend {
 		msg = NoBackend
@@ -99,13 +126,13 @@ func (b *Binding) throw(fn string, err error) {
 	panic(obj)
 }
 
-func (b *Binding) start(fn string) {
+func (b *Instance) start(fn string) {
 	if b.backend == nil {
 		b.throw(fn, errors.New(NoBackend))
 	}
 }
 
-func (b *Binding) record(action, collection string, obj map[string]any, id string) {
+func (b *Instance) record(action, collection string, obj map[string]any, id string) {
 	if s, ok := obj["_id"].(string); ok && s != "" {
 		id = s
 	}
@@ -124,7 +151,7 @@ func revOf(obj map[string]any) string {
 	}
 }
 
-func (b *Binding) result(v any) goja.Value {
+func (b *Instance) result(v any) goja.Value {
 	if m, ok := v.(map[string]any); ok && m == nil {
 		return goja.Null()
 	}
@@ -134,14 +161,14 @@ func (b *Binding) result(v any) goja.Value {
 }
 
 // must throws err, if any, as fn's failure.
-func (b *Binding) must(fn string, err error) {
+func (b *Instance) must(fn string, err error) {
 	if err != nil {
 		b.throw(fn, err)
 	}
 }
 
 // target starts a call on an object: argument 0 names it.
-func (b *Binding) target(fn string, call goja.FunctionCall) (collection, id string) {
+func (b *Instance) target(fn string, call goja.FunctionCall) (collection, id string) {
 	b.start(fn)
 	collection, id, err := SplitObject(jsvalue.ArgString(call, 0))
 	b.must(fn, err)
@@ -149,14 +176,14 @@ func (b *Binding) target(fn string, call goja.FunctionCall) (collection, id stri
 }
 
 // wrote records the object a write returned and hands it to the script.
-func (b *Binding) wrote(fn, action, collection, id string, obj map[string]any, err error) goja.Value {
+func (b *Instance) wrote(fn, action, collection, id string, obj map[string]any, err error) goja.Value {
 	b.must(fn, err)
 	b.record(action, collection, obj, id)
 	return b.result(obj)
 }
 
 // create(resourceName, newResourceId, content, params, fields)
-func (b *Binding) create(call goja.FunctionCall) goja.Value {
+func (b *Instance) create(call goja.FunctionCall) goja.Value {
 	const fn = "create"
 	b.start(fn)
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
@@ -172,7 +199,7 @@ func (b *Binding) create(call goja.FunctionCall) goja.Value {
 }
 
 // read(resourceName, params, fields): null when there is no such object.
-func (b *Binding) read(call goja.FunctionCall) goja.Value {
+func (b *Instance) read(call goja.FunctionCall) goja.Value {
 	const fn = "read"
 	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(1), call.Argument(2))
@@ -185,7 +212,7 @@ func (b *Binding) read(call goja.FunctionCall) goja.Value {
 }
 
 // update(resourceName, rev, content, params, fields)
-func (b *Binding) update(call goja.FunctionCall) goja.Value {
+func (b *Instance) update(call goja.FunctionCall) goja.Value {
 	const fn = "update"
 	coll, id := b.target(fn, call)
 	content := b.object(fn, "content", call.Argument(2))
@@ -195,7 +222,7 @@ func (b *Binding) update(call goja.FunctionCall) goja.Value {
 }
 
 // patch(resourceName, rev, value, params, fields)
-func (b *Binding) patch(call goja.FunctionCall) goja.Value {
+func (b *Instance) patch(call goja.FunctionCall) goja.Value {
 	const fn = "patch"
 	coll, id := b.target(fn, call)
 	ops, err := ParsePatch(jsvalue.ToGo(call.Argument(2)))
@@ -206,7 +233,7 @@ func (b *Binding) patch(call goja.FunctionCall) goja.Value {
 }
 
 // delete(resourceName, rev, params, fields)
-func (b *Binding) delete(call goja.FunctionCall) goja.Value {
+func (b *Instance) delete(call goja.FunctionCall) goja.Value {
 	const fn = "delete"
 	coll, id := b.target(fn, call)
 	o := b.opts(fn, call.Argument(2), call.Argument(3))
@@ -215,7 +242,7 @@ func (b *Binding) delete(call goja.FunctionCall) goja.Value {
 }
 
 // query(resourceName, params, fields)
-func (b *Binding) query(call goja.FunctionCall) goja.Value {
+func (b *Instance) query(call goja.FunctionCall) goja.Value {
 	const fn = "query"
 	b.start(fn)
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
@@ -229,7 +256,7 @@ func (b *Binding) query(call goja.FunctionCall) goja.Value {
 }
 
 // action(resource, actionName, content, params, fields)
-func (b *Binding) action(call goja.FunctionCall) goja.Value {
+func (b *Instance) action(call goja.FunctionCall) goja.Value {
 	const fn = "action"
 	b.start(fn)
 	res, err := cleanPath(jsvalue.ArgString(call, 0))
@@ -254,7 +281,7 @@ func (b *Binding) action(call goja.FunctionCall) goja.Value {
 	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, out))
 }
 
-func (b *Binding) object(fn, what string, v goja.Value) map[string]any {
+func (b *Instance) object(fn, what string, v goja.Value) map[string]any {
 	m, ok := jsvalue.ToGo(v).(map[string]any)
 	if !ok {
 		b.throw(fn, Errorf(CodeBadRequest, "the %s must be an object", what))
@@ -264,7 +291,7 @@ func (b *Binding) object(fn, what string, v goja.Value) map[string]any {
 
 // opts reads the params object and the fields list. _fields in params is
 // merged with fields.
-func (b *Binding) opts(fn string, params, fields goja.Value) Opts {
+func (b *Instance) opts(fn string, params, fields goja.Value) Opts {
 	var o Opts
 	switch p := jsvalue.ToGo(params).(type) {
 	case nil:

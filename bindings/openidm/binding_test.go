@@ -9,6 +9,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/bindingtest"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 )
 
@@ -111,21 +113,22 @@ func (f *fakeBackend) Action(_ context.Context, resource, action string, content
 	return map[string]any{"status": "OK"}, nil
 }
 
-// vm is a bare goja runtime with the binding installed as `openidm`.
+// vm is the binding on a test runtime (bindingtest), its run begun with be.
 type vm struct {
 	rt *goja.Runtime
-	b  *openidm.Binding
+	r  *bindingtest.Runtime
 }
 
 func newVM(t *testing.T, be openidm.Backend) *vm {
 	t.Helper()
-	rt := goja.New()
-	b := openidm.New(rt)
-	if err := rt.Set("openidm", b.Object()); err != nil {
-		t.Fatal(err)
-	}
-	b.Begin(context.Background(), be)
-	return &vm{rt, b}
+	r := bindingtest.New(t, openidm.Binding).Begin(bindings.NewBackends(openidm.BackendKey.Value(be)))
+	return &vm{r.RT, r}
+}
+
+// end ends the run and returns what it recorded.
+func (v *vm) end() ([]openidm.Change, []openidm.Email) {
+	out := v.r.End()
+	return openidm.Changes.Get(out), openidm.Emails.Get(out)
 }
 
 // eval runs src and returns its value as JSON.
@@ -184,7 +187,7 @@ func TestBindingPassesCallsToTheBackend(t *testing.T) {
 			t.Errorf("%s: calls %q, want %q", tc.src, f.calls, tc.call)
 		}
 	}
-	changes, emails := v.b.End()
+	changes, emails := v.end()
 	if got := jsonOf(t, changes); got != `[{"action":"created","resource":"managed/alpha_user","id":"new-id","rev":"7"},`+
 		`{"action":"created","resource":"managed/alpha_user","id":"chosen","rev":"7"},`+
 		`{"action":"updated","resource":"managed/alpha_user","id":"u1","rev":"7"},`+
@@ -284,7 +287,7 @@ func TestBindingThrowsBackendErrors(t *testing.T) {
 	}
 	// A send that failed is not reported as sent; nothing failed was recorded.
 	v.thrown(t, `openidm.action("external/email", "send", {to: "a@b"})`)
-	if changes, emails := v.b.End(); changes != nil || emails != nil {
+	if changes, emails := v.end(); changes != nil || emails != nil {
 		t.Errorf("%v %v", changes, emails)
 	}
 }
@@ -294,7 +297,7 @@ func TestBindingRecordsEmails(t *testing.T) {
 	v.eval(t, `openidm.action("/openidm/external/email", "send", {from: "f@x", to: ["a@x", "b@x"], subject: "Hi", body: "<p>hi</p>", type: "text/html"})`)
 	v.eval(t, `openidm.action("external/email", "sendTemplate", {to: "c@x", templateName: "welcome"})`)
 	v.eval(t, `openidm.action("external/email", "other", {})`)
-	_, emails := v.b.End()
+	_, emails := v.end()
 	if got := jsonOf(t, emails); got != `[{"from":"f@x","to":"a@x, b@x","subject":"Hi","body":"\u003cp\u003ehi\u003c/p\u003e","type":"text/html"},{"to":"c@x","templateName":"welcome"}]` {
 		t.Errorf("emails %s", got)
 	}

@@ -7,11 +7,21 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
-// Binding is the per-runtime `secrets` object.
-type Binding struct {
+// Binding is the `secrets` binding.
+var Binding = bindings.Define("secrets", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// StoreKey is the key of the secret store a run reads; unset, no secret is mapped.
+var StoreKey = bindings.NewBackend[Store]("secrets")
+
+// Read lists the labels of the secrets a run read (never their values).
+var Read = bindings.NewOutput[[]string]("secretsRead")
+
+// Instance is the per-runtime `secrets` object.
+type Instance struct {
 	obj    *goja.Object
 	freeze goja.Callable
 	ctx    context.Context
@@ -20,8 +30,8 @@ type Binding struct {
 }
 
 // New builds the frozen `secrets` object for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
 	jsvalue.Method(rt, b.obj, "getGenericSecret", func(call goja.FunctionCall) goja.Value {
 		label := jsvalue.ArgString(call, 0)
 		if label == "" {
@@ -72,17 +82,18 @@ func secretObject(rt *goja.Runtime, freeze goja.Callable, val []byte) *goja.Obje
 	return o
 }
 
-// Object is the JavaScript value installed as `secrets`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `secrets`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run that reads secrets from store.
-func (b *Binding) Begin(ctx context.Context, store Store) {
-	b.ctx, b.store, b.read = ctx, store, nil
+// Begin starts a run that reads secrets from the run's store.
+func (b *Instance) Begin(run *bindings.Run) {
+	b.ctx, b.store, b.read = run.Context, StoreKey.From(run), nil
 }
 
-// End returns the labels the run read (never their values).
-func (b *Binding) End() []string {
-	r := b.read
+// End hands the labels the run read to the run.
+func (b *Instance) End(run *bindings.Run) {
+	if len(b.read) > 0 {
+		Read.Set(run.Outputs, b.read)
+	}
 	b.ctx, b.store, b.read = nil, nil, nil
-	return r
 }

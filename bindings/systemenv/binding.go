@@ -5,12 +5,25 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
-// Binding is the per-runtime `systemEnv` object, plus the `java` object that
-// carries the six class tokens getProperty accepts, and nothing else of Java.
-type Binding struct {
+// Binding is the `systemEnv` binding.
+var Binding = bindings.Define("systemEnv", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// Java is the `java` binding: the six class tokens getProperty accepts, and
+// nothing else of Java. It is systemEnv's own object, so that getProperty
+// knows the tokens.
+var Java = bindings.Define("java", func(vm *bindings.VM) bindings.Instance {
+	return bindings.Value{V: vm.Instance("systemEnv").(*Instance).java}
+})
+
+// SourceKey is the key of where a run's ESVs come from; unset, no ESV is defined.
+var SourceKey = bindings.NewBackend[Source]("systemEnv")
+
+// Instance is the per-runtime `systemEnv` object, with its `java` object.
+type Instance struct {
 	obj    *goja.Object
 	java   *goja.Object
 	tokens map[*goja.Object]Type
@@ -18,8 +31,8 @@ type Binding struct {
 }
 
 // New builds the frozen `systemEnv` and `java` objects for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{obj: rt.NewObject(), tokens: map[*goja.Object]Type{}}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{obj: rt.NewObject(), tokens: map[*goja.Object]Type{}}
 	b.java = b.javaTokens(rt)
 	jsvalue.Method(rt, b.obj, "getProperty", func(call goja.FunctionCall) goja.Value {
 		return b.getProperty(rt, call)
@@ -30,7 +43,7 @@ func New(rt *goja.Runtime) *Binding {
 
 // javaTokens builds java.lang.{Boolean,Double,Integer,String} and
 // java.util.{List,Map}: opaque, frozen objects that print as Java classes do.
-func (b *Binding) javaTokens(rt *goja.Runtime) *goja.Object {
+func (b *Instance) javaTokens(rt *goja.Runtime) *goja.Object {
 	java := rt.NewObject()
 	pkgs := map[string]*goja.Object{}
 	for _, t := range Types {
@@ -57,19 +70,16 @@ func (b *Binding) javaTokens(rt *goja.Runtime) *goja.Object {
 	return java
 }
 
-// Object is the JavaScript value installed as `systemEnv`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `systemEnv`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Java is the JavaScript value installed as `java`.
-func (b *Binding) Java() *goja.Object { return b.java }
-
-// Begin starts a run that reads ESVs from source (nil: no ESVs).
-func (b *Binding) Begin(source Source) { b.source = source }
+// Begin starts a run that reads ESVs from the run's source.
+func (b *Instance) Begin(run *bindings.Run) { b.source = SourceKey.From(run) }
 
 // End forgets the run's source.
-func (b *Binding) End() { b.source = nil }
+func (b *Instance) End(*bindings.Run) { b.source = nil }
 
-func (b *Binding) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Value {
+func (b *Instance) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Value {
 	name := jsvalue.ArgString(call, 0)
 	var raw string
 	found := false

@@ -12,6 +12,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/google/uuid"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
@@ -19,7 +20,12 @@ import (
 // bytes), so a script cannot make the host generate unbounded randomness.
 const MaxRandomValues = 65536
 
-// New builds the frozen `utils` object. It has no per-run state.
+// Binding is the `utils` binding. It has no per-run state.
+var Binding = bindings.Define("utils", func(vm *bindings.VM) bindings.Instance {
+	return bindings.Value{V: New(vm.Runtime)}
+})
+
+// New builds the frozen `utils` object.
 func New(rt *goja.Runtime) *goja.Object {
 	obj := rt.NewObject()
 

@@ -36,6 +36,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/verify/enums"
 )
@@ -56,8 +57,15 @@ const NoBackend = "verifyTransactionsHelper: no PingOne Verify back end configur
 // nodeState.get does.
 type State func(key string) (any, bool)
 
-// Binding is the per-runtime `verifyTransactionsHelper` object.
-type Binding struct {
+// Binding is the `verifyTransactionsHelper` binding.
+var Binding = bindings.Define("verifyTransactionsHelper", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+
+// BackendKey is the key of the PingOne Verify back end of a run; unset, every call throws
+// NoBackend.
+var BackendKey = bindings.NewBackend[Backend]("verifyTransactionsHelper")
+
+// Instance is the per-runtime `verifyTransactionsHelper` object.
+type Instance struct {
 	rt      *goja.Runtime
 	obj     *goja.Object
 	ctx     context.Context
@@ -66,8 +74,8 @@ type Binding struct {
 }
 
 // New builds the frozen `verifyTransactionsHelper` object for rt.
-func New(rt *goja.Runtime) *Binding {
-	b := &Binding{rt: rt, obj: rt.NewObject()}
+func New(rt *goja.Runtime) *Instance {
+	b := &Instance{rt: rt, obj: rt.NewObject()}
 	// In a fixed order (not a map's), so the object's property order is
 	// the same in every runtime.
 	jsvalue.Method(rt, b.obj, "getLastVerifyTransaction", b.getLastVerifyTransaction)
@@ -83,29 +91,30 @@ func New(rt *goja.Runtime) *Binding {
 	return b
 }
 
-// Object is the JavaScript value installed as `verifyTransactionsHelper`.
-func (b *Binding) Object() *goja.Object { return b.obj }
+// Value is the JavaScript value installed as `verifyTransactionsHelper`.
+func (b *Instance) Value() goja.Value { return b.obj }
 
-// Begin starts a run: requests go to backend (nil: every call throws
-// NoBackend) with ctx, and the user is found through state.
-func (b *Binding) Begin(ctx context.Context, backend Backend, state State) {
+// Begin starts a run: requests go to the run's back end with the run's
+// context, and the user is found through the run's node state.
+func (b *Instance) Begin(run *bindings.Run) {
+	ctx := run.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	b.ctx, b.backend, b.state = ctx, backend, state
+	b.ctx, b.backend, b.state = ctx, BackendKey.From(run), run.State.Get
 }
 
 // End forgets the run.
-func (b *Binding) End() { b.ctx, b.backend, b.state = nil, nil, nil }
+func (b *Instance) End(*bindings.Run) { b.ctx, b.backend, b.state = nil, nil, nil }
 
 // fail throws a plain Error "verifyTransactionsHelper.fn: msg".
-func (b *Binding) fail(fn, format string, args ...any) {
+func (b *Instance) fail(fn, format string, args ...any) {
 	panic(b.rt.NewGoError(fmt.Errorf("verifyTransactionsHelper."+fn+": "+format, args...)))
 }
 
 // exception throws a ScriptedVerifyTransactionsException for a PingOne
 // answer (status > 0) or for a request that got none.
-func (b *Binding) exception(fn string, status int, body []byte, err error) {
+func (b *Instance) exception(fn string, status int, body []byte, err error) {
 	var msg string
 	switch {
 	case err != nil:
@@ -126,7 +135,7 @@ func (b *Binding) exception(fn string, status int, body []byte, err error) {
 
 // call sends one request and returns the status and body of a 2xx or 404
 // answer; anything else throws.
-func (b *Binding) call(fn, method, path string, body []byte) (int, []byte) {
+func (b *Instance) call(fn, method, path string, body []byte) (int, []byte) {
 	status, resp, err := b.backend.Do(b.ctx, method, path, body)
 	if err != nil {
 		b.exception(fn, 0, nil, err)
@@ -139,7 +148,7 @@ func (b *Binding) call(fn, method, path string, body []byte) (int, []byte) {
 
 // object decodes a JSON answer into a fresh JavaScript object; an empty
 // body is {}.
-func (b *Binding) object(fn string, body []byte) goja.Value {
+func (b *Instance) object(fn string, body []byte) goja.Value {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return b.rt.NewObject()
 	}
@@ -154,7 +163,7 @@ func (b *Binding) object(fn string, body []byte) goja.Value {
 }
 
 // read GETs path and returns the answer, or null for a 404.
-func (b *Binding) read(fn, path string) goja.Value {
+func (b *Instance) read(fn, path string) goja.Value {
 	status, body := b.call(fn, http.MethodGet, path, nil)
 	if status == http.StatusNotFound {
 		return goja.Null()
@@ -164,7 +173,7 @@ func (b *Binding) read(fn, path string) goja.Value {
 
 // user returns the escaped path of the journey user in PingOne, or "" when
 // the username in node state matches no PingOne user.
-func (b *Binding) user(fn string) string {
+func (b *Instance) user(fn string) string {
 	if b.backend == nil {
 		panic(b.rt.NewGoError(errors.New(NoBackend)))
 	}
@@ -184,7 +193,7 @@ func (b *Binding) user(fn string) string {
 	return ""
 }
 
-func (b *Binding) userByName(fn, username string) string {
+func (b *Instance) userByName(fn, username string) string {
 	filter := `username eq "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(username) + `"`
 	status, body := b.call(fn, http.MethodGet, "/users?filter="+url.QueryEscape(filter), nil)
 	if status == http.StatusNotFound {
@@ -207,7 +216,7 @@ func (b *Binding) userByName(fn, username string) string {
 }
 
 // transactions is the user's transactions path, or "" for no user.
-func (b *Binding) transactions(fn string) string {
+func (b *Instance) transactions(fn string) string {
 	u := b.user(fn)
 	if u == "" {
 		return ""
@@ -217,7 +226,7 @@ func (b *Binding) transactions(fn string) string {
 
 // readTx reads what lies under transaction tx of the journey user (suffix
 // begins with "/"); null for no user or a 404.
-func (b *Binding) readTx(fn, tx, suffix string) goja.Value {
+func (b *Instance) readTx(fn, tx, suffix string) goja.Value {
 	txs := b.transactions(fn)
 	if txs == "" {
 		return goja.Null()
@@ -227,7 +236,7 @@ func (b *Binding) readTx(fn, tx, suffix string) goja.Value {
 
 // write sends a change to the journey user, who must exist, and returns
 // PingOne's answer; anything but a 2xx throws.
-func (b *Binding) write(fn, method string, body []byte) []byte {
+func (b *Instance) write(fn, method string, body []byte) []byte {
 	u := b.user(fn)
 	if u == "" {
 		b.exception(fn, 0, nil, errors.New("no PingOne user has the journey's username"))
@@ -240,7 +249,7 @@ func (b *Binding) write(fn, method string, body []byte) []byte {
 }
 
 // arg returns a required string argument.
-func (b *Binding) arg(fn string, call goja.FunctionCall, i int, name string) string {
+func (b *Instance) arg(fn string, call goja.FunctionCall, i int, name string) string {
 	s := jsvalue.ArgString(call, i)
 	if strings.TrimSpace(s) == "" {
 		b.fail(fn, "%s is required", name)
@@ -248,7 +257,7 @@ func (b *Binding) arg(fn string, call goja.FunctionCall, i int, name string) str
 	return s
 }
 
-func (b *Binding) getAllVerifyTransactions(goja.FunctionCall) goja.Value {
+func (b *Instance) getAllVerifyTransactions(goja.FunctionCall) goja.Value {
 	const fn = "getAllVerifyTransactions"
 	txs := b.transactions(fn)
 	if txs == "" {
@@ -261,7 +270,7 @@ func (b *Binding) getAllVerifyTransactions(goja.FunctionCall) goja.Value {
 	return b.object(fn, body)
 }
 
-func (b *Binding) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
+func (b *Instance) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
 	const fn = "getLastVerifyTransaction"
 	txs := b.transactions(fn)
 	if txs == "" {
@@ -297,17 +306,17 @@ func (b *Binding) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
 	return b.object(fn, last)
 }
 
-func (b *Binding) getAllMetadata(call goja.FunctionCall) goja.Value {
+func (b *Instance) getAllMetadata(call goja.FunctionCall) goja.Value {
 	const fn = "getAllMetadata"
 	return b.readTx(fn, b.arg(fn, call, 0, "transactionId"), "/metaData")
 }
 
-func (b *Binding) getAllVerifiedData(call goja.FunctionCall) goja.Value {
+func (b *Instance) getAllVerifiedData(call goja.FunctionCall) goja.Value {
 	const fn = "getAllVerifiedData"
 	return b.readTx(fn, b.arg(fn, call, 0, "transactionId"), "/verifiedData")
 }
 
-func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
+func (b *Instance) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
 	const fn = "getVerifiedDataByType"
 	tx := b.arg(fn, call, 0, "transactionId")
 	typ := b.arg(fn, call, 1, "type")
@@ -317,14 +326,14 @@ func (b *Binding) getVerifiedDataByType(call goja.FunctionCall) goja.Value {
 	return b.readTx(fn, tx, "/verifiedData?type="+typ)
 }
 
-func (b *Binding) getVerifiedData(call goja.FunctionCall) goja.Value {
+func (b *Instance) getVerifiedData(call goja.FunctionCall) goja.Value {
 	const fn = "getVerifiedData"
 	tx := b.arg(fn, call, 0, "transactionId")
 	id := b.arg(fn, call, 1, "verifiedDataId")
 	return b.readTx(fn, tx, "/verifiedData/"+url.PathEscape(id))
 }
 
-func (b *Binding) getUser(goja.FunctionCall) goja.Value {
+func (b *Instance) getUser(goja.FunctionCall) goja.Value {
 	const fn = "getUser"
 	u := b.user(fn)
 	if u == "" {
@@ -333,7 +342,7 @@ func (b *Binding) getUser(goja.FunctionCall) goja.Value {
 	return b.read(fn, u)
 }
 
-func (b *Binding) updateUser(call goja.FunctionCall) goja.Value {
+func (b *Instance) updateUser(call goja.FunctionCall) goja.Value {
 	const fn = "updateUser"
 	arg := call.Argument(0)
 	if jsvalue.IsNullish(arg) {
@@ -350,7 +359,7 @@ func (b *Binding) updateUser(call goja.FunctionCall) goja.Value {
 	return b.object(fn, b.write(fn, http.MethodPut, body))
 }
 
-func (b *Binding) deleteUser(goja.FunctionCall) goja.Value {
+func (b *Instance) deleteUser(goja.FunctionCall) goja.Value {
 	b.write("deleteUser", http.MethodDelete, nil)
 	return goja.Undefined()
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -87,9 +89,11 @@ var engine = runtime.New(runtime.Options{})
 
 func run(t *testing.T, backend verify.Backend, shared map[string]any, src string) (runtime.Result, error) {
 	t.Helper()
-	in := runtime.Input{SharedState: shared}
+	// verifyTransactionsHelper belongs to the PingOne Verify Completion
+	// Decision context, where the node, not the script, picks the outcome.
+	in := runtime.Input{Context: runtime.VerifyCompletion, SharedState: shared}
 	if backend != nil {
-		in.Verify = backend
+		verify.BackendKey.Set(&in.Backends, backend)
 	}
 	return engine.Run(context.Background(), runtime.Script{Name: "verify-test.js", Source: src}, in)
 }
@@ -139,7 +143,7 @@ var updated = h.updateUser({username: "jamesjoyce", email: "jj@example.com", nam
 nodeState.putShared("updated", updated);
 h.deleteUser();
 nodeState.putShared("afterDelete", h.getUser());
-action.goTo("done");`)
+nodeState.putShared("outcome", "done");`)
 
 	base := "https://api.pingone.com/v1/environments/" + w.seed.EnvironmentID
 	txBase := base + "/users/" + james + "/verifyTransactions"
@@ -211,13 +215,13 @@ func TestUserFoundByUsername(t *testing.T) {
 	out := mustRun(t, w.local, map[string]any{"username": "JamesJoyce"}, `
 nodeState.putShared("id", verifyTransactionsHelper.getUser().id);
 nodeState.putShared("last", verifyTransactionsHelper.getLastVerifyTransaction().id);
-action.goTo("done");`)
+nodeState.putShared("outcome", "done");`)
 	assert.Equal(t, w.user("jamesjoyce"), out["id"])
 	assert.Equal(t, lastTx, out["last"])
 
 	// pingOneUserId wins over username.
 	out = mustRun(t, w.local, map[string]any{"username": "jamesjoyce", "pingOneUserId": w.user("nora")},
-		`nodeState.putShared("name", verifyTransactionsHelper.getUser().username); action.goTo("done");`)
+		`nodeState.putShared("name", verifyTransactionsHelper.getUser().username); nodeState.putShared("outcome", "done");`)
 	assert.Equal(t, "nora", out["name"])
 
 	// A username PingOne does not know: reads are null, changes throw.
@@ -226,12 +230,12 @@ var h = verifyTransactionsHelper;
 nodeState.putShared("r", [h.getUser(), h.getLastVerifyTransaction(), h.getAllVerifyTransactions(),
   h.getAllMetadata("x"), h.getAllVerifiedData("x"), h.getVerifiedDataByType("x", "SELFIE"), h.getVerifiedData("x", "y")]);
 try { h.deleteUser(); } catch (e) { nodeState.putShared("err", e.name); }
-action.goTo("done");`)
+nodeState.putShared("outcome", "done");`)
 	assert.Equal(t, []any{nil, nil, nil, nil, nil, nil, nil}, out["r"])
 	assert.Equal(t, verify.ExceptionName, out["err"])
 
 	// Neither key: a clear error.
-	_, err := run(t, w.local, nil, `verifyTransactionsHelper.getUser(); action.goTo("x");`)
+	_, err := run(t, w.local, nil, `verifyTransactionsHelper.getUser(); nodeState.putShared("outcome", "x");`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `node state has neither "pingOneUserId" nor "username"`)
 }
@@ -243,7 +247,7 @@ func TestUserIDStateKeyIsConfigurable(t *testing.T) {
 		UserIDStateKey: "p1Id", HTTPClient: &http.Client{Transport: httpclient.HandlerTransport(w.h)}})
 	require.NoError(t, err)
 	out := mustRun(t, c, map[string]any{"p1Id": w.user("nora"), "pingOneUserId": w.user("jamesjoyce")},
-		`nodeState.putShared("name", verifyTransactionsHelper.getUser().username); action.goTo("done");`)
+		`nodeState.putShared("name", verifyTransactionsHelper.getUser().username); nodeState.putShared("outcome", "done");`)
 	assert.Equal(t, "nora", out["name"])
 }
 
@@ -252,7 +256,7 @@ func TestNullAnswers(t *testing.T) {
 	out := mustRun(t, w.local, map[string]any{"pingOneUserId": w.user("nora")}, `
 var h = verifyTransactionsHelper;
 nodeState.putShared("last", h.getLastVerifyTransaction()).putShared("all", h.getAllVerifyTransactions());
-action.goTo("done");`)
+nodeState.putShared("outcome", "done");`)
 	assert.Nil(t, out["last"], "no transactions")
 	assert.Nil(t, out["all"], "no transactions")
 
@@ -260,11 +264,11 @@ action.goTo("done");`)
 var h = verifyTransactionsHelper;
 nodeState.putShared("r", [h.getAllMetadata("nope"), h.getAllVerifiedData("nope"),
   h.getVerifiedDataByType("nope", "SELFIE"), h.getVerifiedData("`+lastTx+`", "nope")]);
-action.goTo("done");`)
+nodeState.putShared("outcome", "done");`)
 	assert.Equal(t, []any{nil, nil, nil, nil}, out["r"], "unknown transaction or verified data id")
 
 	out = mustRun(t, w.local, map[string]any{"pingOneUserId": "00000000-0000-4000-8000-000000000000"}, `
-nodeState.putShared("u", verifyTransactionsHelper.getUser()); action.goTo("done");`)
+nodeState.putShared("u", verifyTransactionsHelper.getUser()); nodeState.putShared("outcome", "done");`)
 	assert.Nil(t, out["u"], "unknown PingOne user")
 }
 
@@ -278,7 +282,7 @@ nodeState.putShared("all", all);
 nodeState.putShared("byType", h.getVerifiedDataByType(tx, "SELFIE"));
 nodeState.putShared("meta", h.getAllMetadata(tx) !== null);
 nodeState.putShared("tx", h.getLastVerifyTransaction() !== null);
-action.goTo("done");`
+nodeState.putShared("outcome", "done");`
 	state := map[string]any{"pingOneUserId": w.user("jamesjoyce")}
 
 	w.clock.Set(decidedAt.Add(29*time.Minute + 59*time.Second))
@@ -287,7 +291,7 @@ action.goTo("done");`
 	require.NotNil(t, out["byType"])
 	selfie := embedded(t, out["byType"], "verifiedData")[0]
 	id := obj(t, selfie)["id"].(string)
-	one := mustRun(t, w.local, state, `nodeState.putShared("one", verifyTransactionsHelper.getVerifiedData("`+lastTx+`", "`+id+`")); action.goTo("d");`)
+	one := mustRun(t, w.local, state, `nodeState.putShared("one", verifyTransactionsHelper.getVerifiedData("`+lastTx+`", "`+id+`")); nodeState.putShared("outcome", "d");`)
 	assert.Equal(t, map[string]any{"image": "c2VsZmll"}, obj(t, one["one"])["data"])
 
 	w.clock.Set(decidedAt.Add(30*time.Minute + time.Second))
@@ -296,7 +300,7 @@ action.goTo("done");`
 	assert.Nil(t, out["byType"])
 	assert.Equal(t, true, out["meta"], "metadata outlives the verified data")
 	assert.Equal(t, true, out["tx"])
-	one = mustRun(t, w.local, state, `nodeState.putShared("one", verifyTransactionsHelper.getVerifiedData("`+lastTx+`", "`+id+`")); action.goTo("d");`)
+	one = mustRun(t, w.local, state, `nodeState.putShared("one", verifyTransactionsHelper.getVerifiedData("`+lastTx+`", "`+id+`")); nodeState.putShared("outcome", "d");`)
 	assert.Nil(t, one["one"])
 }
 
@@ -305,14 +309,14 @@ func TestVerifiedDataTypes(t *testing.T) {
 	require.Len(t, enums.VerifiedDataTypes(), 12)
 	state := map[string]any{"pingOneUserId": w.user("jamesjoyce")}
 	for _, typ := range enums.VerifiedDataTypes() {
-		out := mustRun(t, w.local, state, `nodeState.putShared("r", verifyTransactionsHelper.getVerifiedDataByType("`+lastTx+`", "`+typ+`")); action.goTo("d");`)
+		out := mustRun(t, w.local, state, `nodeState.putShared("r", verifyTransactionsHelper.getVerifiedDataByType("`+lastTx+`", "`+typ+`")); nodeState.putShared("outcome", "d");`)
 		items := embedded(t, out["r"], "verifiedData")
 		require.Len(t, items, 1, typ)
 		assert.Equal(t, typ, obj(t, items[0])["type"])
 	}
 	for _, bad := range []string{"PASSPORT", "selfie", "SELFIE,BARCODE", ""} {
 		w.counter.n.Store(0)
-		_, err := run(t, w.counter, state, `verifyTransactionsHelper.getVerifiedDataByType("`+lastTx+`", "`+bad+`"); action.goTo("d");`)
+		_, err := run(t, w.counter, state, `verifyTransactionsHelper.getVerifiedDataByType("`+lastTx+`", "`+bad+`"); nodeState.putShared("outcome", "d");`)
 		require.Error(t, err, bad)
 		if bad == "" {
 			assert.Contains(t, err.Error(), "type is required")
@@ -328,11 +332,11 @@ func TestDeleteUserFailureThrowsScriptedVerifyTransactionsException(t *testing.T
 	w := newWorld(t)
 	ghost := map[string]any{"pingOneUserId": "00000000-0000-4000-8000-000000000000"}
 	out := mustRun(t, w.local, ghost, `
-try { verifyTransactionsHelper.deleteUser(); action.goTo("deleted"); }
+try { verifyTransactionsHelper.deleteUser(); nodeState.putShared("outcome", "deleted"); }
 catch (e) {
   nodeState.putShared("name", e.name).putShared("status", e.status).putShared("body", e.body)
     .putShared("message", e.message).putShared("isError", e instanceof Error);
-  action.goTo("failed");
+  nodeState.putShared("outcome", "failed");
 }`)
 	assert.Equal(t, verify.ExceptionName, out["name"])
 	assert.EqualValues(t, 404, out["status"])
@@ -341,14 +345,14 @@ catch (e) {
 	assert.Equal(t, true, out["isError"])
 
 	// Uncaught, the run fails naming the exception.
-	_, err := run(t, w.local, ghost, `verifyTransactionsHelper.deleteUser(); action.goTo("x");`)
+	_, err := run(t, w.local, ghost, `verifyTransactionsHelper.deleteUser(); nodeState.putShared("outcome", "x");`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "ScriptedVerifyTransactionsException: deleteUser: PingOne answered 404")
 
 	// No answer at all (the worker's credentials are refused).
 	bad, err := verify.NewLocal(w.h, w.seed.EnvironmentID, "NA", w.seed.ClientID, "wrong")
 	require.NoError(t, err)
-	_, err = run(t, bad, map[string]any{"pingOneUserId": w.user("nora")}, `verifyTransactionsHelper.deleteUser(); action.goTo("x");`)
+	_, err = run(t, bad, map[string]any{"pingOneUserId": w.user("nora")}, `verifyTransactionsHelper.deleteUser(); nodeState.putShared("outcome", "x");`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "ScriptedVerifyTransactionsException: deleteUser: PingOne token:")
 	assert.Contains(t, err.Error(), "invalid_client")
@@ -359,7 +363,7 @@ func TestUpdateUser(t *testing.T) {
 	state := map[string]any{"pingOneUserId": w.user("nora")}
 	for _, body := range []string{"", "null", "{}", `"text"`} {
 		w.counter.n.Store(0)
-		_, err := run(t, w.counter, state, `verifyTransactionsHelper.updateUser(`+body+`); action.goTo("x");`)
+		_, err := run(t, w.counter, state, `verifyTransactionsHelper.updateUser(`+body+`); nodeState.putShared("outcome", "x");`)
 		require.Error(t, err, body)
 		assert.Contains(t, err.Error(), "verifyTransactionsHelper.updateUser: body")
 		assert.Zero(t, w.counter.n.Load())
@@ -368,14 +372,14 @@ func TestUpdateUser(t *testing.T) {
 	out := mustRun(t, w.local, state, `
 try { verifyTransactionsHelper.updateUser({username: "nora", email: "not-an-email"}); }
 catch (e) { nodeState.putShared("name", e.name).putShared("status", e.status).putShared("body", e.body); }
-action.goTo("d");`)
+nodeState.putShared("outcome", "d");`)
 	assert.Equal(t, verify.ExceptionName, out["name"])
 	assert.EqualValues(t, 400, out["status"])
 	assert.Contains(t, out["body"], "INVALID_DATA")
 
 	// A PUT: attributes left out are gone.
 	out = mustRun(t, w.local, state, `
-nodeState.putShared("u", verifyTransactionsHelper.updateUser({username: "nora", nickname: "N"})); action.goTo("d");`)
+nodeState.putShared("u", verifyTransactionsHelper.updateUser({username: "nora", nickname: "N"})); nodeState.putShared("outcome", "d");`)
 	u := obj(t, out["u"])
 	assert.Equal(t, "N", u["nickname"])
 	assert.NotContains(t, u, "email")
@@ -388,7 +392,7 @@ nodeState.putShared("u", verifyTransactionsHelper.updateUser({username: "nora", 
 		}
 		return 500, []byte("unexpected"), nil
 	})
-	out = mustRun(t, empty, state, `nodeState.putShared("u", verifyTransactionsHelper.updateUser({nickname: "N"})); action.goTo("d");`)
+	out = mustRun(t, empty, state, `nodeState.putShared("u", verifyTransactionsHelper.updateUser({nickname: "N"})); nodeState.putShared("outcome", "d");`)
 	assert.Equal(t, map[string]any{}, out["u"])
 }
 
@@ -403,18 +407,18 @@ func TestReadFailureThrows(t *testing.T) {
 	broken := fakeBackend(func(string, string, []byte) (int, []byte, error) {
 		return 503, []byte(`{"code":"SERVICE_UNAVAILABLE"}`), nil
 	})
-	_, err := run(t, broken, map[string]any{"pingOneUserId": "u1"}, `verifyTransactionsHelper.getAllVerifyTransactions(); action.goTo("x");`)
+	_, err := run(t, broken, map[string]any{"pingOneUserId": "u1"}, `verifyTransactionsHelper.getAllVerifyTransactions(); nodeState.putShared("outcome", "x");`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `ScriptedVerifyTransactionsException: getAllVerifyTransactions: PingOne answered 503 Service Unavailable: {"code":"SERVICE_UNAVAILABLE"}`)
 }
 
 func TestNoBackend(t *testing.T) {
-	_, err := run(t, nil, map[string]any{"pingOneUserId": "u1"}, `verifyTransactionsHelper.getUser(); action.goTo("x");`)
+	_, err := run(t, nil, map[string]any{"pingOneUserId": "u1"}, `verifyTransactionsHelper.getUser(); nodeState.putShared("outcome", "x");`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), verify.NoBackend)
 	// The object is frozen.
 	res, err := run(t, nil, nil, `"use strict"; var ok = false; try { verifyTransactionsHelper.getUser = null; } catch (e) { ok = true; }
-nodeState.putShared("ok", ok); action.goTo("x");`)
+nodeState.putShared("ok", ok); nodeState.putShared("outcome", "x");`)
 	require.NoError(t, err)
 	assert.Equal(t, true, res.SharedState["ok"])
 }
@@ -433,7 +437,7 @@ out.one = h.getVerifiedData(tx, out.byType._embedded.verifiedData[0].id);
 out.user = h.getUser();
 out.missing = [h.getAllMetadata("nope"), h.getVerifiedData(tx, "nope")];
 nodeState.putShared("json", JSON.stringify(out));
-action.goTo("done");`
+nodeState.putShared("outcome", "done");`
 
 // The local platform in-process and "the real PingOne" (an httptest server
 // answering as PingOne does, reached with a token from the worker

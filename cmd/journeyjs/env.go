@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
@@ -10,29 +11,46 @@ import (
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
-// runReport is the CLI's JSON output: the runtime report plus what the
-// back ends recorded during the run.
+// runReport is the CLI's JSON output: the run's result plus what the
+// local PingOne recorded during the run.
 type runReport struct {
-	runtime.Report
+	runtime.Result
 	// PingOneChanges are the local PingOne objects the run created,
 	// updated, revoked or deleted (fixtures with a pingone: section), as
 	// `journey` and `test` report them too.
-	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
+	PingOneChanges []pingone.Change
 }
 
-func newRunReport(res runtime.Result, err error, env *fixtures.Env) runReport {
-	r := runReport{Report: runtime.NewReport(res, err)}
+func newRunReport(res runtime.Result, env *fixtures.Env) runReport {
+	r := runReport{Result: res}
 	if env != nil {
 		r.PingOneChanges = env.PingOneChanges()
 	}
 	return r
 }
 
+// MarshalJSON writes the result's JSON with pingoneChanges added when the
+// run changed anything there.
+func (r runReport) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(r.Result)
+	if err != nil || len(r.PingOneChanges) == 0 {
+		return b, err
+	}
+	changes, err := json.Marshal(r.PingOneChanges)
+	if err != nil {
+		return nil, err
+	}
+	out := append(b[:len(b)-1:len(b)-1], `,"pingoneChanges":`...)
+	out = append(out, changes...)
+	return append(out, '}'), nil
+}
+
 // pretty lists extra lines for the pretty output.
 func (r runReport) pretty() []string {
 	var lines []string
-	lines = append(lines, idmLines(r.IDMChanges, r.Emails)...)
-	lines = append(lines, httpLines(r.HTTPCalls)...)
+	out := r.Outputs
+	lines = append(lines, idmLines(openidm.Changes.Get(out), openidm.Emails.Get(out))...)
+	lines = append(lines, httpLines(httpclient.Calls.Get(out))...)
 	for _, c := range r.PingOneChanges {
 		lines = append(lines, fmt.Sprintf("%-12s %s %s/%s", "pingone:", c.Action, c.Kind, c.ID))
 	}

@@ -12,6 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/journey"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -151,16 +154,17 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		}
 		fmt.Fprintf(w, "%3d%s\n", i+1, strings.TrimRight(line, " "))
 		pad := strings.Repeat(" ", 7) + indent
-		for _, l := range s.Logs {
+		out := s.Outputs
+		for _, l := range logger.Logs.Get(out) {
 			fmt.Fprintf(w, "%s%-5s %s\n", pad, l.Level, l.Message)
 		}
-		for _, c := range s.HTTPCalls {
+		for _, c := range httpclient.Calls.Get(out) {
 			fmt.Fprintf(w, "%shttp  %s\n", pad, c.Summary())
 		}
-		for _, c := range s.IDMChanges {
+		for _, c := range openidm.Changes.Get(out) {
 			fmt.Fprintf(w, "%sidm   %s %s/%s (rev %s)\n", pad, c.Action, c.Resource, c.ID, c.Rev)
 		}
-		for _, e := range s.Emails {
+		for _, e := range openidm.Emails.Get(out) {
 			fmt.Fprintf(w, "%semail to %s %q\n", pad, e.To, e.Subject)
 		}
 		for _, c := range s.PingOneChanges {

@@ -9,6 +9,9 @@ import (
 	"io"
 	"os"
 
+	// Every binding journeyjs provides.
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
 	"github.com/spf13/cobra"
 )
 

@@ -13,11 +13,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
 type runFlags struct {
 	worldFlags
+	context string
 	format  string
 	timeout time.Duration
 }
@@ -32,8 +35,15 @@ with the world described by a fixtures file (realm, secrets, ESVs, library
 scripts, node state, HTTP routes, PingOne and IDM data) and print the outcome,
 the node state after the run, and the script's log lines.
 
-Exit status: 0 when the script reached an outcome, 1 when it failed, 2 for bad
-usage or a bad fixtures or state file.`,
+The script runs in the Scripted Decision context unless --context (or the
+fixtures' context: key) names another: verify-completion, device-match,
+config-provider or library (AIC's ids, such as
+PINGONE_VERIFY_COMPLETION_DECISION_NODE, work too). Each context offers only
+the bindings AIC gives that script type.
+
+Exit status: 0 when the script reached an outcome (or, in a context where the
+node picks the outcome, finished), 1 when it failed, 2 for bad usage or a bad
+fixtures or state file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScript(cmd.Context(), cmd.OutOrStdout(), args[0], f)
@@ -41,6 +51,7 @@ usage or a bad fixtures or state file.`,
 	}
 	fl := cmd.Flags()
 	f.worldFlags.register(fl)
+	fl.StringVar(&f.context, "context", "", "script context: scripted-decision (default), verify-completion, device-match, config-provider, library (overrides the fixtures)")
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
 	return cmd
@@ -60,6 +71,13 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 	}
 	defer env.Close()
 	in := env.Input
+	if f.context != "" {
+		c, err := runtime.LookupContext(f.context)
+		if err != nil {
+			return usageError("--context: %v", err)
+		}
+		in.Context = c
+	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
@@ -67,7 +85,7 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 	defer eng.Close()
 	script := runtime.Script{Name: filepath.Base(path), Source: string(src)}
 	res, runErr := eng.Run(ctx, script, in)
-	rep := newRunReport(res, runErr, env)
+	rep := newRunReport(res, env)
 
 	if f.format == "json" {
 		if err := writeJSON(out, rep); err != nil {
@@ -93,12 +111,14 @@ func printPretty(w io.Writer, path string, r runReport) {
 	} else {
 		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
 	}
-	if len(r.Headers) > 0 {
-		fmt.Fprintf(w, "headers:     %s\n", strings.Join(r.Headers, " | "))
+	out := r.Outputs
+	if headers := action.Headers.Get(out); len(headers) > 0 {
+		fmt.Fprintf(w, "headers:     %s\n", strings.Join(headers, " | "))
 	}
 	for _, kv := range [][2]string{
-		{"description", r.Description}, {"error msg", r.ErrorMessage}, {"lockout msg", r.LockoutMessage},
-		{"user", r.IdentifiedUser}, {"stage", r.Stage},
+		{"description", action.Description.Get(out)}, {"error msg", action.ErrorMessage.Get(out)},
+		{"lockout msg", action.LockoutMessage.Get(out)},
+		{"user", action.IdentifiedUser.Get(out)}, {"stage", action.Stage.Get(out)},
 	} {
 		if kv[1] != "" {
 			fmt.Fprintf(w, "%-12s %s\n", kv[0]+":", kv[1])
@@ -111,16 +131,16 @@ func printPretty(w io.Writer, path string, r runReport) {
 	for _, p := range r.pretty() {
 		fmt.Fprintln(w, p)
 	}
-	if len(r.Logs) > 0 {
+	if logs := logger.Logs.Get(out); len(logs) > 0 {
 		fmt.Fprintln(w, "logs:")
-		for _, l := range r.Logs {
+		for _, l := range logs {
 			fmt.Fprintf(w, "  %-5s %s\n", l.Level, l.Message)
 		}
 	}
-	fmt.Fprintf(w, "duration:    %.3f ms\n", r.DurationMs)
+	fmt.Fprintf(w, "duration:    %.3f ms\n", float64(r.Duration.Microseconds())/1000)
 }
 
-func prettyError(path string, e *runtime.ReportError) string {
+func prettyError(path string, e *runtime.ScriptError) string {
 	file := e.File
 	if file == filepath.Base(path) {
 		file = path

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
@@ -68,7 +69,7 @@ func (w worldFlags) build(ctx context.Context) (*fixtures.Env, error) {
 		in.Realm = w.realm
 	}
 	if lvl != nil {
-		in.LogLevel = lvl
+		logger.LevelKey.Set(&in.Backends, *lvl)
 	}
 	if w.idmDB != "" {
 		store, err := openIDMStore(ctx, w.idmDB, fx.IDM)
@@ -77,7 +78,7 @@ func (w worldFlags) build(ctx context.Context) (*fixtures.Env, error) {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
 		env.OnClose(store.Close)
-		in.IDM = store
+		openidm.BackendKey.Set(&in.Backends, store)
 	}
 	return env, nil
 }

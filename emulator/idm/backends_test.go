@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/runtime"
@@ -55,7 +56,7 @@ func TestSQLitePersistsAcrossOpens(t *testing.T) {
 	}
 	// Numbers come back as the script wrote them.
 	res, err := run(t, `var u = openidm.read("managed/alpha_user/u-bjensen");
-nodeState.putShared("age", u.age + 1); action.goTo("x");`, runtime.Input{IDM: s})
+nodeState.putShared("age", u.age + 1); action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(s))})
 	if err != nil || res.SharedState["age"] != int64(31) {
 		t.Fatalf("%v %v", err, res.SharedState)
 	}
@@ -111,7 +112,7 @@ func TestRESTRequestsAndErrors(t *testing.T) {
 	// A wrong token is IDM's 401, thrown to the script with its code.
 	bad := &openidm.REST{BaseURL: fake.srv.URL + "/openidm", Token: "wrong", Client: fake.srv.Client()}
 	res, err := run(t, `try { openidm.read("managed/alpha_user/u-bjensen"); } catch (e) { nodeState.putShared("e", e.code + " " + e.message); }
-action.goTo("x");`, runtime.Input{IDM: bad})
+action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(bad))})
 	if err != nil || res.SharedState["e"] != "401 openidm.read: 401 Unauthorized: Access Denied" {
 		t.Fatalf("%v %v", err, res.SharedState)
 	}

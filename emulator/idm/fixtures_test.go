@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
 
@@ -81,7 +82,7 @@ func TestFixtureFileRunsTheWalkthrough(t *testing.T) {
 	}
 	src, _ := os.ReadFile("../../testdata/scripts/idm/crud.js")
 	res, err := run(t, string(src), fx.Input())
-	if err != nil || res.Outcome != "true" || len(res.IDMChanges) != 4 || len(res.Emails) != 1 {
-		t.Fatalf("%v %q %v %v", err, res.Outcome, res.IDMChanges, res.Emails)
+	if err != nil || res.Outcome != "true" || len(openidm.Changes.Get(res.Outputs)) != 4 || len(openidm.Emails.Get(res.Outputs)) != 1 {
+		t.Fatalf("%v %q %v %v", err, res.Outcome, openidm.Changes.Get(res.Outputs), openidm.Emails.Get(res.Outputs))
 	}
 }

@@ -11,6 +11,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	_ "github.com/journeyjs/journeyjs/bindings/all"
+
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/emulator/idm"
 	"github.com/journeyjs/journeyjs/runtime"
@@ -76,7 +80,7 @@ func run(t *testing.T, src string, in runtime.Input) (runtime.Result, error) {
 // outcomeOf runs src, which must store its findings in shared state "out".
 func outJSON(t *testing.T, src string, b openidm.Backend) (string, runtime.Result) {
 	t.Helper()
-	res, err := run(t, src, runtime.Input{IDM: b})
+	res, err := run(t, src, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(b))})
 	if err != nil {
 		t.Fatalf("run: %v", err)
 	}
@@ -96,7 +100,7 @@ func TestCRUDExampleOnEveryBackend(t *testing.T) {
 	for _, bm := range backends {
 		t.Run(bm.name, func(t *testing.T) {
 			b := bm.make(t, testSeed)
-			res, err := run(t, string(src), runtime.Input{IDM: b, SharedState: map[string]any{"username": "akovacs"}})
+			res, err := run(t, string(src), runtime.Input{SharedState: map[string]any{"username": "akovacs"}, Backends: bindings.NewBackends(openidm.BackendKey.Value(b))})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,26 +123,26 @@ func TestCRUDExampleOnEveryBackend(t *testing.T) {
 				{Action: "patched", Resource: "managed/alpha_user", ID: "id-1", Rev: "3"},
 				{Action: "deleted", Resource: "managed/alpha_user", ID: "id-1", Rev: "3"},
 			}
-			if fmt.Sprint(res.IDMChanges) != fmt.Sprint(wantChanges) {
-				t.Errorf("changes %v, want %v", res.IDMChanges, wantChanges)
+			if fmt.Sprint(openidm.Changes.Get(res.Outputs)) != fmt.Sprint(wantChanges) {
+				t.Errorf("changes %v, want %v", openidm.Changes.Get(res.Outputs), wantChanges)
 			}
 			wantMail := []openidm.Email{{From: "noreply@example.org", To: "ana.kovacs@example.org",
 				Subject: "Welcome aboard", Body: "Your account is ready."}}
-			if fmt.Sprint(res.Emails) != fmt.Sprint(wantMail) {
-				t.Errorf("emails %v, want %v", res.Emails, wantMail)
+			if fmt.Sprint(openidm.Emails.Get(res.Outputs)) != fmt.Sprint(wantMail) {
+				t.Errorf("emails %v, want %v", openidm.Emails.Get(res.Outputs), wantMail)
 			}
 			// Same outcome, state, changes, emails and log lines everywhere.
 			var logs []string
-			for _, l := range res.Logs {
+			for _, l := range logger.Logs.Get(res.Outputs) {
 				logs = append(logs, l.Message)
 			}
-			all, _ := json.Marshal([]any{res.Outcome, res.SharedState, res.IDMChanges, res.Emails, logs})
+			all, _ := json.Marshal([]any{res.Outcome, res.SharedState, openidm.Changes.Get(res.Outputs), openidm.Emails.Get(res.Outputs), logs})
 			if first == "" {
 				first = string(all)
 			} else if string(all) != first {
 				t.Errorf("outcome differs from the memory back end:\n%s\n%s", all, first)
 			}
-			rep, _ := json.Marshal(runtime.NewReport(res, nil))
+			rep, _ := json.Marshal(res)
 			if !strings.Contains(string(rep), `"idmChanges":[{"action":"created","resource":"managed/alpha_user","id":"id-1","rev":"1"}`) ||
 				!strings.Contains(string(rep), `"emails":[{"from":"noreply@example.org","to":"ana.kovacs@example.org"`) {
 				t.Errorf("report lacks idmChanges or emails: %s", rep)
@@ -232,8 +236,8 @@ func TestMethodsOnEveryBackend(t *testing.T) {
 					t.Errorf("missing %s in\n%s", want, out)
 				}
 			}
-			if len(res.IDMChanges) != 5 || len(res.Emails) != 1 || res.Emails[0].Template != "welcome" {
-				t.Errorf("changes %v emails %v", res.IDMChanges, res.Emails)
+			if len(openidm.Changes.Get(res.Outputs)) != 5 || len(openidm.Emails.Get(res.Outputs)) != 1 || openidm.Emails.Get(res.Outputs)[0].Template != "welcome" {
+				t.Errorf("changes %v emails %v", openidm.Changes.Get(res.Outputs), openidm.Emails.Get(res.Outputs))
 			}
 		})
 	}
@@ -314,14 +318,14 @@ func TestNoBackend(t *testing.T) {
 func TestUncaughtIDMErrorFailsTheRun(t *testing.T) {
 	res, err := run(t, `openidm.create("managed/alpha_user", "n1", {});
 openidm.delete("managed/alpha_user/missing", null);
-action.goTo("x");`, runtime.Input{IDM: newMemory(t, nil)})
+action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(newMemory(t, nil)))})
 	var se *runtime.ScriptError
 	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(se.Message, "openidm.delete: 404 Not Found: Object missing not found in managed/alpha_user") {
 		t.Fatalf("err %#v", err)
 	}
 	// The partial result keeps what the run changed before it failed.
-	if len(res.IDMChanges) != 1 || res.IDMChanges[0].ID != "n1" {
-		t.Fatalf("changes %v", res.IDMChanges)
+	if len(openidm.Changes.Get(res.Outputs)) != 1 || openidm.Changes.Get(res.Outputs)[0].ID != "n1" {
+		t.Fatalf("changes %v", openidm.Changes.Get(res.Outputs))
 	}
 }
 
@@ -349,13 +353,13 @@ func TestPooledRuntimeStartsClean(t *testing.T) {
 	m := newMemory(t, nil)
 	ctx := context.Background()
 	res, err := eng.Run(ctx, runtime.Script{Name: "a.js", Source: `openidm.create("managed/alpha_user", null, {});
-openidm.action("external/email", "send", {to: "x@example.org"}); action.goTo("a");`}, runtime.Input{IDM: m})
-	if err != nil || len(res.IDMChanges) != 1 || len(res.Emails) != 1 {
-		t.Fatalf("%v %v %v", err, res.IDMChanges, res.Emails)
+openidm.action("external/email", "send", {to: "x@example.org"}); action.goTo("a");`}, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(m))})
+	if err != nil || len(openidm.Changes.Get(res.Outputs)) != 1 || len(openidm.Emails.Get(res.Outputs)) != 1 {
+		t.Fatalf("%v %v %v", err, openidm.Changes.Get(res.Outputs), openidm.Emails.Get(res.Outputs))
 	}
 	res, err = eng.Run(ctx, runtime.Script{Name: "b.js", Source: `action.goTo("b");`}, runtime.Input{})
-	if err != nil || res.IDMChanges != nil || res.Emails != nil {
-		t.Fatalf("%v %v %v", err, res.IDMChanges, res.Emails)
+	if err != nil || openidm.Changes.Get(res.Outputs) != nil || openidm.Emails.Get(res.Outputs) != nil {
+		t.Fatalf("%v %v %v", err, openidm.Changes.Get(res.Outputs), openidm.Emails.Get(res.Outputs))
 	}
 	// The binding object is frozen.
 	res, err = eng.Run(ctx, runtime.Script{Name: "c.js", Source: `"use strict"; try { openidm.read = null; action.goTo("writable"); } catch (e) { action.goTo("frozen"); }`}, runtime.Input{})
@@ -373,7 +377,7 @@ func TestConcurrentRunsShareAStore(t *testing.T) {
 			_, err := engine.Run(context.Background(), runtime.Script{Name: "inc.js", Source: `
 openidm.patch("managed/alpha_user/c", null, [{operation: "increment", field: "/n", value: 1}]);
 openidm.create("managed/alpha_user", null, {});
-action.goTo("x");`}, runtime.Input{IDM: m})
+action.goTo("x");`}, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(m))})
 			errs <- err
 		}()
 	}
@@ -401,7 +405,7 @@ func TestResultsOfferJavaMapMethods(t *testing.T) {
 		var u = openidm.read("managed/alpha_user/u1");
 		var q = openidm.query("managed/alpha_user", {_queryFilter: "true"});
 		action.goTo([u.get("mail"), u.userName, u.containsKey("_rev"), q.get("result").get(0).get("_id"), q.result.size()].join(","));`},
-		runtime.Input{IDM: mem})
+		runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(mem))})
 	if err != nil {
 		t.Fatal(err)
 	}

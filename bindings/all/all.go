@@ -1,0 +1,46 @@
+// Package all registers every binding journeyjs provides. Import it for its
+// side effect wherever scripts run:
+//
+//	import _ "github.com/journeyjs/journeyjs/bindings/all"
+//
+// A new binding is one package under bindings/ and one line in the table
+// below.
+package all
+
+import (
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/nodestate"
+	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/request"
+	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+	"github.com/journeyjs/journeyjs/bindings/tenant"
+	"github.com/journeyjs/journeyjs/bindings/utils"
+	"github.com/journeyjs/journeyjs/bindings/verify"
+)
+
+// Bindings is the table: every binding journeyjs provides. Which of them a
+// script sees is up to its context (runtime.Context).
+var Bindings = []bindings.Binding{
+	action.Binding,
+	nodestate.Binding,
+	logger.Binding,
+	httpclient.Binding,
+	openidm.Binding,
+	secrets.Binding,
+	systemenv.Binding,
+	systemenv.Java,
+	utils.Binding,
+	verify.Binding,
+	request.Headers,
+	request.Parameters,
+	request.Cookies,
+	tenant.Realm,
+	tenant.CookieName,
+	tenant.ScriptName,
+}
+
+func init() { bindings.Register(Bindings...) }

@@ -23,7 +23,9 @@ type Context struct {
 	// (measured).
 	LoggerID string
 	// Bindings are the globals the context offers, by name. A name that no
-	// registered binding provides is simply not defined.
+	// registered binding provides is simply not defined. A registered
+	// binding that no context names is an embedder's own, and every
+	// context offers it.
 	Bindings []string
 	// NeedsOutcome makes a run that chose no outcome (action.goTo) fail with
 	// KindNoOutcome.
@@ -109,8 +111,21 @@ func LookupContext(name string) (*Context, error) {
 	return nil, fmt.Errorf("unknown script context %q (want one of %s)", name, strings.Join(names, ", "))
 }
 
-// Has reports whether the context offers the binding called name.
-func (c *Context) Has(name string) bool { return c.set[name] }
+// Has reports whether the context offers the binding called name: one of its
+// Bindings, or a binding that no context names (an embedder's own, which
+// AIC does not know), offered everywhere.
+func (c *Context) Has(name string) bool { return c.set[name] || !aicNames[name] }
+
+// aicNames are the bindings some context names: AIC's.
+var aicNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range Contexts {
+		for _, b := range c.Bindings {
+			m[b] = true
+		}
+	}
+	return m
+}()
 
 // String is the context's name.
 func (c *Context) String() string { return c.Name }

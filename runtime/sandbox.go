@@ -24,12 +24,3 @@ func prepareGlobal(rt *goja.Runtime) *goja.Object {
 	_ = base.Delete("globalThis")
 	return base
 }
-
-// install puts a binding on the pristine global: not enumerable, not
-// configurable. It stays writable so that a script's own `var logger` or
-// `logger = …` shadows it on the per-run global instead of failing.
-func install(base *goja.Object, name string, v goja.Value) {
-	if err := base.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
-		panic("runtime: install binding " + name + ": " + err.Error())
-	}
-}

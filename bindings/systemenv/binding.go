@@ -16,7 +16,12 @@ var Binding = bindings.Define("systemEnv", func(vm *bindings.VM) bindings.Instan
 // nothing else of Java. It is systemEnv's own object, so that getProperty
 // knows the tokens.
 var Java = bindings.Define("java", func(vm *bindings.VM) bindings.Instance {
-	return bindings.Value{V: vm.Instance("systemEnv").(*Instance).java}
+	env, ok := vm.Instance("systemEnv").(*Instance)
+	if !ok {
+		// No systemEnv binding on this runtime: nothing reads the tokens.
+		env = New(vm.Runtime)
+	}
+	return bindings.Value{V: env.java}
 })
 
 // SourceKey is the key of where a run's ESVs come from; unset, no ESV is defined.

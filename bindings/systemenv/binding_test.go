@@ -1,0 +1,33 @@
+package systemenv_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/bindingtest"
+	"github.com/journeyjs/journeyjs/bindings/systemenv"
+)
+
+func TestGetPropertyReadsTheRunsESVs(t *testing.T) {
+	esvs := systemenv.MapSource{"esv.n": "42", "esv.list": `["a","b"]`}
+	r := bindingtest.New(t, systemenv.Binding, systemenv.Java).Begin(bindings.NewBackends(systemenv.SourceKey.Value(esvs)))
+	v := r.MustRun(`[systemEnv.getProperty("esv.n"), systemEnv.getProperty("esv.n", 0, java.lang.Integer) + 1,
+		systemEnv.getProperty("esv.list", "[]", java.util.List).get(1), systemEnv.getProperty("esv.none"),
+		systemEnv.getProperty("esv.none", "d")].join()`)
+	assert.Equal(t, "42,43,b,,d", v.String())
+	_, err := r.RunScript(`systemEnv.getProperty("esv.n", null)`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the default value must not be null")
+	r.End()
+
+	r.Begin(bindings.Backends{})
+	assert.Equal(t, "null", r.MustRun(`String(systemEnv.getProperty("esv.n"))`).String(), "no source, no ESV")
+}
+
+func TestJavaIsSystemEnvsOwnTokens(t *testing.T) {
+	r := bindingtest.New(t, systemenv.Java).Begin(bindings.Backends{})
+	assert.Equal(t, "class java.lang.Boolean", r.MustRun(`String(java.lang.Boolean)`).String())
+}

@@ -14,11 +14,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
 
 // The bundled example: sign in, identify the user, check the last PingOne
-// Verify transaction, issue a credential to the paired wallet.
+// Verify transaction (a PingOne Verify Completion Decision node whose script
+// gathers the credential's data), issue a credential to the paired wallet.
 func walkExample(t *testing.T, answersFile string) (*Result, *fixtures.Env) {
 	t.Helper()
 	x, err := Read(filepath.Join(dir, "IssueVerifiedCredential.journey.json"))
@@ -41,9 +43,14 @@ func TestExampleIssuesTheCredential(t *testing.T) {
 	r, env := walkExample(t, "IssueVerifiedCredential.answers.yaml")
 	assert.Equal(t, ResultSuccess, r.Result)
 	assert.Equal(t, []string{"Sign in:outcome", ">Username:outcome", "Find account:true",
-		"Check verify:verified", "Issue credential:issued", "Success:"}, names(r))
+		"Check verify:success", "Issue credential:issued", "Success:"}, names(r))
 	assert.Equal(t, map[string]any{"Member Name": "Barbara Jensen-Smith", "Member Number": "M-2291-0042"},
 		r.SharedState["credentialData"], "the name comes from the verified government ID")
+	check := r.Path[3]
+	assert.Equal(t, TypeVerifyCompletion, check.Type)
+	assert.Equal(t, "Check verify", check.Script)
+	require.NotEmpty(t, logger.Logs.Get(check.Outputs), "the node's script logged")
+	assert.Contains(t, logger.Logs.Get(check.Outputs)[0].Message, "bjensen verified by transaction")
 	credID, _ := r.SharedState["pingOneCredentialId"].(string)
 	require.NotEmpty(t, credID)
 
@@ -63,13 +70,18 @@ func TestExampleIssuesTheCredential(t *testing.T) {
 func TestExampleNotVerified(t *testing.T) {
 	r, _ := walkExample(t, "IssueVerifiedCredential-not-verified.answers.yaml")
 	assert.Equal(t, ResultFailure, r.Result)
-	assert.Equal(t, "Check verify:notVerified", names(r)[3])
+	// Sam's last transaction is FAIL: the node takes Failure, and its
+	// script leaves no credential data.
+	assert.Equal(t, []string{"Sign in:outcome", ">Username:outcome", "Find account:true",
+		"Check verify:failure", "Failure:"}, names(r))
 	assert.NotContains(t, r.SharedState, "credentialData")
+	assert.NotContains(t, r.SharedState, VerifyTransactionIDKey)
 }
 
 func TestExampleNoWallet(t *testing.T) {
 	r, _ := walkExample(t, "IssueVerifiedCredential-no-wallet.answers.yaml")
 	assert.Equal(t, ResultFailure, r.Result)
+	assert.Equal(t, "Check verify:success", names(r)[3])
 	assert.Equal(t, "Issue credential:noWallet", names(r)[4])
 	assert.Empty(t, r.Path[4].PingOneChanges)
 }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/journeyjs/journeyjs/runtime"
 )
 
 // The static nodes every journey ends in.
@@ -30,12 +32,22 @@ const (
 	TypeIdentityStore     = "IdentityStoreDecisionNode"
 	TypeIdentifyExisting  = "IdentifyExistingUserNode"
 	TypeInnerTree         = "InnerTreeEvaluatorNode"
+	TypeVerifyCompletion  = "PingOneVerifyCompletionDecisionNode"
 	TypeSuccess           = "SuccessNode"
 	TypeFailure           = "FailureNode"
 )
 
 // ContextLibrary is the script context of library scripts.
 const ContextLibrary = "LIBRARY"
+
+// ContextDecisionNode is the script context AIC writes in exports for
+// next-generation Scripted Decision scripts (SCRIPTED_DECISION_NODE is its
+// other name).
+const ContextDecisionNode = runtime.ContextDecisionNode
+
+// ContextVerifyCompletion is the script context of PingOne Verify
+// Completion Decision scripts.
+const ContextVerifyCompletion = "PINGONE_VERIFY_COMPLETION_DECISION_NODE"
 
 // Export is a decoded journey export: one or more trees and the scripts they
 // use.
@@ -96,6 +108,40 @@ type Script struct {
 
 	srcErr error
 	at     []string
+}
+
+// RunContext is the runtime context the script's export context names; nil
+// when the export gives none or one journeyjs does not know.
+func (s *Script) RunContext() *runtime.Context {
+	switch c := strings.TrimSpace(s.Context); {
+	case c == "":
+		return nil
+	case strings.EqualFold(c, ContextDecisionNode):
+		return runtime.ScriptedDecision
+	default:
+		rc, err := runtime.LookupContext(c)
+		if err != nil {
+			return nil
+		}
+		return rc
+	}
+}
+
+// contextLabel names a script context in messages.
+func contextLabel(c *runtime.Context) string {
+	switch c {
+	case runtime.ScriptedDecision:
+		return "a Scripted Decision script"
+	case runtime.VerifyCompletion:
+		return "a PingOne Verify Completion Decision script"
+	case runtime.DeviceMatch:
+		return "a Device Match script"
+	case runtime.ConfigProvider:
+		return "a Configuration Provider script"
+	case runtime.Library:
+		return "a library script"
+	}
+	return "a " + c.Name + " script"
 }
 
 // Legacy reports whether the script is for the legacy (Rhino) engine.
@@ -305,8 +351,14 @@ func (x *Export) check(tree string, skip func(*Node) bool) error {
 				}
 				switch n.Type {
 				case TypeScriptedDecision:
-					if _, err := x.scriptOf(t, n); err != nil {
+					if _, err := x.scriptOf(t, n, runtime.ScriptedDecision); err != nil {
 						return err
+					}
+				case TypeVerifyCompletion:
+					if verifyUsesScript(n) {
+						if _, err := x.scriptOf(t, n, runtime.VerifyCompletion); err != nil {
+							return err
+						}
 					}
 				case TypeInnerTree:
 					inner, _ := n.Config["tree"].(string)
@@ -328,8 +380,10 @@ func (x *Export) check(tree string, skip func(*Node) bool) error {
 	return check(tree)
 }
 
-// scriptOf returns the next-generation script a Scripted Decision node runs.
-func (x *Export) scriptOf(t *Tree, n *Node) (*Script, error) {
+// scriptOf returns the next-generation script a node runs (the script
+// setting of a Scripted Decision node or of a PingOne Verify Completion
+// Decision node); the script must be of context want, or say no context.
+func (x *Export) scriptOf(t *Tree, n *Node, want *runtime.Context) (*Script, error) {
 	id, _ := n.Config["script"].(string)
 	at := under(t.at, "nodes", n.ID)
 	if _, inner := t.InnerNodes[n.ID]; inner {
@@ -342,6 +396,11 @@ func (x *Export) scriptOf(t *Tree, n *Node) (*Script, error) {
 	if !ok {
 		return nil, x.errAt(append(at, "script"), "node %s runs script %s, which is not in the export's scripts", n.Label(), id)
 	}
+	if c := s.RunContext(); c != nil && c != want {
+		return nil, x.errAt(append(at, "script"),
+			"node %s runs script %q (%s), which is %s (context %s); a %s node runs %s (context %s)",
+			n.Label(), s.Name, s.ID, contextLabel(c), s.Context, n.Type, contextLabel(want), contextID(want))
+	}
 	if s.Legacy() {
 		return nil, x.errAt(append(s.at, "evaluatorVersion"),
 			"script %q (%s) is a legacy script (evaluatorVersion 1.0): journeyjs runs next-generation scripts only; migrate it to evaluatorVersion 2.0", s.Name, s.ID)
@@ -350,6 +409,14 @@ func (x *Export) scriptOf(t *Tree, n *Node) (*Script, error) {
 		return nil, x.errAt(append(s.at, "script"), "script %q (%s): %v", s.Name, s.ID, s.srcErr)
 	}
 	return s, nil
+}
+
+// contextID is the context id AIC writes in exports for scripts of c.
+func contextID(c *runtime.Context) string {
+	if c == runtime.ScriptedDecision {
+		return ContextDecisionNode
+	}
+	return c.ID
 }
 
 // pageChildren returns the nodes inside a page node, in page order.

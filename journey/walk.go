@@ -71,13 +71,14 @@ type Step struct {
 	// Depth is 0 for the walked journey's nodes, 1 for the nodes of a page
 	// or an inner journey inside it, and so on.
 	Depth int `json:"depth,omitempty"`
-	// Script names the script a Scripted Decision node ran.
+	// Script names the script a Scripted Decision node (or a PingOne Verify
+	// Completion Decision node) ran.
 	Script string `json:"script,omitempty"`
 	// Answered is true when the answers file decided the outcome.
 	Answered   bool          `json:"answered,omitempty"`
 	Duration   time.Duration `json:"-"`
 	DurationMs float64       `json:"durationMs"`
-	// Outputs are what the bindings of a Scripted Decision node's run
+	// Outputs are what the bindings of a node script's run
 	// recorded (logs, HTTP calls, IDM changes …: runtime.Result.Outputs),
 	// each a key of the step's JSON.
 	Outputs bindings.Outputs `json:"-"`
@@ -287,6 +288,8 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 		return strings.ToUpper(o), err
 	case TypeIdentifyExisting:
 		return w.identifyExistingUser(t, n)
+	case TypeVerifyCompletion:
+		return w.verifyCompletion(t, n, idx)
 	case TypeInnerTree:
 		name, _ := n.Config["tree"].(string)
 		end, err := w.walkTree(w.x.Trees[name], depth+1)
@@ -303,11 +306,27 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 }
 
 func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
-	s, err := w.x.scriptOf(t, n)
+	s, err := w.x.scriptOf(t, n, runtime.ScriptedDecision)
 	if err != nil {
 		return "", err
 	}
+	res, err := w.run(t, n, idx, s, runtime.ScriptedDecision)
+	if err != nil {
+		return "", err
+	}
+	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !slices.Contains(outs, res.Outcome) {
+		return "", fmt.Errorf("journey %q: node %s: script %q chose outcome %q, which is not one of the node's outcomes (%s)",
+			t.Name, n.Label(), s.Name, res.Outcome, strings.Join(outs, ", "))
+	}
+	return res.Outcome, nil
+}
+
+// run runs a node's script in context c with the journey's state, records
+// the run in step idx (the script's name, its outputs, its error) and
+// carries the state it leaves on.
+func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context) (*runtime.Result, error) {
 	in := w.in
+	in.Context = c
 	in.SharedState, in.TransientState = w.shared, w.transient
 	res, runErr := w.eng.Run(w.ctx, runtime.Script{Name: s.Name, ID: s.ID, Source: s.Source}, in)
 	st := &w.path[idx]
@@ -321,13 +340,9 @@ func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
 	}
 	if runErr != nil {
 		st.ScriptError = res.Error
-		return "", fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
+		return &res, fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
 	}
-	if outs := stringList(n.Config["outcomes"]); len(outs) > 0 && !slices.Contains(outs, res.Outcome) {
-		return "", fmt.Errorf("journey %q: node %s: script %q chose outcome %q, which is not one of the node's outcomes (%s)",
-			t.Name, n.Label(), s.Name, res.Outcome, strings.Join(outs, ", "))
-	}
-	return res.Outcome, nil
+	return &res, nil
 }
 
 // page evaluates the page's nodes in order; the page takes the outcome of

@@ -32,7 +32,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/dop251/goja"
 
@@ -133,15 +132,30 @@ func (b *Instance) exception(fn string, status int, body []byte, err error) {
 	panic(obj)
 }
 
+// throw turns an error of the package's shared functions into what the
+// helper throws: NoBackend, a plain Error for a journey with no PingOne
+// user, a ScriptedVerifyTransactionsException for a PingOne failure.
+func (b *Instance) throw(fn string, err error) {
+	var noUser *NoUserError
+	var req *RequestError
+	switch {
+	case errors.Is(err, ErrNoBackend):
+		panic(b.rt.NewGoError(ErrNoBackend))
+	case errors.As(err, &noUser):
+		b.fail(fn, "%v", noUser)
+	case errors.As(err, &req):
+		b.exception(fn, req.Status, req.Body, req.Err)
+	default:
+		b.exception(fn, 0, nil, err)
+	}
+}
+
 // call sends one request and returns the status and body of a 2xx or 404
 // answer; anything else throws.
 func (b *Instance) call(fn, method, path string, body []byte) (int, []byte) {
-	status, resp, err := b.backend.Do(b.ctx, method, path, body)
+	status, resp, err := do(b.ctx, b.backend, method, path, body)
 	if err != nil {
-		b.exception(fn, 0, nil, err)
-	}
-	if status/100 != 2 && status != http.StatusNotFound {
-		b.exception(fn, status, resp, nil)
+		b.throw(fn, err)
 	}
 	return status, resp
 }
@@ -174,45 +188,11 @@ func (b *Instance) read(fn, path string) goja.Value {
 // user returns the escaped path of the journey user in PingOne, or "" when
 // the username in node state matches no PingOne user.
 func (b *Instance) user(fn string) string {
-	if b.backend == nil {
-		panic(b.rt.NewGoError(errors.New(NoBackend)))
+	u, err := userPath(b.ctx, b.backend, b.state)
+	if err != nil {
+		b.throw(fn, err)
 	}
-	key := b.backend.UserIDKey()
-	if key == "" {
-		key = DefaultUserIDKey
-	}
-	if b.state != nil {
-		if v, ok := b.state(key); ok && v != nil && fmt.Sprint(v) != "" {
-			return "/users/" + url.PathEscape(fmt.Sprint(v))
-		}
-		if v, ok := b.state(UsernameKey); ok && v != nil && fmt.Sprint(v) != "" {
-			return b.userByName(fn, fmt.Sprint(v))
-		}
-	}
-	b.fail(fn, "no PingOne user for this journey: node state has neither %q nor %q", key, UsernameKey)
-	return ""
-}
-
-func (b *Instance) userByName(fn, username string) string {
-	filter := `username eq "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(username) + `"`
-	status, body := b.call(fn, http.MethodGet, "/users?filter="+url.QueryEscape(filter), nil)
-	if status == http.StatusNotFound {
-		return ""
-	}
-	var list struct {
-		Embedded struct {
-			Users []struct {
-				ID string `json:"id"`
-			} `json:"users"`
-		} `json:"_embedded"`
-	}
-	if err := json.Unmarshal(body, &list); err != nil {
-		b.exception(fn, 0, nil, fmt.Errorf("user search answer does not parse: %v", err))
-	}
-	if len(list.Embedded.Users) == 0 || list.Embedded.Users[0].ID == "" {
-		return ""
-	}
-	return "/users/" + url.PathEscape(list.Embedded.Users[0].ID)
+	return u
 }
 
 // transactions is the user's transactions path, or "" for no user.
@@ -272,38 +252,14 @@ func (b *Instance) getAllVerifyTransactions(goja.FunctionCall) goja.Value {
 
 func (b *Instance) getLastVerifyTransaction(goja.FunctionCall) goja.Value {
 	const fn = "getLastVerifyTransaction"
-	txs := b.transactions(fn)
-	if txs == "" {
+	tx, err := LastTransaction(b.ctx, b.backend, b.state)
+	if err != nil {
+		b.throw(fn, err)
+	}
+	if tx == nil {
 		return goja.Null()
 	}
-	status, body := b.call(fn, http.MethodGet, txs, nil)
-	if status == http.StatusNotFound {
-		return goja.Null()
-	}
-	var list struct {
-		Embedded struct {
-			Items []json.RawMessage `json:"verifyTransactions"`
-		} `json:"_embedded"`
-	}
-	if err := json.Unmarshal(body, &list); err != nil {
-		b.exception(fn, 0, nil, fmt.Errorf("the transaction list does not parse: %v", err))
-	}
-	var last json.RawMessage
-	var lastAt time.Time
-	for _, raw := range list.Embedded.Items {
-		var t struct {
-			UpdatedAt string `json:"updatedAt"`
-		}
-		_ = json.Unmarshal(raw, &t)
-		at, _ := time.Parse(time.RFC3339Nano, t.UpdatedAt)
-		if last == nil || at.After(lastAt) {
-			last, lastAt = raw, at
-		}
-	}
-	if last == nil {
-		return goja.Null()
-	}
-	return b.object(fn, last)
+	return b.object(fn, tx.JSON)
 }
 
 func (b *Instance) getAllMetadata(call goja.FunctionCall) goja.Value {

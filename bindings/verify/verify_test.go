@@ -521,3 +521,56 @@ func jsonResponse(status int, body string) *http.Response {
 	rec.WriteString(body)
 	return rec.Result()
 }
+
+// LastTransaction is the rule getLastVerifyTransaction answers with, for Go
+// callers (the journey walker): the user by id, else by username; the
+// newest transaction by updatedAt; nil for no user or no transaction; typed
+// errors otherwise.
+func TestLastTransaction(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	state := func(m map[string]any) verify.State {
+		return func(k string) (any, bool) { v, ok := m[k]; return v, ok }
+	}
+
+	tx, err := verify.LastTransaction(ctx, w.local, state(map[string]any{"pingOneUserId": w.user("jamesjoyce")}))
+	require.NoError(t, err)
+	require.NotNil(t, tx)
+	assert.Equal(t, lastTx, tx.ID)
+	assert.Equal(t, "SUCCESS", tx.Status)
+	assert.Equal(t, "SUCCESS", tx.VerificationStatus["LIVENESS"])
+	assert.True(t, tx.UpdatedAt.Equal(decidedAt))
+	var raw map[string]any
+	require.NoError(t, json.Unmarshal(tx.JSON, &raw))
+	assert.Equal(t, lastTx, raw["id"])
+
+	byName, err := verify.LastTransaction(ctx, w.local, state(map[string]any{"username": "jamesjoyce"}))
+	require.NoError(t, err)
+	require.NotNil(t, byName)
+	assert.Equal(t, lastTx, byName.ID, "found by username as by id")
+
+	for name, m := range map[string]map[string]any{
+		"no transaction":  {"username": "nora"},
+		"no PingOne user": {"username": "nobody"},
+		"unknown user id": {"pingOneUserId": "00000000-0000-0000-0000-000000000000"},
+	} {
+		tx, err := verify.LastTransaction(ctx, w.local, state(m))
+		assert.NoError(t, err, name)
+		assert.Nil(t, tx, name)
+	}
+
+	_, err = verify.LastTransaction(ctx, w.local, state(map[string]any{}))
+	var noUser *verify.NoUserError
+	require.ErrorAs(t, err, &noUser)
+	assert.Equal(t, "pingOneUserId", noUser.Key)
+
+	_, err = verify.LastTransaction(ctx, nil, state(map[string]any{"username": "jamesjoyce"}))
+	assert.ErrorIs(t, err, verify.ErrNoBackend)
+
+	broken := fakeBackend(func(string, string, []byte) (int, []byte, error) { return 503, []byte(`{"code":"X"}`), nil })
+	_, err = verify.LastTransaction(ctx, broken, state(map[string]any{"pingOneUserId": "u1"}))
+	var req *verify.RequestError
+	require.ErrorAs(t, err, &req)
+	assert.Equal(t, 503, req.Status)
+	assert.Contains(t, err.Error(), "PingOne answered 503 Service Unavailable")
+}

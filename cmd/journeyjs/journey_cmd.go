@@ -128,6 +128,12 @@ const prettyPathMax = 40
 
 func printJourney(w io.Writer, path string, r *journey.Result) {
 	fmt.Fprintf(w, "journey:     %s (%s)\n", r.Tree, path)
+	// The type column is as wide as the longest type on the path (at least
+	// 28), so PingOneVerifyCompletionDecisionNode keeps the arrows aligned.
+	typeWidth := 28
+	for _, s := range r.Path {
+		typeWidth = max(typeWidth, len(s.Type))
+	}
 	for i, s := range r.Path {
 		// A walk that looped shows its start and its end, not every lap.
 		if n := len(r.Path); n > prettyPathMax && i >= prettyPathMax/2 && i < n-prettyPathMax/2 {
@@ -138,7 +144,7 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		}
 		indent := strings.Repeat("  ", s.Depth)
 		name := indent + s.Name
-		line := fmt.Sprintf("  %-32s %-28s", name, s.Type)
+		line := fmt.Sprintf("  %-32s %-*s", name, typeWidth, s.Type)
 		switch {
 		case s.Error != "":
 			line += " ✗ error"

@@ -165,6 +165,9 @@ func TestJourneyExampleIssuesACredential(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	assert.Equal(t, "Success", rep.Result)
 	require.Len(t, rep.Path, 6)
+	check := rep.Path[3]
+	assert.Equal(t, "Check verify", check.Name)
+	assert.Equal(t, "success", check.Outcome)
 	issue := rep.Path[4]
 	assert.Equal(t, "Issue credential", issue.Name)
 	assert.Equal(t, "issued", issue.Outcome)
@@ -173,6 +176,6 @@ func TestJourneyExampleIssuesACredential(t *testing.T) {
 	code, out, _ = cli(t, "journey", journeys+"IssueVerifiedCredential.journey.json",
 		"--answers", journeys+"IssueVerifiedCredential-not-verified.answers.yaml", "--fixtures", journeys+"IssueVerifiedCredential.fixtures.yaml")
 	assert.Equal(t, 1, code)
-	assert.Regexp(t, `Check verify\s+ScriptedDecisionNode\s+→ notVerified`, out)
+	assert.Regexp(t, `Check verify\s+PingOneVerifyCompletionDecisionNode\s+→ failure`, out)
 	assert.Contains(t, out, "result:      Failure")
 }

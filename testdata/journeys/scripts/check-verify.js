@@ -1,11 +1,16 @@
 /*
- * Check verify: a next-generation Scripted Decision node script.
- * Outcomes: verified, notVerified.
+ * Check verify: a next-generation PingOne Verify Completion Decision script
+ * (context PINGONE_VERIFY_COMPLETION_DECISION_NODE).
  *
- * Looks at the user's most recent PingOne Verify transaction. When it
- * succeeded, reads the name on the verified government ID and the member
- * number from the user's IDM profile, and leaves what the credential needs
- * in shared state for the Issue credential node:
+ * The PingOne Verify Completion Decision node picks its own outcome from the
+ * status of the user's most recent PingOne Verify transaction: Success, Not
+ * Started, Not Completed, Expired or Failure. This script does not choose
+ * (it has no action binding); it adds to the journey what later nodes need.
+ *
+ * When the last transaction succeeded, it reads the name on the verified
+ * government ID and the member number from the user's IDM profile, and
+ * leaves what the credential needs in shared state for the Issue credential
+ * node:
  *   credentialData: {"Member Name": ..., "Member Number": ...}
  *
  * verifyTransactionsHelper finds the PingOne user by shared state
@@ -16,10 +21,8 @@ var tx = verifyTransactionsHelper.getLastVerifyTransaction();
 
 if (!tx) {
   logger.info("{} has no PingOne Verify transaction", username);
-  action.goTo("notVerified").withDescription("Verify your identity first.");
 } else if (tx.transactionStatus.status !== "SUCCESS") {
   logger.info("last Verify transaction {} of {} is {}", tx.id, username, tx.transactionStatus.status);
-  action.goTo("notVerified").withDescription("Your identity verification did not succeed.");
 } else {
   // The listing names the verified data; each item is read for its data,
   // which PingOne keeps for 30 minutes after the decision.
@@ -29,11 +32,9 @@ if (!tx) {
   var id = doc ? doc.data : null;
   var user = openidm.read("managed/" + realm.substring(1) + "_user/" + nodeState.get("_id"));
   var name = id ? id.firstName + " " + id.lastName : user.givenName + " " + user.sn;
-  nodeState.putShared("pingOneVerifyTransactionId", tx.id);
   nodeState.putShared("credentialData", {
     "Member Name": name,
     "Member Number": user.custom_memberNumber
   });
   logger.info("{} verified by transaction {} as {}", username, tx.id, name);
-  action.goTo("verified");
 }

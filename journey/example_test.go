@@ -43,7 +43,7 @@ func TestExampleIssuesTheCredential(t *testing.T) {
 	r, env := walkExample(t, "IssueVerifiedCredential.answers.yaml")
 	assert.Equal(t, ResultSuccess, r.Result)
 	assert.Equal(t, []string{"Sign in:outcome", ">Username:outcome", "Find account:true",
-		"Check verify:success", "Issue credential:issued", "Success:"}, names(r))
+		"Check verify:successOutcome", "Issue credential:issued", "Success:"}, names(r))
 	assert.Equal(t, map[string]any{"Member Name": "Barbara Jensen-Smith", "Member Number": "M-2291-0042"},
 		r.SharedState["credentialData"], "the name comes from the verified government ID")
 	check := r.Path[3]
@@ -73,7 +73,7 @@ func TestExampleNotVerified(t *testing.T) {
 	// Sam's last transaction is FAIL: the node takes Failure, and its
 	// script leaves no credential data.
 	assert.Equal(t, []string{"Sign in:outcome", ">Username:outcome", "Find account:true",
-		"Check verify:failure", "Failure:"}, names(r))
+		"Check verify:failureOutcome", "Failure:"}, names(r))
 	assert.NotContains(t, r.SharedState, "credentialData")
 	assert.NotContains(t, r.SharedState, VerifyTransactionIDKey)
 }
@@ -81,7 +81,7 @@ func TestExampleNotVerified(t *testing.T) {
 func TestExampleNoWallet(t *testing.T) {
 	r, _ := walkExample(t, "IssueVerifiedCredential-no-wallet.answers.yaml")
 	assert.Equal(t, ResultFailure, r.Result)
-	assert.Equal(t, "Check verify:success", names(r)[3])
+	assert.Equal(t, "Check verify:successOutcome", names(r)[3])
 	assert.Equal(t, "Issue credential:noWallet", names(r)[4])
 	assert.Empty(t, r.Path[4].PingOneChanges)
 }

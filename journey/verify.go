@@ -10,21 +10,18 @@ import (
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
-// The outcomes of a PingOne Verify Completion Decision node.
-//
-// The ids are journeyjs's assumption: AIC's pages give the outcomes' labels
-// (Success, Not Started, Not Completed, Expired, Failure), not the ids an
-// export writes in the node's connections (UNCERTAIN in the spec). A copy of
-// the marketplace node's source seen in a public repository names them
-// successOutcome, notStartedOutcome, notCompletedOutcome, expiredOutcome and
-// failureOutcome, which no export we have confirms; should a real export
-// use those, these constants are the one place to change.
+// The outcomes of a PingOne Verify Completion Decision node, as the ids an
+// export writes in the node's connections. AIC's pages give only their
+// labels (Success, Not Started, Not Completed, Expired, Failure); these ids
+// are those of the marketplace node's own source (its OutcomeProvider), a
+// copy of which is public. No export we have shows the node, so they are
+// not confirmed by a tenant capture (UNCERTAIN in the spec).
 const (
-	VerifySuccess      = "success"
-	VerifyNotStarted   = "notStarted"
-	VerifyNotCompleted = "notCompleted"
-	VerifyExpired      = "expired"
-	VerifyFailure      = "failure"
+	VerifySuccess      = "successOutcome"
+	VerifyNotStarted   = "notStartedOutcome"
+	VerifyNotCompleted = "notCompletedOutcome"
+	VerifyExpired      = "expiredOutcome"
+	VerifyFailure      = "failureOutcome"
 )
 
 // VerifyTransactionIDKey is the shared state key where the node leaves the
@@ -51,12 +48,12 @@ func verifyUsesScript(n *Node) bool {
 // VerifyOutcome is the outcome of a PingOne Verify Completion Decision node
 // for the user's most recent Verify transaction (nil: the user has none):
 //
-//	no transaction                                         notStarted
+//	no transaction                                         notStartedOutcome
 //	SUCCESS, NOT_REQUIRED, APPROVED_NO_REQUEST,
-//	APPROVED_MANUALLY (any APPROVED_*)                     success
-//	REQUESTED, INITIATED, IN_PROGRESS, PARTIAL             notCompleted
-//	EXPIRED, or FAIL with a check TIMED_OUT or EXPIRED     expired
-//	FAIL, and any other status                             failure
+//	APPROVED_MANUALLY (any APPROVED_*)                     successOutcome
+//	REQUESTED, INITIATED, IN_PROGRESS, PARTIAL             notCompletedOutcome
+//	EXPIRED, or FAIL with a check TIMED_OUT or EXPIRED     expiredOutcome
+//	FAIL, and any other status                             failureOutcome
 //
 // PingOne fails a transaction that passes its expiresAt; the node reports
 // such a failure as Expired. How PingOne marks it in verificationStatus is

@@ -228,7 +228,7 @@ func TestVerifyCompletionNeedsABackEndAndAUser(t *testing.T) {
 func TestVerifyCompletionAnswered(t *testing.T) {
 	x := verifyExport(t, TypeVerifyCompletion, map[string]any{"useFilterScript": true, "script": verifyScriptID}, ContextVerifyCompletion,
 		`throw new Error("not run")`)
-	a, err := ParseAnswers("a.yaml", []byte("nodes:\n  Check verify: {outcome: notCompleted, state: {pingOneVerifyTransactionId: tx-1}}\n"))
+	a, err := ParseAnswers("a.yaml", []byte("nodes:\n  Check verify: {outcome: notCompletedOutcome, state: {pingOneVerifyTransactionId: tx-1}}\n"))
 	require.NoError(t, err)
 	r, err := Walk(context.Background(), x, Options{Answers: a})
 	require.NoError(t, err)

@@ -167,7 +167,7 @@ func TestJourneyExampleIssuesACredential(t *testing.T) {
 	require.Len(t, rep.Path, 6)
 	check := rep.Path[3]
 	assert.Equal(t, "Check verify", check.Name)
-	assert.Equal(t, "success", check.Outcome)
+	assert.Equal(t, "successOutcome", check.Outcome)
 	issue := rep.Path[4]
 	assert.Equal(t, "Issue credential", issue.Name)
 	assert.Equal(t, "issued", issue.Outcome)

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"time"
 )
 
@@ -57,20 +58,20 @@ func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret
 // checkToken returns nil when token is valid for envID, else a 401/403 APIError.
 func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	if token == "" {
-		return unauthorized()
+		return model.Unauthorized()
 	}
 	tokEnv, expires, err := p.store.b.lookupToken(ctx, hashToken(token))
 	if errors.Is(err, errNoObject) {
-		return unauthorized()
+		return model.Unauthorized()
 	}
 	if err != nil {
 		return fmt.Errorf("check token: %w", err)
 	}
 	if p.now().UnixMilli() >= expires {
-		return unauthorized()
+		return model.Unauthorized()
 	}
 	if tokEnv != envID {
-		return forbidden()
+		return model.Forbidden()
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package pingone
 
 import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 	"net/url"
 	"strings"
@@ -62,7 +63,7 @@ func testUnknownRoutesAndEnvironments(t *testing.T, kind storeKind) {
 	eq(t, h.call("GET", "/v1/environments/not-a-uuid/users", nil).status, 403, "token of another environment")
 
 	wantDetail(t, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 101)),
-		400, DetailInvalidValue, "X-Ping-External-Transaction-ID")
+		400, model.DetailInvalidValue, "X-Ping-External-Transaction-ID")
 	h.must(200, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 100)))
 
 	// Behind a TLS-terminating proxy links keep the https scheme.

@@ -3,6 +3,7 @@ package pingone
 import (
 	"context"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
@@ -17,19 +18,19 @@ func (p *Platform) CredentialCard(ctx context.Context, envID, credentialID strin
 	err := p.inTx(ctx, func(t *dbtx) error {
 		if envID == "" {
 			var err error
-			if envID, err = findEnvOf(t, kindUserCredential, credentialID); err != nil {
-				return notFound()
+			if envID, err = findEnvOf(t, model.KindUserCredential, credentialID); err != nil {
+				return model.NotFound()
 			}
 		}
-		rec, err := getObj[credentialRecord](t, kindUserCredential, envID, credentialID)
+		rec, err := getObj[model.CredentialRecord](t, model.KindUserCredential, envID, credentialID)
 		if err == errNoObject {
-			return notFound()
+			return model.NotFound()
 		}
 		if err != nil {
 			return err
 		}
 		// Deleted types keep their document (deletedAt), so old cards render.
-		ct, err := getObj[CredentialType](t, kindCredentialType, envID, rec.Credential.CredentialType.ID)
+		ct, err := getObj[model.CredentialType](t, model.KindCredentialType, envID, rec.Credential.CredentialType.ID)
 		if err != nil {
 			return err
 		}
@@ -42,7 +43,7 @@ func (p *Platform) CredentialCard(ctx context.Context, envID, credentialID strin
 	return c, nil
 }
 
-func cardOf(ct *CredentialType, values map[string]string) card.Card {
+func cardOf(ct *model.CredentialType, values map[string]string) card.Card {
 	c := card.Card{Template: ct.CardDesignTemplate, Title: ct.Title, Subtitle: ct.Description}
 	if m := ct.Metadata; m != nil {
 		c.CardColor, c.TextColor, c.BackgroundImage, c.LogoImage = m.CardColor, m.TextColor, m.BackgroundImage, m.LogoImage

@@ -3,25 +3,26 @@ package pingone
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 
 	"github.com/google/uuid"
 )
 
-func (o *op) getCredentialType(id string) (*CredentialType, error) {
-	return liveType(getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, id))
+func (o *op) getCredentialType(id string) (*model.CredentialType, error) {
+	return liveType(getObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, id))
 }
 
 // liveType answers a missing or deleted type with PingOne's 404.
-func liveType(c *CredentialType, err error) (*CredentialType, error) {
+func liveType(c *model.CredentialType, err error) (*model.CredentialType, error) {
 	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return c, err
 }
 
 // listCredentialTypes lists the live types.
-func (o *op) listCredentialTypes() ([]*CredentialType, error) {
-	all, err := listObj[CredentialType](o.tx, kindCredentialType, o.env.ID, "")
+func (o *op) listCredentialTypes() ([]*model.CredentialType, error) {
+	all, err := listObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -37,22 +38,22 @@ func (o *op) listCredentialTypes() ([]*CredentialType, error) {
 // normalizeCredentialType clears read-only properties and fills defaults.
 // It only replaces c's fields, never writes through them, so c may be a
 // shallow copy of a value the caller keeps (a seed's credential type).
-func normalizeCredentialType(c *CredentialType) {
+func normalizeCredentialType(c *model.CredentialType) {
 	c.Links, c.URI, c.DeletedAt, c.Issuer = nil, "", nil, nil
 	if c.Management == nil || c.Management.Mode == "" {
-		c.Management = &Management{Mode: ModeAutomated}
+		c.Management = &model.Management{Mode: model.ModeAutomated}
 	}
 	if c.OnDelete == nil || c.OnDelete.RevokeIssuedCredentials == nil {
 		t := true
-		c.OnDelete = &OnDelete{RevokeIssuedCredentials: &t}
+		c.OnDelete = &model.OnDelete{RevokeIssuedCredentials: &t}
 	}
 }
 
-func (o *op) createCredentialType(in *CredentialType) (*CredentialType, error) {
+func (o *op) createCredentialType(in *model.CredentialType) (*model.CredentialType, error) {
 	profile, err := o.getIssuerProfile()
 	if err != nil {
-		if _, ok := asAPIError(err); ok {
-			return nil, constraintViolation("issuer", "create the credential issuer profile before credential types")
+		if _, ok := model.AsAPIError(err); ok {
+			return nil, model.ConstraintViolation("issuer", "create the credential issuer profile before credential types")
 		}
 		return nil, err
 	}
@@ -62,36 +63,36 @@ func (o *op) createCredentialType(in *CredentialType) (*CredentialType, error) {
 		return nil, err
 	}
 	c.ID = uuid.NewString()
-	c.Environment = Ref{ID: o.env.ID}
-	c.Issuer = &Ref{ID: profile.ID}
-	c.CreatedAt, c.UpdatedAt = newTime(o.now), newTime(o.now)
-	c.Version = &TypeVersion{ID: uuid.NewString(), Number: 1}
+	c.Environment = model.Ref{ID: o.env.ID}
+	c.Issuer = &model.Ref{ID: profile.ID}
+	c.CreatedAt, c.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
+	c.Version = &model.TypeVersion{ID: uuid.NewString(), Number: 1}
 	if err := o.storeCredentialType(&c); err != nil {
 		return nil, fmt.Errorf("create credential type: %w", err)
 	}
-	o.record(kindCredentialType, c.ID, "created")
+	o.record(model.KindCredentialType, c.ID, "created")
 	return &c, nil
 }
 
 // storeCredentialType saves the type and a snapshot of this version.
-func (o *op) storeCredentialType(c *CredentialType) error {
-	if err := o.tx.put(kindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+func (o *op) storeCredentialType(c *model.CredentialType) error {
+	if err := o.tx.put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
 		return err
 	}
-	return o.tx.put(kindCredentialTypeVersion, o.env.ID, c.ID, c.Version.ID, c)
+	return o.tx.put(model.KindCredentialTypeVersion, o.env.ID, c.ID, c.Version.ID, c)
 }
 
 // contentOf is what decides whether an update makes a new version.
-func contentOf(c *CredentialType) string {
+func contentOf(c *model.CredentialType) string {
 	x := *c
-	x.Links, x.ID, x.CreatedAt, x.UpdatedAt, x.Environment, x.Issuer, x.Version, x.URI = nil, "", Time{}, Time{}, Ref{}, nil, nil, ""
+	x.Links, x.ID, x.CreatedAt, x.UpdatedAt, x.Environment, x.Issuer, x.Version, x.URI = nil, "", model.Time{}, model.Time{}, model.Ref{}, nil, nil, ""
 	b, _ := json.Marshal(x)
 	return string(b)
 }
 
 // updateCredentialType replaces a type. A changed type gets a new version;
 // leaving AUTOMATED disables (keeps) its issuance rule.
-func (o *op) updateCredentialType(id string, in *CredentialType) (*CredentialType, error) {
+func (o *op) updateCredentialType(id string, in *model.CredentialType) (*model.CredentialType, error) {
 	old, err := o.getCredentialType(id)
 	if err != nil {
 		return nil, err
@@ -102,29 +103,29 @@ func (o *op) updateCredentialType(id string, in *CredentialType) (*CredentialTyp
 		return nil, err
 	}
 	c.ID, c.Environment, c.Issuer, c.CreatedAt = old.ID, old.Environment, old.Issuer, old.CreatedAt
-	c.UpdatedAt = newTime(o.now)
+	c.UpdatedAt = model.NewTime(o.now)
 	v := *old.Version
 	c.Version = &v
 	if contentOf(&c) != contentOf(old) {
-		c.Version = &TypeVersion{ID: uuid.NewString(), Number: old.Version.Number + 1}
+		c.Version = &model.TypeVersion{ID: uuid.NewString(), Number: old.Version.Number + 1}
 	}
 	if err := o.storeCredentialType(&c); err != nil {
 		return nil, fmt.Errorf("update credential type: %w", err)
 	}
-	o.record(kindCredentialType, c.ID, "updated")
+	o.record(model.KindCredentialType, c.ID, "updated")
 	rules, err := o.rulesOf(c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("update credential type: %w", err)
 	}
 	for _, r := range rules {
 		switch {
-		case c.mode() == ModeManaged && r.Status == RuleActive:
-			r.Status, r.UpdatedAt = RuleDisabled, newTime(o.now)
-			if err := o.tx.put(kindIssuanceRule, o.env.ID, c.ID, r.ID, r); err != nil {
+		case c.Mode() == model.ModeManaged && r.Status == model.RuleActive:
+			r.Status, r.UpdatedAt = model.RuleDisabled, model.NewTime(o.now)
+			if err := o.tx.put(model.KindIssuanceRule, o.env.ID, c.ID, r.ID, r); err != nil {
 				return nil, fmt.Errorf("update credential type: disable rule: %w", err)
 			}
-			o.record(kindIssuanceRule, r.ID, "disabled")
-		case c.mode() == ModeAutomated && r.Status == RuleActive:
+			o.record(model.KindIssuanceRule, r.ID, "disabled")
+		case c.Mode() == model.ModeAutomated && r.Status == model.RuleActive:
 			// Holders of the previous version get an UPDATE.
 			if err := o.evaluateRule(r, &c, ""); err != nil {
 				return nil, fmt.Errorf("update credential type: %w", err)
@@ -142,8 +143,8 @@ func (o *op) deleteCredentialType(id string) error {
 	if err != nil {
 		return err
 	}
-	if c.revokeOnDelete() {
-		recs, err := listObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, "")
+	if c.RevokeOnDelete() {
+		recs, err := listObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
 		if err != nil {
 			return err
 		}
@@ -164,28 +165,28 @@ func (o *op) deleteCredentialType(id string) error {
 			return fmt.Errorf("delete credential type: %w", err)
 		}
 	}
-	c.DeletedAt = timePtr(o.now)
-	if err := o.tx.put(kindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+	c.DeletedAt = model.TimePtr(o.now)
+	if err := o.tx.put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
 		return fmt.Errorf("delete credential type: %w", err)
 	}
-	o.record(kindCredentialType, id, "deleted")
+	o.record(model.KindCredentialType, id, "deleted")
 	return nil
 }
 
-func (o *op) credentialTypeVersions(id string) ([]*CredentialType, error) {
+func (o *op) credentialTypeVersions(id string) ([]*model.CredentialType, error) {
 	if _, err := o.getCredentialType(id); err != nil {
 		return nil, err
 	}
-	return listObj[CredentialType](o.tx, kindCredentialTypeVersion, o.env.ID, id)
+	return listObj[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, id)
 }
 
-func (o *op) credentialTypeVersion(id, versionID string) (*CredentialType, error) {
+func (o *op) credentialTypeVersion(id, versionID string) (*model.CredentialType, error) {
 	if _, err := o.getCredentialType(id); err != nil {
 		return nil, err
 	}
-	v, err := getObj[CredentialType](o.tx, kindCredentialTypeVersion, o.env.ID, versionID)
+	v, err := getObj[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, versionID)
 	if err == errNoObject || (err == nil && v.ID != id) {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return v, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -97,10 +98,10 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 	// What the loop's lookups answer, checked once outside the timing:
 	// the search finds the seeded user, the list holds the seeded type.
 	var users struct {
-		Embedded struct{ Users []User } `json:"_embedded"`
+		Embedded struct{ Users []model.User } `json:"_embedded"`
 	}
 	var types struct {
-		Embedded struct{ Items []CredentialType } `json:"_embedded"`
+		Embedded struct{ Items []model.CredentialType } `json:"_embedded"`
 	}
 	bearer := token()
 	if err := json.Unmarshal(send("GET", api+"/users?filter="+filter, bearer, "", "").Body.Bytes(), &users); err != nil ||

@@ -2,10 +2,11 @@ package pingone
 
 import (
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 )
 
-func renderCredentialType(rc *rctx, c *CredentialType) *CredentialType {
+func renderCredentialType(rc *rctx, c *model.CredentialType) *model.CredentialType {
 	x := *c
 	x.Links = rc.self("credentialTypes", c.ID)
 	x.URI = rc.base + "/v1/distributedid/credentialTypes/" + c.ID
@@ -17,7 +18,7 @@ func renderCredentialType(rc *rctx, c *CredentialType) *CredentialType {
 	return &x
 }
 
-func renderIssuerProfile(rc *rctx, p *IssuerProfile) *IssuerProfile {
+func renderIssuerProfile(rc *rctx, p *model.IssuerProfile) *model.IssuerProfile {
 	x := *p
 	x.Links = rc.self("credentialIssuerProfile")
 	return &x
@@ -26,7 +27,7 @@ func renderIssuerProfile(rc *rctx, p *IssuerProfile) *IssuerProfile {
 func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 	base := "/v1/environments/{envID}/"
 	s.api(mux, "POST "+base+"credentialIssuerProfile", func(rc *rctx, o *op) (int, any, error) {
-		var in IssuerProfile
+		var in model.IssuerProfile
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -44,7 +45,7 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		return http.StatusOK, renderIssuerProfile(rc, p), nil
 	})
 	s.api(mux, "PUT "+base+"credentialIssuerProfile", func(rc *rctx, o *op) (int, any, error) {
-		var in IssuerProfile
+		var in model.IssuerProfile
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -55,7 +56,7 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		return http.StatusOK, renderIssuerProfile(rc, p), nil
 	})
 	s.api(mux, "POST "+base+"credentialTypes", func(rc *rctx, o *op) (int, any, error) {
-		var in CredentialType
+		var in model.CredentialType
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -70,7 +71,7 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*CredentialType, 0, len(list))
+		out := make([]*model.CredentialType, 0, len(list))
 		for _, c := range list {
 			out = append(out, renderCredentialType(rc, c))
 		}
@@ -84,7 +85,7 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		return http.StatusOK, renderCredentialType(rc, c), nil
 	})
 	s.api(mux, "PUT "+base+"credentialTypes/{ctID}", func(rc *rctx, o *op) (int, any, error) {
-		var in CredentialType
+		var in model.CredentialType
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -102,7 +103,7 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*CredentialType, 0, len(list))
+		out := make([]*model.CredentialType, 0, len(list))
 		for _, c := range list {
 			v := renderCredentialType(rc, c)
 			v.Links = rc.self("credentialTypes", c.ID, "versions", c.Version.ID)

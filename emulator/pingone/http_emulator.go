@@ -1,6 +1,9 @@
 package pingone
 
-import "net/http"
+import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"net/http"
+)
 
 // routeEmulator serves the wallet's and Verify app's side of the protocol,
 // which has no phone here. No token is required: these endpoints stand for
@@ -57,7 +60,7 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
 	})
 	s.open(mux, "POST "+base+"/evaluateRules", func(rc *rctx, o *op) (int, any, error) {
-		rules, err := listObj[IssuanceRule](o.tx, kindIssuanceRule, o.env.ID, "")
+		rules, err := listObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
 		if err != nil {
 			return 0, nil, err
 		}

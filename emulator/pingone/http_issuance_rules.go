@@ -1,20 +1,23 @@
 package pingone
 
-import "net/http"
+import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"net/http"
+)
 
 const applyStagedChangesType = "application/vnd.pingidentity.credentials.applyStagedChanges+json"
 
-func renderRule(rc *rctx, r *IssuanceRule) *IssuanceRule {
+func renderRule(rc *rctx, r *model.IssuanceRule) *model.IssuanceRule {
 	x := *r
 	x.Links = rc.self("credentialTypes", r.CredentialType.ID, "issuanceRules", r.ID)
-	x.Links["credentialType"] = Link{Href: rc.envURL("credentialTypes", r.CredentialType.ID)}
+	x.Links["credentialType"] = model.Link{Href: rc.envURL("credentialTypes", r.CredentialType.ID)}
 	return &x
 }
 
 func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 	base := "/v1/environments/{envID}/credentialTypes/{ctID}/issuanceRules"
 	s.api(mux, "POST "+base, func(rc *rctx, o *op) (int, any, error) {
-		var in IssuanceRule
+		var in model.IssuanceRule
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -32,7 +35,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*IssuanceRule, 0, len(list))
+		out := make([]*model.IssuanceRule, 0, len(list))
 		for _, r := range list {
 			out = append(out, renderRule(rc, r))
 		}
@@ -46,7 +49,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		return http.StatusOK, renderRule(rc, r), nil
 	})
 	s.api(mux, "PUT "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
-		var in IssuanceRule
+		var in model.IssuanceRule
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -67,7 +70,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		if _, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -78,7 +81,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 	})
 	s.api(mux, "POST "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *op) (int, any, error) {
 		if !hasContentType(rc.r, applyStagedChangesType) {
-			return 0, nil, invalidValue("Content-Type", "must be "+applyStagedChangesType)
+			return 0, nil, model.InvalidValue("Content-Type", "must be "+applyStagedChangesType)
 		}
 		var in StagedChangesRequest
 		if err := rc.decode(&in); err != nil {
@@ -87,7 +90,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		if err := o.applyStagedChanges(rc.path("ctID"), rc.path("ruleID"), &in); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"io"
 	"mime"
 	"net/http"
@@ -40,7 +41,7 @@ func NewHandler(p *Platform, opts HandlerOptions) http.Handler {
 	s.routeUserCredentials(mux)
 	s.routeVerify(mux)
 	s.routeEmulator(mux)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, notFound()) })
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, model.NotFound()) })
 	return mux
 }
 
@@ -58,7 +59,9 @@ func (rc *rctx) envURL(parts ...string) string {
 	return rc.base + "/v1/environments/" + strings.Join(append([]string{rc.env}, parts...), "/")
 }
 
-func (rc *rctx) self(parts ...string) Links { return Links{"self": {Href: rc.envURL(parts...)}} }
+func (rc *rctx) self(parts ...string) model.Links {
+	return model.Links{"self": {Href: rc.envURL(parts...)}}
+}
 
 // decode reads a JSON body; a malformed body is INVALID_DATA.
 func (rc *rctx) decode(v any) error {
@@ -67,14 +70,14 @@ func (rc *rctx) decode(v any) error {
 		return fmt.Errorf("read body: %w", err)
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
-		return invalidValue("body", "a JSON body is required")
+		return model.InvalidValue("body", "a JSON body is required")
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return invalidValue(te.Field, "has the wrong type")
+			return model.InvalidValue(te.Field, "has the wrong type")
 		}
-		return invalidValue("body", "the body is not valid JSON")
+		return model.InvalidValue("body", "the body is not valid JSON")
 	}
 	return nil
 }
@@ -119,12 +122,12 @@ func (s *server) open(mux *http.ServeMux, pattern string, h apiFunc) {
 
 func (s *server) serve(w http.ResponseWriter, rc *rctx, h apiFunc) {
 	if _, err := uuid.Parse(rc.env); err != nil {
-		writeError(w, notFound())
+		writeError(w, model.NotFound())
 		return
 	}
 	for _, h := range []string{"X-Ping-External-Transaction-ID", "X-Ping-External-Session-ID"} {
 		if len(rc.r.Header.Get(h)) > 100 {
-			writeError(w, invalidValue(h, "must be at most 100 characters"))
+			writeError(w, model.InvalidValue(h, "must be at most 100 characters"))
 			return
 		}
 	}
@@ -166,9 +169,9 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 }
 
 func writeError(w http.ResponseWriter, err error) {
-	ae, ok := asAPIError(err)
+	ae, ok := model.AsAPIError(err)
 	if !ok {
-		ae = newAPIError(http.StatusInternalServerError, "UNEXPECTED_ERROR",
+		ae = model.NewAPIError(http.StatusInternalServerError, "UNEXPECTED_ERROR",
 			"An unexpected error occurred.")
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -178,7 +181,7 @@ func writeError(w http.ResponseWriter, err error) {
 
 // collection is a HAL collection response.
 type collection struct {
-	Links    Links          `json:"_links"`
+	Links    model.Links    `json:"_links"`
 	Embedded map[string]any `json:"_embedded"` // {key: items}
 	Size     int            `json:"size"`
 }
@@ -187,7 +190,7 @@ func newCollection[T any](self string, key string, items []T) *collection {
 	if items == nil {
 		items = []T{}
 	}
-	return &collection{Links: Links{"self": {Href: self}}, Embedded: map[string]any{key: items}, Size: len(items)}
+	return &collection{Links: model.Links{"self": {Href: self}}, Embedded: map[string]any{key: items}, Size: len(items)}
 }
 
 func (s *server) routeAuth(mux *http.ServeMux) {

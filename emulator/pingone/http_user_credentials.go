@@ -1,15 +1,18 @@
 package pingone
 
-import "net/http"
+import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"net/http"
+)
 
 const revokeCredentialType = "application/vnd.pingidentity.validations.revokeCredential+json"
 
-func renderCredential(rc *rctx, o *op, rec *credentialRecord) *UserCredential {
+func renderCredential(rc *rctx, o *op, rec *model.CredentialRecord) *model.UserCredential {
 	c := o.view(rec)
 	c.Links = rc.self("users", c.User.ID, "credentials", c.ID)
-	c.Links["user"] = Link{Href: rc.envURL("users", c.User.ID)}
-	c.Links["credentialType"] = Link{Href: rc.envURL("credentialTypes", c.CredentialType.ID)}
-	c.Links["provisionedCredentials"] = Link{Href: rc.envURL("users", c.User.ID, "credentials", c.ID, "provisionedCredentials")}
+	c.Links["user"] = model.Link{Href: rc.envURL("users", c.User.ID)}
+	c.Links["credentialType"] = model.Link{Href: rc.envURL("credentialTypes", c.CredentialType.ID)}
+	c.Links["provisionedCredentials"] = model.Link{Href: rc.envURL("users", c.User.ID, "credentials", c.ID, "provisionedCredentials")}
 	return c
 }
 
@@ -34,7 +37,7 @@ func (s *server) routeUserCredentials(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*UserCredential, 0, len(list))
+		out := make([]*model.UserCredential, 0, len(list))
 		for _, rec := range list {
 			out = append(out, renderCredential(rc, o, rec))
 		}
@@ -62,7 +65,7 @@ func (s *server) routeUserCredentials(mux *http.ServeMux) {
 	// the body is ignored.
 	s.api(mux, "POST "+base+"/{credID}", func(rc *rctx, o *op) (int, any, error) {
 		if !hasContentType(rc.r, revokeCredentialType) {
-			return 0, nil, invalidValue("Content-Type", "must be "+revokeCredentialType)
+			return 0, nil, model.InvalidValue("Content-Type", "must be "+revokeCredentialType)
 		}
 		rec, err := o.getCredential(rc.path("userID"), rc.path("credID"))
 		if err != nil {
@@ -81,7 +84,7 @@ func (s *server) routeUserCredentials(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*ProvisionedCredential, 0, len(list))
+		out := make([]*model.ProvisionedCredential, 0, len(list))
 		for _, pc := range list {
 			out = append(out, renderProvisioned(rc, pc))
 		}

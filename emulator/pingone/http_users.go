@@ -1,17 +1,18 @@
 package pingone
 
 import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 	"net/url"
 )
 
-func renderUser(rc *rctx, u *User) *User {
+func renderUser(rc *rctx, u *model.User) *model.User {
 	c := *u
 	// Links that share an href share its string: one build each.
 	ub := rc.envURL("users", u.ID)
 	env := rc.envURL()
 	password := ub + "/password"
-	c.Links = Links{
+	c.Links = model.Links{
 		"self":                         {Href: ub},
 		"environment":                  {Href: env},
 		"devices":                      {Href: ub + "/devices"},
@@ -26,9 +27,9 @@ func renderUser(rc *rctx, u *User) *User {
 	}
 	if u.Population != nil {
 		pop := rc.envURL("populations", u.Population.ID)
-		c.Links["population"] = Link{Href: pop}
+		c.Links["population"] = model.Link{Href: pop}
 		c.Embedded = map[string]any{"population": map[string]any{
-			"_links": Links{"self": {Href: pop}, "environment": {Href: env}},
+			"_links": model.Links{"self": {Href: pop}, "environment": {Href: env}},
 			"id":     u.Population.ID,
 		}}
 	}
@@ -37,7 +38,7 @@ func renderUser(rc *rctx, u *User) *User {
 
 // userBody is a create/replace body; enabled is optional on create.
 type userBody struct {
-	User
+	model.User
 	Enabled *bool `json:"enabled,omitempty"`
 }
 
@@ -55,18 +56,18 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 	})
 	s.api(mux, "GET /v1/environments/{envID}/users", func(rc *rctx, o *op) (int, any, error) {
 		self := rc.envURL("users")
-		var users []*User
+		var users []*model.User
 		var err error
 		if src := rc.r.URL.Query().Get("filter"); src != "" {
 			users, err = o.usersMatching(src)
 			self += "?filter=" + url.QueryEscape(src)
 		} else {
-			users, err = listObj[User](o.tx, kindUser, o.env.ID, "")
+			users, err = listObj[model.User](o.tx, model.KindUser, o.env.ID, "")
 		}
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*User, 0, len(users))
+		out := make([]*model.User, 0, len(users))
 		for _, u := range users {
 			out = append(out, renderUser(rc, u))
 		}
@@ -80,7 +81,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusOK, renderUser(rc, u), nil
 	})
 	s.api(mux, "PUT /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
-		var in User
+		var in model.User
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -105,7 +106,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusNoContent, nil, o.deleteUser(rc.path("userID"))
 	})
 	s.api(mux, "POST /v1/environments/{envID}/users/{userID}/memberOfGroups", func(rc *rctx, o *op) (int, any, error) {
-		var in Ref
+		var in model.Ref
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -121,7 +122,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusNoContent, nil, err
 	})
 	s.api(mux, "POST /v1/environments/{envID}/populations", func(rc *rctx, o *op) (int, any, error) {
-		var in Population
+		var in model.Population
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -133,14 +134,14 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusCreated, p, nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/populations", func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[Population](o.tx, kindPopulation, o.env.ID, "")
+		list, err := listObj[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
 		for _, p := range list {
 			p.Links = rc.self("populations", p.ID)
 		}
 		return http.StatusOK, newCollection(rc.envURL("populations"), "populations", list), err
 	})
 	s.api(mux, "POST /v1/environments/{envID}/groups", func(rc *rctx, o *op) (int, any, error) {
-		var in Group
+		var in model.Group
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -152,7 +153,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusCreated, g, nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/groups", func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[Group](o.tx, kindGroup, o.env.ID, "")
+		list, err := listObj[model.Group](o.tx, model.KindGroup, o.env.ID, "")
 		for _, g := range list {
 			g.Links = rc.self("groups", g.ID)
 		}

@@ -1,19 +1,22 @@
 package pingone
 
-import "net/http"
+import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"net/http"
+)
 
 // The Verify links follow the service's published examples, including
 // their user link without the environment segment.
-func renderVerifyTransaction(rc *rctx, userID string, t *VerifyTransaction) *VerifyTransaction {
+func renderVerifyTransaction(rc *rctx, userID string, t *model.VerifyTransaction) *model.VerifyTransaction {
 	x := *t
 	x.Links = rc.self("users", userID, "verifyTransactions", t.ID)
-	x.Links["environment"] = Link{Href: rc.envURL()}
-	x.Links["user"] = Link{Href: rc.base + "/v1/users/" + userID}
+	x.Links["environment"] = model.Link{Href: rc.envURL()}
+	x.Links["user"] = model.Link{Href: rc.base + "/v1/users/" + userID}
 	return &x
 }
 
 type verifyCollection struct {
-	Links            Links          `json:"_links"`
+	Links            model.Links    `json:"_links"`
 	Embedded         map[string]any `json:"_embedded"`
 	PreviousAttempts any            `json:"previousAttempts,omitempty"`
 	Size             int            `json:"size"`
@@ -29,7 +32,7 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*VerifyTransaction, 0, len(list))
+		out := make([]*model.VerifyTransaction, 0, len(list))
 		for _, t := range list {
 			out = append(out, renderVerifyTransaction(rc, rc.path("userID"), t))
 		}
@@ -52,7 +55,7 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 	})
 	s.api(mux, "PUT "+base+"/{txID}", func(rc *rctx, o *op) (int, any, error) {
 		var in struct {
-			TransactionStatus TransactionStatus `json:"transactionStatus"`
+			TransactionStatus model.TransactionStatus `json:"transactionStatus"`
 		}
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
@@ -68,14 +71,14 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		for _, m := range append(append([]*VerifyMetaData{}, latest...), previous...) {
-			m.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)}}
+		for _, m := range append(append([]*model.VerifyMetaData{}, latest...), previous...) {
+			m.Links = model.Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)}}
 		}
 		if latest == nil {
-			latest = []*VerifyMetaData{}
+			latest = []*model.VerifyMetaData{}
 		}
 		return http.StatusOK, &verifyCollection{
-			Links: Links{
+			Links: model.Links{
 				"self":              {Href: txURL(rc, rc.path("txID"), "metaData")},
 				"user":              {Href: rc.envURL("users", rc.path("userID"))},
 				"environment":       {Href: rc.envURL()},
@@ -91,7 +94,7 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		m.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)},
+		m.Links = model.Links{"self": {Href: txURL(rc, rc.path("txID"), "metaData", m.ID)},
 			"verifyTransaction": {Href: txURL(rc, rc.path("txID"))}}
 		return http.StatusOK, m, nil
 	})
@@ -100,14 +103,14 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		for _, d := range append(append([]*VerifiedData{}, latest...), previous...) {
-			d.Links = Links{"self": {Href: txURL(rc, rc.path("txID"), "verifiedData", d.ID)}}
+		for _, d := range append(append([]*model.VerifiedData{}, latest...), previous...) {
+			d.Links = model.Links{"self": {Href: txURL(rc, rc.path("txID"), "verifiedData", d.ID)}}
 		}
 		if latest == nil {
-			latest = []*VerifiedData{}
+			latest = []*model.VerifiedData{}
 		}
 		return http.StatusOK, &verifyCollection{
-			Links: Links{
+			Links: model.Links{
 				"self":        {Href: txURL(rc, rc.path("txID"), "verifiedData")},
 				"user":        {Href: rc.base + "/v1/users/" + rc.path("userID")},
 				"environment": {Href: rc.envURL()},
@@ -124,7 +127,7 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		d.Links = Links{
+		d.Links = model.Links{
 			"self":        {Href: txURL(rc, rc.path("txID"), "verifiedData", d.ID)},
 			"environment": {Href: rc.envURL()},
 			"user":        {Href: rc.base + "/v1/users/" + rc.path("userID")},
@@ -141,7 +144,7 @@ func nilIfEmpty[T any](list []T) any {
 	return list
 }
 
-func embeddedWithPrevious(key string, latest, previous []*VerifiedData) map[string]any {
+func embeddedWithPrevious(key string, latest, previous []*model.VerifiedData) map[string]any {
 	m := map[string]any{key: latest}
 	if len(previous) > 0 {
 		m["previousAttempts"] = previous

@@ -1,52 +1,53 @@
 package pingone
 
 import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 	"net/url"
 )
 
-func renderWalletApp(rc *rctx, a *DigitalWalletApplication) *DigitalWalletApplication {
+func renderWalletApp(rc *rctx, a *model.DigitalWalletApplication) *model.DigitalWalletApplication {
 	x := *a
 	x.Links = rc.self("digitalWalletApplications", a.ID)
 	return &x
 }
 
-func renderWallet(rc *rctx, o *op, w *DigitalWallet) *DigitalWallet {
+func renderWallet(rc *rctx, o *op, w *model.DigitalWallet) *model.DigitalWallet {
 	x := *w
 	x.Links = rc.self("users", w.User.ID, "digitalWallets", w.ID)
-	x.Links["user"] = Link{Href: rc.envURL("users", w.User.ID)}
-	x.Links["digitalWalletApplication"] = Link{Href: rc.envURL("digitalWalletApplications", w.DigitalWalletApplication.ID)}
-	x.Links["provisionedCredentials"] = Link{Href: rc.envURL("users", w.User.ID, "digitalWallets", w.ID, "provisionedCredentials")}
+	x.Links["user"] = model.Link{Href: rc.envURL("users", w.User.ID)}
+	x.Links["digitalWalletApplication"] = model.Link{Href: rc.envURL("digitalWalletApplications", w.DigitalWalletApplication.ID)}
+	x.Links["provisionedCredentials"] = model.Link{Href: rc.envURL("users", w.User.ID, "digitalWallets", w.ID, "provisionedCredentials")}
 	if w.PairingSession != nil {
 		ps := *w.PairingSession
 		ps.QRURL = rc.base + "/v1/distributedid/requests/" + ps.ID
 		x.PairingSession = &ps
-		x.Links["qrUrl"] = Link{Href: ps.QRURL}
+		x.Links["qrUrl"] = model.Link{Href: ps.QRURL}
 		// The wallet app opens with the pairing request URL as its u
 		// parameter.
 		var appOpen string
-		if app, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+		if app, err := getObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
 		} else {
 			appOpen = ps.QRURL + "/appOpen"
 		}
-		x.Links["appOpen"] = Link{Href: appOpen}
+		x.Links["appOpen"] = model.Link{Href: appOpen}
 	}
 	return &x
 }
 
-func renderProvisioned(rc *rctx, pc *ProvisionedCredential) *ProvisionedCredential {
+func renderProvisioned(rc *rctx, pc *model.ProvisionedCredential) *model.ProvisionedCredential {
 	x := *pc
 	x.Links = rc.self("users", pc.User.ID, "credentials", pc.Credential.ID, "provisionedCredentials", pc.ID)
-	x.Links["credential"] = Link{Href: rc.envURL("users", pc.User.ID, "credentials", pc.Credential.ID)}
-	x.Links["digitalWallet"] = Link{Href: rc.envURL("users", pc.User.ID, "digitalWallets", pc.DigitalWallet.ID)}
+	x.Links["credential"] = model.Link{Href: rc.envURL("users", pc.User.ID, "credentials", pc.Credential.ID)}
+	x.Links["digitalWallet"] = model.Link{Href: rc.envURL("users", pc.User.ID, "digitalWallets", pc.DigitalWallet.ID)}
 	return &x
 }
 
 func (s *server) routeWallets(mux *http.ServeMux) {
 	apps := "/v1/environments/{envID}/digitalWalletApplications"
 	s.api(mux, "POST "+apps, func(rc *rctx, o *op) (int, any, error) {
-		var in DigitalWalletApplication
+		var in model.DigitalWalletApplication
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -57,11 +58,11 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		return http.StatusCreated, renderWalletApp(rc, a), nil
 	})
 	s.api(mux, "GET "+apps, func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, "")
+		list, err := listObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, "")
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*DigitalWalletApplication, 0, len(list))
+		out := make([]*model.DigitalWalletApplication, 0, len(list))
 		for _, a := range list {
 			out = append(out, renderWalletApp(rc, a))
 		}
@@ -79,7 +80,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		var in DigitalWalletApplication
+		var in model.DigitalWalletApplication
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
@@ -109,11 +110,11 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if _, err := o.getUser(rc.path("userID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, rc.path("userID"))
+		list, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*DigitalWallet, 0, len(list))
+		out := make([]*model.DigitalWallet, 0, len(list))
 		for _, w := range list {
 			out = append(out, renderWallet(rc, o, w))
 		}
@@ -137,11 +138,11 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		w.Name, w.UpdatedAt = in.Name, newTime(o.now)
-		if err := o.tx.put(kindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+		w.Name, w.UpdatedAt = in.Name, model.NewTime(o.now)
+		if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 			return 0, nil, err
 		}
-		o.record(kindWallet, w.ID, "updated")
+		o.record(model.KindWallet, w.ID, "updated")
 		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
 	// Delete Digital Wallet answers 200 with the deleted wallet.
@@ -160,7 +161,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := make([]*ProvisionedCredential, 0, len(list))
+		out := make([]*model.ProvisionedCredential, 0, len(list))
 		for _, pc := range list {
 			out = append(out, renderProvisioned(rc, pc))
 		}

@@ -2,34 +2,35 @@ package pingone
 
 import (
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"strings"
 
 	"github.com/google/uuid"
 )
 
-func (o *op) getIssuerProfile() (*IssuerProfile, error) {
-	list, err := listObj[IssuerProfile](o.tx, kindIssuerProfile, o.env.ID, "")
+func (o *op) getIssuerProfile() (*model.IssuerProfile, error) {
+	list, err := listObj[model.IssuerProfile](o.tx, model.KindIssuerProfile, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
 	if len(list) == 0 {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return list[0], nil
 }
 
 // putIssuerProfile creates the environment's single issuer profile or
 // replaces its attributes; created reports which happened.
-func (o *op) putIssuerProfile(in *IssuerProfile, mustExist bool) (p *IssuerProfile, created bool, err error) {
+func (o *op) putIssuerProfile(in *model.IssuerProfile, mustExist bool) (p *model.IssuerProfile, created bool, err error) {
 	if strings.TrimSpace(in.Name) == "" {
-		return nil, false, requiredValue("name")
+		return nil, false, model.RequiredValue("name")
 	}
 	if in.SiteURL != "" && !isURL(in.SiteURL) {
-		return nil, false, invalidValue("siteUrl", "must be an absolute URL")
+		return nil, false, model.InvalidValue("siteUrl", "must be an absolute URL")
 	}
 	existing, err := o.getIssuerProfile()
 	if err != nil {
-		if _, ok := asAPIError(err); !ok {
+		if _, ok := model.AsAPIError(err); !ok {
 			return nil, false, err
 		}
 		if mustExist {
@@ -38,23 +39,23 @@ func (o *op) putIssuerProfile(in *IssuerProfile, mustExist bool) (p *IssuerProfi
 	}
 	v := *in
 	v.Links = nil
-	v.Environment = Ref{ID: o.env.ID}
-	v.UpdatedAt = newTime(o.now)
+	v.Environment = model.Ref{ID: o.env.ID}
+	v.UpdatedAt = model.NewTime(o.now)
 	if existing != nil {
 		if !mustExist {
-			return nil, false, constraintViolation("credentialIssuerProfile", "the environment already has an issuer profile")
+			return nil, false, model.ConstraintViolation("credentialIssuerProfile", "the environment already has an issuer profile")
 		}
 		v.ID, v.CreatedAt = existing.ID, existing.CreatedAt
 	} else {
-		v.ID, v.CreatedAt, created = uuid.NewString(), newTime(o.now), true
+		v.ID, v.CreatedAt, created = uuid.NewString(), model.NewTime(o.now), true
 	}
-	if err := o.tx.put(kindIssuerProfile, o.env.ID, "", v.ID, &v); err != nil {
+	if err := o.tx.put(model.KindIssuerProfile, o.env.ID, "", v.ID, &v); err != nil {
 		return nil, false, fmt.Errorf("store issuer profile: %w", err)
 	}
 	action := "updated"
 	if created {
 		action = "created"
 	}
-	o.record(kindIssuerProfile, v.ID, action)
+	o.record(model.KindIssuerProfile, v.ID, action)
 	return &v, created, nil
 }

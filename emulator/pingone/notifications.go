@@ -3,27 +3,15 @@ package pingone
 import (
 	"context"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 
 	"github.com/google/uuid"
 )
 
-// OutboxMessage is a notification the platform would have sent.
-type OutboxMessage struct {
-	ID              string `json:"id"`
-	UserID          string `json:"userId"`
-	CredentialID    string `json:"credentialId"`
-	Event           string `json:"event"`
-	Method          string `json:"method"`
-	Recipient       string `json:"recipient"`
-	TemplateVariant string `json:"templateVariant,omitempty"`
-	TemplateLocale  string `json:"templateLocale,omitempty"`
-	CreatedAt       Time   `json:"createdAt"`
-}
-
 // notify records one outbox message per requested method and sets the
 // credential's notification.results. A user without an address for a
 // method gets sent:false with an error instead.
-func (o *op) notify(rec *credentialRecord, u *User, event string) error {
+func (o *op) notify(rec *model.CredentialRecord, u *model.User, event string) error {
 	n := rec.Credential.Notification
 	if n == nil || len(n.Methods) == 0 {
 		return nil
@@ -42,26 +30,26 @@ func (o *op) notify(rec *credentialRecord, u *User, event string) error {
 			}
 		}
 		if recipient == "" {
-			n.Results = append(n.Results, NotificationResult{Method: method, Sent: false, Error: map[string]any{
+			n.Results = append(n.Results, model.NotificationResult{Method: method, Sent: false, Error: map[string]any{
 				"code":    "NO_RECIPIENT",
 				"message": fmt.Sprintf("the user has no address for %s", method),
 			}})
 			continue
 		}
 		id := uuid.NewString()
-		m := &OutboxMessage{ID: id, UserID: u.ID, CredentialID: rec.Credential.ID, Event: event, Method: method,
-			Recipient: recipient, TemplateVariant: variant, TemplateLocale: locale, CreatedAt: newTime(o.now)}
+		m := &model.OutboxMessage{ID: id, UserID: u.ID, CredentialID: rec.Credential.ID, Event: event, Method: method,
+			Recipient: recipient, TemplateVariant: variant, TemplateLocale: locale, CreatedAt: model.NewTime(o.now)}
 		if err := o.tx.insertOutbox(o.env.ID, m); err != nil {
 			return fmt.Errorf("notify: %w", err)
 		}
-		n.Results = append(n.Results, NotificationResult{Method: method, Sent: true, Notification: &Ref{ID: id}})
+		n.Results = append(n.Results, model.NotificationResult{Method: method, Sent: true, Notification: &model.Ref{ID: id}})
 	}
 	return nil
 }
 
 // Outbox lists the notifications of an environment, oldest first.
-func (p *Platform) Outbox(ctx context.Context, envID string) ([]OutboxMessage, error) {
-	var out []OutboxMessage
+func (p *Platform) Outbox(ctx context.Context, envID string) ([]model.OutboxMessage, error) {
+	var out []model.OutboxMessage
 	err := p.run(ctx, envID, func(o *op) error {
 		var err error
 		out, err = o.tx.outbox(o.env.ID)

@@ -6,25 +6,6 @@ import (
 	"fmt"
 )
 
-// Resource kinds stored in the objects table.
-const (
-	kindPopulation            = "population"
-	kindGroup                 = "group"
-	kindUser                  = "user"
-	kindIssuerProfile         = "credentialIssuerProfile"
-	kindCredentialType        = "credentialType"
-	kindCredentialTypeVersion = "credentialTypeVersion"
-	kindIssuanceRule          = "issuanceRule"
-	kindStagedChange          = "stagedChange"
-	kindWalletApp             = "digitalWalletApplication"
-	kindWallet                = "digitalWallet"
-	kindUserCredential        = "userCredential"
-	kindProvisionedCredential = "provisionedCredential"
-	kindVerifyTransaction     = "verifyTransaction"
-	kindVerifyMetaData        = "verifyMetaData"
-	kindVerifiedData          = "verifiedData"
-)
-
 var errNoObject = errors.New("object not found")
 
 // dbtx is the transaction every request runs in, with the document

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"sync"
 	"time"
 )
@@ -141,7 +142,7 @@ type Environment struct {
 func loadEnvironment(t *dbtx, id string) (*Environment, error) {
 	e, err := t.environment(id)
 	if errors.Is(err, errNoObject) {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load environment %s: %w", id, err)

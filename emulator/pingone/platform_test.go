@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -186,7 +187,7 @@ func testConcurrentIssuanceToHundredUsers(t *testing.T, kind storeKind) {
 	changes := h.p.DrainChanges()
 	created := 0
 	for _, c := range changes {
-		if c.Kind == kindUserCredential && c.Action == "created" {
+		if c.Kind == model.KindUserCredential && c.Action == "created" {
 			created++
 		}
 	}
@@ -245,8 +246,8 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	for _, c := range rec.Changes() {
 		kinds[c.Kind] = c.Action
 	}
-	eq(t, kinds[kindUserCredential], "created", "credential recorded")
-	eq(t, kinds[kindProvisionedCredential], "created", "provisioned recorded")
+	eq(t, kinds[model.KindUserCredential], "created", "credential recorded")
+	eq(t, kinds[model.KindProvisionedCredential], "created", "provisioned recorded")
 	eq(t, len(h.p.DrainChanges()), len(rec.Changes()), "platform log has the same changes")
 
 	// A failed request records nothing.

@@ -1,11 +1,14 @@
 package pingone
 
-import "testing"
+import (
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"testing"
+)
 
 func TestSCIMFilter(t *testing.T) {
-	attrs := userAttributes(&User{Username: "alice", Email: "Alice@Example.com", Enabled: true,
-		Name:             &UserName{Given: "Alice", Family: "Martin"},
-		Address:          &Address{Locality: "Paris", PostalCode: "75001"},
+	attrs := userAttributes(&model.User{Username: "alice", Email: "Alice@Example.com", Enabled: true,
+		Name:             &model.UserName{Given: "Alice", Family: "Martin"},
+		Address:          &model.Address{Locality: "Paris", PostalCode: "75001"},
 		MemberOfGroupIDs: []string{"g1", "g2"}})
 	cases := map[string]bool{
 		`username eq "alice"`:                                true,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"regexp"
 	"strings"
@@ -60,22 +61,22 @@ type SeedNamed struct {
 
 // SeedUser is a user; population and groups are names.
 type SeedUser struct {
-	Username          string    `yaml:"username"`
-	Email             string    `yaml:"email,omitempty"`
-	Name              *UserName `yaml:"name,omitempty"`
-	Nickname          string    `yaml:"nickname,omitempty"`
-	Title             string    `yaml:"title,omitempty"`
-	PreferredLanguage string    `yaml:"preferredLanguage,omitempty"`
-	Locale            string    `yaml:"locale,omitempty"`
-	Timezone          string    `yaml:"timezone,omitempty"`
-	AccountID         string    `yaml:"accountId,omitempty"`
-	Type              string    `yaml:"type,omitempty"`
-	PrimaryPhone      string    `yaml:"primaryPhone,omitempty"`
-	MobilePhone       string    `yaml:"mobilePhone,omitempty"`
-	Address           *Address  `yaml:"address,omitempty"`
-	Population        string    `yaml:"population,omitempty"`
-	Groups            []string  `yaml:"groups,omitempty"`
-	Enabled           *bool     `yaml:"enabled,omitempty"`
+	Username          string          `yaml:"username"`
+	Email             string          `yaml:"email,omitempty"`
+	Name              *model.UserName `yaml:"name,omitempty"`
+	Nickname          string          `yaml:"nickname,omitempty"`
+	Title             string          `yaml:"title,omitempty"`
+	PreferredLanguage string          `yaml:"preferredLanguage,omitempty"`
+	Locale            string          `yaml:"locale,omitempty"`
+	Timezone          string          `yaml:"timezone,omitempty"`
+	AccountID         string          `yaml:"accountId,omitempty"`
+	Type              string          `yaml:"type,omitempty"`
+	PrimaryPhone      string          `yaml:"primaryPhone,omitempty"`
+	MobilePhone       string          `yaml:"mobilePhone,omitempty"`
+	Address           *model.Address  `yaml:"address,omitempty"`
+	Population        string          `yaml:"population,omitempty"`
+	Groups            []string        `yaml:"groups,omitempty"`
+	Enabled           *bool           `yaml:"enabled,omitempty"`
 }
 
 // SeedWalletApp is a digital wallet application.
@@ -97,7 +98,7 @@ type SeedWallet struct {
 // SeedCredentialType is a credential type written with the API's JSON
 // field names, checked as strictly as the rest of the seed.
 type SeedCredentialType struct {
-	CredentialType
+	model.CredentialType
 	line int
 }
 
@@ -121,12 +122,12 @@ func (s *SeedCredentialType) UnmarshalYAML(n *yaml.Node) error {
 
 // SeedIssuanceRule is a rule of the credential type with this title.
 type SeedIssuanceRule struct {
-	CredentialType           string        `yaml:"credentialType"`
-	DigitalWalletApplication string        `yaml:"digitalWalletApplication"`
-	Status                   string        `yaml:"status,omitempty"`
-	Filter                   SeedFilter    `yaml:"filter"`
-	Automation               *Automation   `yaml:"automation,omitempty"`
-	Notification             *Notification `yaml:"notification,omitempty"`
+	CredentialType           string              `yaml:"credentialType"`
+	DigitalWalletApplication string              `yaml:"digitalWalletApplication"`
+	Status                   string              `yaml:"status,omitempty"`
+	Filter                   SeedFilter          `yaml:"filter"`
+	Automation               *model.Automation   `yaml:"automation,omitempty"`
+	Notification             *model.Notification `yaml:"notification,omitempty"`
 }
 
 // SeedFilter selects users by population/group names or ids, or SCIM.
@@ -140,9 +141,9 @@ type SeedFilter struct {
 
 // SeedCredential issues a MANAGED credential without data.
 type SeedCredential struct {
-	User           string `yaml:"user"`
-	CredentialType string `yaml:"credentialType"`
-	ExpiresAt      *Time  `yaml:"expiresAt,omitempty"`
+	User           string      `yaml:"user"`
+	CredentialType string      `yaml:"credentialType"`
+	ExpiresAt      *model.Time `yaml:"expiresAt,omitempty"`
 }
 
 // SeedVerifyTransaction is a finished or running Verify transaction.
@@ -152,27 +153,27 @@ type SeedVerifyTransaction struct {
 	Status             string             `yaml:"status"`
 	VerificationStatus map[string]string  `yaml:"verificationStatus,omitempty"`
 	VerifiedDocuments  string             `yaml:"verifiedDocuments,omitempty"`
-	CreatedAt          *Time              `yaml:"createdAt,omitempty"`
-	UpdatedAt          *Time              `yaml:"updatedAt,omitempty"`
+	CreatedAt          *model.Time        `yaml:"createdAt,omitempty"`
+	UpdatedAt          *model.Time        `yaml:"updatedAt,omitempty"`
 	MetaData           []SeedMetaData     `yaml:"metaData,omitempty"`
 	VerifiedData       []SeedVerifiedData `yaml:"verifiedData,omitempty"`
 }
 
 // SeedMetaData is one Verify metadata entry.
 type SeedMetaData struct {
-	Provider string `yaml:"provider"`
-	Type     string `yaml:"type"`
-	Status   string `yaml:"status"`
-	Data     any    `yaml:"data,omitempty"`
-	Retry    *Retry `yaml:"retry,omitempty"`
+	Provider string       `yaml:"provider"`
+	Type     string       `yaml:"type"`
+	Status   string       `yaml:"status"`
+	Data     any          `yaml:"data,omitempty"`
+	Retry    *model.Retry `yaml:"retry,omitempty"`
 }
 
 // SeedVerifiedData is one verified data entry.
 type SeedVerifiedData struct {
-	Type      string `yaml:"type"`
-	Data      any    `yaml:"data,omitempty"`
-	Retry     *Retry `yaml:"retry,omitempty"`
-	CreatedAt *Time  `yaml:"createdAt,omitempty"`
+	Type      string       `yaml:"type"`
+	Data      any          `yaml:"data,omitempty"`
+	Retry     *model.Retry `yaml:"retry,omitempty"`
+	CreatedAt *model.Time  `yaml:"createdAt,omitempty"`
 }
 
 // LoadSeed reads and strictly decodes a seed file.

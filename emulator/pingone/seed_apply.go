@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"strings"
 
 	"github.com/google/uuid"
@@ -109,8 +110,8 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 		if appID == "" {
 			appID = uuid.NewString()
 		}
-		app, err := o.putWalletApp(nil, &DigitalWalletApplication{Name: a.Name, AppOpenURL: a.AppOpenURL,
-			Application: &Ref{ID: appID}, UsesPingOneWalletSDK: a.UsesPingOneWalletSDK})
+		app, err := o.putWalletApp(nil, &model.DigitalWalletApplication{Name: a.Name, AppOpenURL: a.AppOpenURL,
+			Application: &model.Ref{ID: appID}, UsesPingOneWalletSDK: a.UsesPingOneWalletSDK})
 		if err != nil {
 			return seedFail(fmt.Sprintf("digitalWalletApplications[%d]", i), err)
 		}
@@ -126,7 +127,7 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		wallet, err := o.createWallet(userID, &WalletRequest{DigitalWalletApplication: &Ref{ID: appID}, Name: w.Name})
+		wallet, err := o.createWallet(userID, &WalletRequest{DigitalWalletApplication: &model.Ref{ID: appID}, Name: w.Name})
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -149,9 +150,9 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 		if name == "" {
 			name = "journeyjs"
 		}
-		profile := &IssuerProfile{Name: name}
+		profile := &model.IssuerProfile{Name: name}
 		if ip != nil && ip.Name != "" {
-			profile = &IssuerProfile{Name: ip.Name, SiteURL: ip.SiteURL, Logo: ip.Logo}
+			profile = &model.IssuerProfile{Name: ip.Name, SiteURL: ip.SiteURL, Logo: ip.Logo}
 		}
 		created, _, err := o.putIssuerProfile(profile, false)
 		if err != nil {
@@ -164,14 +165,14 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 		pops = []SeedNamed{{Name: "Default"}}
 	}
 	for i, sp := range pops {
-		pop, err := o.createPopulation(&Population{Name: sp.Name, Description: sp.Description})
+		pop, err := o.createPopulation(&model.Population{Name: sp.Name, Description: sp.Description})
 		if err != nil {
 			return seedFail(fmt.Sprintf("populations[%d]", i), err)
 		}
 		res.Populations[sp.Name] = pop.ID
 	}
 	for i, sg := range s.Groups {
-		g, err := o.createGroup(&Group{Name: sg.Name, Description: sg.Description})
+		g, err := o.createGroup(&model.Group{Name: sg.Name, Description: sg.Description})
 		if err != nil {
 			return seedFail(fmt.Sprintf("groups[%d]", i), err)
 		}
@@ -179,7 +180,7 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 	}
 	for i, su := range s.Users {
 		what := fmt.Sprintf("users[%d] (%s)", i, su.Username)
-		u := &User{Username: su.Username, Email: su.Email, Name: su.Name, Nickname: su.Nickname, Title: su.Title,
+		u := &model.User{Username: su.Username, Email: su.Email, Name: su.Name, Nickname: su.Nickname, Title: su.Title,
 			PreferredLanguage: su.PreferredLanguage, Locale: su.Locale, Timezone: su.Timezone, AccountID: su.AccountID,
 			Type: su.Type, PrimaryPhone: su.PrimaryPhone, MobilePhone: su.MobilePhone, Address: su.Address}
 		if su.Population != "" {
@@ -187,7 +188,7 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 			if err != nil {
 				return seedFail(what, err)
 			}
-			u.Population = &Ref{ID: id}
+			u.Population = &model.Ref{ID: id}
 		}
 		groups, err := lookupAll(res.Groups, "group", su.Groups)
 		if err != nil {
@@ -251,14 +252,14 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		rule := &IssuanceRule{DigitalWalletApplication: &Ref{ID: appID}, Status: sr.Status, Automation: sr.Automation,
-			Notification: sr.Notification, Filter: &RuleFilter{PopulationIDs: append(pops, sr.Filter.PopulationIDs...),
+		rule := &model.IssuanceRule{DigitalWalletApplication: &model.Ref{ID: appID}, Status: sr.Status, Automation: sr.Automation,
+			Notification: sr.Notification, Filter: &model.RuleFilter{PopulationIDs: append(pops, sr.Filter.PopulationIDs...),
 				GroupIDs: append(groups, sr.Filter.GroupIDs...), Scim: sr.Filter.Scim}}
 		if rule.Status == "" {
-			rule.Status = RuleActive
+			rule.Status = model.RuleActive
 		}
 		if rule.Automation == nil {
-			rule.Automation = &Automation{Issue: AutomationPeriodic, Update: AutomationPeriodic, Revoke: AutomationPeriodic}
+			rule.Automation = &model.Automation{Issue: model.AutomationPeriodic, Update: model.AutomationPeriodic, Revoke: model.AutomationPeriodic}
 		}
 		created, err := o.createRule(ctID, rule)
 		if err != nil {
@@ -276,7 +277,7 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		rec, err := o.createManagedCredential(userID, &CredentialRequest{CredentialType: &Ref{ID: ctID}, ExpiresAt: sc.ExpiresAt})
+		rec, err := o.createManagedCredential(userID, &CredentialRequest{CredentialType: &model.Ref{ID: ctID}, ExpiresAt: sc.ExpiresAt})
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -300,11 +301,11 @@ func (o *op) seedVerify(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		if !verifyStatuses[sv.Status] {
+		if !model.VerifyStatuses[sv.Status] {
 			return seedFail(what, fmt.Errorf("unknown status %q", sv.Status))
 		}
-		t := &VerifyTransaction{ID: sv.ID, TransactionStatus: TransactionStatus{Status: sv.Status, VerificationStatus: sv.VerificationStatus},
-			VerifiedDocuments: sv.VerifiedDocuments, CreatedAt: newTime(o.now), UpdatedAt: newTime(o.now)}
+		t := &model.VerifyTransaction{ID: sv.ID, TransactionStatus: model.TransactionStatus{Status: sv.Status, VerificationStatus: sv.VerificationStatus},
+			VerifiedDocuments: sv.VerifiedDocuments, CreatedAt: model.NewTime(o.now), UpdatedAt: model.NewTime(o.now)}
 		if t.ID == "" {
 			t.ID = uuid.NewString()
 		}
@@ -314,14 +315,14 @@ func (o *op) seedVerify(s *Seed, res *SeedResult) error {
 		if sv.UpdatedAt != nil {
 			t.UpdatedAt = *sv.UpdatedAt
 		}
-		t.ExpiresAt = newTime(t.UpdatedAt.Add(verifiedDataWindow))
-		var meta []VerifyMetaData
+		t.ExpiresAt = model.NewTime(t.UpdatedAt.Add(verifiedDataWindow))
+		var meta []model.VerifyMetaData
 		for j, m := range sv.MetaData {
 			data, err := toRawJSON(m.Data)
 			if err != nil {
 				return seedFail(fmt.Sprintf("%s.metaData[%d]", what, j), err)
 			}
-			meta = append(meta, VerifyMetaData{Provider: m.Provider, Type: m.Type, Status: m.Status, Data: data, Retry: m.Retry})
+			meta = append(meta, model.VerifyMetaData{Provider: m.Provider, Type: m.Type, Status: m.Status, Data: data, Retry: m.Retry})
 		}
 		var vds []VerifiedDataSeed
 		for j, d := range sv.VerifiedData {
@@ -341,7 +342,7 @@ func (o *op) seedVerify(s *Seed, res *SeedResult) error {
 		if err := o.putVerifyTransaction(userID, t); err != nil {
 			return seedFail(what, err)
 		}
-		o.record(kindVerifyTransaction, t.ID, "created")
+		o.record(model.KindVerifyTransaction, t.ID, "created")
 		res.VerifyTransactions = append(res.VerifyTransactions, t.ID)
 	}
 	return nil

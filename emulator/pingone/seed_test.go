@@ -3,6 +3,7 @@ package pingone
 import (
 	"context"
 	"errors"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -99,7 +100,7 @@ func testApplySeedLeavesSeedAlone(t *testing.T, kind storeKind) {
 		// gets that default filled in.
 		ct := s.CredentialTypes[0]
 		ct.Title += " (partial onDelete)"
-		ct.OnDelete = &OnDelete{}
+		ct.OnDelete = &model.OnDelete{}
 		s.CredentialTypes = append(s.CredentialTypes, ct)
 		return s
 	}

@@ -3,6 +3,7 @@ package pingone
 import (
 	"context"
 	"errors"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // Store holds the state of one or more Platforms: environments, worker
@@ -80,8 +81,8 @@ type storeTx interface {
 
 	// Notifications. outbox lists an environment's by creation time, then
 	// insertion order; an empty list is not nil (it is written as []).
-	insertOutbox(envID string, m *OutboxMessage) error
-	outbox(envID string) ([]OutboxMessage, error)
+	insertOutbox(envID string, m *model.OutboxMessage) error
+	outbox(envID string) ([]model.OutboxMessage, error)
 }
 
 var errStoreClosed = errors.New("store is closed")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -50,7 +51,7 @@ type storeWorld struct {
 }
 
 func newStoreWorld() *storeWorld {
-	w := &storeWorld{kinds: []string{kindUser, kindWallet}, parents: []string{"", "p1", "p2"}}
+	w := &storeWorld{kinds: []string{model.KindUser, model.KindWallet}, parents: []string{"", "p1", "p2"}}
 	for i := range 12 {
 		w.ids = append(w.ids, fmt.Sprintf("id%02d", i))
 	}
@@ -173,8 +174,8 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		before := int64(rng.IntN(100))
 		what, err = fmt.Sprint("prune ", before), tx.pruneTokens(before)
 	case 7, 8:
-		m := &OutboxMessage{ID: fmt.Sprintf("msg%d", n), UserID: pick(w.ids), CredentialID: "c", Event: "credential_issued",
-			Method: "EMAIL", Recipient: "a@example.com", CreatedAt: newTime(instant())}
+		m := &model.OutboxMessage{ID: fmt.Sprintf("msg%d", n), UserID: pick(w.ids), CredentialID: "c", Event: "credential_issued",
+			Method: "EMAIL", Recipient: "a@example.com", CreatedAt: model.NewTime(instant())}
 		what, err = "outbox "+m.ID, tx.insertOutbox(env(), m)
 	case 9:
 		id := fmt.Sprintf("env%d", rng.IntN(len(w.envs)+2))
@@ -286,7 +287,7 @@ func testFailedRequestLeavesNoTrace(t *testing.T, kind storeKind) {
 	// contents is what the request below may change.
 	contents := func(tx *dbtx) (string, error) {
 		var all strings.Builder
-		for _, kind := range []string{kindUser, kindUserCredential, kindProvisionedCredential, kindWallet} {
+		for _, kind := range []string{model.KindUser, model.KindUserCredential, model.KindProvisionedCredential, model.KindWallet} {
 			docs, err := rawDocs(tx, kind, h.env, "")
 			if err != nil {
 				return "", err
@@ -321,18 +322,18 @@ func testFailedRequestLeavesNoTrace(t *testing.T, kind storeKind) {
 		if err != nil {
 			return err
 		}
-		if _, err := o.issueCredential(issueInput{user: u, ct: ct, notification: &Notification{Methods: []string{"EMAIL"}}}); err != nil {
+		if _, err := o.issueCredential(issueInput{user: u, ct: ct, notification: &model.Notification{Methods: []string{"EMAIL"}}}); err != nil {
 			return err
 		}
 		u.Username = "changed"
-		if err := o.tx.put(kindUser, h.env, "", u.ID, u); err != nil {
+		if err := o.tx.put(model.KindUser, h.env, "", u.ID, u); err != nil {
 			return err
 		}
-		wallets, err := listObj[DigitalWallet](o.tx, kindWallet, h.env, "")
+		wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, h.env, "")
 		if err != nil || len(wallets) == 0 {
 			return fmt.Errorf("wallets: %v, %w", wallets, err)
 		}
-		if err := o.tx.del(kindWallet, h.env, wallets[0].ID); err != nil {
+		if err := o.tx.del(model.KindWallet, h.env, wallets[0].ID); err != nil {
 			return err
 		}
 		if now, err := contents(o.tx); err != nil || now == start {
@@ -367,7 +368,7 @@ func testPanicRollsBackAndUnlocks(t *testing.T, kind storeKind) {
 			}
 		}()
 		_ = p.run(context.Background(), res.EnvironmentID, func(o *op) error {
-			if err := o.tx.put(kindGroup, o.env.ID, "", "g1", &Group{ID: "g1"}); err != nil {
+			if err := o.tx.put(model.KindGroup, o.env.ID, "", "g1", &model.Group{ID: "g1"}); err != nil {
 				return err
 			}
 			panic("boom")
@@ -375,7 +376,7 @@ func testPanicRollsBackAndUnlocks(t *testing.T, kind storeKind) {
 	}()
 	err = withinSeconds(t, 10, func() error {
 		return p.run(context.Background(), res.EnvironmentID, func(o *op) error {
-			if _, err := getObj[Group](o.tx, kindGroup, o.env.ID, "g1"); err != errNoObject {
+			if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, "g1"); err != errNoObject {
 				return fmt.Errorf("group after the panic: %v", err)
 			}
 			return nil
@@ -416,7 +417,7 @@ func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
 		}
 		// Through a pointer the store might share, then the field itself.
 		u.Population.ID = "stolen"
-		u.Username, u.Name = "mallory", &UserName{Given: "Mallory"}
+		u.Username, u.Name = "mallory", &model.UserName{Given: "Mallory"}
 		all, err := o.listUsers()
 		if err != nil {
 			return err
@@ -447,7 +448,7 @@ func testStoreConcurrentUse(t *testing.T, kind storeKind) {
 			for i := range 20 {
 				id := fmt.Sprintf("g%d-%d", g, i)
 				err := h.p.run(context.Background(), h.env, func(o *op) error {
-					return o.tx.put(kindGroup, o.env.ID, "", id, &Group{ID: id, Name: id})
+					return o.tx.put(model.KindGroup, o.env.ID, "", id, &model.Group{ID: id, Name: id})
 				})
 				if err != nil {
 					t.Error(err)
@@ -460,7 +461,7 @@ func testStoreConcurrentUse(t *testing.T, kind storeKind) {
 	}
 	wg.Wait()
 	err := h.p.run(context.Background(), h.env, func(o *op) error {
-		groups, err := listObj[Group](o.tx, kindGroup, o.env.ID, "")
+		groups, err := listObj[model.Group](o.tx, model.KindGroup, o.env.ID, "")
 		if err != nil {
 			return err
 		}

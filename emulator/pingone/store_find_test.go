@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"context"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
 )
 
@@ -14,7 +15,7 @@ func testStoreFind(t *testing.T, kind storeKind) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0] != kindUser+"/"+h.user("alice") {
+	if len(got) != 1 || got[0] != model.KindUser+"/"+h.user("alice") {
 		t.Fatalf("Find(alice's phone) = %v", got)
 	}
 	if got, _ := h.store.Find(ctx, "no such text anywhere"); len(got) != 0 {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"maps"
 	"slices"
 	"strings"
@@ -63,7 +64,7 @@ type memToken struct {
 
 // memOutboxMessage is a stored notification with its insertion number.
 type memOutboxMessage struct {
-	msg   OutboxMessage
+	msg   model.OutboxMessage
 	order int64
 }
 
@@ -224,7 +225,7 @@ func (t *memoryTx) insertEnvironment(e *Environment) error {
 		return fmt.Errorf("environment %s already exists", e.ID)
 	}
 	stored := &memEnvironment{env: *e, order: b.envCount}
-	stored.env.CreatedAt = newTime(e.CreatedAt).Time
+	stored.env.CreatedAt = model.NewTime(e.CreatedAt).Time
 	b.envCount++
 	b.envs[e.ID] = stored
 	t.onRollback(func() { delete(b.envs, e.ID) })
@@ -264,7 +265,7 @@ func (t *memoryTx) pruneTokens(before int64) error {
 
 // insertOutbox places the message after those created at the same instant
 // or earlier, so a list is already in (created, insertion) order.
-func (t *memoryTx) insertOutbox(envID string, m *OutboxMessage) error {
+func (t *memoryTx) insertOutbox(envID string, m *model.OutboxMessage) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -277,10 +278,10 @@ func (t *memoryTx) insertOutbox(envID string, m *OutboxMessage) error {
 	}
 	s := &memOutboxMessage{msg: *m, order: b.outboxCount}
 	// What a SQLite store gives back: millisecond precision, in UTC.
-	s.msg.CreatedAt = newTime(m.CreatedAt.Time)
+	s.msg.CreatedAt = model.NewTime(m.CreatedAt.Time)
 	b.outboxCount++
 	list := b.outbox[envID]
-	i, _ := slices.BinarySearchFunc(list, s.msg.CreatedAt, func(e *memOutboxMessage, created Time) int {
+	i, _ := slices.BinarySearchFunc(list, s.msg.CreatedAt, func(e *memOutboxMessage, created model.Time) int {
 		if e.msg.CreatedAt.Compare(created.Time) <= 0 {
 			return -1
 		}
@@ -296,12 +297,12 @@ func (t *memoryTx) insertOutbox(envID string, m *OutboxMessage) error {
 	return nil
 }
 
-func (t *memoryTx) outbox(envID string) ([]OutboxMessage, error) {
+func (t *memoryTx) outbox(envID string) ([]model.OutboxMessage, error) {
 	if err := t.usable(); err != nil {
 		return nil, err
 	}
 	list := t.b.outbox[envID]
-	out := make([]OutboxMessage, 0, len(list))
+	out := make([]model.OutboxMessage, 0, len(list))
 	for _, s := range list {
 		out = append(out, s.msg)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"slices"
 )
 
@@ -221,7 +222,7 @@ func (t *memoryTx) envOf(kind, id string) (string, error) {
 // eachUsername gives fn the username of each user document, until fn
 // says stop.
 func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool) error {
-	err := t.eachObject(kindUser, envID, "", func(o *memObject) error {
+	err := t.eachObject(model.KindUser, envID, "", func(o *memObject) error {
 		name, err := o.username()
 		if err != nil {
 			return fmt.Errorf("user %s: %w", o.id, err)

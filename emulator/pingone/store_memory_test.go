@@ -3,6 +3,7 @@ package pingone
 import (
 	"context"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"slices"
 	"testing"
 )
@@ -16,7 +17,7 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 		var out []string
 		err := inStoreTx(t, s, func(tx storeTx) error {
 			var err error
-			out, err = rawDocs(tx, kindWallet, "env", parent)
+			out, err = rawDocs(tx, model.KindWallet, "env", parent)
 			return err
 		})
 		if err != nil {
@@ -29,7 +30,7 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 			return err
 		}
 		for i := range 200 {
-			if err := tx.putDoc(kindWallet, "env", fmt.Sprint("p", i%2), fmt.Sprint("w", i), fmt.Append(nil, i)); err != nil {
+			if err := tx.putDoc(model.KindWallet, "env", fmt.Sprint("p", i%2), fmt.Sprint("w", i), fmt.Append(nil, i)); err != nil {
 				return err
 			}
 		}
@@ -41,14 +42,14 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 	all, p0, p1 := list(""), list("p0"), list("p1")
 	err = inStoreTx(t, s, func(tx storeTx) error {
 		for i := 10; i < 190; i++ {
-			if err := tx.deleteDoc(kindWallet, "env", fmt.Sprint("w", i)); err != nil {
+			if err := tx.deleteDoc(model.KindWallet, "env", fmt.Sprint("w", i)); err != nil {
 				return err
 			}
 		}
-		if err := tx.putDoc(kindWallet, "env", "p1", "w2", []byte(`"moved"`)); err != nil {
+		if err := tx.putDoc(model.KindWallet, "env", "p1", "w2", []byte(`"moved"`)); err != nil {
 			return err
 		}
-		if err := tx.deleteChildren(kindWallet, "env", "p0"); err != nil {
+		if err := tx.deleteChildren(model.KindWallet, "env", "p0"); err != nil {
 			return err
 		}
 		return fmt.Errorf("roll back")
@@ -64,7 +65,7 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 	}
 	// The same, committed: a moved document takes its place in the new
 	// parent's list by insertion order, not at the end.
-	err = inStoreTx(t, s, func(tx storeTx) error { return tx.putDoc(kindWallet, "env", "p1", "w2", []byte(`"moved"`)) })
+	err = inStoreTx(t, s, func(tx storeTx) error { return tx.putDoc(model.KindWallet, "env", "p1", "w2", []byte(`"moved"`)) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"path/filepath"
 	"time"
@@ -171,7 +172,7 @@ func scanEnvironment(row interface{ Scan(...any) error }) (*Environment, error) 
 	if err := row.Scan(&e.ID, &e.Name, &e.Region, &e.ClientID, &e.ClientSecret, &created); err != nil {
 		return nil, err
 	}
-	e.CreatedAt, _ = time.Parse(timeLayout, created)
+	e.CreatedAt, _ = time.Parse(model.TimeLayout, created)
 	return e, nil
 }
 
@@ -244,7 +245,7 @@ func (t *sqliteTx) environment(id string) (*Environment, error) {
 
 func (t *sqliteTx) insertEnvironment(e *Environment) error {
 	_, err := t.exec(`INSERT INTO environments(id,name,region,client_id,client_secret,created_at) VALUES (?,?,?,?,?,?)`,
-		e.ID, e.Name, e.Region, e.ClientID, e.ClientSecret, newTime(e.CreatedAt).String())
+		e.ID, e.Name, e.Region, e.ClientID, e.ClientSecret, model.NewTime(e.CreatedAt).String())
 	return err
 }
 
@@ -329,7 +330,7 @@ func (t *sqliteTx) envOf(kind, id string) (string, error) {
 
 // eachUsername reads only the usernames, not every user document.
 func (t *sqliteTx) eachUsername(envID string, fn func(id, username string) bool) error {
-	rows, err := t.query(`SELECT id, json_extract(doc, '$.username') FROM objects WHERE kind=? AND env_id=?`, kindUser, envID)
+	rows, err := t.query(`SELECT id, json_extract(doc, '$.username') FROM objects WHERE kind=? AND env_id=?`, model.KindUser, envID)
 	if err != nil {
 		return err
 	}
@@ -346,28 +347,28 @@ func (t *sqliteTx) eachUsername(envID string, fn func(id, username string) bool)
 	return rows.Err()
 }
 
-func (t *sqliteTx) insertOutbox(envID string, m *OutboxMessage) error {
+func (t *sqliteTx) insertOutbox(envID string, m *model.OutboxMessage) error {
 	_, err := t.exec(`INSERT INTO outbox(id, env_id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?)`, m.ID, envID, m.UserID, m.CredentialID, m.Event, m.Method, m.Recipient,
 		m.TemplateVariant, m.TemplateLocale, m.CreatedAt.String())
 	return err
 }
 
-func (t *sqliteTx) outbox(envID string) ([]OutboxMessage, error) {
+func (t *sqliteTx) outbox(envID string) ([]model.OutboxMessage, error) {
 	rows, err := t.query(`SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
 			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, envID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []OutboxMessage{}
+	out := []model.OutboxMessage{}
 	for rows.Next() {
-		var m OutboxMessage
+		var m model.OutboxMessage
 		var created string
 		if err := rows.Scan(&m.ID, &m.UserID, &m.CredentialID, &m.Event, &m.Method, &m.Recipient, &m.TemplateVariant, &m.TemplateLocale, &created); err != nil {
 			return nil, err
 		}
-		if err := m.CreatedAt.parse(created); err != nil {
+		if err := m.CreatedAt.Parse(created); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

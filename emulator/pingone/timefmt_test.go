@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"encoding/json"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
 	"time"
 )
@@ -15,7 +16,7 @@ func TestTimeJSON(t *testing.T) {
 		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(12345, 6, 7, 8, 9, 10, 0, time.UTC),
 	} {
-		v := newTime(at)
+		v := model.NewTime(at)
 		got, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
@@ -32,7 +33,7 @@ func TestTimeJSON(t *testing.T) {
 		{`12`, "error"},
 		{`"` + "2030-01-01T10:10:00\xffZ" + `"`, "error"},
 	} {
-		var v Time
+		var v model.Time
 		got := "error"
 		if err := v.UnmarshalJSON([]byte(c.in)); err == nil {
 			got = v.String()

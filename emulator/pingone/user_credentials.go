@@ -2,69 +2,72 @@ package pingone
 
 import (
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"maps"
 
 	"github.com/google/uuid"
 )
 
-func isLive(status string) bool { return status == CredentialIssued || status == CredentialPending }
+func isLive(status string) bool {
+	return status == model.CredentialIssued || status == model.CredentialPending
+}
 
 // CredentialRequest is the body of Create/Update User Credential. Data is
 // ephemeral: it is used to build the wallet claim and then dropped.
 type CredentialRequest struct {
-	CredentialType *Ref           `json:"credentialType,omitempty"`
-	Data           map[string]any `json:"data,omitempty"`
-	ExpiresAt      *Time          `json:"expiresAt,omitempty"`
-	Notification   *Notification  `json:"notification,omitempty"`
+	CredentialType *model.Ref          `json:"credentialType,omitempty"`
+	Data           map[string]any      `json:"data,omitempty"`
+	ExpiresAt      *model.Time         `json:"expiresAt,omitempty"`
+	Notification   *model.Notification `json:"notification,omitempty"`
 }
 
-func (o *op) getCredential(userID, id string) (*credentialRecord, error) {
-	r, err := getObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, id)
+func (o *op) getCredential(userID, id string) (*model.CredentialRecord, error) {
+	r, err := getObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, id)
 	if err == errNoObject || (err == nil && r.Credential.User.ID != userID) {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return r, err
 }
 
-func (o *op) credentialsOf(userID string) ([]*credentialRecord, error) {
-	return listObj[credentialRecord](o.tx, kindUserCredential, o.env.ID, userID)
+func (o *op) credentialsOf(userID string) ([]*model.CredentialRecord, error) {
+	return listObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, userID)
 }
 
-func (o *op) provisionedOf(credentialID string) ([]*ProvisionedCredential, error) {
-	return listObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, credentialID)
+func (o *op) provisionedOf(credentialID string) ([]*model.ProvisionedCredential, error) {
+	return listObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, credentialID)
 }
 
 // checkData applies the rules of the ephemeral data object and returns it
 // as strings. Error messages name field titles, never submitted values.
-func checkData(ct *CredentialType, data map[string]any) (map[string]string, error) {
-	var v validation
-	if len(data) > 0 && ct.mode() != ModeManaged {
-		return nil, invalidValue("data", "data can only be used with a MANAGED credential type")
+func checkData(ct *model.CredentialType, data map[string]any) (map[string]string, error) {
+	var v model.Validation
+	if len(data) > 0 && ct.Mode() != model.ModeManaged {
+		return nil, model.InvalidValue("data", "data can only be used with a MANAGED credential type")
 	}
 	out := make(map[string]string, len(data))
 	for key, raw := range data {
 		f, ok := fieldTitled(ct, key)
 		switch {
 		case !ok:
-			v.invalid("data."+key, "the credential type has no field with this title")
-		case f.Type != FieldAlphanumeric:
-			v.invalid("data."+key, "data can only fill Alphanumeric Text fields")
+			v.Invalid("data."+key, "the credential type has no field with this title")
+		case f.Type != model.FieldAlphanumeric:
+			v.Invalid("data."+key, "data can only fill Alphanumeric Text fields")
 		default:
 			s, isString := raw.(string)
 			if !isString {
-				v.invalid("data."+key, "must be a string")
+				v.Invalid("data."+key, "must be a string")
 			}
 			out[key] = s
 		}
 	}
-	if ct.mode() == ModeManaged {
+	if ct.Mode() == model.ModeManaged {
 		for _, f := range ct.Metadata.Fields {
-			if f.Type == FieldAlphanumeric && f.Required && f.defaultValue() == "" && out[f.Title] == "" {
-				v.add(DetailRequiredValue, "data."+f.Title, "this field is required")
+			if f.Type == model.FieldAlphanumeric && f.Required && f.DefaultValue() == "" && out[f.Title] == "" {
+				v.Add(model.DetailRequiredValue, "data."+f.Title, "this field is required")
 			}
 		}
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -72,20 +75,20 @@ func checkData(ct *CredentialType, data map[string]any) (map[string]string, erro
 
 // fieldTitled is the type's field of that title, the last one if several
 // are. A type has a handful of fields: a scan is cheaper than a map.
-func fieldTitled(ct *CredentialType, title string) (Field, bool) {
+func fieldTitled(ct *model.CredentialType, title string) (model.Field, bool) {
 	fields := ct.Metadata.Fields
 	for i := len(fields) - 1; i >= 0; i-- {
 		if fields[i].Title == title {
 			return fields[i], true
 		}
 	}
-	return Field{}, false
+	return model.Field{}, false
 }
 
 // fieldValues computes a credential's values. shown (by title) is what the
 // wallet gets and includes data; stored (by field id) excludes every value
 // that came from data, so it can be persisted.
-func (o *op) fieldValues(ct *CredentialType, u *User, data map[string]string) (shown, stored map[string]string) {
+func (o *op) fieldValues(ct *model.CredentialType, u *model.User, data map[string]string) (shown, stored map[string]string) {
 	shown, stored = map[string]string{}, map[string]string{}
 	// The attribute tree costs an encode and a decode of the user: only
 	// build it for a type with directory fields.
@@ -93,19 +96,19 @@ func (o *op) fieldValues(ct *CredentialType, u *User, data map[string]string) (s
 	for _, f := range ct.Metadata.Fields {
 		var val string
 		switch f.Type {
-		case FieldDirectory:
+		case model.FieldDirectory:
 			if attrs == nil {
 				attrs = userAttributes(u)
 			}
 			val = directoryValue(attrs, f.Attribute)
-		case FieldIssuedAt:
-			val = newTime(o.now).String()
+		case model.FieldIssuedAt:
+			val = model.NewTime(o.now).String()
 		default:
 			if d, ok := data[f.Title]; ok {
 				shown[f.Title] = d
 				continue
 			}
-			val = f.defaultValue()
+			val = f.DefaultValue()
 		}
 		shown[f.Title] = val
 		stored[f.ID] = val
@@ -113,7 +116,7 @@ func (o *op) fieldValues(ct *CredentialType, u *User, data map[string]string) (s
 	return shown, stored
 }
 
-func storedShown(ct *CredentialType, stored map[string]string) map[string]string {
+func storedShown(ct *model.CredentialType, stored map[string]string) map[string]string {
 	shown := map[string]string{}
 	for _, f := range ct.Metadata.Fields {
 		if v, ok := stored[f.ID]; ok {
@@ -124,14 +127,14 @@ func storedShown(ct *CredentialType, stored map[string]string) map[string]string
 }
 
 // activeWallets are the user's paired wallets, optionally of one app.
-func (o *op) activeWallets(userID, appID string) ([]*DigitalWallet, error) {
-	all, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, userID)
+func (o *op) activeWallets(userID, appID string) ([]*model.DigitalWallet, error) {
+	all, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, userID)
 	if err != nil {
 		return nil, err
 	}
-	var out []*DigitalWallet
+	var out []*model.DigitalWallet
 	for _, w := range all {
-		if w.Status == WalletActive && (appID == "" || w.DigitalWalletApplication.ID == appID) {
+		if w.Status == model.WalletActive && (appID == "" || w.DigitalWalletApplication.ID == appID) {
 			out = append(out, w)
 		}
 	}
@@ -139,20 +142,20 @@ func (o *op) activeWallets(userID, appID string) ([]*DigitalWallet, error) {
 }
 
 type issueInput struct {
-	user         *User
-	ct           *CredentialType
+	user         *model.User
+	ct           *model.CredentialType
 	data         map[string]string
 	ruleID       string
 	walletAppID  string
-	expiresAt    *Time
-	notification *Notification
+	expiresAt    *model.Time
+	notification *model.Notification
 }
 
-func copyNotification(n *Notification) *Notification {
+func copyNotification(n *model.Notification) *model.Notification {
 	if n == nil {
 		return nil
 	}
-	c := &Notification{Methods: append([]string(nil), n.Methods...)}
+	c := &model.Notification{Methods: append([]string(nil), n.Methods...)}
 	if n.Template != nil {
 		t := *n.Template
 		t.Variables = maps.Clone(n.Template.Variables)
@@ -161,13 +164,13 @@ func copyNotification(n *Notification) *Notification {
 	return c
 }
 
-func validateNotification(n *Notification) error {
+func validateNotification(n *model.Notification) error {
 	if n == nil {
 		return nil
 	}
 	for i, m := range n.Methods {
 		if m != "EMAIL" && m != "SMS" {
-			return invalidValue(fmt.Sprintf("notification.methods[%d]", i), "must be EMAIL or SMS")
+			return model.InvalidValue(fmt.Sprintf("notification.methods[%d]", i), "must be EMAIL or SMS")
 		}
 	}
 	return nil
@@ -176,21 +179,21 @@ func validateNotification(n *Notification) error {
 // issueCredential creates a credential and provisions it to every paired
 // wallet. With data and no paired wallet nothing is created: the data
 // could never reach a wallet later because it is not kept.
-func (o *op) issueCredential(in issueInput) (*credentialRecord, error) {
+func (o *op) issueCredential(in issueInput) (*model.CredentialRecord, error) {
 	wallets, err := o.activeWallets(in.user.ID, in.walletAppID)
 	if err != nil {
 		return nil, err
 	}
 	if len(in.data) > 0 && len(wallets) == 0 {
-		return nil, constraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
+		return nil, model.ConstraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
 	}
 	shown, stored := o.fieldValues(in.ct, in.user, in.data)
-	rec := &credentialRecord{
-		Credential: UserCredential{
-			ID: uuid.NewString(), Environment: Ref{ID: o.env.ID}, User: Ref{ID: in.user.ID},
-			CredentialType: Ref{ID: in.ct.ID}, Title: in.ct.Title, Status: CredentialPending,
+	rec := &model.CredentialRecord{
+		Credential: model.UserCredential{
+			ID: uuid.NewString(), Environment: model.Ref{ID: o.env.ID}, User: model.Ref{ID: in.user.ID},
+			CredentialType: model.Ref{ID: in.ct.ID}, Title: in.ct.Title, Status: model.CredentialPending,
 			ExpiresAt: in.expiresAt, Notification: copyNotification(in.notification),
-			CreatedAt: newTime(o.now), UpdatedAt: newTime(o.now),
+			CreatedAt: model.NewTime(o.now), UpdatedAt: model.NewTime(o.now),
 		},
 		IssuanceRuleID: in.ruleID,
 		TypeVersion:    in.ct.Version.Number,
@@ -205,25 +208,25 @@ func (o *op) issueCredential(in issueInput) (*credentialRecord, error) {
 	if err := o.notify(rec, in.user, "credential_issued"); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(kindUserCredential, o.env.ID, in.user.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.put(model.KindUserCredential, o.env.ID, in.user.ID, rec.Credential.ID, rec); err != nil {
 		return nil, fmt.Errorf("issue credential: %w", err)
 	}
-	o.record(kindUserCredential, rec.Credential.ID, "created")
+	o.record(model.KindUserCredential, rec.Credential.ID, "created")
 	return rec, nil
 }
 
 // provision delivers the claim to one wallet (creating or refreshing the
 // provisioned credential) and marks the credential ISSUED.
-func (o *op) provision(rec *credentialRecord, ct *CredentialType, w *DigitalWallet, shown map[string]string, existing *ProvisionedCredential) error {
+func (o *op) provision(rec *model.CredentialRecord, ct *model.CredentialType, w *model.DigitalWallet, shown map[string]string, existing *model.ProvisionedCredential) error {
 	pc := existing
 	if pc == nil {
-		pc = &ProvisionedCredential{
-			ID: uuid.NewString(), Environment: Ref{ID: o.env.ID}, Credential: Ref{ID: rec.Credential.ID},
-			DigitalWallet: Ref{ID: w.ID}, User: rec.Credential.User, WalletActions: []WalletAction{},
-			CreatedAt: newTime(o.now),
+		pc = &model.ProvisionedCredential{
+			ID: uuid.NewString(), Environment: model.Ref{ID: o.env.ID}, Credential: model.Ref{ID: rec.Credential.ID},
+			DigitalWallet: model.Ref{ID: w.ID}, User: rec.Credential.User, WalletActions: []model.WalletAction{},
+			CreatedAt: model.NewTime(o.now),
 		}
 	}
-	pc.Status, pc.ExpiresAt, pc.UpdatedAt = ProvisionedCreated, rec.Credential.ExpiresAt, newTime(o.now)
+	pc.Status, pc.ExpiresAt, pc.UpdatedAt = model.ProvisionedCreated, rec.Credential.ExpiresAt, model.NewTime(o.now)
 	// The claim reference identifies the claim for revocation; it carries
 	// no field values.
 	pc.ClaimReference = map[string]any{
@@ -232,11 +235,11 @@ func (o *op) provision(rec *credentialRecord, ct *CredentialType, w *DigitalWall
 		"issuer":         map[string]any{"id": refID(ct.Issuer)},
 		"holder":         map[string]any{"digitalWallet": w.ID},
 	}
-	if err := o.tx.put(kindProvisionedCredential, o.env.ID, rec.Credential.ID, pc.ID, pc); err != nil {
+	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, rec.Credential.ID, pc.ID, pc); err != nil {
 		return fmt.Errorf("provision credential: %w", err)
 	}
-	rec.Credential.Status = CredentialIssued
-	o.record(kindProvisionedCredential, pc.ID, "created")
+	rec.Credential.Status = model.CredentialIssued
+	o.record(model.KindProvisionedCredential, pc.ID, "created")
 	if o.p.opts.OnClaim != nil { // else no one would see the claim
 		o.claims = append(o.claims, Claim{
 			EnvironmentID: o.env.ID, UserID: rec.Credential.User.ID, CredentialID: rec.Credential.ID,
@@ -247,7 +250,7 @@ func (o *op) provision(rec *credentialRecord, ct *CredentialType, w *DigitalWall
 	return nil
 }
 
-func refID(r *Ref) string {
+func refID(r *model.Ref) string {
 	if r == nil {
 		return ""
 	}
@@ -255,18 +258,18 @@ func refID(r *Ref) string {
 }
 
 // createManagedCredential is POST /users/{id}/credentials.
-func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*credentialRecord, error) {
+func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*model.CredentialRecord, error) {
 	u, err := o.getUser(userID)
 	if err != nil {
 		return nil, err
 	}
 	if req.CredentialType == nil || req.CredentialType.ID == "" {
-		return nil, requiredValue("credentialType.id")
+		return nil, model.RequiredValue("credentialType.id")
 	}
 	ct, err := o.getCredentialType(req.CredentialType.ID)
 	if err != nil {
-		if _, ok := asAPIError(err); ok {
-			return nil, invalidValue("credentialType.id", "credential type does not exist")
+		if _, ok := model.AsAPIError(err); ok {
+			return nil, model.InvalidValue("credentialType.id", "credential type does not exist")
 		}
 		return nil, err
 	}
@@ -274,8 +277,8 @@ func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*cr
 	if err != nil {
 		return nil, err
 	}
-	if ct.mode() != ModeManaged {
-		return nil, constraintViolation("credentialType.id", "credentials of an AUTOMATED type are issued by its issuance rule")
+	if ct.Mode() != model.ModeManaged {
+		return nil, model.ConstraintViolation("credentialType.id", "credentials of an AUTOMATED type are issued by its issuance rule")
 	}
 	if err := o.checkExpiry(req.ExpiresAt); err != nil {
 		return nil, err
@@ -286,25 +289,25 @@ func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*cr
 	return o.issueCredential(issueInput{user: u, ct: ct, data: data, expiresAt: req.ExpiresAt, notification: req.Notification})
 }
 
-func (o *op) checkExpiry(t *Time) error {
+func (o *op) checkExpiry(t *model.Time) error {
 	if t != nil && !t.After(o.now) {
-		return invalidValue("expiresAt", "must be in the future")
+		return model.InvalidValue("expiresAt", "must be in the future")
 	}
 	return nil
 }
 
 // updateCredential is PUT /users/{id}/credentials/{credID}: it re-issues the
 // credential with new values to the user's paired wallets.
-func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*credentialRecord, error) {
+func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*model.CredentialRecord, error) {
 	rec, err := o.getCredential(userID, id)
 	if err != nil {
 		return nil, err
 	}
 	if !isLive(rec.Credential.Status) {
-		return nil, constraintViolation("status", "only ISSUED or PENDING credentials can be updated")
+		return nil, model.ConstraintViolation("status", "only ISSUED or PENDING credentials can be updated")
 	}
 	if req.CredentialType != nil && req.CredentialType.ID != "" && req.CredentialType.ID != rec.Credential.CredentialType.ID {
-		return nil, invalidValue("credentialType.id", "the credential type of a credential cannot change")
+		return nil, model.InvalidValue("credentialType.id", "the credential type of a credential cannot change")
 	}
 	ct, err := o.getCredentialType(rec.Credential.CredentialType.ID)
 	if err != nil {
@@ -330,14 +333,14 @@ func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*crede
 }
 
 // reissue refreshes a live credential's values in every paired wallet.
-func (o *op) reissue(rec *credentialRecord, ct *CredentialType, data map[string]string) error {
+func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data map[string]string) error {
 	u, err := o.getUser(rec.Credential.User.ID)
 	if err != nil {
 		return err
 	}
 	appID := ""
 	if rec.IssuanceRuleID != "" {
-		if r, err := getObj[IssuanceRule](o.tx, kindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil && r.DigitalWalletApplication != nil {
+		if r, err := getObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil && r.DigitalWalletApplication != nil {
 			appID = r.DigitalWalletApplication.ID
 		}
 	}
@@ -346,7 +349,7 @@ func (o *op) reissue(rec *credentialRecord, ct *CredentialType, data map[string]
 		return err
 	}
 	if len(data) > 0 && len(wallets) == 0 {
-		return constraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
+		return model.ConstraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
 	}
 	shown, stored := o.fieldValues(ct, u, data)
 	pcs, err := o.provisionedOf(rec.Credential.ID)
@@ -354,9 +357,9 @@ func (o *op) reissue(rec *credentialRecord, ct *CredentialType, data map[string]
 		return err
 	}
 	for _, w := range wallets {
-		var existing *ProvisionedCredential
+		var existing *model.ProvisionedCredential
 		for _, pc := range pcs {
-			if pc.DigitalWallet.ID == w.ID && (pc.Status == ProvisionedCreated || pc.Status == ProvisionedAccepted) {
+			if pc.DigitalWallet.ID == w.ID && (pc.Status == model.ProvisionedCreated || pc.Status == model.ProvisionedAccepted) {
 				existing = pc
 			}
 		}
@@ -366,21 +369,21 @@ func (o *op) reissue(rec *credentialRecord, ct *CredentialType, data map[string]
 	}
 	rec.Values, rec.DataBound, rec.TypeVersion = stored, len(data) > 0, ct.Version.Number
 	rec.Credential.Title = ct.Title
-	rec.Credential.UpdatedAt = newTime(o.now)
+	rec.Credential.UpdatedAt = model.NewTime(o.now)
 	rec.Updates++
 	if err := o.notify(rec, u, "credential_updated"); err != nil {
 		return err
 	}
-	if err := o.tx.put(kindUserCredential, o.env.ID, u.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.put(model.KindUserCredential, o.env.ID, u.ID, rec.Credential.ID, rec); err != nil {
 		return fmt.Errorf("update credential: %w", err)
 	}
-	o.record(kindUserCredential, rec.Credential.ID, "updated")
+	o.record(model.KindUserCredential, rec.Credential.ID, "updated")
 	return nil
 }
 
 // revokeCredential revokes a credential and every wallet copy of it.
-func (o *op) revokeCredential(rec *credentialRecord) error {
-	if rec.Credential.Status == CredentialRevoked {
+func (o *op) revokeCredential(rec *model.CredentialRecord) error {
+	if rec.Credential.Status == model.CredentialRevoked {
 		return nil
 	}
 	pcs, err := o.provisionedOf(rec.Credential.ID)
@@ -392,35 +395,35 @@ func (o *op) revokeCredential(rec *credentialRecord) error {
 			return err
 		}
 	}
-	rec.Credential.Status = CredentialRevoked
-	rec.Credential.UpdatedAt = newTime(o.now)
+	rec.Credential.Status = model.CredentialRevoked
+	rec.Credential.UpdatedAt = model.NewTime(o.now)
 	if u, err := o.getUser(rec.Credential.User.ID); err == nil {
 		if err := o.notify(rec, u, "credential_revoked"); err != nil {
 			return err
 		}
 	}
-	if err := o.tx.put(kindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
 		return fmt.Errorf("revoke credential: %w", err)
 	}
-	o.record(kindUserCredential, rec.Credential.ID, "revoked")
+	o.record(model.KindUserCredential, rec.Credential.ID, "revoked")
 	return nil
 }
 
-func (o *op) revokeProvisioned(pc *ProvisionedCredential) error {
-	if pc.Status == ProvisionedRevoked || pc.Status == ProvisionedDeleted {
+func (o *op) revokeProvisioned(pc *model.ProvisionedCredential) error {
+	if pc.Status == model.ProvisionedRevoked || pc.Status == model.ProvisionedDeleted {
 		return nil
 	}
-	pc.Status, pc.UpdatedAt = ProvisionedRevoked, newTime(o.now)
-	pc.WalletActions = append(pc.WalletActions, WalletAction{Action: WalletActionRevoked, OccurredAt: newTime(o.now)})
-	if err := o.tx.put(kindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	pc.Status, pc.UpdatedAt = model.ProvisionedRevoked, model.NewTime(o.now)
+	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: model.WalletActionRevoked, OccurredAt: model.NewTime(o.now)})
+	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return fmt.Errorf("revoke provisioned credential: %w", err)
 	}
-	o.record(kindProvisionedCredential, pc.ID, "revoked")
+	o.record(model.KindProvisionedCredential, pc.ID, "revoked")
 	return nil
 }
 
 // view is the API form of a stored credential at the platform's now.
-func (o *op) view(rec *credentialRecord) *UserCredential {
+func (o *op) view(rec *model.CredentialRecord) *model.UserCredential {
 	c := rec.Credential
 	c.Expired = c.ExpiresAt != nil && !c.ExpiresAt.After(o.now)
 	return &c

@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -68,7 +69,7 @@ func testManagedCredentialWithData(t *testing.T, kind storeKind) {
 	eq(t, pcs[0]["status"], any("REVOKED"), "wallet copy revoked")
 	actions := pcs[0]["walletActions"].([]any)
 	eq(t, actions[len(actions)-1].(map[string]any)["action"], any("CREDENTIAL_REVOKED"), "wallet action")
-	wantDetail(t, h.call("PUT", "users/"+alice+"/credentials/"+id, map[string]any{}), 400, DetailConstraintViolation, "status")
+	wantDetail(t, h.call("PUT", "users/"+alice+"/credentials/"+id, map[string]any{}), 400, model.DetailConstraintViolation, "status")
 }
 
 func TestCredentialDataRules(t *testing.T) { forEachStore(t, testCredentialDataRules) }
@@ -78,20 +79,20 @@ func testCredentialDataRules(t *testing.T, kind storeKind) {
 	alice, bob := h.user("alice"), h.user("bob")
 	path := "users/" + alice + "/credentials"
 	// Member Name is required and has no default.
-	wantDetail(t, h.call("POST", path, h.membership(nil)), 400, DetailRequiredValue, "data.Member Name")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Level": "x"})), 400, DetailRequiredValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(nil)), 400, model.DetailRequiredValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Level": "x"})), 400, model.DetailRequiredValue, "data.Member Name")
 	// Keys are field titles of the type, of Alphanumeric Text fields only.
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "Shoe Size": "42"})), 400, DetailInvalidValue, "data.Shoe Size")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "City": "Rome"})), 400, DetailInvalidValue, "data.City")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": 7})), 400, DetailInvalidValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "Shoe Size": "42"})), 400, model.DetailInvalidValue, "data.Shoe Size")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "City": "Rome"})), 400, model.DetailInvalidValue, "data.City")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": 7})), 400, model.DetailInvalidValue, "data.Member Name")
 	// data on an AUTOMATED type, or creating one by hand at all, is refused.
 	auto := map[string]any{"credentialType": map[string]any{"id": h.seed.CredentialTypes["Staff Badge"]}, "data": map[string]any{"Company": "x"}}
-	wantDetail(t, h.call("POST", path, auto), 400, DetailInvalidValue, "data")
-	wantDetail(t, h.call("POST", path, map[string]any{"credentialType": map[string]any{"id": "nope"}}), 400, DetailInvalidValue, "credentialType.id")
+	wantDetail(t, h.call("POST", path, auto), 400, model.DetailInvalidValue, "data")
+	wantDetail(t, h.call("POST", path, map[string]any{"credentialType": map[string]any{"id": "nope"}}), 400, model.DetailInvalidValue, "credentialType.id")
 
 	// bob has no paired wallet: with data nothing is issued and nothing stored.
 	before := len(h.must(200, h.call("GET", "users/"+bob+"/credentials", nil)).list("items"))
-	wantDetail(t, h.call("POST", "users/"+bob+"/credentials", h.membership(map[string]any{"Member Name": "Bob"})), 400, DetailConstraintViolation, "data")
+	wantDetail(t, h.call("POST", "users/"+bob+"/credentials", h.membership(map[string]any{"Member Name": "Bob"})), 400, model.DetailConstraintViolation, "data")
 	eq(t, len(h.must(200, h.call("GET", "users/"+bob+"/credentials", nil)).list("items")), before, "nothing created")
 
 	// A type whose required field has a default needs no data: PENDING for bob.
@@ -111,7 +112,7 @@ func testCredentialExpiry(t *testing.T, kind storeKind) {
 	past := h.clock.Now().Add(-time.Hour).Format(time.RFC3339)
 	body := h.membership(map[string]any{"Member Name": "A"})
 	body["expiresAt"] = past
-	wantDetail(t, h.call("POST", "users/"+alice+"/credentials", body), 400, DetailInvalidValue, "expiresAt")
+	wantDetail(t, h.call("POST", "users/"+alice+"/credentials", body), 400, model.DetailInvalidValue, "expiresAt")
 
 	body["expiresAt"] = h.clock.Now().Add(time.Hour).Format(time.RFC3339)
 	c := h.must(201, h.call("POST", "users/"+alice+"/credentials", body))
@@ -163,7 +164,7 @@ func testCredentialNotifications(t *testing.T, kind storeKind) {
 	}
 	wantDetail(t, h.call("POST", "users/"+h.user("bob")+"/credentials", map[string]any{
 		"credentialType": map[string]any{"id": h.seed.CredentialTypes["Membership"]},
-		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, DetailInvalidValue, "notification.methods[0]")
+		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, model.DetailInvalidValue, "notification.methods[0]")
 }
 
 // TestFieldTitled: the scan finds what a map of the fields by title (the
@@ -172,11 +173,11 @@ func TestFieldTitled(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 37))
 	titles := []string{"A", "B", "C", "", "a"}
 	for range 2000 {
-		ct := &CredentialType{Metadata: &CredentialMetadata{}}
+		ct := &model.CredentialType{Metadata: &model.CredentialMetadata{}}
 		for i := range rng.IntN(6) {
-			ct.Metadata.Fields = append(ct.Metadata.Fields, Field{ID: fmt.Sprint(i), Title: titles[rng.IntN(len(titles))]})
+			ct.Metadata.Fields = append(ct.Metadata.Fields, model.Field{ID: fmt.Sprint(i), Title: titles[rng.IntN(len(titles))]})
 		}
-		byTitle := map[string]Field{}
+		byTitle := map[string]model.Field{}
 		for _, f := range ct.Metadata.Fields {
 			byTitle[f.Title] = f
 		}

@@ -3,6 +3,7 @@ package pingone
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"slices"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 
 // userAttributes is the user as a JSON attribute tree, the form SCIM
 // filters and Directory Attribute fields read.
-func userAttributes(u *User) map[string]any {
+func userAttributes(u *model.User) map[string]any {
 	c := *u
 	c.Links, c.Embedded = nil, nil
 	b, _ := json.Marshal(c)
@@ -45,19 +46,21 @@ func directoryValue(attrs map[string]any, attribute string) string {
 	return ""
 }
 
-func (o *op) getUser(id string) (*User, error) {
-	return foundUser(getObj[User](o.tx, kindUser, o.env.ID, id))
+func (o *op) getUser(id string) (*model.User, error) {
+	return foundUser(getObj[model.User](o.tx, model.KindUser, o.env.ID, id))
 }
 
 // foundUser answers a missing user with PingOne's 404.
-func foundUser(u *User, err error) (*User, error) {
+func foundUser(u *model.User, err error) (*model.User, error) {
 	if err == errNoObject {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return u, err
 }
 
-func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser, o.env.ID, "") }
+func (o *op) listUsers() ([]*model.User, error) {
+	return listObj[model.User](o.tx, model.KindUser, o.env.ID, "")
+}
 
 // usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
 // username eq "bjensen") selects, in creation order; a filter that does not
@@ -66,22 +69,22 @@ func (o *op) listUsers() ([]*User, error) { return listObj[User](o.tx, kindUser,
 // A stored user is its own attribute tree (users are stored without links
 // or embedded resources, see saveUser), so the filter reads the documents
 // decoded as maps, and only the users it selects are decoded as User.
-func (o *op) usersMatching(src string) ([]*User, error) {
+func (o *op) usersMatching(src string) ([]*model.User, error) {
 	f, err := parseSCIM(src)
 	if err != nil {
-		return nil, invalidValue("filter", err.Error())
+		return nil, model.InvalidValue("filter", err.Error())
 	}
-	trees, err := listObj[map[string]any](o.tx, kindUser, o.env.ID, "")
+	trees, err := listObj[map[string]any](o.tx, model.KindUser, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
-	var out []*User
+	var out []*model.User
 	for _, attrs := range trees {
 		if !f.match(*attrs) {
 			continue
 		}
 		id, _ := (*attrs)["id"].(string)
-		u, err := getObj[User](o.tx, kindUser, o.env.ID, id)
+		u, err := getObj[model.User](o.tx, model.KindUser, o.env.ID, id)
 		if err != nil {
 			return nil, fmt.Errorf("filter users: %w", err)
 		}
@@ -93,50 +96,50 @@ func (o *op) usersMatching(src string) ([]*User, error) {
 // defaultPopulation is where users without a population land, created on
 // first need the way every PingOne environment has one.
 func (o *op) defaultPopulation() (string, error) {
-	pops, err := listObj[Population](o.tx, kindPopulation, o.env.ID, "")
+	pops, err := listObj[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
 	if err != nil {
 		return "", err
 	}
 	if len(pops) > 0 {
 		return pops[0].ID, nil
 	}
-	p, err := o.createPopulation(&Population{Name: "Default"})
+	p, err := o.createPopulation(&model.Population{Name: "Default"})
 	if err != nil {
 		return "", err
 	}
 	return p.ID, nil
 }
 
-func (o *op) validateUser(u *User, selfID string) error {
-	var v validation
+func (o *op) validateUser(u *model.User, selfID string) error {
+	var v model.Validation
 	if strings.TrimSpace(u.Username) == "" {
-		v.required("username")
+		v.Required("username")
 	} else {
 		taken, err := o.usernameTaken(u.Username, selfID)
 		if err != nil {
 			return err
 		}
 		if taken {
-			v.add(DetailUniquenessViolation, "username", "another user already has this username")
+			v.Add(model.DetailUniquenessViolation, "username", "another user already has this username")
 		}
 	}
 	if u.Email != "" && !strings.Contains(u.Email, "@") {
-		v.invalid("email", "must be an e-mail address")
+		v.Invalid("email", "must be an e-mail address")
 	}
 	if u.Population != nil {
-		if _, err := getObj[Population](o.tx, kindPopulation, o.env.ID, u.Population.ID); err != nil {
-			v.invalid("population.id", "population does not exist")
+		if _, err := getObj[model.Population](o.tx, model.KindPopulation, o.env.ID, u.Population.ID); err != nil {
+			v.Invalid("population.id", "population does not exist")
 		}
 	}
 	for i, g := range u.MemberOfGroupIDs {
-		if _, err := getObj[Group](o.tx, kindGroup, o.env.ID, g); err != nil {
-			v.invalid(fmt.Sprintf("memberOfGroupIDs[%d]", i), "group does not exist")
+		if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, g); err != nil {
+			v.Invalid(fmt.Sprintf("memberOfGroupIDs[%d]", i), "group does not exist")
 		}
 	}
 	if u.Lifecycle.Status == "" {
 		u.Lifecycle.Status = "ACCOUNT_OK"
 	}
-	return v.err()
+	return v.Err()
 }
 
 // usernameTaken tells whether a user other than selfID has this username,
@@ -155,27 +158,27 @@ func (o *op) usernameTaken(username, selfID string) (bool, error) {
 }
 
 // createUser adds a user and lets the issuance rules look at them.
-func (o *op) createUser(in *User, enabled *bool) (*User, error) {
+func (o *op) createUser(in *model.User, enabled *bool) (*model.User, error) {
 	u := *in
 	u.Links, u.Embedded = nil, nil
 	u.ID = uuid.NewString()
-	u.Environment = Ref{ID: o.env.ID}
-	u.CreatedAt, u.UpdatedAt = newTime(o.now), newTime(o.now)
+	u.Environment = model.Ref{ID: o.env.ID}
+	u.CreatedAt, u.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
 	u.Enabled = enabled == nil || *enabled
 	if u.Population == nil || u.Population.ID == "" {
 		pop, err := o.defaultPopulation()
 		if err != nil {
 			return nil, fmt.Errorf("create user: %w", err)
 		}
-		u.Population = &Ref{ID: pop}
+		u.Population = &model.Ref{ID: pop}
 	}
 	if err := o.validateUser(&u, ""); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(kindUser, o.env.ID, "", u.ID, &u); err != nil {
+	if err := o.tx.put(model.KindUser, o.env.ID, "", u.ID, &u); err != nil {
 		return nil, fmt.Errorf("create user: %w", err)
 	}
-	o.record(kindUser, u.ID, "created")
+	o.record(model.KindUser, u.ID, "created")
 	if err := o.evaluateRulesForUser(&u); err != nil {
 		return nil, fmt.Errorf("create user: %w", err)
 	}
@@ -183,20 +186,20 @@ func (o *op) createUser(in *User, enabled *bool) (*User, error) {
 }
 
 // saveUser validates and stores a changed user, then re-evaluates rules.
-func (o *op) saveUser(old, u *User) (*User, error) {
+func (o *op) saveUser(old, u *model.User) (*model.User, error) {
 	u.Links, u.Embedded = nil, nil
 	u.ID, u.Environment, u.CreatedAt = old.ID, old.Environment, old.CreatedAt
-	u.UpdatedAt = newTime(o.now)
+	u.UpdatedAt = model.NewTime(o.now)
 	if u.Population == nil || u.Population.ID == "" {
 		u.Population = old.Population
 	}
 	if err := o.validateUser(u, old.ID); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(kindUser, o.env.ID, "", u.ID, u); err != nil {
+	if err := o.tx.put(model.KindUser, o.env.ID, "", u.ID, u); err != nil {
 		return nil, fmt.Errorf("update user: %w", err)
 	}
-	o.record(kindUser, u.ID, "updated")
+	o.record(model.KindUser, u.ID, "updated")
 	if err := o.evaluateRulesForUser(u); err != nil {
 		return nil, fmt.Errorf("update user: %w", err)
 	}
@@ -205,7 +208,7 @@ func (o *op) saveUser(old, u *User) (*User, error) {
 
 // replaceUser is PUT: the body replaces every mutable attribute; enabled and
 // group memberships have their own endpoints and are kept.
-func (o *op) replaceUser(id string, in *User) (*User, error) {
+func (o *op) replaceUser(id string, in *model.User) (*model.User, error) {
 	old, err := o.getUser(id)
 	if err != nil {
 		return nil, err
@@ -216,16 +219,16 @@ func (o *op) replaceUser(id string, in *User) (*User, error) {
 }
 
 // patchUser is PATCH: a JSON merge patch of the user.
-func (o *op) patchUser(id string, patch map[string]any) (*User, error) {
+func (o *op) patchUser(id string, patch map[string]any) (*model.User, error) {
 	old, err := o.getUser(id)
 	if err != nil {
 		return nil, err
 	}
 	merged := mergePatch(userAttributes(old), patch)
 	b, _ := json.Marshal(merged)
-	var u User
+	var u model.User
 	if err := json.Unmarshal(b, &u); err != nil {
-		return nil, invalidValue("body", "attributes have the wrong types")
+		return nil, model.InvalidValue("body", "attributes have the wrong types")
 	}
 	return o.saveUser(old, &u)
 }
@@ -263,26 +266,26 @@ func (o *op) deleteUser(id string) error {
 			return err
 		}
 		for _, pc := range pcs {
-			if err := o.tx.del(kindProvisionedCredential, o.env.ID, pc.ID); err != nil {
+			if err := o.tx.del(model.KindProvisionedCredential, o.env.ID, pc.ID); err != nil {
 				return err
 			}
 		}
-		if err := o.tx.del(kindUserCredential, o.env.ID, c.Credential.ID); err != nil {
+		if err := o.tx.del(model.KindUserCredential, o.env.ID, c.Credential.ID); err != nil {
 			return err
 		}
-		o.record(kindUserCredential, c.Credential.ID, "deleted")
+		o.record(model.KindUserCredential, c.Credential.ID, "deleted")
 	}
-	wallets, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, id)
+	wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
 	if err != nil {
 		return err
 	}
 	for _, w := range wallets {
-		if err := o.tx.del(kindWallet, o.env.ID, w.ID); err != nil {
+		if err := o.tx.del(model.KindWallet, o.env.ID, w.ID); err != nil {
 			return err
 		}
-		o.record(kindWallet, w.ID, "deleted")
+		o.record(model.KindWallet, w.ID, "deleted")
 	}
-	txs, err := listObj[VerifyTransaction](o.tx, kindVerifyTransaction, o.env.ID, id)
+	txs, err := listObj[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, id)
 	if err != nil {
 		return err
 	}
@@ -291,33 +294,33 @@ func (o *op) deleteUser(id string) error {
 			return err
 		}
 	}
-	stagedChanges, err := listObj[StagedChange](o.tx, kindStagedChange, o.env.ID, "")
+	stagedChanges, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, "")
 	if err != nil {
 		return err
 	}
 	for _, sc := range stagedChanges {
 		if sc.User.ID == id {
-			if err := o.tx.del(kindStagedChange, o.env.ID, sc.ID); err != nil {
+			if err := o.tx.del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
 				return err
 			}
 		}
 	}
-	if err := o.tx.del(kindUser, o.env.ID, id); err != nil {
+	if err := o.tx.del(model.KindUser, o.env.ID, id); err != nil {
 		return err
 	}
-	o.record(kindUser, id, "deleted")
+	o.record(model.KindUser, id, "deleted")
 	return nil
 }
 
 // setGroupMembership adds or removes a group from a user.
-func (o *op) setGroupMembership(userID, groupID string, member bool) (*User, error) {
+func (o *op) setGroupMembership(userID, groupID string, member bool) (*model.User, error) {
 	old, err := o.getUser(userID)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := getObj[Group](o.tx, kindGroup, o.env.ID, groupID); err != nil {
+	if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, groupID); err != nil {
 		if err == errNoObject {
-			return nil, invalidValue("id", "group does not exist")
+			return nil, model.InvalidValue("id", "group does not exist")
 		}
 		return nil, err
 	}
@@ -329,32 +332,32 @@ func (o *op) setGroupMembership(userID, groupID string, member bool) (*User, err
 	return o.saveUser(old, &u)
 }
 
-func (o *op) createPopulation(in *Population) (*Population, error) {
+func (o *op) createPopulation(in *model.Population) (*model.Population, error) {
 	if strings.TrimSpace(in.Name) == "" {
-		return nil, requiredValue("name")
+		return nil, model.RequiredValue("name")
 	}
 	p := *in
 	p.Links = nil
-	p.ID, p.Environment = uuid.NewString(), Ref{ID: o.env.ID}
-	p.CreatedAt, p.UpdatedAt = newTime(o.now), newTime(o.now)
-	if err := o.tx.put(kindPopulation, o.env.ID, "", p.ID, &p); err != nil {
+	p.ID, p.Environment = uuid.NewString(), model.Ref{ID: o.env.ID}
+	p.CreatedAt, p.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
+	if err := o.tx.put(model.KindPopulation, o.env.ID, "", p.ID, &p); err != nil {
 		return nil, fmt.Errorf("create population: %w", err)
 	}
-	o.record(kindPopulation, p.ID, "created")
+	o.record(model.KindPopulation, p.ID, "created")
 	return &p, nil
 }
 
-func (o *op) createGroup(in *Group) (*Group, error) {
+func (o *op) createGroup(in *model.Group) (*model.Group, error) {
 	if strings.TrimSpace(in.Name) == "" {
-		return nil, requiredValue("name")
+		return nil, model.RequiredValue("name")
 	}
 	g := *in
 	g.Links = nil
-	g.ID, g.Environment = uuid.NewString(), Ref{ID: o.env.ID}
-	g.CreatedAt, g.UpdatedAt = newTime(o.now), newTime(o.now)
-	if err := o.tx.put(kindGroup, o.env.ID, "", g.ID, &g); err != nil {
+	g.ID, g.Environment = uuid.NewString(), model.Ref{ID: o.env.ID}
+	g.CreatedAt, g.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
+	if err := o.tx.put(model.KindGroup, o.env.ID, "", g.ID, &g); err != nil {
 		return nil, fmt.Errorf("create group: %w", err)
 	}
-	o.record(kindGroup, g.ID, "created")
+	o.record(model.KindGroup, g.ID, "created")
 	return &g, nil
 }

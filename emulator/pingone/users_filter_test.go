@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"context"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/url"
 	"reflect"
 	"testing"
@@ -24,7 +25,7 @@ func testUsersListFilter(t *testing.T, kind storeKind) {
 
 	eq(t, len(h.must(200, list(`username eq "nobody"`)).list("users")), 0, "no match is an empty list")
 	eq(t, len(h.must(200, list(`username eq "alice" or username eq "bob"`)).list("users")), 2, "or")
-	wantDetail(t, list(`username eq`), 400, DetailInvalidValue, "filter")
+	wantDetail(t, list(`username eq`), 400, model.DetailInvalidValue, "filter")
 }
 
 // TestUserFilterReadsStoredAttributeTrees: the filter reads stored user
@@ -51,7 +52,7 @@ func testUserFilterReadsStoredAttributeTrees(t *testing.T, kind storeKind) {
 			return err
 		}
 		for _, u := range users {
-			tree, err := getObj[map[string]any](o.tx, kindUser, o.env.ID, u.ID)
+			tree, err := getObj[map[string]any](o.tx, model.KindUser, o.env.ID, u.ID)
 			if err != nil {
 				return err
 			}
@@ -65,7 +66,7 @@ func testUserFilterReadsStoredAttributeTrees(t *testing.T, kind storeKind) {
 			if err != nil {
 				return err
 			}
-			var want []*User
+			var want []*model.User
 			for _, u := range users {
 				if f.match(userAttributes(u)) {
 					want = append(want, u)

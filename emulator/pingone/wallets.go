@@ -4,37 +4,38 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"strings"
 
 	"github.com/google/uuid"
 )
 
-func (o *op) getWalletApp(id string) (*DigitalWalletApplication, error) {
-	a, err := getObj[DigitalWalletApplication](o.tx, kindWalletApp, o.env.ID, id)
+func (o *op) getWalletApp(id string) (*model.DigitalWalletApplication, error) {
+	a, err := getObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, id)
 	if err == errNoObject {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return a, err
 }
 
-func validateWalletApp(a *DigitalWalletApplication) error {
-	var v validation
+func validateWalletApp(a *model.DigitalWalletApplication) error {
+	var v model.Validation
 	if strings.TrimSpace(a.Name) == "" {
-		v.required("name")
+		v.Required("name")
 	}
 	if a.AppOpenURL == "" {
-		v.required("appOpenUrl")
+		v.Required("appOpenUrl")
 	} else if !isURL(a.AppOpenURL) {
-		v.invalid("appOpenUrl", "must be an absolute URL")
+		v.Invalid("appOpenUrl", "must be an absolute URL")
 	}
 	if a.Application == nil || a.Application.ID == "" {
-		v.required("application.id")
+		v.Required("application.id")
 	}
-	return v.err()
+	return v.Err()
 }
 
 // putWalletApp creates (old == nil) or replaces a wallet application.
-func (o *op) putWalletApp(old, in *DigitalWalletApplication) (*DigitalWalletApplication, error) {
+func (o *op) putWalletApp(old, in *model.DigitalWalletApplication) (*model.DigitalWalletApplication, error) {
 	a := *in
 	a.Links = nil
 	if err := validateWalletApp(&a); err != nil {
@@ -44,17 +45,17 @@ func (o *op) putWalletApp(old, in *DigitalWalletApplication) (*DigitalWalletAppl
 		t := true
 		a.UsesPingOneWalletSDK = &t
 	}
-	a.Environment, a.UpdatedAt = Ref{ID: o.env.ID}, newTime(o.now)
+	a.Environment, a.UpdatedAt = model.Ref{ID: o.env.ID}, model.NewTime(o.now)
 	action := "updated"
 	if old == nil {
-		a.ID, a.CreatedAt, action = uuid.NewString(), newTime(o.now), "created"
+		a.ID, a.CreatedAt, action = uuid.NewString(), model.NewTime(o.now), "created"
 	} else {
 		a.ID, a.CreatedAt = old.ID, old.CreatedAt
 	}
-	if err := o.tx.put(kindWalletApp, o.env.ID, "", a.ID, &a); err != nil {
+	if err := o.tx.put(model.KindWalletApp, o.env.ID, "", a.ID, &a); err != nil {
 		return nil, fmt.Errorf("store digital wallet application: %w", err)
 	}
-	o.record(kindWalletApp, a.ID, action)
+	o.record(model.KindWalletApp, a.ID, action)
 	return &a, nil
 }
 
@@ -63,30 +64,30 @@ func (o *op) deleteWalletApp(id string) error {
 	if _, err := o.getWalletApp(id); err != nil {
 		return err
 	}
-	wallets, err := listObj[DigitalWallet](o.tx, kindWallet, o.env.ID, "")
+	wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, "")
 	if err != nil {
 		return err
 	}
 	for _, w := range wallets {
-		if w.DigitalWalletApplication.ID == id && w.Status != WalletDisabled {
-			w.Status, w.UpdatedAt = WalletDisabled, newTime(o.now)
-			if err := o.tx.put(kindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+		if w.DigitalWalletApplication.ID == id && w.Status != model.WalletDisabled {
+			w.Status, w.UpdatedAt = model.WalletDisabled, model.NewTime(o.now)
+			if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 				return err
 			}
-			o.record(kindWallet, w.ID, "disabled")
+			o.record(model.KindWallet, w.ID, "disabled")
 		}
 	}
-	if err := o.tx.del(kindWalletApp, o.env.ID, id); err != nil {
+	if err := o.tx.del(model.KindWalletApp, o.env.ID, id); err != nil {
 		return err
 	}
-	o.record(kindWalletApp, id, "deleted")
+	o.record(model.KindWalletApp, id, "deleted")
 	return nil
 }
 
-func (o *op) getWallet(userID, id string) (*DigitalWallet, error) {
-	w, err := getObj[DigitalWallet](o.tx, kindWallet, o.env.ID, id)
+func (o *op) getWallet(userID, id string) (*model.DigitalWallet, error) {
+	w, err := getObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
 	if err == errNoObject || (err == nil && userID != "" && w.User.ID != userID) {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	return w, err
 }
@@ -105,59 +106,59 @@ func pairingCode() string {
 
 // WalletRequest is the body of Create Digital Wallet.
 type WalletRequest struct {
-	DigitalWalletApplication *Ref          `json:"digitalWalletApplication"`
-	Name                     string        `json:"name,omitempty"`
-	Notification             *Notification `json:"notification,omitempty"`
+	DigitalWalletApplication *model.Ref          `json:"digitalWalletApplication"`
+	Name                     string              `json:"name,omitempty"`
+	Notification             *model.Notification `json:"notification,omitempty"`
 }
 
 // createWallet starts a pairing session for a user's new wallet.
-func (o *op) createWallet(userID string, req *WalletRequest) (*DigitalWallet, error) {
+func (o *op) createWallet(userID string, req *WalletRequest) (*model.DigitalWallet, error) {
 	if _, err := o.getUser(userID); err != nil {
 		return nil, err
 	}
 	if req.DigitalWalletApplication == nil || req.DigitalWalletApplication.ID == "" {
-		return nil, requiredValue("digitalWalletApplication.id")
+		return nil, model.RequiredValue("digitalWalletApplication.id")
 	}
 	if _, err := o.getWalletApp(req.DigitalWalletApplication.ID); err != nil {
-		return nil, invalidValue("digitalWalletApplication.id", "digital wallet application does not exist")
+		return nil, model.InvalidValue("digitalWalletApplication.id", "digital wallet application does not exist")
 	}
 	if err := validateNotification(req.Notification); err != nil {
 		return nil, err
 	}
-	w := &DigitalWallet{
-		ID: uuid.NewString(), Environment: Ref{ID: o.env.ID}, User: Ref{ID: userID},
-		DigitalWalletApplication: *req.DigitalWalletApplication, Name: req.Name, Status: WalletPairingRequired,
-		PairingSession: &PairingSession{ID: uuid.NewString(), Challenge: pairingCode(), Status: PairingInitial},
-		Notification:   req.Notification, CreatedAt: newTime(o.now), UpdatedAt: newTime(o.now),
+	w := &model.DigitalWallet{
+		ID: uuid.NewString(), Environment: model.Ref{ID: o.env.ID}, User: model.Ref{ID: userID},
+		DigitalWalletApplication: *req.DigitalWalletApplication, Name: req.Name, Status: model.WalletPairingRequired,
+		PairingSession: &model.PairingSession{ID: uuid.NewString(), Challenge: pairingCode(), Status: model.PairingInitial},
+		Notification:   req.Notification, CreatedAt: model.NewTime(o.now), UpdatedAt: model.NewTime(o.now),
 	}
-	if err := o.tx.put(kindWallet, o.env.ID, userID, w.ID, w); err != nil {
+	if err := o.tx.put(model.KindWallet, o.env.ID, userID, w.ID, w); err != nil {
 		return nil, fmt.Errorf("create digital wallet: %w", err)
 	}
-	o.record(kindWallet, w.ID, "created")
+	o.record(model.KindWallet, w.ID, "created")
 	return w, nil
 }
 
 // pairWallet completes pairing when the wallet presents the right code and
 // provisions the user's live credentials that can still be delivered.
-func (o *op) pairWallet(walletID, challenge string) (*DigitalWallet, error) {
+func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error) {
 	w, err := o.getWallet("", walletID)
 	if err != nil {
 		return nil, err
 	}
-	if w.Status != WalletPairingRequired || w.PairingSession == nil {
-		return nil, constraintViolation("status", "the wallet is not waiting to be paired")
+	if w.Status != model.WalletPairingRequired || w.PairingSession == nil {
+		return nil, model.ConstraintViolation("status", "the wallet is not waiting to be paired")
 	}
 	if subtle.ConstantTimeCompare([]byte(strings.ToUpper(strings.TrimSpace(challenge))), []byte(w.PairingSession.Challenge)) != 1 {
-		return nil, invalidValue("challenge", "the pairing code does not match")
+		return nil, model.InvalidValue("challenge", "the pairing code does not match")
 	}
-	w.Status, w.UpdatedAt = WalletActive, newTime(o.now)
-	w.PairingSession.Status = PairingCompleted
+	w.Status, w.UpdatedAt = model.WalletActive, model.NewTime(o.now)
+	w.PairingSession.Status = model.PairingCompleted
 	// The paired app installation, which push-based flows address.
-	w.ApplicationInstance = &Ref{ID: uuid.NewString()}
-	if err := o.tx.put(kindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+	w.ApplicationInstance = &model.Ref{ID: uuid.NewString()}
+	if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 		return nil, fmt.Errorf("pair digital wallet: %w", err)
 	}
-	o.record(kindWallet, w.ID, "paired")
+	o.record(model.KindWallet, w.ID, "paired")
 	creds, err := o.credentialsOf(w.User.ID)
 	if err != nil {
 		return nil, err
@@ -167,12 +168,12 @@ func (o *op) pairWallet(walletID, challenge string) (*DigitalWallet, error) {
 		if !isLive(rec.Credential.Status) || rec.DataBound {
 			continue
 		}
-		ct, err := getObj[CredentialType](o.tx, kindCredentialType, o.env.ID, rec.Credential.CredentialType.ID)
+		ct, err := getObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, rec.Credential.CredentialType.ID)
 		if err != nil {
 			return nil, err
 		}
 		if rec.IssuanceRuleID != "" {
-			if r, err := getObj[IssuanceRule](o.tx, kindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil &&
+			if r, err := getObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil &&
 				r.DigitalWalletApplication != nil && r.DigitalWalletApplication.ID != w.DigitalWalletApplication.ID {
 				continue
 			}
@@ -180,17 +181,17 @@ func (o *op) pairWallet(walletID, challenge string) (*DigitalWallet, error) {
 		if err := o.provision(rec, ct, w, storedShown(ct, rec.Values), nil); err != nil {
 			return nil, err
 		}
-		rec.Credential.UpdatedAt = newTime(o.now)
-		if err := o.tx.put(kindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
+		rec.Credential.UpdatedAt = model.NewTime(o.now)
+		if err := o.tx.put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
 			return nil, err
 		}
-		o.record(kindUserCredential, rec.Credential.ID, "issued")
+		o.record(model.KindUserCredential, rec.Credential.ID, "issued")
 	}
 	return w, nil
 }
 
 // deleteWallet removes a wallet and revokes what was provisioned to it.
-func (o *op) deleteWallet(userID, id string) (*DigitalWallet, error) {
+func (o *op) deleteWallet(userID, id string) (*model.DigitalWallet, error) {
 	w, err := o.getWallet(userID, id)
 	if err != nil {
 		return nil, err
@@ -204,19 +205,19 @@ func (o *op) deleteWallet(userID, id string) (*DigitalWallet, error) {
 			return nil, err
 		}
 	}
-	if err := o.tx.del(kindWallet, o.env.ID, id); err != nil {
+	if err := o.tx.del(model.KindWallet, o.env.ID, id); err != nil {
 		return nil, err
 	}
-	o.record(kindWallet, id, "deleted")
+	o.record(model.KindWallet, id, "deleted")
 	return w, nil
 }
 
-func (o *op) provisionedInWallet(walletID string) ([]*ProvisionedCredential, error) {
-	all, err := listObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, "")
+func (o *op) provisionedInWallet(walletID string) ([]*model.ProvisionedCredential, error) {
+	all, err := listObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
-	var out []*ProvisionedCredential
+	var out []*model.ProvisionedCredential
 	for _, pc := range all {
 		if pc.DigitalWallet.ID == walletID {
 			out = append(out, pc)
@@ -226,47 +227,47 @@ func (o *op) provisionedInWallet(walletID string) ([]*ProvisionedCredential, err
 }
 
 // walletDelete is the holder removing a credential from their wallet.
-func (o *op) walletDelete(pcID string) (*ProvisionedCredential, error) {
-	pc, err := getObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, pcID)
+func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
+	pc, err := getObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
 	if err == errNoObject {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	if err != nil {
 		return nil, err
 	}
-	if pc.Status == ProvisionedDeleted {
-		return nil, constraintViolation("status", "the credential is already deleted from the wallet")
+	if pc.Status == model.ProvisionedDeleted {
+		return nil, model.ConstraintViolation("status", "the credential is already deleted from the wallet")
 	}
-	pc.Status, pc.UpdatedAt = ProvisionedDeleted, newTime(o.now)
-	pc.WalletActions = append(pc.WalletActions, WalletAction{Action: WalletActionDeleted, OccurredAt: newTime(o.now)})
-	if err := o.tx.put(kindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	pc.Status, pc.UpdatedAt = model.ProvisionedDeleted, model.NewTime(o.now)
+	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: model.WalletActionDeleted, OccurredAt: model.NewTime(o.now)})
+	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return nil, fmt.Errorf("wallet delete: %w", err)
 	}
-	o.record(kindProvisionedCredential, pc.ID, "deleted")
+	o.record(model.KindProvisionedCredential, pc.ID, "deleted")
 	return pc, nil
 }
 
 // walletRespond is the wallet accepting or rejecting a delivered credential.
-func (o *op) walletRespond(pcID string, accept bool) (*ProvisionedCredential, error) {
-	pc, err := getObj[ProvisionedCredential](o.tx, kindProvisionedCredential, o.env.ID, pcID)
+func (o *op) walletRespond(pcID string, accept bool) (*model.ProvisionedCredential, error) {
+	pc, err := getObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
 	if err == errNoObject {
-		return nil, notFound()
+		return nil, model.NotFound()
 	}
 	if err != nil {
 		return nil, err
 	}
-	if pc.Status != ProvisionedCreated {
-		return nil, constraintViolation("status", "only a CREATED provisioned credential can be accepted or rejected")
+	if pc.Status != model.ProvisionedCreated {
+		return nil, model.ConstraintViolation("status", "only a CREATED provisioned credential can be accepted or rejected")
 	}
-	status, action := ProvisionedAccepted, WalletActionAccepted
+	status, action := model.ProvisionedAccepted, model.WalletActionAccepted
 	if !accept {
-		status, action = ProvisionedRejected, WalletActionRejected
+		status, action = model.ProvisionedRejected, model.WalletActionRejected
 	}
-	pc.Status, pc.UpdatedAt = status, newTime(o.now)
-	pc.WalletActions = append(pc.WalletActions, WalletAction{Action: action, OccurredAt: newTime(o.now)})
-	if err := o.tx.put(kindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	pc.Status, pc.UpdatedAt = status, model.NewTime(o.now)
+	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: action, OccurredAt: model.NewTime(o.now)})
+	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return nil, fmt.Errorf("wallet response: %w", err)
 	}
-	o.record(kindProvisionedCredential, pc.ID, strings.ToLower(status))
+	o.record(model.KindProvisionedCredential, pc.ID, strings.ToLower(status))
 	return pc, nil
 }

@@ -1,4 +1,4 @@
-package pingone
+package model
 
 // Automation modes and rule states.
 const (
@@ -44,7 +44,7 @@ type Automation struct {
 	Revoke string `json:"revoke"`
 }
 
-func (a *Automation) modeFor(action string) string {
+func (a *Automation) ModeFor(action string) string {
 	switch action {
 	case ActionIssue:
 		return a.Issue

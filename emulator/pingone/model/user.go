@@ -1,4 +1,4 @@
-package pingone
+package model
 
 // User is a PingOne directory user (the attributes credentials and Verify use).
 type User struct {

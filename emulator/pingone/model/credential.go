@@ -1,4 +1,4 @@
-package pingone
+package model
 
 // User credential states.
 const (
@@ -41,7 +41,7 @@ type UserCredential struct {
 
 // credentialRecord is how a credential is stored: the API view plus what
 // the platform needs internally. Values never contains `data`.
-type credentialRecord struct {
+type CredentialRecord struct {
 	Credential     UserCredential    `json:"credential"`
 	IssuanceRuleID string            `json:"issuanceRuleId,omitempty"`
 	TypeVersion    int               `json:"typeVersion"`

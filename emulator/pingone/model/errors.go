@@ -1,4 +1,4 @@
-package pingone
+package model
 
 import (
 	"errors"
@@ -42,54 +42,54 @@ const (
 	DetailConstraintViolation = "CONSTRAINT_VIOLATION"
 )
 
-func newAPIError(status int, code, msg string, details ...ErrorDetail) *APIError {
+func NewAPIError(status int, code, msg string, details ...ErrorDetail) *APIError {
 	return &APIError{Status: status, ID: uuid.NewString(), Code: code, Message: msg, Details: details}
 }
 
 func invalidData(details ...ErrorDetail) *APIError {
-	return newAPIError(http.StatusBadRequest, "INVALID_DATA",
+	return NewAPIError(http.StatusBadRequest, "INVALID_DATA",
 		"The request could not be completed. One or more validation errors were in the request.", details...)
 }
 
-func invalidValue(target, msg string) *APIError {
+func InvalidValue(target, msg string) *APIError {
 	return invalidData(ErrorDetail{Code: DetailInvalidValue, Target: target, Message: msg})
 }
 
-func requiredValue(target string) *APIError {
+func RequiredValue(target string) *APIError {
 	return invalidData(ErrorDetail{Code: DetailRequiredValue, Target: target, Message: target + " is required"})
 }
 
-func constraintViolation(target, msg string) *APIError {
+func ConstraintViolation(target, msg string) *APIError {
 	return invalidData(ErrorDetail{Code: DetailConstraintViolation, Target: target, Message: msg})
 }
 
-func notFound() *APIError {
-	return newAPIError(http.StatusNotFound, "NOT_FOUND",
+func NotFound() *APIError {
+	return NewAPIError(http.StatusNotFound, "NOT_FOUND",
 		"The request could not be completed. The requested resource was not found.")
 }
 
-func unauthorized() *APIError {
-	return newAPIError(http.StatusUnauthorized, "INVALID_TOKEN",
+func Unauthorized() *APIError {
+	return NewAPIError(http.StatusUnauthorized, "INVALID_TOKEN",
 		"The request could not be completed. The access token is missing, unknown or expired.")
 }
 
-func forbidden() *APIError {
-	return newAPIError(http.StatusForbidden, "ACCESS_FAILED",
+func Forbidden() *APIError {
+	return NewAPIError(http.StatusForbidden, "ACCESS_FAILED",
 		"The request could not be completed. The access token does not grant access to this environment.")
 }
 
 // validation collects details so one response can name every bad property.
-type validation struct{ details []ErrorDetail }
+type Validation struct{ details []ErrorDetail }
 
-func (v *validation) add(code, target, msg string) {
+func (v *Validation) Add(code, target, msg string) {
 	v.details = append(v.details, ErrorDetail{Code: code, Target: target, Message: msg})
 }
-func (v *validation) invalid(target, msg string) { v.add(DetailInvalidValue, target, msg) }
-func (v *validation) required(target string) {
-	v.add(DetailRequiredValue, target, target+" is required")
+func (v *Validation) Invalid(target, msg string) { v.Add(DetailInvalidValue, target, msg) }
+func (v *Validation) Required(target string) {
+	v.Add(DetailRequiredValue, target, target+" is required")
 }
 
-func (v *validation) err() error {
+func (v *Validation) Err() error {
 	if len(v.details) == 0 {
 		return nil
 	}
@@ -97,7 +97,7 @@ func (v *validation) err() error {
 }
 
 // asAPIError reports whether err carries an APIError.
-func asAPIError(err error) (*APIError, bool) {
+func AsAPIError(err error) (*APIError, bool) {
 	var ae *APIError
 	ok := errors.As(err, &ae)
 	return ae, ok

@@ -1,4 +1,4 @@
-package pingone
+package model
 
 import (
 	"encoding/json"
@@ -52,12 +52,12 @@ type VerifiedData struct {
 
 // Verify statuses.
 var (
-	verifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
+	VerifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
 		"APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
 	// verifyStatuses are the terminal ones and those still under way.
-	verifyStatuses = func() map[string]bool {
+	VerifyStatuses = func() map[string]bool {
 		m := map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true}
-		maps.Copy(m, verifyTerminal)
+		maps.Copy(m, VerifyTerminal)
 		return m
 	}()
 )

@@ -1,4 +1,4 @@
-package pingone
+package model
 
 // Digital wallet states.
 const (

@@ -1,4 +1,4 @@
-package pingone
+package model
 
 import (
 	"encoding/json"
@@ -10,13 +10,13 @@ import (
 // RFC 3339 with exactly three fractional digits and a Z.
 type Time struct{ time.Time }
 
-const timeLayout = "2006-01-02T15:04:05.000Z"
+const TimeLayout = "2006-01-02T15:04:05.000Z"
 
-func newTime(t time.Time) Time { return Time{t.UTC().Truncate(time.Millisecond)} }
+func NewTime(t time.Time) Time { return Time{t.UTC().Truncate(time.Millisecond)} }
 
-func timePtr(t time.Time) *Time { v := newTime(t); return &v }
+func TimePtr(t time.Time) *Time { v := NewTime(t); return &v }
 
-func (t Time) String() string { return t.UTC().Format(timeLayout) }
+func (t Time) String() string { return t.UTC().Format(TimeLayout) }
 
 func (t Time) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }
 
@@ -25,16 +25,16 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("timestamp must be a string: %w", err)
 	}
-	return t.parse(s)
+	return t.Parse(s)
 }
 
 // parse sets t from RFC 3339 text, at PingOne's millisecond precision.
-func (t *Time) parse(s string) error {
+func (t *Time) Parse(s string) error {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return fmt.Errorf("timestamp %q is not RFC 3339: %w", s, err)
 	}
-	*t = newTime(v)
+	*t = NewTime(v)
 	return nil
 }
 
@@ -46,5 +46,5 @@ func (t *Time) UnmarshalYAML(unmarshal func(any) error) error {
 	if err := unmarshal(&s); err != nil {
 		return err
 	}
-	return t.parse(s)
+	return t.Parse(s)
 }

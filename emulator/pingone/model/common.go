@@ -1,4 +1,9 @@
-package pingone
+// Package model holds the PingOne resources the emulator keeps and serves,
+// as their JSON wire types (users, populations, groups, credential types,
+// issuance rules, user and provisioned credentials, wallets, Verify
+// transactions), the resource kinds of the store, PingOne timestamps and
+// the API error body. It has no behaviour beyond small accessors.
+package model
 
 // Link is a HAL link.
 type Link struct {

@@ -1,4 +1,4 @@
-package pingone
+package model
 
 import (
 	"encoding/json"
@@ -107,7 +107,7 @@ type Field struct {
 	Default     string  `json:"default,omitempty"`
 }
 
-func (f Field) defaultValue() string {
+func (f Field) DefaultValue() string {
 	if f.Value != nil {
 		return *f.Value
 	}
@@ -138,14 +138,14 @@ func (n *FlexNumber) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func (c *CredentialType) mode() string {
+func (c *CredentialType) Mode() string {
 	if c.Management == nil || c.Management.Mode == "" {
 		return ModeAutomated
 	}
 	return c.Management.Mode
 }
 
-func (c *CredentialType) revokeOnDelete() bool {
+func (c *CredentialType) RevokeOnDelete() bool {
 	return c.OnDelete == nil || c.OnDelete.RevokeIssuedCredentials == nil || *c.OnDelete.RevokeIssuedCredentials
 }
 

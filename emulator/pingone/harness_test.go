@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -178,7 +179,7 @@ type response struct {
 }
 
 func (r response) get(path string) any {
-	v, _ := lookupPath(r.body, path)
+	v, _ := scim.Lookup(r.body, path)
 	return v
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"maps"
 	"slices"
 
@@ -69,7 +70,7 @@ func (o *op) validateRule(r *model.IssuanceRule) error {
 		}
 		if r.Filter.Scim != "" {
 			kinds++
-			if _, err := parseSCIM(r.Filter.Scim); err != nil {
+			if _, err := scim.Parse(r.Filter.Scim); err != nil {
 				v.Invalid("filter.scim", "not a valid SCIM filter: "+err.Error())
 			}
 		}
@@ -179,8 +180,8 @@ func ruleSelects(r *model.IssuanceRule, u *model.User) bool {
 		}
 		return false
 	case r.Filter.Scim != "":
-		f, err := parseSCIM(r.Filter.Scim)
-		return err == nil && f.match(userAttributes(u))
+		f, err := scim.Parse(r.Filter.Scim)
+		return err == nil && f.Match(userAttributes(u))
 	}
 	return false
 }

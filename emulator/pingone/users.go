@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"slices"
 	"strings"
 
@@ -30,7 +31,7 @@ func directoryValue(attrs map[string]any, attribute string) string {
 		candidates = append(candidates, "address."+attribute, "name."+attribute)
 	}
 	for _, path := range candidates {
-		if v, ok := lookupPath(attrs, path); ok && v != nil {
+		if v, ok := scim.Lookup(attrs, path); ok && v != nil {
 			switch x := v.(type) {
 			case string:
 				return x
@@ -70,7 +71,7 @@ func (o *op) listUsers() ([]*model.User, error) {
 // or embedded resources, see saveUser), so the filter reads the documents
 // decoded as maps, and only the users it selects are decoded as User.
 func (o *op) usersMatching(src string) ([]*model.User, error) {
-	f, err := parseSCIM(src)
+	f, err := scim.Parse(src)
 	if err != nil {
 		return nil, model.InvalidValue("filter", err.Error())
 	}
@@ -80,7 +81,7 @@ func (o *op) usersMatching(src string) ([]*model.User, error) {
 	}
 	var out []*model.User
 	for _, attrs := range trees {
-		if !f.match(*attrs) {
+		if !f.Match(*attrs) {
 			continue
 		}
 		id, _ := (*attrs)["id"].(string)

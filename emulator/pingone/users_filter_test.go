@@ -3,6 +3,7 @@ package pingone
 import (
 	"context"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"net/url"
 	"reflect"
 	"testing"
@@ -62,13 +63,13 @@ func testUserFilterReadsStoredAttributeTrees(t *testing.T, kind storeKind) {
 		}
 		matched := 0
 		for _, src := range filters {
-			f, err := parseSCIM(src)
+			f, err := scim.Parse(src)
 			if err != nil {
 				return err
 			}
 			var want []*model.User
 			for _, u := range users {
-				if f.match(userAttributes(u)) {
+				if f.Match(userAttributes(u)) {
 					want = append(want, u)
 				}
 			}

@@ -1,4 +1,7 @@
-package pingone
+// Package scim parses SCIM filters (RFC 7644 §3.4.2.2) and matches them
+// against JSON attribute trees, as PingOne's ?filter= of users and
+// issuance rule filters do.
+package scim
 
 import (
 	"fmt"
@@ -10,25 +13,25 @@ import (
 // scimFilter is a parsed SCIM filter (RFC 7644 §3.4.2.2) over a JSON-like
 // attribute map. Comparisons of strings ignore case, as SCIM's default
 // caseExact=false demands.
-type scimFilter interface {
-	match(attrs map[string]any) bool
+type Filter interface {
+	Match(attrs map[string]any) bool
 }
 
-type scimAnd struct{ l, r scimFilter }
-type scimOr struct{ l, r scimFilter }
-type scimNot struct{ f scimFilter }
+type scimAnd struct{ l, r Filter }
+type scimOr struct{ l, r Filter }
+type scimNot struct{ f Filter }
 type scimCompare struct {
 	path  string
 	op    string
 	value any // string, float64, bool or nil
 }
 
-func (f scimAnd) match(a map[string]any) bool { return f.l.match(a) && f.r.match(a) }
-func (f scimOr) match(a map[string]any) bool  { return f.l.match(a) || f.r.match(a) }
-func (f scimNot) match(a map[string]any) bool { return !f.f.match(a) }
+func (f scimAnd) Match(a map[string]any) bool { return f.l.Match(a) && f.r.Match(a) }
+func (f scimOr) Match(a map[string]any) bool  { return f.l.Match(a) || f.r.Match(a) }
+func (f scimNot) Match(a map[string]any) bool { return !f.f.Match(a) }
 
-func (f scimCompare) match(a map[string]any) bool {
-	v, ok := lookupPath(a, f.path)
+func (f scimCompare) Match(a map[string]any) bool {
+	v, ok := Lookup(a, f.path)
 	if list, isList := v.([]any); isList {
 		// A multi-valued attribute matches when any value does.
 		for _, item := range list {
@@ -133,7 +136,7 @@ func toNumber(v any) (float64, bool) {
 }
 
 // lookupPath resolves a dotted attribute path case-insensitively.
-func lookupPath(attrs map[string]any, path string) (any, bool) {
+func Lookup(attrs map[string]any, path string) (any, bool) {
 	var cur any = attrs
 	for _, part := range strings.Split(path, ".") {
 		m, ok := cur.(map[string]any)
@@ -155,7 +158,7 @@ func lookupPath(attrs map[string]any, path string) (any, bool) {
 }
 
 // parseSCIM parses a filter expression.
-func parseSCIM(src string) (scimFilter, error) {
+func Parse(src string) (Filter, error) {
 	toks, err := lexSCIM(src)
 	if err != nil {
 		return nil, err
@@ -225,7 +228,7 @@ func (p *scimParser) peekWord(w string) bool {
 	return p.pos < len(p.toks) && p.toks[p.pos].kind == "word" && strings.EqualFold(p.toks[p.pos].text, w)
 }
 
-func (p *scimParser) parseOr() (scimFilter, error) {
+func (p *scimParser) parseOr() (Filter, error) {
 	l, err := p.parseAnd()
 	if err != nil {
 		return nil, err
@@ -241,7 +244,7 @@ func (p *scimParser) parseOr() (scimFilter, error) {
 	return l, nil
 }
 
-func (p *scimParser) parseAnd() (scimFilter, error) {
+func (p *scimParser) parseAnd() (Filter, error) {
 	l, err := p.parseUnary()
 	if err != nil {
 		return nil, err
@@ -260,7 +263,7 @@ func (p *scimParser) parseAnd() (scimFilter, error) {
 var scimOps = map[string]bool{"eq": true, "ne": true, "co": true, "sw": true, "ew": true,
 	"gt": true, "ge": true, "lt": true, "le": true}
 
-func (p *scimParser) parseUnary() (scimFilter, error) {
+func (p *scimParser) parseUnary() (Filter, error) {
 	if p.pos >= len(p.toks) {
 		return nil, fmt.Errorf("filter ends too early")
 	}

@@ -1,15 +1,19 @@
-package pingone
+package scim
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"encoding/json"
 	"testing"
 )
 
 func TestSCIMFilter(t *testing.T) {
-	attrs := userAttributes(&model.User{Username: "alice", Email: "Alice@Example.com", Enabled: true,
-		Name:             &model.UserName{Given: "Alice", Family: "Martin"},
-		Address:          &model.Address{Locality: "Paris", PostalCode: "75001"},
-		MemberOfGroupIDs: []string{"g1", "g2"}})
+	// A user as its JSON attribute tree, the form filters read.
+	var attrs map[string]any
+	err := json.Unmarshal([]byte(`{"id": "u1", "username": "alice", "email": "Alice@Example.com", "enabled": true,
+		"name": {"given": "Alice", "family": "Martin"}, "address": {"locality": "Paris", "postalCode": "75001"},
+		"lifecycle": {"status": "ACCOUNT_OK"}, "memberOfGroupIDs": ["g1", "g2"]}`), &attrs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := map[string]bool{
 		`username eq "alice"`:                                true,
 		`username eq "ALICE"`:                                true,
@@ -37,7 +41,7 @@ func TestSCIMFilter(t *testing.T) {
 		`username eq "alice" and not (address.locality eq "Lyon")`:                true,
 	}
 	for src, want := range cases {
-		f, err := parseSCIM(src)
+		f, err := Parse(src)
 		if src == `username eq "bob" or name.given eq "X" and true eq` {
 			if err == nil {
 				t.Errorf("%s: want parse error", src)
@@ -48,12 +52,12 @@ func TestSCIMFilter(t *testing.T) {
 			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		if got := f.match(attrs); got != want {
+		if got := f.Match(attrs); got != want {
 			t.Errorf("%s = %v, want %v", src, got, want)
 		}
 	}
 	for _, bad := range []string{``, `username`, `username xx "a"`, `(username eq "a"`, `username eq "a`, `username eq a`} {
-		if _, err := parseSCIM(bad); err == nil {
+		if _, err := Parse(bad); err == nil {
 			t.Errorf("%q: want error", bad)
 		}
 	}

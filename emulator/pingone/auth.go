@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"time"
 )
 
@@ -27,7 +28,7 @@ var errBadClient = errors.New("invalid client credentials")
 // database file does not hold usable tokens.
 func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret string) (*AccessToken, error) {
 	var tok *AccessToken
-	err := p.inTx(ctx, func(t *dbtx) error {
+	err := p.inTx(ctx, func(t *store.Tx) error {
 		env, err := loadEnvironment(t, envID)
 		if err != nil {
 			return errBadClient
@@ -42,11 +43,11 @@ func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret
 		}
 		value := base64.RawURLEncoding.EncodeToString(raw)
 		expires := p.now().Add(p.opts.TokenTTL)
-		if err := t.insertToken(hashToken(value), envID, expires.UnixMilli()); err != nil {
+		if err := t.InsertToken(hashToken(value), envID, expires.UnixMilli()); err != nil {
 			return fmt.Errorf("issue token: %w", err)
 		}
 		// Expired tokens are useless; dropping them keeps the table small.
-		if err := t.pruneTokens(p.now().UnixMilli()); err != nil {
+		if err := t.PruneTokens(p.now().UnixMilli()); err != nil {
 			return fmt.Errorf("issue token: prune: %w", err)
 		}
 		tok = &AccessToken{AccessToken: value, TokenType: "Bearer", ExpiresIn: int(p.opts.TokenTTL / time.Second)}
@@ -60,8 +61,8 @@ func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
 	if token == "" {
 		return model.Unauthorized()
 	}
-	tokEnv, expires, err := p.store.b.lookupToken(ctx, hashToken(token))
-	if errors.Is(err, errNoObject) {
+	tokEnv, expires, err := p.store.LookupToken(ctx, hashToken(token))
+	if errors.Is(err, store.ErrNotFound) {
 		return model.Unauthorized()
 	}
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 )
@@ -15,22 +16,22 @@ import (
 // every environment.
 func (p *Platform) CredentialCard(ctx context.Context, envID, credentialID string) (card.Card, error) {
 	var c card.Card
-	err := p.inTx(ctx, func(t *dbtx) error {
+	err := p.inTx(ctx, func(t *store.Tx) error {
 		if envID == "" {
 			var err error
-			if envID, err = findEnvOf(t, model.KindUserCredential, credentialID); err != nil {
+			if envID, err = store.FindEnvOf(t, model.KindUserCredential, credentialID); err != nil {
 				return model.NotFound()
 			}
 		}
-		rec, err := getObj[model.CredentialRecord](t, model.KindUserCredential, envID, credentialID)
-		if err == errNoObject {
+		rec, err := store.Get[model.CredentialRecord](t, model.KindUserCredential, envID, credentialID)
+		if err == store.ErrNotFound {
 			return model.NotFound()
 		}
 		if err != nil {
 			return err
 		}
 		// Deleted types keep their document (deletedAt), so old cards render.
-		ct, err := getObj[model.CredentialType](t, model.KindCredentialType, envID, rec.Credential.CredentialType.ID)
+		ct, err := store.Get[model.CredentialType](t, model.KindCredentialType, envID, rec.Credential.CredentialType.ID)
 		if err != nil {
 			return err
 		}

@@ -4,17 +4,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 
 	"github.com/google/uuid"
 )
 
 func (o *op) getCredentialType(id string) (*model.CredentialType, error) {
-	return liveType(getObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, id))
+	return liveType(store.Get[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, id))
 }
 
 // liveType answers a missing or deleted type with PingOne's 404.
 func liveType(c *model.CredentialType, err error) (*model.CredentialType, error) {
-	if err == errNoObject || (err == nil && c.DeletedAt != nil) {
+	if err == store.ErrNotFound || (err == nil && c.DeletedAt != nil) {
 		return nil, model.NotFound()
 	}
 	return c, err
@@ -22,7 +23,7 @@ func liveType(c *model.CredentialType, err error) (*model.CredentialType, error)
 
 // listCredentialTypes lists the live types.
 func (o *op) listCredentialTypes() ([]*model.CredentialType, error) {
-	all, err := listObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, "")
+	all, err := store.List[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -76,10 +77,10 @@ func (o *op) createCredentialType(in *model.CredentialType) (*model.CredentialTy
 
 // storeCredentialType saves the type and a snapshot of this version.
 func (o *op) storeCredentialType(c *model.CredentialType) error {
-	if err := o.tx.put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+	if err := o.tx.Put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
 		return err
 	}
-	return o.tx.put(model.KindCredentialTypeVersion, o.env.ID, c.ID, c.Version.ID, c)
+	return o.tx.Put(model.KindCredentialTypeVersion, o.env.ID, c.ID, c.Version.ID, c)
 }
 
 // contentOf is what decides whether an update makes a new version.
@@ -121,7 +122,7 @@ func (o *op) updateCredentialType(id string, in *model.CredentialType) (*model.C
 		switch {
 		case c.Mode() == model.ModeManaged && r.Status == model.RuleActive:
 			r.Status, r.UpdatedAt = model.RuleDisabled, model.NewTime(o.now)
-			if err := o.tx.put(model.KindIssuanceRule, o.env.ID, c.ID, r.ID, r); err != nil {
+			if err := o.tx.Put(model.KindIssuanceRule, o.env.ID, c.ID, r.ID, r); err != nil {
 				return nil, fmt.Errorf("update credential type: disable rule: %w", err)
 			}
 			o.record(model.KindIssuanceRule, r.ID, "disabled")
@@ -144,7 +145,7 @@ func (o *op) deleteCredentialType(id string) error {
 		return err
 	}
 	if c.RevokeOnDelete() {
-		recs, err := listObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
+		recs, err := store.List[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
 		if err != nil {
 			return err
 		}
@@ -166,7 +167,7 @@ func (o *op) deleteCredentialType(id string) error {
 		}
 	}
 	c.DeletedAt = model.TimePtr(o.now)
-	if err := o.tx.put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
+	if err := o.tx.Put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
 		return fmt.Errorf("delete credential type: %w", err)
 	}
 	o.record(model.KindCredentialType, id, "deleted")
@@ -177,15 +178,15 @@ func (o *op) credentialTypeVersions(id string) ([]*model.CredentialType, error) 
 	if _, err := o.getCredentialType(id); err != nil {
 		return nil, err
 	}
-	return listObj[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, id)
+	return store.List[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, id)
 }
 
 func (o *op) credentialTypeVersion(id, versionID string) (*model.CredentialType, error) {
 	if _, err := o.getCredentialType(id); err != nil {
 		return nil, err
 	}
-	v, err := getObj[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, versionID)
-	if err == errNoObject || (err == nil && v.ID != id) {
+	v, err := store.Get[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, versionID)
+	if err == store.ErrNotFound || (err == nil && v.ID != id) {
 		return nil, model.NotFound()
 	}
 	return v, err

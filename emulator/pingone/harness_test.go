@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -52,16 +53,16 @@ func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
 
 // openStore opens an empty store of a kind (SQLite in memory) that the
 // test closes at its end.
-func openStore(t testing.TB, kind storeKind) *Store {
+func openStore(t testing.TB, kind storeKind) *store.Store {
 	t.Helper()
-	var s *Store
+	var s *store.Store
 	if kind == sqliteStore {
 		var err error
-		if s, err = Open(":memory:"); err != nil {
+		if s, err = store.Open(":memory:"); err != nil {
 			t.Fatal(err)
 		}
 	} else {
-		s = NewMemoryStore()
+		s = store.NewMemoryStore()
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
@@ -73,7 +74,7 @@ type harness struct {
 	t      testing.TB
 	kind   storeKind
 	dbPath string // the SQLite file
-	store  *Store
+	store  *store.Store
 	p      *Platform
 	srv    *httptest.Server
 	clock  *testClock
@@ -126,7 +127,7 @@ func newHarnessWithSeed(t testing.TB, kind storeKind, seed *Seed) *harness {
 func (h *harness) start() {
 	switch {
 	case h.kind == sqliteStore:
-		s, err := Open(h.dbPath)
+		s, err := store.Open(h.dbPath)
 		if err != nil {
 			h.t.Fatal(err)
 		}

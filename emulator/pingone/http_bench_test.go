@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -58,7 +59,7 @@ func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
 // transport of bench.BenchmarkIssueCredential does, on a memory store.
 func BenchmarkIssueCredentialRequests(b *testing.B) {
 	seed, now := issueCredentialSeed(b)
-	store := NewMemoryStore()
+	store := store.NewMemoryStore()
 	defer store.Close()
 	p := NewPlatform(store, Options{Clock: func() time.Time { return now }})
 	res, err := p.ApplySeed(context.Background(), seed)

@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 )
 
@@ -42,7 +43,7 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 		return http.StatusOK, renderProvisioned(rc, pc), nil
 	})
 	s.open(mux, "GET "+base+"/outbox", func(rc *rctx, o *op) (int, any, error) {
-		msgs, err := o.tx.outbox(o.env.ID)
+		msgs, err := o.tx.Outbox(o.env.ID)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -60,7 +61,7 @@ func (s *server) routeEmulator(mux *http.ServeMux) {
 		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
 	})
 	s.open(mux, "POST "+base+"/evaluateRules", func(rc *rctx, o *op) (int, any, error) {
-		rules, err := listObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
+		rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
 		if err != nil {
 			return 0, nil, err
 		}

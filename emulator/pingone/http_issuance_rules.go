@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 )
 
@@ -70,7 +71,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		if _, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -90,7 +91,7 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		if err := o.applyStagedChanges(rc.path("ctID"), rc.path("ruleID"), &in); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}

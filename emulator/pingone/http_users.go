@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 	"net/url"
 )
@@ -62,7 +63,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 			users, err = o.usersMatching(src)
 			self += "?filter=" + url.QueryEscape(src)
 		} else {
-			users, err = listObj[model.User](o.tx, model.KindUser, o.env.ID, "")
+			users, err = store.List[model.User](o.tx, model.KindUser, o.env.ID, "")
 		}
 		if err != nil {
 			return 0, nil, err
@@ -134,7 +135,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusCreated, p, nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/populations", func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
+		list, err := store.List[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
 		for _, p := range list {
 			p.Links = rc.self("populations", p.ID)
 		}
@@ -153,7 +154,7 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		return http.StatusCreated, g, nil
 	})
 	s.api(mux, "GET /v1/environments/{envID}/groups", func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[model.Group](o.tx, model.KindGroup, o.env.ID, "")
+		list, err := store.List[model.Group](o.tx, model.KindGroup, o.env.ID, "")
 		for _, g := range list {
 			g.Links = rc.self("groups", g.ID)
 		}

@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 	"net/url"
 )
@@ -26,7 +27,7 @@ func renderWallet(rc *rctx, o *op, w *model.DigitalWallet) *model.DigitalWallet 
 		// The wallet app opens with the pairing request URL as its u
 		// parameter.
 		var appOpen string
-		if app, err := getObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+		if app, err := store.Get[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
 		} else {
 			appOpen = ps.QRURL + "/appOpen"
@@ -58,7 +59,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		return http.StatusCreated, renderWalletApp(rc, a), nil
 	})
 	s.api(mux, "GET "+apps, func(rc *rctx, o *op) (int, any, error) {
-		list, err := listObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, "")
+		list, err := store.List[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, "")
 		if err != nil {
 			return 0, nil, err
 		}
@@ -110,7 +111,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if _, err := o.getUser(rc.path("userID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, rc.path("userID"))
+		list, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -139,7 +140,7 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 			return 0, nil, err
 		}
 		w.Name, w.UpdatedAt = in.Name, model.NewTime(o.now)
-		if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+		if err := o.tx.Put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 			return 0, nil, err
 		}
 		o.record(model.KindWallet, w.ID, "updated")

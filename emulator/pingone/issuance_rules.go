@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"maps"
 	"slices"
 
@@ -12,7 +13,7 @@ import (
 )
 
 func (o *op) rulesOf(ctID string) ([]*model.IssuanceRule, error) {
-	return listObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, ctID)
+	return store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, ctID)
 }
 
 func (o *op) getRule(ctID, id string) (*model.IssuanceRule, *model.CredentialType, error) {
@@ -20,8 +21,8 @@ func (o *op) getRule(ctID, id string) (*model.IssuanceRule, *model.CredentialTyp
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := getObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, id)
-	if err == errNoObject || (err == nil && r.CredentialType.ID != ctID) {
+	r, err := store.Get[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, id)
+	if err == store.ErrNotFound || (err == nil && r.CredentialType.ID != ctID) {
 		return nil, nil, model.NotFound()
 	}
 	return r, ct, err
@@ -55,7 +56,7 @@ func (o *op) validateRule(r *model.IssuanceRule) error {
 		if len(r.Filter.GroupIDs) > 0 {
 			kinds++
 			for i, g := range r.Filter.GroupIDs {
-				if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, g); err != nil {
+				if _, err := store.Get[model.Group](o.tx, model.KindGroup, o.env.ID, g); err != nil {
 					v.Invalid(fmt.Sprintf("filter.groupIds[%d]", i), "group does not exist")
 				}
 			}
@@ -63,7 +64,7 @@ func (o *op) validateRule(r *model.IssuanceRule) error {
 		if len(r.Filter.PopulationIDs) > 0 {
 			kinds++
 			for i, p := range r.Filter.PopulationIDs {
-				if _, err := getObj[model.Population](o.tx, model.KindPopulation, o.env.ID, p); err != nil {
+				if _, err := store.Get[model.Population](o.tx, model.KindPopulation, o.env.ID, p); err != nil {
 					v.Invalid(fmt.Sprintf("filter.populationIds[%d]", i), "population does not exist")
 				}
 			}
@@ -80,7 +81,7 @@ func (o *op) validateRule(r *model.IssuanceRule) error {
 	}
 	if r.DigitalWalletApplication == nil || r.DigitalWalletApplication.ID == "" {
 		v.Required("digitalWalletApplication.id")
-	} else if _, err := getObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, r.DigitalWalletApplication.ID); err != nil {
+	} else if _, err := store.Get[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, r.DigitalWalletApplication.ID); err != nil {
 		v.Invalid("digitalWalletApplication.id", "digital wallet application does not exist")
 	}
 	if err := validateNotification(r.Notification); err != nil {
@@ -111,7 +112,7 @@ func (o *op) createRule(ctID string, in *model.IssuanceRule) (*model.IssuanceRul
 	}
 	r.ID, r.Environment, r.CredentialType = uuid.NewString(), model.Ref{ID: o.env.ID}, model.Ref{ID: ctID}
 	r.CreatedAt, r.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
-	if err := o.tx.put(model.KindIssuanceRule, o.env.ID, ctID, r.ID, &r); err != nil {
+	if err := o.tx.Put(model.KindIssuanceRule, o.env.ID, ctID, r.ID, &r); err != nil {
 		return nil, fmt.Errorf("create issuance rule: %w", err)
 	}
 	o.record(model.KindIssuanceRule, r.ID, "created")
@@ -136,7 +137,7 @@ func (o *op) updateRule(ctID, id string, in *model.IssuanceRule) (*model.Issuanc
 	}
 	r.ID, r.Environment, r.CredentialType, r.CreatedAt = old.ID, old.Environment, old.CredentialType, old.CreatedAt
 	r.UpdatedAt = model.NewTime(o.now)
-	if err := o.tx.put(model.KindIssuanceRule, o.env.ID, ctID, r.ID, &r); err != nil {
+	if err := o.tx.Put(model.KindIssuanceRule, o.env.ID, ctID, r.ID, &r); err != nil {
 		return nil, fmt.Errorf("update issuance rule: %w", err)
 	}
 	o.record(model.KindIssuanceRule, r.ID, "updated")
@@ -148,16 +149,16 @@ func (o *op) updateRule(ctID, id string, in *model.IssuanceRule) (*model.Issuanc
 
 // deleteRule removes a rule and its staged changes; issued credentials stay.
 func (o *op) deleteRule(r *model.IssuanceRule) error {
-	staged, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, r.ID)
+	staged, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, r.ID)
 	if err != nil {
 		return err
 	}
 	for _, sc := range staged {
-		if err := o.tx.del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
+		if err := o.tx.Del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
 			return err
 		}
 	}
-	if err := o.tx.del(model.KindIssuanceRule, o.env.ID, r.ID); err != nil {
+	if err := o.tx.Del(model.KindIssuanceRule, o.env.ID, r.ID); err != nil {
 		return err
 	}
 	o.record(model.KindIssuanceRule, r.ID, "deleted")
@@ -245,7 +246,7 @@ func (o *op) evaluateRule(r *model.IssuanceRule, ct *model.CredentialType, onlyU
 			return err
 		}
 	}
-	staged, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, r.ID)
+	staged, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, r.ID)
 	if err != nil {
 		return err
 	}
@@ -257,7 +258,7 @@ func (o *op) evaluateRule(r *model.IssuanceRule, ct *model.CredentialType, onlyU
 		// A staged change that no longer matches what is owed is stale.
 		for _, sc := range staged {
 			if sc.User.ID == u.ID && sc.Action != action {
-				if err := o.tx.del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
+				if err := o.tx.Del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
 					return err
 				}
 			}
@@ -286,7 +287,7 @@ func (o *op) stage(r *model.IssuanceRule, u *model.User, action string, staged [
 	}
 	sc := &model.StagedChange{ID: uuid.NewString(), Environment: model.Ref{ID: o.env.ID}, Action: action, Scheduled: true,
 		User: model.Ref{ID: u.ID}, CredentialType: r.CredentialType, IssuanceRule: model.Ref{ID: r.ID}, CreatedAt: model.NewTime(o.now)}
-	if err := o.tx.put(model.KindStagedChange, o.env.ID, r.ID, sc.ID, sc); err != nil {
+	if err := o.tx.Put(model.KindStagedChange, o.env.ID, r.ID, sc.ID, sc); err != nil {
 		return fmt.Errorf("stage change: %w", err)
 	}
 	o.record(model.KindStagedChange, sc.ID, "created")
@@ -312,7 +313,7 @@ func (o *op) applyRuleAction(r *model.IssuanceRule, ct *model.CredentialType, u 
 
 // evaluateRulesForUser runs every ACTIVE rule of the environment for one user.
 func (o *op) evaluateRulesForUser(u *model.User) error {
-	rules, err := listObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
+	rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
 	if err != nil {
 		return err
 	}
@@ -337,7 +338,7 @@ func (o *op) applyStagedChanges(ctID, ruleID string, req *StagedChangesRequest) 
 	if err != nil {
 		return err
 	}
-	staged, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, ruleID)
+	staged, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, ruleID)
 	if err != nil {
 		return err
 	}
@@ -363,7 +364,7 @@ func (o *op) applyStagedChanges(ctID, ruleID string, req *StagedChangesRequest) 
 					return err
 				}
 			}
-			if err := o.tx.del(model.KindStagedChange, o.env.ID, staged[idx].ID); err != nil {
+			if err := o.tx.Del(model.KindStagedChange, o.env.ID, staged[idx].ID); err != nil {
 				return err
 			}
 			o.record(model.KindStagedChange, staged[idx].ID, "applied")
@@ -383,7 +384,7 @@ func (o *op) usageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
 	if _, _, err := o.getRule(ctID, ruleID); err != nil {
 		return nil, err
 	}
-	recs, err := listObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
+	recs, err := store.List[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -413,7 +414,7 @@ func (o *op) usageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
 // ON_DEMAND ones staged.
 func (p *Platform) EvaluateRules(ctx context.Context, envID string) error {
 	err := p.run(ctx, envID, func(o *op) error {
-		rules, err := listObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
+		rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
 		if err != nil {
 			return err
 		}

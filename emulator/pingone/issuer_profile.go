@@ -3,13 +3,14 @@ package pingone
 import (
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
 )
 
 func (o *op) getIssuerProfile() (*model.IssuerProfile, error) {
-	list, err := listObj[model.IssuerProfile](o.tx, model.KindIssuerProfile, o.env.ID, "")
+	list, err := store.List[model.IssuerProfile](o.tx, model.KindIssuerProfile, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +50,7 @@ func (o *op) putIssuerProfile(in *model.IssuerProfile, mustExist bool) (p *model
 	} else {
 		v.ID, v.CreatedAt, created = uuid.NewString(), model.NewTime(o.now), true
 	}
-	if err := o.tx.put(model.KindIssuerProfile, o.env.ID, "", v.ID, &v); err != nil {
+	if err := o.tx.Put(model.KindIssuerProfile, o.env.ID, "", v.ID, &v); err != nil {
 		return nil, false, fmt.Errorf("store issuer profile: %w", err)
 	}
 	action := "updated"

@@ -39,7 +39,7 @@ func (o *op) notify(rec *model.CredentialRecord, u *model.User, event string) er
 		id := uuid.NewString()
 		m := &model.OutboxMessage{ID: id, UserID: u.ID, CredentialID: rec.Credential.ID, Event: event, Method: method,
 			Recipient: recipient, TemplateVariant: variant, TemplateLocale: locale, CreatedAt: model.NewTime(o.now)}
-		if err := o.tx.insertOutbox(o.env.ID, m); err != nil {
+		if err := o.tx.InsertOutbox(o.env.ID, m); err != nil {
 			return fmt.Errorf("notify: %w", err)
 		}
 		n.Results = append(n.Results, model.NotificationResult{Method: method, Sent: true, Notification: &model.Ref{ID: id}})
@@ -52,7 +52,7 @@ func (p *Platform) Outbox(ctx context.Context, envID string) ([]model.OutboxMess
 	var out []model.OutboxMessage
 	err := p.run(ctx, envID, func(o *op) error {
 		var err error
-		out, err = o.tx.outbox(o.env.ID)
+		out, err = o.tx.Outbox(o.env.ID)
 		return err
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"sync"
 	"time"
 )
@@ -37,7 +38,7 @@ type Claim struct {
 // Platform is one local PingOne: every environment in a Store.
 // Several Platforms may share a process; nothing is global.
 type Platform struct {
-	store *Store
+	store *store.Store
 	opts  Options
 
 	mu      sync.Mutex
@@ -45,7 +46,7 @@ type Platform struct {
 }
 
 // NewPlatform wraps a store with PingOne's rules.
-func NewPlatform(s *Store, opts Options) *Platform {
+func NewPlatform(s *store.Store, opts Options) *Platform {
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
@@ -56,7 +57,7 @@ func NewPlatform(s *Store, opts Options) *Platform {
 }
 
 // Store returns the platform's store (SQLite or memory).
-func (p *Platform) Store() *Store { return p.store }
+func (p *Platform) Store() *store.Store { return p.store }
 
 func (p *Platform) now() time.Time { return p.opts.Clock().UTC().Truncate(time.Millisecond) }
 
@@ -64,8 +65,8 @@ func (p *Platform) now() time.Time { return p.opts.Clock().UTC().Truncate(time.M
 // instant and the changes it will report once committed.
 type op struct {
 	p       *Platform
-	tx      *dbtx
-	env     *Environment
+	tx      *store.Tx
+	env     *store.Environment
 	now     time.Time
 	changes []Change
 	claims  []Claim // handed to Options.OnClaim after commit
@@ -78,22 +79,22 @@ func (o *op) record(kind, id, action string) {
 // inTx runs fn in one transaction: either everything fn did is committed
 // or nothing is. A panic in fn rolls back too, so the store (which runs one
 // transaction at a time) is not left locked.
-func (p *Platform) inTx(ctx context.Context, fn func(t *dbtx) error) error {
-	st, err := p.store.b.begin(ctx)
+func (p *Platform) inTx(ctx context.Context, fn func(t *store.Tx) error) error {
+	t, err := p.store.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	committing := false
 	defer func() {
 		if !committing { // fn failed or panicked
-			st.rollback()
+			t.Rollback()
 		}
 	}()
-	if err := fn(&dbtx{st}); err != nil {
+	if err := fn(t); err != nil {
 		return err
 	}
 	committing = true
-	if err := st.commit(); err != nil {
+	if err := t.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
@@ -103,7 +104,7 @@ func (p *Platform) inTx(ctx context.Context, fn func(t *dbtx) error) error {
 // changes only after a successful commit.
 func (p *Platform) run(ctx context.Context, envID string, fn func(o *op) error) error {
 	var o *op
-	err := p.inTx(ctx, func(t *dbtx) error {
+	err := p.inTx(ctx, func(t *store.Tx) error {
 		env, err := loadEnvironment(t, envID)
 		if err != nil {
 			return err
@@ -129,19 +130,9 @@ func (p *Platform) committed(ctx context.Context, o *op) {
 	}
 }
 
-// Environment is one PingOne environment and its worker application.
-type Environment struct {
-	ID           string
-	Name         string
-	Region       string
-	ClientID     string
-	ClientSecret string
-	CreatedAt    time.Time
-}
-
-func loadEnvironment(t *dbtx, id string) (*Environment, error) {
-	e, err := t.environment(id)
-	if errors.Is(err, errNoObject) {
+func loadEnvironment(t *store.Tx, id string) (*store.Environment, error) {
+	e, err := t.Environment(id)
+	if errors.Is(err, store.ErrNotFound) {
 		return nil, model.NotFound()
 	}
 	if err != nil {
@@ -150,16 +141,16 @@ func loadEnvironment(t *dbtx, id string) (*Environment, error) {
 	return e, nil
 }
 
-func insertEnvironment(t *dbtx, e *Environment) error {
-	if err := t.insertEnvironment(e); err != nil {
+func insertEnvironment(t *store.Tx, e *store.Environment) error {
+	if err := t.InsertEnvironment(e); err != nil {
 		return fmt.Errorf("create environment %s: %w", e.ID, err)
 	}
 	return nil
 }
 
 // Environments lists every environment in the store, oldest first.
-func (p *Platform) Environments(ctx context.Context) ([]Environment, error) {
-	out, err := p.store.b.environments(ctx)
+func (p *Platform) Environments(ctx context.Context) ([]store.Environment, error) {
+	out, err := p.store.Environments(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list environments: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
@@ -59,7 +60,7 @@ func randomSecret() string {
 // transaction: a broken seed leaves the store untouched. It does not change
 // s, so one seed can be applied many times, concurrently too.
 func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) {
-	env := &Environment{ID: s.Environment.ID, Name: s.Environment.Name, Region: strings.ToUpper(s.Environment.Region),
+	env := &store.Environment{ID: s.Environment.ID, Name: s.Environment.Name, Region: strings.ToUpper(s.Environment.Region),
 		ClientID: s.Environment.ClientID, ClientSecret: s.Environment.ClientSecret, CreatedAt: p.now()}
 	if env.ID == "" {
 		env.ID = uuid.NewString()
@@ -80,7 +81,7 @@ func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) 
 		DigitalWalletApplications: map[string]string{}, Wallets: map[string]string{},
 		CredentialTypes: map[string]string{}, IssuanceRules: map[string]string{}}
 	var o *op
-	err := p.inTx(ctx, func(t *dbtx) error {
+	err := p.inTx(ctx, func(t *store.Tx) error {
 		if _, err := loadEnvironment(t, env.ID); err == nil {
 			return fmt.Errorf("%s: %w", env.ID, ErrEnvironmentExists)
 		}

@@ -3,6 +3,7 @@ package pingone
 import (
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"maps"
 
 	"github.com/google/uuid"
@@ -22,19 +23,19 @@ type CredentialRequest struct {
 }
 
 func (o *op) getCredential(userID, id string) (*model.CredentialRecord, error) {
-	r, err := getObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, id)
-	if err == errNoObject || (err == nil && r.Credential.User.ID != userID) {
+	r, err := store.Get[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, id)
+	if err == store.ErrNotFound || (err == nil && r.Credential.User.ID != userID) {
 		return nil, model.NotFound()
 	}
 	return r, err
 }
 
 func (o *op) credentialsOf(userID string) ([]*model.CredentialRecord, error) {
-	return listObj[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, userID)
+	return store.List[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, userID)
 }
 
 func (o *op) provisionedOf(credentialID string) ([]*model.ProvisionedCredential, error) {
-	return listObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, credentialID)
+	return store.List[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, credentialID)
 }
 
 // checkData applies the rules of the ephemeral data object and returns it
@@ -128,7 +129,7 @@ func storedShown(ct *model.CredentialType, stored map[string]string) map[string]
 
 // activeWallets are the user's paired wallets, optionally of one app.
 func (o *op) activeWallets(userID, appID string) ([]*model.DigitalWallet, error) {
-	all, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, userID)
+	all, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +209,7 @@ func (o *op) issueCredential(in issueInput) (*model.CredentialRecord, error) {
 	if err := o.notify(rec, in.user, "credential_issued"); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(model.KindUserCredential, o.env.ID, in.user.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.Put(model.KindUserCredential, o.env.ID, in.user.ID, rec.Credential.ID, rec); err != nil {
 		return nil, fmt.Errorf("issue credential: %w", err)
 	}
 	o.record(model.KindUserCredential, rec.Credential.ID, "created")
@@ -235,7 +236,7 @@ func (o *op) provision(rec *model.CredentialRecord, ct *model.CredentialType, w 
 		"issuer":         map[string]any{"id": refID(ct.Issuer)},
 		"holder":         map[string]any{"digitalWallet": w.ID},
 	}
-	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, rec.Credential.ID, pc.ID, pc); err != nil {
+	if err := o.tx.Put(model.KindProvisionedCredential, o.env.ID, rec.Credential.ID, pc.ID, pc); err != nil {
 		return fmt.Errorf("provision credential: %w", err)
 	}
 	rec.Credential.Status = model.CredentialIssued
@@ -340,7 +341,7 @@ func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data
 	}
 	appID := ""
 	if rec.IssuanceRuleID != "" {
-		if r, err := getObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil && r.DigitalWalletApplication != nil {
+		if r, err := store.Get[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil && r.DigitalWalletApplication != nil {
 			appID = r.DigitalWalletApplication.ID
 		}
 	}
@@ -374,7 +375,7 @@ func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data
 	if err := o.notify(rec, u, "credential_updated"); err != nil {
 		return err
 	}
-	if err := o.tx.put(model.KindUserCredential, o.env.ID, u.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.Put(model.KindUserCredential, o.env.ID, u.ID, rec.Credential.ID, rec); err != nil {
 		return fmt.Errorf("update credential: %w", err)
 	}
 	o.record(model.KindUserCredential, rec.Credential.ID, "updated")
@@ -402,7 +403,7 @@ func (o *op) revokeCredential(rec *model.CredentialRecord) error {
 			return err
 		}
 	}
-	if err := o.tx.put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
+	if err := o.tx.Put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
 		return fmt.Errorf("revoke credential: %w", err)
 	}
 	o.record(model.KindUserCredential, rec.Credential.ID, "revoked")
@@ -415,7 +416,7 @@ func (o *op) revokeProvisioned(pc *model.ProvisionedCredential) error {
 	}
 	pc.Status, pc.UpdatedAt = model.ProvisionedRevoked, model.NewTime(o.now)
 	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: model.WalletActionRevoked, OccurredAt: model.NewTime(o.now)})
-	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	if err := o.tx.Put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return fmt.Errorf("revoke provisioned credential: %w", err)
 	}
 	o.record(model.KindProvisionedCredential, pc.ID, "revoked")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"slices"
 	"strings"
 
@@ -48,19 +49,19 @@ func directoryValue(attrs map[string]any, attribute string) string {
 }
 
 func (o *op) getUser(id string) (*model.User, error) {
-	return foundUser(getObj[model.User](o.tx, model.KindUser, o.env.ID, id))
+	return foundUser(store.Get[model.User](o.tx, model.KindUser, o.env.ID, id))
 }
 
 // foundUser answers a missing user with PingOne's 404.
 func foundUser(u *model.User, err error) (*model.User, error) {
-	if err == errNoObject {
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	return u, err
 }
 
 func (o *op) listUsers() ([]*model.User, error) {
-	return listObj[model.User](o.tx, model.KindUser, o.env.ID, "")
+	return store.List[model.User](o.tx, model.KindUser, o.env.ID, "")
 }
 
 // usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
@@ -75,7 +76,7 @@ func (o *op) usersMatching(src string) ([]*model.User, error) {
 	if err != nil {
 		return nil, model.InvalidValue("filter", err.Error())
 	}
-	trees, err := listObj[map[string]any](o.tx, model.KindUser, o.env.ID, "")
+	trees, err := store.List[map[string]any](o.tx, model.KindUser, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func (o *op) usersMatching(src string) ([]*model.User, error) {
 			continue
 		}
 		id, _ := (*attrs)["id"].(string)
-		u, err := getObj[model.User](o.tx, model.KindUser, o.env.ID, id)
+		u, err := store.Get[model.User](o.tx, model.KindUser, o.env.ID, id)
 		if err != nil {
 			return nil, fmt.Errorf("filter users: %w", err)
 		}
@@ -97,7 +98,7 @@ func (o *op) usersMatching(src string) ([]*model.User, error) {
 // defaultPopulation is where users without a population land, created on
 // first need the way every PingOne environment has one.
 func (o *op) defaultPopulation() (string, error) {
-	pops, err := listObj[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
+	pops, err := store.List[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
 	if err != nil {
 		return "", err
 	}
@@ -128,12 +129,12 @@ func (o *op) validateUser(u *model.User, selfID string) error {
 		v.Invalid("email", "must be an e-mail address")
 	}
 	if u.Population != nil {
-		if _, err := getObj[model.Population](o.tx, model.KindPopulation, o.env.ID, u.Population.ID); err != nil {
+		if _, err := store.Get[model.Population](o.tx, model.KindPopulation, o.env.ID, u.Population.ID); err != nil {
 			v.Invalid("population.id", "population does not exist")
 		}
 	}
 	for i, g := range u.MemberOfGroupIDs {
-		if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, g); err != nil {
+		if _, err := store.Get[model.Group](o.tx, model.KindGroup, o.env.ID, g); err != nil {
 			v.Invalid(fmt.Sprintf("memberOfGroupIDs[%d]", i), "group does not exist")
 		}
 	}
@@ -148,7 +149,7 @@ func (o *op) validateUser(u *model.User, selfID string) error {
 // document.
 func (o *op) usernameTaken(username, selfID string) (bool, error) {
 	taken := false
-	err := o.tx.eachUsername(o.env.ID, func(id, other string) bool {
+	err := o.tx.EachUsername(o.env.ID, func(id, other string) bool {
 		taken = id != selfID && strings.EqualFold(other, username)
 		return !taken
 	})
@@ -176,7 +177,7 @@ func (o *op) createUser(in *model.User, enabled *bool) (*model.User, error) {
 	if err := o.validateUser(&u, ""); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(model.KindUser, o.env.ID, "", u.ID, &u); err != nil {
+	if err := o.tx.Put(model.KindUser, o.env.ID, "", u.ID, &u); err != nil {
 		return nil, fmt.Errorf("create user: %w", err)
 	}
 	o.record(model.KindUser, u.ID, "created")
@@ -197,7 +198,7 @@ func (o *op) saveUser(old, u *model.User) (*model.User, error) {
 	if err := o.validateUser(u, old.ID); err != nil {
 		return nil, err
 	}
-	if err := o.tx.put(model.KindUser, o.env.ID, "", u.ID, u); err != nil {
+	if err := o.tx.Put(model.KindUser, o.env.ID, "", u.ID, u); err != nil {
 		return nil, fmt.Errorf("update user: %w", err)
 	}
 	o.record(model.KindUser, u.ID, "updated")
@@ -267,26 +268,26 @@ func (o *op) deleteUser(id string) error {
 			return err
 		}
 		for _, pc := range pcs {
-			if err := o.tx.del(model.KindProvisionedCredential, o.env.ID, pc.ID); err != nil {
+			if err := o.tx.Del(model.KindProvisionedCredential, o.env.ID, pc.ID); err != nil {
 				return err
 			}
 		}
-		if err := o.tx.del(model.KindUserCredential, o.env.ID, c.Credential.ID); err != nil {
+		if err := o.tx.Del(model.KindUserCredential, o.env.ID, c.Credential.ID); err != nil {
 			return err
 		}
 		o.record(model.KindUserCredential, c.Credential.ID, "deleted")
 	}
-	wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
+	wallets, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
 	if err != nil {
 		return err
 	}
 	for _, w := range wallets {
-		if err := o.tx.del(model.KindWallet, o.env.ID, w.ID); err != nil {
+		if err := o.tx.Del(model.KindWallet, o.env.ID, w.ID); err != nil {
 			return err
 		}
 		o.record(model.KindWallet, w.ID, "deleted")
 	}
-	txs, err := listObj[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, id)
+	txs, err := store.List[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, id)
 	if err != nil {
 		return err
 	}
@@ -295,18 +296,18 @@ func (o *op) deleteUser(id string) error {
 			return err
 		}
 	}
-	stagedChanges, err := listObj[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, "")
+	stagedChanges, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, "")
 	if err != nil {
 		return err
 	}
 	for _, sc := range stagedChanges {
 		if sc.User.ID == id {
-			if err := o.tx.del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
+			if err := o.tx.Del(model.KindStagedChange, o.env.ID, sc.ID); err != nil {
 				return err
 			}
 		}
 	}
-	if err := o.tx.del(model.KindUser, o.env.ID, id); err != nil {
+	if err := o.tx.Del(model.KindUser, o.env.ID, id); err != nil {
 		return err
 	}
 	o.record(model.KindUser, id, "deleted")
@@ -319,8 +320,8 @@ func (o *op) setGroupMembership(userID, groupID string, member bool) (*model.Use
 	if err != nil {
 		return nil, err
 	}
-	if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, groupID); err != nil {
-		if err == errNoObject {
+	if _, err := store.Get[model.Group](o.tx, model.KindGroup, o.env.ID, groupID); err != nil {
+		if err == store.ErrNotFound {
 			return nil, model.InvalidValue("id", "group does not exist")
 		}
 		return nil, err
@@ -341,7 +342,7 @@ func (o *op) createPopulation(in *model.Population) (*model.Population, error) {
 	p.Links = nil
 	p.ID, p.Environment = uuid.NewString(), model.Ref{ID: o.env.ID}
 	p.CreatedAt, p.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
-	if err := o.tx.put(model.KindPopulation, o.env.ID, "", p.ID, &p); err != nil {
+	if err := o.tx.Put(model.KindPopulation, o.env.ID, "", p.ID, &p); err != nil {
 		return nil, fmt.Errorf("create population: %w", err)
 	}
 	o.record(model.KindPopulation, p.ID, "created")
@@ -356,7 +357,7 @@ func (o *op) createGroup(in *model.Group) (*model.Group, error) {
 	g.Links = nil
 	g.ID, g.Environment = uuid.NewString(), model.Ref{ID: o.env.ID}
 	g.CreatedAt, g.UpdatedAt = model.NewTime(o.now), model.NewTime(o.now)
-	if err := o.tx.put(model.KindGroup, o.env.ID, "", g.ID, &g); err != nil {
+	if err := o.tx.Put(model.KindGroup, o.env.ID, "", g.ID, &g); err != nil {
 		return nil, fmt.Errorf("create group: %w", err)
 	}
 	o.record(model.KindGroup, g.ID, "created")

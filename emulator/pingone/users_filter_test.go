@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/url"
 	"reflect"
 	"testing"
@@ -53,7 +54,7 @@ func testUserFilterReadsStoredAttributeTrees(t *testing.T, kind storeKind) {
 			return err
 		}
 		for _, u := range users {
-			tree, err := getObj[map[string]any](o.tx, model.KindUser, o.env.ID, u.ID)
+			tree, err := store.Get[map[string]any](o.tx, model.KindUser, o.env.ID, u.ID)
 			if err != nil {
 				return err
 			}

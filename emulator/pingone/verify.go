@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"math/big"
 	"slices"
 	"strings"
@@ -22,7 +23,7 @@ func (o *op) getVerifyTransaction(userID, id string) (*model.VerifyTransaction, 
 	if _, err := o.getUser(userID); err != nil {
 		return nil, err
 	}
-	list, err := listObj[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
+	list, err := store.List[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func (o *op) listVerifyTransactions(userID string) ([]*model.VerifyTransaction, 
 	if _, err := o.getUser(userID); err != nil {
 		return nil, err
 	}
-	list, err := listObj[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
+	list, err := store.List[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func (o *op) createVerifyTransaction(userID string) (*model.VerifyTransaction, e
 
 func (o *op) putVerifyTransaction(userID string, t *model.VerifyTransaction) error {
 	t.Links = nil
-	if err := o.tx.put(model.KindVerifyTransaction, o.env.ID, userID, t.ID, t); err != nil {
+	if err := o.tx.Put(model.KindVerifyTransaction, o.env.ID, userID, t.ID, t); err != nil {
 		return fmt.Errorf("store verify transaction: %w", err)
 	}
 	return nil
@@ -148,7 +149,7 @@ func (o *op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []
 		if m.ID == "" {
 			m.ID = uuid.NewString()
 		}
-		if err := o.tx.put(model.KindVerifyMetaData, o.env.ID, txID, m.ID, &m); err != nil {
+		if err := o.tx.Put(model.KindVerifyMetaData, o.env.ID, txID, m.ID, &m); err != nil {
 			return err
 		}
 	}
@@ -160,7 +161,7 @@ func (o *op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []
 		if d.CreatedAt != nil {
 			vd.CreatedAt = *d.CreatedAt
 		}
-		if err := o.tx.put(model.KindVerifiedData, o.env.ID, txID, vd.ID, &vd); err != nil {
+		if err := o.tx.Put(model.KindVerifiedData, o.env.ID, txID, vd.ID, &vd); err != nil {
 			return err
 		}
 	}
@@ -169,11 +170,11 @@ func (o *op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []
 
 func (o *op) deleteVerifyTransaction(id string) error {
 	for _, kind := range []string{model.KindVerifyMetaData, model.KindVerifiedData} {
-		if err := o.tx.deleteChildren(kind, o.env.ID, id); err != nil {
+		if err := o.tx.DeleteChildren(kind, o.env.ID, id); err != nil {
 			return fmt.Errorf("delete %s of verify transaction %s: %w", kind, id, err)
 		}
 	}
-	if err := o.tx.del(model.KindVerifyTransaction, o.env.ID, id); err != nil {
+	if err := o.tx.Del(model.KindVerifyTransaction, o.env.ID, id); err != nil {
 		return err
 	}
 	o.record(model.KindVerifyTransaction, id, "deleted")
@@ -209,7 +210,7 @@ func (o *op) verifyMetaData(userID, txID string) (latest, previous []*model.Veri
 	if _, err := o.getVerifyTransaction(userID, txID); err != nil {
 		return nil, nil, err
 	}
-	all, err := listObj[model.VerifyMetaData](o.tx, model.KindVerifyMetaData, o.env.ID, txID)
+	all, err := store.List[model.VerifyMetaData](o.tx, model.KindVerifyMetaData, o.env.ID, txID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -223,8 +224,8 @@ func (o *op) verifyMetaDataOne(userID, txID, id string) (*model.VerifyMetaData, 
 	if err != nil {
 		return nil, err
 	}
-	m, err := getObj[model.VerifyMetaData](o.tx, model.KindVerifyMetaData, o.env.ID, id)
-	if err == errNoObject {
+	m, err := store.Get[model.VerifyMetaData](o.tx, model.KindVerifyMetaData, o.env.ID, id)
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	return m, err
@@ -252,7 +253,7 @@ func (o *op) verifiedData(userID, txID string, types []string) (latest, previous
 			return nil, nil, model.InvalidValue(fmt.Sprintf("type[%d]", i), "not a verified data type")
 		}
 	}
-	all, err := listObj[model.VerifiedData](o.tx, model.KindVerifiedData, o.env.ID, txID)
+	all, err := store.List[model.VerifiedData](o.tx, model.KindVerifiedData, o.env.ID, txID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -280,8 +281,8 @@ func (o *op) verifiedDataOne(userID, txID, id string) (*model.VerifiedData, erro
 	if err := o.verifiedDataReadable(t); err != nil {
 		return nil, err
 	}
-	d, err := getObj[model.VerifiedData](o.tx, model.KindVerifiedData, o.env.ID, id)
-	if err == errNoObject {
+	d, err := store.Get[model.VerifiedData](o.tx, model.KindVerifiedData, o.env.ID, id)
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	return d, err

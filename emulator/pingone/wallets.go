@@ -5,14 +5,15 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
 )
 
 func (o *op) getWalletApp(id string) (*model.DigitalWalletApplication, error) {
-	a, err := getObj[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, id)
-	if err == errNoObject {
+	a, err := store.Get[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, id)
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	return a, err
@@ -52,7 +53,7 @@ func (o *op) putWalletApp(old, in *model.DigitalWalletApplication) (*model.Digit
 	} else {
 		a.ID, a.CreatedAt = old.ID, old.CreatedAt
 	}
-	if err := o.tx.put(model.KindWalletApp, o.env.ID, "", a.ID, &a); err != nil {
+	if err := o.tx.Put(model.KindWalletApp, o.env.ID, "", a.ID, &a); err != nil {
 		return nil, fmt.Errorf("store digital wallet application: %w", err)
 	}
 	o.record(model.KindWalletApp, a.ID, action)
@@ -64,20 +65,20 @@ func (o *op) deleteWalletApp(id string) error {
 	if _, err := o.getWalletApp(id); err != nil {
 		return err
 	}
-	wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, "")
+	wallets, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, "")
 	if err != nil {
 		return err
 	}
 	for _, w := range wallets {
 		if w.DigitalWalletApplication.ID == id && w.Status != model.WalletDisabled {
 			w.Status, w.UpdatedAt = model.WalletDisabled, model.NewTime(o.now)
-			if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+			if err := o.tx.Put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 				return err
 			}
 			o.record(model.KindWallet, w.ID, "disabled")
 		}
 	}
-	if err := o.tx.del(model.KindWalletApp, o.env.ID, id); err != nil {
+	if err := o.tx.Del(model.KindWalletApp, o.env.ID, id); err != nil {
 		return err
 	}
 	o.record(model.KindWalletApp, id, "deleted")
@@ -85,8 +86,8 @@ func (o *op) deleteWalletApp(id string) error {
 }
 
 func (o *op) getWallet(userID, id string) (*model.DigitalWallet, error) {
-	w, err := getObj[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
-	if err == errNoObject || (err == nil && userID != "" && w.User.ID != userID) {
+	w, err := store.Get[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
+	if err == store.ErrNotFound || (err == nil && userID != "" && w.User.ID != userID) {
 		return nil, model.NotFound()
 	}
 	return w, err
@@ -131,7 +132,7 @@ func (o *op) createWallet(userID string, req *WalletRequest) (*model.DigitalWall
 		PairingSession: &model.PairingSession{ID: uuid.NewString(), Challenge: pairingCode(), Status: model.PairingInitial},
 		Notification:   req.Notification, CreatedAt: model.NewTime(o.now), UpdatedAt: model.NewTime(o.now),
 	}
-	if err := o.tx.put(model.KindWallet, o.env.ID, userID, w.ID, w); err != nil {
+	if err := o.tx.Put(model.KindWallet, o.env.ID, userID, w.ID, w); err != nil {
 		return nil, fmt.Errorf("create digital wallet: %w", err)
 	}
 	o.record(model.KindWallet, w.ID, "created")
@@ -155,7 +156,7 @@ func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error
 	w.PairingSession.Status = model.PairingCompleted
 	// The paired app installation, which push-based flows address.
 	w.ApplicationInstance = &model.Ref{ID: uuid.NewString()}
-	if err := o.tx.put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+	if err := o.tx.Put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
 		return nil, fmt.Errorf("pair digital wallet: %w", err)
 	}
 	o.record(model.KindWallet, w.ID, "paired")
@@ -168,12 +169,12 @@ func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error
 		if !isLive(rec.Credential.Status) || rec.DataBound {
 			continue
 		}
-		ct, err := getObj[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, rec.Credential.CredentialType.ID)
+		ct, err := store.Get[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, rec.Credential.CredentialType.ID)
 		if err != nil {
 			return nil, err
 		}
 		if rec.IssuanceRuleID != "" {
-			if r, err := getObj[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil &&
+			if r, err := store.Get[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, rec.IssuanceRuleID); err == nil &&
 				r.DigitalWalletApplication != nil && r.DigitalWalletApplication.ID != w.DigitalWalletApplication.ID {
 				continue
 			}
@@ -182,7 +183,7 @@ func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error
 			return nil, err
 		}
 		rec.Credential.UpdatedAt = model.NewTime(o.now)
-		if err := o.tx.put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
+		if err := o.tx.Put(model.KindUserCredential, o.env.ID, rec.Credential.User.ID, rec.Credential.ID, rec); err != nil {
 			return nil, err
 		}
 		o.record(model.KindUserCredential, rec.Credential.ID, "issued")
@@ -205,7 +206,7 @@ func (o *op) deleteWallet(userID, id string) (*model.DigitalWallet, error) {
 			return nil, err
 		}
 	}
-	if err := o.tx.del(model.KindWallet, o.env.ID, id); err != nil {
+	if err := o.tx.Del(model.KindWallet, o.env.ID, id); err != nil {
 		return nil, err
 	}
 	o.record(model.KindWallet, id, "deleted")
@@ -213,7 +214,7 @@ func (o *op) deleteWallet(userID, id string) (*model.DigitalWallet, error) {
 }
 
 func (o *op) provisionedInWallet(walletID string) ([]*model.ProvisionedCredential, error) {
-	all, err := listObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, "")
+	all, err := store.List[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -228,8 +229,8 @@ func (o *op) provisionedInWallet(walletID string) ([]*model.ProvisionedCredentia
 
 // walletDelete is the holder removing a credential from their wallet.
 func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
-	pc, err := getObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
-	if err == errNoObject {
+	pc, err := store.Get[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	if err != nil {
@@ -240,7 +241,7 @@ func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
 	}
 	pc.Status, pc.UpdatedAt = model.ProvisionedDeleted, model.NewTime(o.now)
 	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: model.WalletActionDeleted, OccurredAt: model.NewTime(o.now)})
-	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	if err := o.tx.Put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return nil, fmt.Errorf("wallet delete: %w", err)
 	}
 	o.record(model.KindProvisionedCredential, pc.ID, "deleted")
@@ -249,8 +250,8 @@ func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
 
 // walletRespond is the wallet accepting or rejecting a delivered credential.
 func (o *op) walletRespond(pcID string, accept bool) (*model.ProvisionedCredential, error) {
-	pc, err := getObj[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
-	if err == errNoObject {
+	pc, err := store.Get[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
+	if err == store.ErrNotFound {
 		return nil, model.NotFound()
 	}
 	if err != nil {
@@ -265,7 +266,7 @@ func (o *op) walletRespond(pcID string, accept bool) (*model.ProvisionedCredenti
 	}
 	pc.Status, pc.UpdatedAt = status, model.NewTime(o.now)
 	pc.WalletActions = append(pc.WalletActions, model.WalletAction{Action: action, OccurredAt: model.NewTime(o.now)})
-	if err := o.tx.put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
+	if err := o.tx.Put(model.KindProvisionedCredential, o.env.ID, pc.Credential.ID, pc.ID, pc); err != nil {
 		return nil, fmt.Errorf("wallet response: %w", err)
 	}
 	o.record(model.KindProvisionedCredential, pc.ID, strings.ToLower(status))

@@ -39,7 +39,7 @@ type UserCredential struct {
 	UpdatedAt      Time          `json:"updatedAt"`
 }
 
-// credentialRecord is how a credential is stored: the API view plus what
+// CredentialRecord is how a credential is stored: the API view plus what
 // the platform needs internally. Values never contains `data`.
 type CredentialRecord struct {
 	Credential     UserCredential    `json:"credential"`

@@ -78,7 +78,7 @@ func Forbidden() *APIError {
 		"The request could not be completed. The access token does not grant access to this environment.")
 }
 
-// validation collects details so one response can name every bad property.
+// Validation collects details so one response can name every bad property.
 type Validation struct{ details []ErrorDetail }
 
 func (v *Validation) Add(code, target, msg string) {
@@ -96,7 +96,7 @@ func (v *Validation) Err() error {
 	return invalidData(v.details...)
 }
 
-// asAPIError reports whether err carries an APIError.
+// AsAPIError reports whether err carries an APIError.
 func AsAPIError(err error) (*APIError, bool) {
 	var ae *APIError
 	ok := errors.As(err, &ae)

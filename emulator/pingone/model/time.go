@@ -28,7 +28,7 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	return t.Parse(s)
 }
 
-// parse sets t from RFC 3339 text, at PingOne's millisecond precision.
+// Parse sets t from RFC 3339 text, at PingOne's millisecond precision.
 func (t *Time) Parse(s string) error {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {

@@ -54,7 +54,7 @@ type VerifiedData struct {
 var (
 	VerifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
 		"APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
-	// verifyStatuses are the terminal ones and those still under way.
+	// VerifyStatuses are the terminal ones and those still under way.
 	VerifyStatuses = func() map[string]bool {
 		m := map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true}
 		maps.Copy(m, VerifyTerminal)

@@ -10,7 +10,7 @@ import (
 	"unicode"
 )
 
-// scimFilter is a parsed SCIM filter (RFC 7644 §3.4.2.2) over a JSON-like
+// Filter is a parsed SCIM filter (RFC 7644 §3.4.2.2) over a JSON-like
 // attribute map. Comparisons of strings ignore case, as SCIM's default
 // caseExact=false demands.
 type Filter interface {
@@ -135,7 +135,7 @@ func toNumber(v any) (float64, bool) {
 	return 0, false
 }
 
-// lookupPath resolves a dotted attribute path case-insensitively.
+// Lookup resolves a dotted attribute path case-insensitively.
 func Lookup(attrs map[string]any, path string) (any, bool) {
 	var cur any = attrs
 	for _, part := range strings.Split(path, ".") {
@@ -157,7 +157,7 @@ func Lookup(attrs map[string]any, path string) (any, bool) {
 	return cur, true
 }
 
-// parseSCIM parses a filter expression.
+// Parse parses a filter expression.
 func Parse(src string) (Filter, error) {
 	toks, err := lexSCIM(src)
 	if err != nil {

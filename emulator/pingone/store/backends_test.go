@@ -1,4 +1,4 @@
-package pingone
+package store
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -26,12 +25,12 @@ func inStoreTx(t *testing.T, s *Store, fn func(tx storeTx) error) error {
 		t.Fatal(err)
 	}
 	if err := fn(tx); err != nil {
-		if rerr := tx.rollback(); rerr != nil {
+		if rerr := tx.Rollback(); rerr != nil {
 			t.Fatal(rerr)
 		}
 		return err
 	}
-	return tx.commit()
+	return tx.Commit()
 }
 
 // rawDocs lists documents as their JSON text.
@@ -59,7 +58,7 @@ func newStoreWorld() *storeWorld {
 }
 
 // snapshot describes all a store shows of the world: every list (by
-// environment and by parent), every document, environment, token,
+// Environment and by parent), every document, environment, token,
 // username and notification, and what Find sees.
 func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 	t.Helper()
@@ -101,7 +100,7 @@ func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 				}
 			}
 			var names []string // in no particular order
-			if err := tx.eachUsername(env, func(id, name string) bool {
+			if err := tx.EachUsername(env, func(id, name string) bool {
 				names = append(names, id+"="+name)
 				return true
 			}); err != nil {
@@ -109,7 +108,7 @@ func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 			}
 			slices.Sort(names)
 			fmt.Fprintf(&b, "usernames %s: %v", env, names)
-			msgs, err := tx.outbox(env)
+			msgs, err := tx.Outbox(env)
 			if err != nil {
 				return err
 			}
@@ -161,7 +160,7 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		what, err = "del "+kind+" "+env+" "+id, tx.deleteDoc(kind, env, id)
 	case 4:
 		kind, env, parent := pick(w.kinds), pick(w.envs), pick(w.parents)
-		what, err = "delChildren "+kind+" "+env+" "+parent, tx.deleteChildren(kind, env, parent)
+		what, err = "delChildren "+kind+" "+env+" "+parent, tx.DeleteChildren(kind, env, parent)
 	case 5:
 		h := fmt.Sprintf("tok%d", n)
 		if rng.IntN(5) == 0 && len(w.tokens) > 0 {
@@ -169,18 +168,18 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		} else {
 			w.tokens = append(w.tokens, h)
 		}
-		what, err = "token "+h, tx.insertToken(h, env(), int64(rng.IntN(100)))
+		what, err = "token "+h, tx.InsertToken(h, env(), int64(rng.IntN(100)))
 	case 6:
 		before := int64(rng.IntN(100))
-		what, err = fmt.Sprint("prune ", before), tx.pruneTokens(before)
+		what, err = fmt.Sprint("prune ", before), tx.PruneTokens(before)
 	case 7, 8:
 		m := &model.OutboxMessage{ID: fmt.Sprintf("msg%d", n), UserID: pick(w.ids), CredentialID: "c", Event: "credential_issued",
 			Method: "EMAIL", Recipient: "a@example.com", CreatedAt: model.NewTime(instant())}
-		what, err = "outbox "+m.ID, tx.insertOutbox(env(), m)
+		what, err = "outbox "+m.ID, tx.InsertOutbox(env(), m)
 	case 9:
 		id := fmt.Sprintf("env%d", rng.IntN(len(w.envs)+2))
 		e := &Environment{ID: id, Name: "n" + id, Region: "EU", ClientID: "c", ClientSecret: "s", CreatedAt: instant().Add(123456 * time.Nanosecond)}
-		what, err = "env "+id, tx.insertEnvironment(e)
+		what, err = "env "+id, tx.InsertEnvironment(e)
 		if err == nil {
 			w.envs = append(w.envs, id)
 		}
@@ -204,7 +203,7 @@ func TestStoreBackendsAgree(t *testing.T) {
 				err := inStoreTx(t, s, func(tx storeTx) error {
 					for i, id := range w.envs {
 						e := &Environment{ID: id, Region: "NA", ClientID: "c", ClientSecret: "s", CreatedAt: time.Date(2030, 1, 1, 0, 0, i, 0, time.UTC)}
-						if err := tx.insertEnvironment(e); err != nil {
+						if err := tx.InsertEnvironment(e); err != nil {
 							return err
 						}
 					}
@@ -275,228 +274,4 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "(same)"
-}
-
-// TestFailedRequestLeavesNoTrace: a request that writes and then fails
-// leaves nothing behind, on either back end.
-func TestFailedRequestLeavesNoTrace(t *testing.T) { forEachStore(t, testFailedRequestLeavesNoTrace) }
-
-func testFailedRequestLeavesNoTrace(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
-	h.p.DrainChanges()
-	// contents is what the request below may change.
-	contents := func(tx *dbtx) (string, error) {
-		var all strings.Builder
-		for _, kind := range []string{model.KindUser, model.KindUserCredential, model.KindProvisionedCredential, model.KindWallet} {
-			docs, err := rawDocs(tx, kind, h.env, "")
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintln(&all, docs)
-		}
-		msgs, err := tx.outbox(h.env)
-		fmt.Fprint(&all, msgs)
-		return all.String(), err
-	}
-	snap := func() string {
-		var s string
-		err := h.p.inTx(context.Background(), func(tx *dbtx) error {
-			var err error
-			s, err = contents(tx)
-			return err
-		})
-		if err != nil {
-			t.Error(err) // not Fatal: it may run on another goroutine
-		}
-		return s
-	}
-	start := snap()
-	boom := errors.New("boom")
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
-		// Everything a credential issue writes, then a failure.
-		u, err := o.getUser(h.user("alice"))
-		if err != nil {
-			return err
-		}
-		ct, err := o.getCredentialType(h.seed.CredentialTypes["Membership"])
-		if err != nil {
-			return err
-		}
-		if _, err := o.issueCredential(issueInput{user: u, ct: ct, notification: &model.Notification{Methods: []string{"EMAIL"}}}); err != nil {
-			return err
-		}
-		u.Username = "changed"
-		if err := o.tx.put(model.KindUser, h.env, "", u.ID, u); err != nil {
-			return err
-		}
-		wallets, err := listObj[model.DigitalWallet](o.tx, model.KindWallet, h.env, "")
-		if err != nil || len(wallets) == 0 {
-			return fmt.Errorf("wallets: %v, %w", wallets, err)
-		}
-		if err := o.tx.del(model.KindWallet, h.env, wallets[0].ID); err != nil {
-			return err
-		}
-		if now, err := contents(o.tx); err != nil || now == start {
-			return fmt.Errorf("nothing was written (%v)", err)
-		}
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("run = %v", err)
-	}
-	if got := withinSeconds(t, 10, snap); got != start {
-		t.Fatalf("a failed request left changes:\nbefore: %s\nafter:  %s", start, got)
-	}
-	eq(t, len(h.p.DrainChanges()), 0, "changes reported by a failed request")
-}
-
-// TestPanicRollsBackAndUnlocks: a unit of work that panics leaves no trace
-// and does not leave the store locked.
-func TestPanicRollsBackAndUnlocks(t *testing.T) { forEachStore(t, testPanicRollsBackAndUnlocks) }
-
-func testPanicRollsBackAndUnlocks(t *testing.T, kind storeKind) {
-	s := openStore(t, kind)
-	p := NewPlatform(s, Options{})
-	res, err := p.ApplySeed(context.Background(), &Seed{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	func() {
-		defer func() {
-			if recover() == nil {
-				t.Fatal("no panic")
-			}
-		}()
-		_ = p.run(context.Background(), res.EnvironmentID, func(o *op) error {
-			if err := o.tx.put(model.KindGroup, o.env.ID, "", "g1", &model.Group{ID: "g1"}); err != nil {
-				return err
-			}
-			panic("boom")
-		})
-	}()
-	err = withinSeconds(t, 10, func() error {
-		return p.run(context.Background(), res.EnvironmentID, func(o *op) error {
-			if _, err := getObj[model.Group](o.tx, model.KindGroup, o.env.ID, "g1"); err != errNoObject {
-				return fmt.Errorf("group after the panic: %v", err)
-			}
-			return nil
-		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// withinSeconds returns what fn returns, failing the test if that takes
-// longer than the limit (the store was left locked).
-func withinSeconds[T any](t *testing.T, limit int, fn func() T) T {
-	t.Helper()
-	done := make(chan T, 1)
-	go func() { done <- fn() }()
-	select {
-	case v := <-done:
-		return v
-	case <-time.After(time.Duration(limit) * time.Second):
-		t.Fatal("the store stayed locked after a failed unit of work")
-		panic("unreachable")
-	}
-}
-
-// TestStoreIsolatesDocuments: changing what a read returned does not
-// change the store.
-func TestStoreIsolatesDocuments(t *testing.T) { forEachStore(t, testStoreIsolatesDocuments) }
-
-func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
-	alice := h.user("alice")
-	population := h.must(200, h.call("GET", "users/"+alice, nil)).str("population.id")
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
-		u, err := o.getUser(alice)
-		if err != nil {
-			return err
-		}
-		// Through a pointer the store might share, then the field itself.
-		u.Population.ID = "stolen"
-		u.Username, u.Name = "mallory", &model.UserName{Given: "Mallory"}
-		all, err := o.listUsers()
-		if err != nil {
-			return err
-		}
-		for _, u := range all {
-			u.Population.ID = "stolen"
-			u.Username = "mallory"
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := h.must(200, h.call("GET", "users/"+alice, nil))
-	eq(t, got.str("username"), "alice", "stored username")
-	eq(t, got.str("population.id"), population, "stored population, behind a pointer")
-}
-
-// TestStoreConcurrentUse: transactions and token checks from many
-// goroutines (run it with -race); every committed write is there after.
-func TestStoreConcurrentUse(t *testing.T) { forEachStore(t, testStoreConcurrentUse) }
-
-func testStoreConcurrentUse(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Go(func() {
-			for i := range 20 {
-				id := fmt.Sprintf("g%d-%d", g, i)
-				err := h.p.run(context.Background(), h.env, func(o *op) error {
-					return o.tx.put(model.KindGroup, o.env.ID, "", id, &model.Group{ID: id, Name: id})
-				})
-				if err != nil {
-					t.Error(err)
-				}
-				if err := h.p.checkToken(context.Background(), h.env, h.token); err != nil {
-					t.Error(err)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
-		groups, err := listObj[model.Group](o.tx, model.KindGroup, o.env.ID, "")
-		if err != nil {
-			return err
-		}
-		n := 0
-		for _, g := range groups {
-			if strings.HasPrefix(g.ID, "g") && strings.Contains(g.ID, "-") {
-				n++
-			}
-		}
-		if n != 8*20 {
-			return fmt.Errorf("%d groups stored, want %d", n, 8*20)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// TestClosedStoreRefusesWork: after Close, nothing runs.
-func TestClosedStoreRefusesWork(t *testing.T) { forEachStore(t, testClosedStoreRefusesWork) }
-
-func testClosedStoreRefusesWork(t *testing.T, kind storeKind) {
-	s := openStore(t, kind)
-	p := NewPlatform(s, Options{})
-	if _, err := p.ApplySeed(context.Background(), &Seed{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Environments(context.Background()); err == nil {
-		t.Fatal("a closed store listed environments")
-	}
-	if _, err := p.ApplySeed(context.Background(), &Seed{}); err == nil {
-		t.Fatal("a closed store took a seed")
-	}
 }

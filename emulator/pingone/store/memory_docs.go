@@ -1,4 +1,4 @@
-package pingone
+package store
 
 import (
 	"cmp"
@@ -144,7 +144,7 @@ func (t *memoryTx) deleteObject(o *memObject) {
 	t.onRollback(func() { t.b.restore(o) })
 }
 
-func (t *memoryTx) deleteChildren(kind, envID, parentID string) error {
+func (t *memoryTx) DeleteChildren(kind, envID, parentID string) error {
 	var doomed []*memObject
 	err := t.eachObject(kind, envID, parentID, func(o *memObject) error {
 		// The list of an empty parent is every document of the kind; only
@@ -170,7 +170,7 @@ func (t *memoryTx) object(kind, envID, id string) (*memObject, error) {
 	}
 	o, ok := t.b.docs[docKey{kind, id}]
 	if !ok || o.envID != envID {
-		return nil, errNoObject
+		return nil, ErrNotFound
 	}
 	return o, nil
 }
@@ -214,14 +214,14 @@ func (t *memoryTx) envOf(kind, id string) (string, error) {
 	}
 	o, ok := t.b.docs[docKey{kind, id}]
 	if !ok {
-		return "", errNoObject
+		return "", ErrNotFound
 	}
 	return o.envID, nil
 }
 
-// eachUsername gives fn the username of each user document, until fn
+// EachUsername gives fn the username of each user document, until fn
 // says stop.
-func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool) error {
+func (t *memoryTx) EachUsername(envID string, fn func(id, username string) bool) error {
 	err := t.eachObject(model.KindUser, envID, "", func(o *memObject) error {
 		name, err := o.username()
 		if err != nil {

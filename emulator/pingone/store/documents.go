@@ -1,4 +1,4 @@
-package pingone
+package store
 
 import (
 	"encoding/json"
@@ -6,17 +6,19 @@ import (
 	"fmt"
 )
 
-var errNoObject = errors.New("object not found")
+// ErrNotFound is what reads answer for a document, environment or token
+// that is not there.
+var ErrNotFound = errors.New("object not found")
 
-// dbtx is the transaction every request runs in, with the document
+// Tx is the transaction every request runs in, with the document
 // helpers the platform's rules use on top of the store's operations.
-type dbtx struct {
+type Tx struct {
 	storeTx
 }
 
-// put inserts or replaces a document; the original insertion order is kept
+// Put inserts or replaces a document; the original insertion order is kept
 // so lists stay in creation order.
-func (t *dbtx) put(kind, envID, parentID, id string, v any) error {
+func (t *Tx) Put(kind, envID, parentID, id string, v any) error {
 	doc, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("encode %s %s: %w", kind, id, err)
@@ -27,19 +29,19 @@ func (t *dbtx) put(kind, envID, parentID, id string, v any) error {
 	return nil
 }
 
-func (t *dbtx) del(kind, envID, id string) error {
+func (t *Tx) Del(kind, envID, id string) error {
 	if err := t.deleteDoc(kind, envID, id); err != nil {
 		return fmt.Errorf("delete %s %s: %w", kind, id, err)
 	}
 	return nil
 }
 
-// getObj loads one document of an environment; errNoObject when absent.
-func getObj[T any](t *dbtx, kind, envID, id string) (*T, error) {
+// Get loads one document of an environment; errNoObject when absent.
+func Get[T any](t *Tx, kind, envID, id string) (*T, error) {
 	v := new(T)
 	err := t.getDoc(kind, envID, id, v)
-	if err == errNoObject {
-		return nil, errNoObject
+	if err == ErrNotFound {
+		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load %s %s: %w", kind, id, err)
@@ -47,9 +49,9 @@ func getObj[T any](t *dbtx, kind, envID, id string) (*T, error) {
 	return v, nil
 }
 
-// listObj loads the documents of one kind in an environment, optionally
+// List loads the documents of one kind in an environment, optionally
 // restricted to a parent, in creation order.
-func listObj[T any](t *dbtx, kind, envID, parentID string) ([]*T, error) {
+func List[T any](t *Tx, kind, envID, parentID string) ([]*T, error) {
 	var out []*T
 	err := t.eachDoc(kind, envID, parentID, func() any { return new(T) }, func(v any) error {
 		out = append(out, v.(*T))
@@ -61,11 +63,11 @@ func listObj[T any](t *dbtx, kind, envID, parentID string) ([]*T, error) {
 	return out, nil
 }
 
-// findEnvOf returns the environment holding an object of a kind, for
+// FindEnvOf returns the environment holding an object of a kind, for
 // callers (like the card CLI) that know an id but not its environment.
-func findEnvOf(t *dbtx, kind, id string) (string, error) {
+func FindEnvOf(t *Tx, kind, id string) (string, error) {
 	env, err := t.envOf(kind, id)
-	if err != nil && err != errNoObject {
+	if err != nil && err != ErrNotFound {
 		return "", fmt.Errorf("find %s %s: %w", kind, id, err)
 	}
 	return env, err

@@ -1,4 +1,4 @@
-package pingone
+package store
 
 import (
 	"context"

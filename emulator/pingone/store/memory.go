@@ -1,4 +1,4 @@
-package pingone
+package store
 
 import (
 	"bytes"
@@ -108,7 +108,7 @@ func (b *memoryBackend) lookupToken(ctx context.Context, hash string) (string, i
 	defer b.mu.Unlock()
 	tok, ok := b.tokens[hash]
 	if !ok {
-		return "", 0, errNoObject
+		return "", 0, ErrNotFound
 	}
 	return tok.envID, tok.expiresAt, nil
 }
@@ -169,7 +169,7 @@ type memoryTx struct {
 
 var errTxDone = errors.New("transaction already committed or rolled back")
 
-func (t *memoryTx) commit() error {
+func (t *memoryTx) Commit() error {
 	if t.done {
 		return errTxDone
 	}
@@ -178,7 +178,7 @@ func (t *memoryTx) commit() error {
 	return nil
 }
 
-func (t *memoryTx) rollback() error {
+func (t *memoryTx) Rollback() error {
 	if t.done {
 		return errTxDone
 	}
@@ -202,21 +202,21 @@ func (t *memoryTx) usable() error {
 	return nil
 }
 
-func (t *memoryTx) environment(id string) (*Environment, error) {
+func (t *memoryTx) Environment(id string) (*Environment, error) {
 	if err := t.usable(); err != nil {
 		return nil, err
 	}
 	e, ok := t.b.envs[id]
 	if !ok {
-		return nil, errNoObject
+		return nil, ErrNotFound
 	}
 	env := e.env
 	return &env, nil
 }
 
-// insertEnvironment keeps CreatedAt as SQLite would give it back: at
+// InsertEnvironment keeps CreatedAt as SQLite would give it back: at
 // millisecond precision, in UTC (newTime).
-func (t *memoryTx) insertEnvironment(e *Environment) error {
+func (t *memoryTx) InsertEnvironment(e *Environment) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (t *memoryTx) insertEnvironment(e *Environment) error {
 	return nil
 }
 
-func (t *memoryTx) insertToken(hash, envID string, expiresAt int64) error {
+func (t *memoryTx) InsertToken(hash, envID string, expiresAt int64) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -248,8 +248,8 @@ func (t *memoryTx) insertToken(hash, envID string, expiresAt int64) error {
 	return nil
 }
 
-// pruneTokens drops the tokens that expired before the instant.
-func (t *memoryTx) pruneTokens(before int64) error {
+// PruneTokens drops the tokens that expired before the instant.
+func (t *memoryTx) PruneTokens(before int64) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -263,9 +263,9 @@ func (t *memoryTx) pruneTokens(before int64) error {
 	return nil
 }
 
-// insertOutbox places the message after those created at the same instant
+// InsertOutbox places the message after those created at the same instant
 // or earlier, so a list is already in (created, insertion) order.
-func (t *memoryTx) insertOutbox(envID string, m *model.OutboxMessage) error {
+func (t *memoryTx) InsertOutbox(envID string, m *model.OutboxMessage) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -297,7 +297,7 @@ func (t *memoryTx) insertOutbox(envID string, m *model.OutboxMessage) error {
 	return nil
 }
 
-func (t *memoryTx) outbox(envID string) ([]model.OutboxMessage, error) {
+func (t *memoryTx) Outbox(envID string) ([]model.OutboxMessage, error) {
 	if err := t.usable(); err != nil {
 		return nil, err
 	}

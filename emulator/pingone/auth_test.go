@@ -1,12 +1,14 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func TestTokenAndAuth(t *testing.T) { forEachStore(t, testTokenAndAuth) }
@@ -32,7 +34,7 @@ func testTokenAndAuth(t *testing.T, kind storeKind) {
 	eq(t, post(url.Values{"grant_type": {"password"}, "client_id": {"worker-client"}, "client_secret": {"worker-secret"}}).StatusCode, 400, "wrong grant")
 
 	// A token of another environment is refused with 403.
-	other, err := h.p.ApplySeed(t.Context(), &Seed{Environment: SeedEnvironment{ClientID: "other", ClientSecret: "s"}})
+	other, err := h.p.ApplySeed(t.Context(), &platform.Seed{Environment: platform.SeedEnvironment{ClientID: "other", ClientSecret: "s"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,13 @@ package pingone
 
 import (
 	"encoding/json"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 const svgTemplate = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 740 480"><rect fill="${cardColor}"></rect></svg>`
@@ -107,8 +109,8 @@ func TestCredentialTypeNeedsIssuerProfile(t *testing.T) {
 }
 
 func testCredentialTypeNeedsIssuerProfile(t *testing.T, kind storeKind) {
-	h := newHarnessWithSeed(t, kind, &Seed{Environment: SeedEnvironment{ClientID: "c", ClientSecret: "s"},
-		CredentialIssuerProfile: &SeedIssuerProfile{Skip: true}})
+	h := newHarnessWithSeed(t, kind, &platform.Seed{Environment: platform.SeedEnvironment{ClientID: "c", ClientSecret: "s"},
+		CredentialIssuerProfile: &platform.SeedIssuerProfile{Skip: true}})
 	h.must(404, h.call("GET", "credentialIssuerProfile", nil))
 	wantDetail(t, h.call("POST", "credentialTypes", typeBody("X", "MANAGED")), 400, model.DetailConstraintViolation, "issuer")
 	h.must(201, h.call("POST", "credentialIssuerProfile", map[string]any{"name": "Issuer"}))

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +13,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // testClock is a movable clock shared by a platform and its test.
@@ -75,10 +77,10 @@ type harness struct {
 	kind   storeKind
 	dbPath string // the SQLite file
 	store  *store.Store
-	p      *Platform
+	p      *platform.Platform
 	srv    *httptest.Server
 	clock  *testClock
-	seed   *SeedResult
+	seed   *platform.SeedResult
 	env    string
 	token  string
 	claims *claimLog
@@ -86,28 +88,28 @@ type harness struct {
 
 type claimLog struct {
 	mu     sync.Mutex
-	claims []Claim
+	claims []platform.Claim
 }
 
-func (l *claimLog) add(c Claim) { l.mu.Lock(); l.claims = append(l.claims, c); l.mu.Unlock() }
-func (l *claimLog) all() []Claim {
+func (l *claimLog) add(c platform.Claim) { l.mu.Lock(); l.claims = append(l.claims, c); l.mu.Unlock() }
+func (l *claimLog) all() []platform.Claim {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]Claim(nil), l.claims...)
+	return append([]platform.Claim(nil), l.claims...)
 }
 
 const seedFile = "../../testdata/pingone/seed.yaml"
 
 func newHarness(t testing.TB, kind storeKind) *harness {
 	t.Helper()
-	seed, err := LoadSeed(seedFile)
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return newHarnessWithSeed(t, kind, seed)
 }
 
-func newHarnessWithSeed(t testing.TB, kind storeKind, seed *Seed) *harness {
+func newHarnessWithSeed(t testing.TB, kind storeKind, seed *platform.Seed) *harness {
 	t.Helper()
 	h := &harness{t: t, kind: kind, dbPath: filepath.Join(t.TempDir(), "pingone.db"),
 		clock: &testClock{now: time.Date(2030, 1, 1, 10, 10, 0, 0, time.UTC)}, claims: &claimLog{}}
@@ -135,7 +137,7 @@ func (h *harness) start() {
 	case h.store == nil:
 		h.store = openStore(h.t, memoryStore)
 	}
-	h.p = NewPlatform(h.store, Options{Clock: h.clock.Now, OnClaim: h.claims.add})
+	h.p = platform.NewPlatform(h.store, platform.Options{Clock: h.clock.Now, OnClaim: h.claims.add})
 	h.srv = httptest.NewServer(NewHandler(h.p, HandlerOptions{}))
 	h.t.Cleanup(func() { h.stop() })
 }
@@ -162,7 +164,7 @@ func (h *harness) getToken(id, secret string) string {
 		h.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var tok AccessToken
+	var tok platform.AccessToken
 	if resp.StatusCode != 200 {
 		h.t.Fatalf("token: %d", resp.StatusCode)
 	}

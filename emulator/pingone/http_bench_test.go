@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -14,12 +12,16 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // issueCredentialSeed is the seed in the pingone section of
 // scripts/issue-credential.fixtures.yaml (its clock, "now", is the
 // fixtures' own key and is left out), and that clock.
-func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
+func issueCredentialSeed(tb testing.TB) (*platform.Seed, time.Time) {
 	tb.Helper()
 	const path = "../scripts/issue-credential.fixtures.yaml"
 	data, err := os.ReadFile(path)
@@ -47,7 +49,7 @@ func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	seed, err := DecodeSeed(seedYAML, path)
+	seed, err := platform.DecodeSeed(seedYAML, path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -61,7 +63,7 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 	seed, now := issueCredentialSeed(b)
 	store := store.NewMemoryStore()
 	defer store.Close()
-	p := NewPlatform(store, Options{Clock: func() time.Time { return now }})
+	p := platform.NewPlatform(store, platform.Options{Clock: func() time.Time { return now }})
 	res, err := p.ApplySeed(context.Background(), seed)
 	if err != nil {
 		b.Fatal(err)
@@ -89,7 +91,7 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 		b.Fatalf("the seed made no user bjensen or type Verified Member: %+v", res)
 	}
 	token := func() string {
-		var tok AccessToken
+		var tok platform.AccessToken
 		w := send("POST", "https://auth.pingone.eu/"+env+"/as/token", basic, "application/x-www-form-urlencoded", "grant_type=client_credentials")
 		if err := json.Unmarshal(w.Body.Bytes(), &tok); err != nil {
 			b.Fatal(err)

@@ -2,8 +2,10 @@ package pingone
 
 import (
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func renderCredentialType(rc *rctx, c *model.CredentialType) *model.CredentialType {
@@ -26,48 +28,48 @@ func renderIssuerProfile(rc *rctx, p *model.IssuerProfile) *model.IssuerProfile 
 
 func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 	base := "/v1/environments/{envID}/"
-	s.api(mux, "POST "+base+"credentialIssuerProfile", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST "+base+"credentialIssuerProfile", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.IssuerProfile
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		p, _, err := o.putIssuerProfile(&in, false)
+		p, _, err := o.PutIssuerProfile(&in, false)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderIssuerProfile(rc, p), nil
 	})
-	s.api(mux, "GET "+base+"credentialIssuerProfile", func(rc *rctx, o *op) (int, any, error) {
-		p, err := o.getIssuerProfile()
+	s.api(mux, "GET "+base+"credentialIssuerProfile", func(rc *rctx, o *platform.Op) (int, any, error) {
+		p, err := o.GetIssuerProfile()
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderIssuerProfile(rc, p), nil
 	})
-	s.api(mux, "PUT "+base+"credentialIssuerProfile", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PUT "+base+"credentialIssuerProfile", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.IssuerProfile
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		p, _, err := o.putIssuerProfile(&in, true)
+		p, _, err := o.PutIssuerProfile(&in, true)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderIssuerProfile(rc, p), nil
 	})
-	s.api(mux, "POST "+base+"credentialTypes", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST "+base+"credentialTypes", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.CredentialType
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		c, err := o.createCredentialType(&in)
+		c, err := o.CreateCredentialType(&in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderCredentialType(rc, c), nil
 	})
-	s.api(mux, "GET "+base+"credentialTypes", func(rc *rctx, o *op) (int, any, error) {
-		list, err := o.listCredentialTypes()
+	s.api(mux, "GET "+base+"credentialTypes", func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.ListCredentialTypes()
 		if err != nil {
 			return 0, nil, err
 		}
@@ -77,29 +79,29 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("credentialTypes"), "items", out), nil
 	})
-	s.api(mux, "GET "+base+"credentialTypes/{ctID}", func(rc *rctx, o *op) (int, any, error) {
-		c, err := o.getCredentialType(rc.path("ctID"))
+	s.api(mux, "GET "+base+"credentialTypes/{ctID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		c, err := o.GetCredentialType(rc.path("ctID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderCredentialType(rc, c), nil
 	})
-	s.api(mux, "PUT "+base+"credentialTypes/{ctID}", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PUT "+base+"credentialTypes/{ctID}", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.CredentialType
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		c, err := o.updateCredentialType(rc.path("ctID"), &in)
+		c, err := o.UpdateCredentialType(rc.path("ctID"), &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderCredentialType(rc, c), nil
 	})
-	s.api(mux, "DELETE "+base+"credentialTypes/{ctID}", func(rc *rctx, o *op) (int, any, error) {
-		return http.StatusNoContent, nil, o.deleteCredentialType(rc.path("ctID"))
+	s.api(mux, "DELETE "+base+"credentialTypes/{ctID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		return http.StatusNoContent, nil, o.DeleteCredentialType(rc.path("ctID"))
 	})
-	s.api(mux, "GET "+base+"credentialTypes/{ctID}/versions", func(rc *rctx, o *op) (int, any, error) {
-		list, err := o.credentialTypeVersions(rc.path("ctID"))
+	s.api(mux, "GET "+base+"credentialTypes/{ctID}/versions", func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.CredentialTypeVersions(rc.path("ctID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -111,8 +113,8 @@ func (s *server) routeCredentialTypes(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "versions"), "versions", out), nil
 	})
-	s.api(mux, "GET "+base+"credentialTypes/{ctID}/versions/{versionID}", func(rc *rctx, o *op) (int, any, error) {
-		c, err := o.credentialTypeVersion(rc.path("ctID"), rc.path("versionID"))
+	s.api(mux, "GET "+base+"credentialTypes/{ctID}/versions/{versionID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		c, err := o.CredentialTypeVersion(rc.path("ctID"), rc.path("versionID"))
 		if err != nil {
 			return 0, nil, err
 		}

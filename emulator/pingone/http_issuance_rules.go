@@ -1,9 +1,10 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 const applyStagedChangesType = "application/vnd.pingidentity.credentials.applyStagedChanges+json"
@@ -17,22 +18,22 @@ func renderRule(rc *rctx, r *model.IssuanceRule) *model.IssuanceRule {
 
 func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 	base := "/v1/environments/{envID}/credentialTypes/{ctID}/issuanceRules"
-	s.api(mux, "POST "+base, func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST "+base, func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.IssuanceRule
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		r, err := o.createRule(rc.path("ctID"), &in)
+		r, err := o.CreateRule(rc.path("ctID"), &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderRule(rc, r), nil
 	})
-	s.api(mux, "GET "+base, func(rc *rctx, o *op) (int, any, error) {
-		if _, err := o.getCredentialType(rc.path("ctID")); err != nil {
+	s.api(mux, "GET "+base, func(rc *rctx, o *platform.Op) (int, any, error) {
+		if _, err := o.GetCredentialType(rc.path("ctID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := o.rulesOf(rc.path("ctID"))
+		list, err := o.RulesOf(rc.path("ctID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -42,36 +43,36 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules"), "issuanceRules", out), nil
 	})
-	s.api(mux, "GET "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
-		r, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID"))
+	s.api(mux, "GET "+base+"/{ruleID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		r, _, err := o.GetRule(rc.path("ctID"), rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderRule(rc, r), nil
 	})
-	s.api(mux, "PUT "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PUT "+base+"/{ruleID}", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.IssuanceRule
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		r, err := o.updateRule(rc.path("ctID"), rc.path("ruleID"), &in)
+		r, err := o.UpdateRule(rc.path("ctID"), rc.path("ruleID"), &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderRule(rc, r), nil
 	})
-	s.api(mux, "DELETE "+base+"/{ruleID}", func(rc *rctx, o *op) (int, any, error) {
-		r, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID"))
+	s.api(mux, "DELETE "+base+"/{ruleID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		r, _, err := o.GetRule(rc.path("ctID"), rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusNoContent, nil, o.deleteRule(r)
+		return http.StatusNoContent, nil, o.DeleteRule(r)
 	})
-	s.api(mux, "GET "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *op) (int, any, error) {
-		if _, _, err := o.getRule(rc.path("ctID"), rc.path("ruleID")); err != nil {
+	s.api(mux, "GET "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *platform.Op) (int, any, error) {
+		if _, _, err := o.GetRule(rc.path("ctID"), rc.path("ruleID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := o.StagedChangesOf(rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -80,25 +81,25 @@ func (s *server) routeIssuanceRules(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "stagedChanges"), "stagedChanges", list), nil
 	})
-	s.api(mux, "POST "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST "+base+"/{ruleID}/stagedChanges", func(rc *rctx, o *platform.Op) (int, any, error) {
 		if !hasContentType(rc.r, applyStagedChangesType) {
 			return 0, nil, model.InvalidValue("Content-Type", "must be "+applyStagedChangesType)
 		}
-		var in StagedChangesRequest
+		var in platform.StagedChangesRequest
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		if err := o.applyStagedChanges(rc.path("ctID"), rc.path("ruleID"), &in); err != nil {
+		if err := o.ApplyStagedChanges(rc.path("ctID"), rc.path("ruleID"), &in); err != nil {
 			return 0, nil, err
 		}
-		list, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, rc.path("ruleID"))
+		list, err := o.StagedChangesOf(rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, newCollection(rc.envURL("credentialTypes", rc.path("ctID"), "issuanceRules", rc.path("ruleID"), "stagedChanges"), "stagedChanges", list), nil
 	})
-	s.api(mux, "GET "+base+"/{ruleID}/usageCounts", func(rc *rctx, o *op) (int, any, error) {
-		c, err := o.usageCounts(rc.path("ctID"), rc.path("ruleID"))
+	s.api(mux, "GET "+base+"/{ruleID}/usageCounts", func(rc *rctx, o *platform.Op) (int, any, error) {
+		c, err := o.UsageCounts(rc.path("ctID"), rc.path("ruleID"))
 		if err != nil {
 			return 0, nil, err
 		}

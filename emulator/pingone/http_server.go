@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"io"
 	"mime"
 	"net/http"
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 // HandlerOptions configure NewHandler.
@@ -23,14 +25,14 @@ type HandlerOptions struct {
 }
 
 type server struct {
-	p    *Platform
+	p    *platform.Platform
 	base string
 }
 
 // NewHandler serves the platform's REST API, token endpoint and wallet
 // emulator. It can be mounted directly behind an http.RoundTripper that
 // rewrites api.pingone.* and auth.pingone.* requests to it.
-func NewHandler(p *Platform, opts HandlerOptions) http.Handler {
+func NewHandler(p *platform.Platform, opts HandlerOptions) http.Handler {
 	s := &server{p: p, base: strings.TrimRight(opts.BaseURL, "/")}
 	mux := http.NewServeMux()
 	s.routeAuth(mux)
@@ -99,13 +101,13 @@ func (s *server) baseURL(r *http.Request) string {
 
 // apiFunc handles one API call inside the request's transaction and
 // returns the status and body to send.
-type apiFunc func(rc *rctx, o *op) (int, any, error)
+type apiFunc func(rc *rctx, o *platform.Op) (int, any, error)
 
 // api registers an authenticated /v1 endpoint.
 func (s *server) api(mux *http.ServeMux, pattern string, h apiFunc) {
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		rc := &rctx{r: r, env: r.PathValue("envID"), base: s.baseURL(r)}
-		if err := s.p.checkToken(r.Context(), rc.env, bearer(r)); err != nil {
+		if err := s.p.CheckToken(r.Context(), rc.env, bearer(r)); err != nil {
 			writeError(w, err)
 			return
 		}
@@ -133,7 +135,7 @@ func (s *server) serve(w http.ResponseWriter, rc *rctx, h apiFunc) {
 	}
 	var status int
 	var body any
-	err := s.p.run(rc.r.Context(), rc.env, func(o *op) error {
+	err := s.p.Run(rc.r.Context(), rc.env, func(o *platform.Op) error {
 		var err error
 		status, body, err = h(rc, o)
 		return err
@@ -219,7 +221,7 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 		id, secret = r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
 	}
 	tok, err := s.p.IssueToken(r.Context(), r.PathValue("envID"), id, secret)
-	if errors.Is(err, errBadClient) {
+	if errors.Is(err, platform.ErrBadClient) {
 		oauthErr(http.StatusUnauthorized, "invalid_client", "unknown client or wrong secret")
 		return
 	}

@@ -1,10 +1,11 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 	"net/url"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func renderUser(rc *rctx, u *model.User) *model.User {
@@ -44,26 +45,26 @@ type userBody struct {
 }
 
 func (s *server) routeUsers(mux *http.ServeMux) {
-	s.api(mux, "POST /v1/environments/{envID}/users", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST /v1/environments/{envID}/users", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in userBody
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		u, err := o.createUser(&in.User, in.Enabled)
+		u, err := o.CreateUser(&in.User, in.Enabled)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderUser(rc, u), nil
 	})
-	s.api(mux, "GET /v1/environments/{envID}/users", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "GET /v1/environments/{envID}/users", func(rc *rctx, o *platform.Op) (int, any, error) {
 		self := rc.envURL("users")
 		var users []*model.User
 		var err error
 		if src := rc.r.URL.Query().Get("filter"); src != "" {
-			users, err = o.usersMatching(src)
+			users, err = o.UsersMatching(src)
 			self += "?filter=" + url.QueryEscape(src)
 		} else {
-			users, err = store.List[model.User](o.tx, model.KindUser, o.env.ID, "")
+			users, err = o.ListUsers()
 		}
 		if err != nil {
 			return 0, nil, err
@@ -74,87 +75,87 @@ func (s *server) routeUsers(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(self, "users", out), nil
 	})
-	s.api(mux, "GET /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
-		u, err := o.getUser(rc.path("userID"))
+	s.api(mux, "GET /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		u, err := o.GetUser(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderUser(rc, u), nil
 	})
-	s.api(mux, "PUT /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PUT /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.User
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		u, err := o.replaceUser(rc.path("userID"), &in)
+		u, err := o.ReplaceUser(rc.path("userID"), &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderUser(rc, u), nil
 	})
-	s.api(mux, "PATCH /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PATCH /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var patch map[string]any
 		if err := rc.decode(&patch); err != nil {
 			return 0, nil, err
 		}
-		u, err := o.patchUser(rc.path("userID"), patch)
+		u, err := o.PatchUser(rc.path("userID"), patch)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderUser(rc, u), nil
 	})
-	s.api(mux, "DELETE /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *op) (int, any, error) {
-		return http.StatusNoContent, nil, o.deleteUser(rc.path("userID"))
+	s.api(mux, "DELETE /v1/environments/{envID}/users/{userID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		return http.StatusNoContent, nil, o.DeleteUser(rc.path("userID"))
 	})
-	s.api(mux, "POST /v1/environments/{envID}/users/{userID}/memberOfGroups", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST /v1/environments/{envID}/users/{userID}/memberOfGroups", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.Ref
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		if _, err := o.setGroupMembership(rc.path("userID"), in.ID, true); err != nil {
+		if _, err := o.SetGroupMembership(rc.path("userID"), in.ID, true); err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, map[string]any{
 			"_links": rc.self("users", rc.path("userID"), "memberOfGroups", in.ID), "id": in.ID,
 		}, nil
 	})
-	s.api(mux, "DELETE /v1/environments/{envID}/users/{userID}/memberOfGroups/{groupID}", func(rc *rctx, o *op) (int, any, error) {
-		_, err := o.setGroupMembership(rc.path("userID"), rc.path("groupID"), false)
+	s.api(mux, "DELETE /v1/environments/{envID}/users/{userID}/memberOfGroups/{groupID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		_, err := o.SetGroupMembership(rc.path("userID"), rc.path("groupID"), false)
 		return http.StatusNoContent, nil, err
 	})
-	s.api(mux, "POST /v1/environments/{envID}/populations", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST /v1/environments/{envID}/populations", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.Population
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		p, err := o.createPopulation(&in)
+		p, err := o.CreatePopulation(&in)
 		if err != nil {
 			return 0, nil, err
 		}
 		p.Links = rc.self("populations", p.ID)
 		return http.StatusCreated, p, nil
 	})
-	s.api(mux, "GET /v1/environments/{envID}/populations", func(rc *rctx, o *op) (int, any, error) {
-		list, err := store.List[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
+	s.api(mux, "GET /v1/environments/{envID}/populations", func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.ListPopulations()
 		for _, p := range list {
 			p.Links = rc.self("populations", p.ID)
 		}
 		return http.StatusOK, newCollection(rc.envURL("populations"), "populations", list), err
 	})
-	s.api(mux, "POST /v1/environments/{envID}/groups", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST /v1/environments/{envID}/groups", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.Group
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		g, err := o.createGroup(&in)
+		g, err := o.CreateGroup(&in)
 		if err != nil {
 			return 0, nil, err
 		}
 		g.Links = rc.self("groups", g.ID)
 		return http.StatusCreated, g, nil
 	})
-	s.api(mux, "GET /v1/environments/{envID}/groups", func(rc *rctx, o *op) (int, any, error) {
-		list, err := store.List[model.Group](o.tx, model.KindGroup, o.env.ID, "")
+	s.api(mux, "GET /v1/environments/{envID}/groups", func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.ListGroups()
 		for _, g := range list {
 			g.Links = rc.self("groups", g.ID)
 		}

@@ -1,8 +1,11 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/http"
+	"strings"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 // The Verify links follow the service's published examples, including
@@ -27,8 +30,8 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 	txURL := func(rc *rctx, parts ...string) string {
 		return rc.envURL(append([]string{"users", rc.path("userID"), "verifyTransactions"}, parts...)...)
 	}
-	s.api(mux, "GET "+base, func(rc *rctx, o *op) (int, any, error) {
-		list, err := o.listVerifyTransactions(rc.path("userID"))
+	s.api(mux, "GET "+base, func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.ListVerifyTransactions(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -38,36 +41,36 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(txURL(rc), "verifyTransactions", out), nil
 	})
-	s.api(mux, "POST "+base, func(rc *rctx, o *op) (int, any, error) {
-		t, err := o.createVerifyTransaction(rc.path("userID"))
+	s.api(mux, "POST "+base, func(rc *rctx, o *platform.Op) (int, any, error) {
+		t, err := o.CreateVerifyTransaction(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		t.QRURL = rc.base + "/v1/idValidations/shortcode/" + t.VerificationCode + "/qr"
 		return http.StatusCreated, renderVerifyTransaction(rc, rc.path("userID"), t), nil
 	})
-	s.api(mux, "GET "+base+"/{txID}", func(rc *rctx, o *op) (int, any, error) {
-		t, err := o.getVerifyTransaction(rc.path("userID"), rc.path("txID"))
+	s.api(mux, "GET "+base+"/{txID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		t, err := o.GetVerifyTransaction(rc.path("userID"), rc.path("txID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
 	})
-	s.api(mux, "PUT "+base+"/{txID}", func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "PUT "+base+"/{txID}", func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in struct {
 			TransactionStatus model.TransactionStatus `json:"transactionStatus"`
 		}
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		t, err := o.approveVerifyTransaction(rc.path("userID"), rc.path("txID"), in.TransactionStatus.Status)
+		t, err := o.ApproveVerifyTransaction(rc.path("userID"), rc.path("txID"), in.TransactionStatus.Status)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderVerifyTransaction(rc, rc.path("userID"), t), nil
 	})
-	s.api(mux, "GET "+base+"/{txID}/metaData", func(rc *rctx, o *op) (int, any, error) {
-		latest, previous, err := o.verifyMetaData(rc.path("userID"), rc.path("txID"))
+	s.api(mux, "GET "+base+"/{txID}/metaData", func(rc *rctx, o *platform.Op) (int, any, error) {
+		latest, previous, err := o.VerifyMetaData(rc.path("userID"), rc.path("txID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -89,8 +92,8 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 			Size:             len(latest),
 		}, nil
 	})
-	s.api(mux, "GET "+base+"/{txID}/metaData/{id}", func(rc *rctx, o *op) (int, any, error) {
-		m, err := o.verifyMetaDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
+	s.api(mux, "GET "+base+"/{txID}/metaData/{id}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		m, err := o.VerifyMetaDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -98,8 +101,8 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 			"verifyTransaction": {Href: txURL(rc, rc.path("txID"))}}
 		return http.StatusOK, m, nil
 	})
-	s.api(mux, "GET "+base+"/{txID}/verifiedData", func(rc *rctx, o *op) (int, any, error) {
-		latest, previous, err := o.verifiedData(rc.path("userID"), rc.path("txID"), parseTypeList(rc.r.URL.Query().Get("type")))
+	s.api(mux, "GET "+base+"/{txID}/verifiedData", func(rc *rctx, o *platform.Op) (int, any, error) {
+		latest, previous, err := o.VerifiedData(rc.path("userID"), rc.path("txID"), parseTypeList(rc.r.URL.Query().Get("type")))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -122,8 +125,8 @@ func (s *server) routeVerify(mux *http.ServeMux) {
 			Size:     len(latest),
 		}, nil
 	})
-	s.api(mux, "GET "+base+"/{txID}/verifiedData/{id}", func(rc *rctx, o *op) (int, any, error) {
-		d, err := o.verifiedDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
+	s.api(mux, "GET "+base+"/{txID}/verifiedData/{id}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		d, err := o.VerifiedDataOne(rc.path("userID"), rc.path("txID"), rc.path("id"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -150,4 +153,15 @@ func embeddedWithPrevious(key string, latest, previous []*model.VerifiedData) ma
 		m["previousAttempts"] = previous
 	}
 	return m
+}
+
+// parseTypeList splits ?type=A,B into its types.
+func parseTypeList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -1,10 +1,11 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 	"net/url"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func renderWalletApp(rc *rctx, a *model.DigitalWalletApplication) *model.DigitalWalletApplication {
@@ -13,7 +14,7 @@ func renderWalletApp(rc *rctx, a *model.DigitalWalletApplication) *model.Digital
 	return &x
 }
 
-func renderWallet(rc *rctx, o *op, w *model.DigitalWallet) *model.DigitalWallet {
+func renderWallet(rc *rctx, o *platform.Op, w *model.DigitalWallet) *model.DigitalWallet {
 	x := *w
 	x.Links = rc.self("users", w.User.ID, "digitalWallets", w.ID)
 	x.Links["user"] = model.Link{Href: rc.envURL("users", w.User.ID)}
@@ -27,7 +28,7 @@ func renderWallet(rc *rctx, o *op, w *model.DigitalWallet) *model.DigitalWallet 
 		// The wallet app opens with the pairing request URL as its u
 		// parameter.
 		var appOpen string
-		if app, err := store.Get[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, w.DigitalWalletApplication.ID); err == nil {
+		if app, err := o.GetWalletApp(w.DigitalWalletApplication.ID); err == nil {
 			appOpen = app.AppOpenURL + "?u=" + url.QueryEscape(ps.QRURL)
 		} else {
 			appOpen = ps.QRURL + "/appOpen"
@@ -47,19 +48,19 @@ func renderProvisioned(rc *rctx, pc *model.ProvisionedCredential) *model.Provisi
 
 func (s *server) routeWallets(mux *http.ServeMux) {
 	apps := "/v1/environments/{envID}/digitalWalletApplications"
-	s.api(mux, "POST "+apps, func(rc *rctx, o *op) (int, any, error) {
+	s.api(mux, "POST "+apps, func(rc *rctx, o *platform.Op) (int, any, error) {
 		var in model.DigitalWalletApplication
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		a, err := o.putWalletApp(nil, &in)
+		a, err := o.PutWalletApp(nil, &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderWalletApp(rc, a), nil
 	})
-	s.api(mux, "GET "+apps, func(rc *rctx, o *op) (int, any, error) {
-		list, err := store.List[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, "")
+	s.api(mux, "GET "+apps, func(rc *rctx, o *platform.Op) (int, any, error) {
+		list, err := o.ListWalletApps()
 		if err != nil {
 			return 0, nil, err
 		}
@@ -69,15 +70,15 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("digitalWalletApplications"), "digitalWalletApplications", out), nil
 	})
-	s.api(mux, "GET "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
-		a, err := o.getWalletApp(rc.path("appID"))
+	s.api(mux, "GET "+apps+"/{appID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		a, err := o.GetWalletApp(rc.path("appID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderWalletApp(rc, a), nil
 	})
-	s.api(mux, "PUT "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
-		old, err := o.getWalletApp(rc.path("appID"))
+	s.api(mux, "PUT "+apps+"/{appID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		old, err := o.GetWalletApp(rc.path("appID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -85,33 +86,33 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		a, err := o.putWalletApp(old, &in)
+		a, err := o.PutWalletApp(old, &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderWalletApp(rc, a), nil
 	})
-	s.api(mux, "DELETE "+apps+"/{appID}", func(rc *rctx, o *op) (int, any, error) {
-		return http.StatusNoContent, nil, o.deleteWalletApp(rc.path("appID"))
+	s.api(mux, "DELETE "+apps+"/{appID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		return http.StatusNoContent, nil, o.DeleteWalletApp(rc.path("appID"))
 	})
 
 	wallets := "/v1/environments/{envID}/users/{userID}/digitalWallets"
-	s.api(mux, "POST "+wallets, func(rc *rctx, o *op) (int, any, error) {
-		var in WalletRequest
+	s.api(mux, "POST "+wallets, func(rc *rctx, o *platform.Op) (int, any, error) {
+		var in platform.WalletRequest
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		w, err := o.createWallet(rc.path("userID"), &in)
+		w, err := o.CreateWallet(rc.path("userID"), &in)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusCreated, renderWallet(rc, o, w), nil
 	})
-	s.api(mux, "GET "+wallets, func(rc *rctx, o *op) (int, any, error) {
-		if _, err := o.getUser(rc.path("userID")); err != nil {
+	s.api(mux, "GET "+wallets, func(rc *rctx, o *platform.Op) (int, any, error) {
+		if _, err := o.GetUser(rc.path("userID")); err != nil {
 			return 0, nil, err
 		}
-		list, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, rc.path("userID"))
+		list, err := o.WalletsOf(rc.path("userID"))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -121,16 +122,15 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		}
 		return http.StatusOK, newCollection(rc.envURL("users", rc.path("userID"), "digitalWallets"), "digitalWallets", out), nil
 	})
-	s.api(mux, "GET "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
-		w, err := o.getWallet(rc.path("userID"), rc.path("walletID"))
+	s.api(mux, "GET "+wallets+"/{walletID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		w, err := o.GetWallet(rc.path("userID"), rc.path("walletID"))
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
-	s.api(mux, "PUT "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
-		w, err := o.getWallet(rc.path("userID"), rc.path("walletID"))
-		if err != nil {
+	s.api(mux, "PUT "+wallets+"/{walletID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		if _, err := o.GetWallet(rc.path("userID"), rc.path("walletID")); err != nil {
 			return 0, nil, err
 		}
 		var in struct {
@@ -139,26 +139,25 @@ func (s *server) routeWallets(mux *http.ServeMux) {
 		if err := rc.decode(&in); err != nil {
 			return 0, nil, err
 		}
-		w.Name, w.UpdatedAt = in.Name, model.NewTime(o.now)
-		if err := o.tx.Put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
-			return 0, nil, err
-		}
-		o.record(model.KindWallet, w.ID, "updated")
-		return http.StatusOK, renderWallet(rc, o, w), nil
-	})
-	// Delete Digital Wallet answers 200 with the deleted wallet.
-	s.api(mux, "DELETE "+wallets+"/{walletID}", func(rc *rctx, o *op) (int, any, error) {
-		w, err := o.deleteWallet(rc.path("userID"), rc.path("walletID"))
+		w, err := o.RenameWallet(rc.path("userID"), rc.path("walletID"), in.Name)
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, renderWallet(rc, o, w), nil
 	})
-	s.api(mux, "GET "+wallets+"/{walletID}/provisionedCredentials", func(rc *rctx, o *op) (int, any, error) {
-		if _, err := o.getWallet(rc.path("userID"), rc.path("walletID")); err != nil {
+	// Delete Digital Wallet answers 200 with the deleted wallet.
+	s.api(mux, "DELETE "+wallets+"/{walletID}", func(rc *rctx, o *platform.Op) (int, any, error) {
+		w, err := o.DeleteWallet(rc.path("userID"), rc.path("walletID"))
+		if err != nil {
 			return 0, nil, err
 		}
-		list, err := o.provisionedInWallet(rc.path("walletID"))
+		return http.StatusOK, renderWallet(rc, o, w), nil
+	})
+	s.api(mux, "GET "+wallets+"/{walletID}/provisionedCredentials", func(rc *rctx, o *platform.Op) (int, any, error) {
+		if _, err := o.GetWallet(rc.path("userID"), rc.path("walletID")); err != nil {
+			return 0, nil, err
+		}
+		list, err := o.ProvisionedInWallet(rc.path("walletID"))
 		if err != nil {
 			return 0, nil, err
 		}

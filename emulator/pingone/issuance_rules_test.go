@@ -1,8 +1,9 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func ruleBody(appID string, filter map[string]any, mode string) map[string]any {

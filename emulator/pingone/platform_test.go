@@ -6,8 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -17,6 +15,9 @@ import (
 	"testing"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 func TestPersistenceAcrossRestart(t *testing.T) {
@@ -41,8 +42,8 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 func TestMemoryStoreKeepsData(t *testing.T) { forEachStore(t, testMemoryStoreKeepsData) }
 
 func testMemoryStoreKeepsData(t *testing.T, kind storeKind) {
-	p := NewPlatform(openStore(t, kind), Options{})
-	seed, err := LoadSeed(seedFile)
+	p := platform.NewPlatform(openStore(t, kind), platform.Options{})
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,15 +157,15 @@ func TestConcurrentIssuanceToHundredUsers(t *testing.T) {
 }
 
 func testConcurrentIssuanceToHundredUsers(t *testing.T, kind storeKind) {
-	seed, err := LoadSeed(seedFile)
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seed.VerifyTransactions = nil
 	for i := range 100 {
 		name := fmt.Sprintf("user%03d", i)
-		seed.Users = append(seed.Users, SeedUser{Username: name, Population: "Guests"})
-		seed.Wallets = append(seed.Wallets, SeedWallet{User: name, Application: "Demo Wallet", Paired: true})
+		seed.Users = append(seed.Users, platform.SeedUser{Username: name, Population: "Guests"})
+		seed.Wallets = append(seed.Wallets, platform.SeedWallet{User: name, Application: "Demo Wallet", Paired: true})
 	}
 	h := newHarnessWithSeed(t, kind, seed)
 	var wg sync.WaitGroup
@@ -227,10 +228,10 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	}
 	resp.Body.Close()
 
-	rec := &ChangeRecorder{}
+	rec := &platform.ChangeRecorder{}
 	h.p.DrainChanges()
 	body := `{"credentialType":{"id":"` + h.seed.CredentialTypes["Membership"] + `"},"data":{"Member Name":"A"}}`
-	req, _ = http.NewRequestWithContext(WithChangeRecorder(context.Background(), rec), "POST",
+	req, _ = http.NewRequestWithContext(platform.WithChangeRecorder(context.Background(), rec), "POST",
 		"https://api.pingone.eu/v1/environments/"+h.env+"/users/"+h.user("alice")+"/credentials", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	req.Header.Set("Content-Type", "application/json")
@@ -254,8 +255,8 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	eq(t, len(h.p.DrainChanges()), len(rec.Changes()), "platform log has the same changes")
 
 	// A failed request records nothing.
-	rec2 := &ChangeRecorder{}
-	req, _ = http.NewRequestWithContext(WithChangeRecorder(context.Background(), rec2), "POST",
+	rec2 := &platform.ChangeRecorder{}
+	req, _ = http.NewRequestWithContext(platform.WithChangeRecorder(context.Background(), rec2), "POST",
 		"https://api.pingone.eu/v1/environments/"+h.env+"/users/"+h.user("bob")+"/credentials", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	resp, _ = client.Do(req)

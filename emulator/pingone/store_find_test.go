@@ -2,8 +2,9 @@ package pingone
 
 import (
 	"context"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestStoreFind(t *testing.T) { forEachStore(t, testStoreFind) }

@@ -2,9 +2,10 @@ package pingone
 
 import (
 	"encoding/json"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // TestTimeJSON: timestamps are written as PingOne writes them (three

@@ -1,12 +1,12 @@
 package pingone
 
 import (
-	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 const revokeType = "application/vnd.pingidentity.validations.revokeCredential+json"
@@ -35,7 +35,7 @@ func testManagedCredentialWithData(t *testing.T, kind storeKind) {
 	id := r.str("id")
 
 	// The wallet received the data; defaults and directory values filled the rest.
-	var claim *Claim
+	var claim *platform.Claim
 	for _, c := range h.claims.all() {
 		if c.CredentialID == id {
 			claim = &c
@@ -165,28 +165,4 @@ func testCredentialNotifications(t *testing.T, kind storeKind) {
 	wantDetail(t, h.call("POST", "users/"+h.user("bob")+"/credentials", map[string]any{
 		"credentialType": map[string]any{"id": h.seed.CredentialTypes["Membership"]},
 		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, model.DetailInvalidValue, "notification.methods[0]")
-}
-
-// TestFieldTitled: the scan finds what a map of the fields by title (the
-// last field of a title wins) held, duplicates and misses included.
-func TestFieldTitled(t *testing.T) {
-	rng := rand.New(rand.NewPCG(31, 37))
-	titles := []string{"A", "B", "C", "", "a"}
-	for range 2000 {
-		ct := &model.CredentialType{Metadata: &model.CredentialMetadata{}}
-		for i := range rng.IntN(6) {
-			ct.Metadata.Fields = append(ct.Metadata.Fields, model.Field{ID: fmt.Sprint(i), Title: titles[rng.IntN(len(titles))]})
-		}
-		byTitle := map[string]model.Field{}
-		for _, f := range ct.Metadata.Fields {
-			byTitle[f.Title] = f
-		}
-		for _, title := range append(titles, "missing") {
-			want, wantOK := byTitle[title]
-			got, ok := fieldTitled(ct, title)
-			if ok != wantOK || got.ID != want.ID {
-				t.Fatalf("%+v, %q: got %+v %v, want %+v %v", ct.Metadata.Fields, title, got, ok, want, wantOK)
-			}
-		}
-	}
 }

@@ -1,8 +1,9 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestUsersCRUD(t *testing.T) { forEachStore(t, testUsersCRUD) }

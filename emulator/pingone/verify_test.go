@@ -1,9 +1,10 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestVerifyTransactionsAndThirtyMinuteRule(t *testing.T) {

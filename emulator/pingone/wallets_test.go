@@ -1,9 +1,10 @@
 package pingone
 
 import (
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"strings"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestWalletPairingAndProvisioning(t *testing.T) {

@@ -6,11 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // NewMemoryStore returns an empty Store kept in process memory: the same

@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"slices"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // memObject is a stored document: a row of the SQLite objects table. doc

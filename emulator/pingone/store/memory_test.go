@@ -3,9 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"slices"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // TestMemoryRollbackRestoresPlaces: a rolled-back transaction that deleted

@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"path/filepath"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // Open opens (creating if needed) the SQLite database at path and applies

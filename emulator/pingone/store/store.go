@@ -10,8 +10,9 @@ package store
 import (
 	"context"
 	"errors"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // Store holds the state of one or more Platforms: environments, worker

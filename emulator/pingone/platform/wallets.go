@@ -1,17 +1,18 @@
-package pingone
+package platform
 
 import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
-func (o *op) getWalletApp(id string) (*model.DigitalWalletApplication, error) {
+func (o *Op) GetWalletApp(id string) (*model.DigitalWalletApplication, error) {
 	a, err := store.Get[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, id)
 	if err == store.ErrNotFound {
 		return nil, model.NotFound()
@@ -35,8 +36,8 @@ func validateWalletApp(a *model.DigitalWalletApplication) error {
 	return v.Err()
 }
 
-// putWalletApp creates (old == nil) or replaces a wallet application.
-func (o *op) putWalletApp(old, in *model.DigitalWalletApplication) (*model.DigitalWalletApplication, error) {
+// PutWalletApp creates (old == nil) or replaces a wallet application.
+func (o *Op) PutWalletApp(old, in *model.DigitalWalletApplication) (*model.DigitalWalletApplication, error) {
 	a := *in
 	a.Links = nil
 	if err := validateWalletApp(&a); err != nil {
@@ -60,9 +61,9 @@ func (o *op) putWalletApp(old, in *model.DigitalWalletApplication) (*model.Digit
 	return &a, nil
 }
 
-// deleteWalletApp removes the app; its wallets become DISABLED.
-func (o *op) deleteWalletApp(id string) error {
-	if _, err := o.getWalletApp(id); err != nil {
+// DeleteWalletApp removes the app; its wallets become DISABLED.
+func (o *Op) DeleteWalletApp(id string) error {
+	if _, err := o.GetWalletApp(id); err != nil {
 		return err
 	}
 	wallets, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, "")
@@ -85,7 +86,30 @@ func (o *op) deleteWalletApp(id string) error {
 	return nil
 }
 
-func (o *op) getWallet(userID, id string) (*model.DigitalWallet, error) {
+func (o *Op) ListWalletApps() ([]*model.DigitalWalletApplication, error) {
+	return store.List[model.DigitalWalletApplication](o.tx, model.KindWalletApp, o.env.ID, "")
+}
+
+// WalletsOf lists a user's wallets.
+func (o *Op) WalletsOf(userID string) ([]*model.DigitalWallet, error) {
+	return store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, userID)
+}
+
+// RenameWallet is PUT of a wallet: only its name changes.
+func (o *Op) RenameWallet(userID, id, name string) (*model.DigitalWallet, error) {
+	w, err := o.GetWallet(userID, id)
+	if err != nil {
+		return nil, err
+	}
+	w.Name, w.UpdatedAt = name, model.NewTime(o.now)
+	if err := o.tx.Put(model.KindWallet, o.env.ID, w.User.ID, w.ID, w); err != nil {
+		return nil, err
+	}
+	o.record(model.KindWallet, w.ID, "updated")
+	return w, nil
+}
+
+func (o *Op) GetWallet(userID, id string) (*model.DigitalWallet, error) {
 	w, err := store.Get[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, id)
 	if err == store.ErrNotFound || (err == nil && userID != "" && w.User.ID != userID) {
 		return nil, model.NotFound()
@@ -112,15 +136,15 @@ type WalletRequest struct {
 	Notification             *model.Notification `json:"notification,omitempty"`
 }
 
-// createWallet starts a pairing session for a user's new wallet.
-func (o *op) createWallet(userID string, req *WalletRequest) (*model.DigitalWallet, error) {
-	if _, err := o.getUser(userID); err != nil {
+// CreateWallet starts a pairing session for a user's new wallet.
+func (o *Op) CreateWallet(userID string, req *WalletRequest) (*model.DigitalWallet, error) {
+	if _, err := o.GetUser(userID); err != nil {
 		return nil, err
 	}
 	if req.DigitalWalletApplication == nil || req.DigitalWalletApplication.ID == "" {
 		return nil, model.RequiredValue("digitalWalletApplication.id")
 	}
-	if _, err := o.getWalletApp(req.DigitalWalletApplication.ID); err != nil {
+	if _, err := o.GetWalletApp(req.DigitalWalletApplication.ID); err != nil {
 		return nil, model.InvalidValue("digitalWalletApplication.id", "digital wallet application does not exist")
 	}
 	if err := validateNotification(req.Notification); err != nil {
@@ -139,10 +163,10 @@ func (o *op) createWallet(userID string, req *WalletRequest) (*model.DigitalWall
 	return w, nil
 }
 
-// pairWallet completes pairing when the wallet presents the right code and
+// PairWallet completes pairing when the wallet presents the right code and
 // provisions the user's live credentials that can still be delivered.
-func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error) {
-	w, err := o.getWallet("", walletID)
+func (o *Op) PairWallet(walletID, challenge string) (*model.DigitalWallet, error) {
+	w, err := o.GetWallet("", walletID)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +184,7 @@ func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error
 		return nil, fmt.Errorf("pair digital wallet: %w", err)
 	}
 	o.record(model.KindWallet, w.ID, "paired")
-	creds, err := o.credentialsOf(w.User.ID)
+	creds, err := o.CredentialsOf(w.User.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -191,13 +215,13 @@ func (o *op) pairWallet(walletID, challenge string) (*model.DigitalWallet, error
 	return w, nil
 }
 
-// deleteWallet removes a wallet and revokes what was provisioned to it.
-func (o *op) deleteWallet(userID, id string) (*model.DigitalWallet, error) {
-	w, err := o.getWallet(userID, id)
+// DeleteWallet removes a wallet and revokes what was provisioned to it.
+func (o *Op) DeleteWallet(userID, id string) (*model.DigitalWallet, error) {
+	w, err := o.GetWallet(userID, id)
 	if err != nil {
 		return nil, err
 	}
-	pcs, err := o.provisionedInWallet(id)
+	pcs, err := o.ProvisionedInWallet(id)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +237,7 @@ func (o *op) deleteWallet(userID, id string) (*model.DigitalWallet, error) {
 	return w, nil
 }
 
-func (o *op) provisionedInWallet(walletID string) ([]*model.ProvisionedCredential, error) {
+func (o *Op) ProvisionedInWallet(walletID string) ([]*model.ProvisionedCredential, error) {
 	all, err := store.List[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, "")
 	if err != nil {
 		return nil, err
@@ -227,8 +251,8 @@ func (o *op) provisionedInWallet(walletID string) ([]*model.ProvisionedCredentia
 	return out, nil
 }
 
-// walletDelete is the holder removing a credential from their wallet.
-func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
+// WalletDelete is the holder removing a credential from their wallet.
+func (o *Op) WalletDelete(pcID string) (*model.ProvisionedCredential, error) {
 	pc, err := store.Get[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
 	if err == store.ErrNotFound {
 		return nil, model.NotFound()
@@ -248,8 +272,8 @@ func (o *op) walletDelete(pcID string) (*model.ProvisionedCredential, error) {
 	return pc, nil
 }
 
-// walletRespond is the wallet accepting or rejecting a delivered credential.
-func (o *op) walletRespond(pcID string, accept bool) (*model.ProvisionedCredential, error) {
+// WalletRespond is the wallet accepting or rejecting a delivered credential.
+func (o *Op) WalletRespond(pcID string, accept bool) (*model.ProvisionedCredential, error) {
 	pc, err := store.Get[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, pcID)
 	if err == store.ErrNotFound {
 		return nil, model.NotFound()

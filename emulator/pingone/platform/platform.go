@@ -1,13 +1,21 @@
-package pingone
+// Package platform is PingOne's behaviour over a store: worker tokens,
+// users, populations and groups, the credential issuer profile, credential
+// types and their versions, issuance rules and staged changes, user and
+// provisioned credentials, digital wallets, notifications, Verify
+// transactions and YAML seeds. Every request runs as one unit of work
+// (Platform.Run gives it an Op, whose methods are the API's operations);
+// its changes are published after commit.
+package platform
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"sync"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // Options configure a Platform. The zero value is usable.
@@ -61,9 +69,9 @@ func (p *Platform) Store() *store.Store { return p.store }
 
 func (p *Platform) now() time.Time { return p.opts.Clock().UTC().Truncate(time.Millisecond) }
 
-// op is the unit of work of one request: its transaction, environment,
+// Op is the unit of work of one request: its transaction, environment,
 // instant and the changes it will report once committed.
-type op struct {
+type Op struct {
 	p       *Platform
 	tx      *store.Tx
 	env     *store.Environment
@@ -72,7 +80,7 @@ type op struct {
 	claims  []Claim // handed to Options.OnClaim after commit
 }
 
-func (o *op) record(kind, id, action string) {
+func (o *Op) record(kind, id, action string) {
 	o.changes = append(o.changes, Change{EnvironmentID: o.env.ID, Kind: kind, ID: id, Action: action})
 }
 
@@ -100,16 +108,16 @@ func (p *Platform) inTx(ctx context.Context, fn func(t *store.Tx) error) error {
 	return nil
 }
 
-// run executes fn for one environment in one transaction and publishes the
+// Run executes fn for one environment in one transaction and publishes the
 // changes only after a successful commit.
-func (p *Platform) run(ctx context.Context, envID string, fn func(o *op) error) error {
-	var o *op
+func (p *Platform) Run(ctx context.Context, envID string, fn func(o *Op) error) error {
+	var o *Op
 	err := p.inTx(ctx, func(t *store.Tx) error {
 		env, err := loadEnvironment(t, envID)
 		if err != nil {
 			return err
 		}
-		o = &op{p: p, tx: t, env: env, now: p.now()}
+		o = &Op{p: p, tx: t, env: env, now: p.now()}
 		return fn(o)
 	})
 	if err != nil {
@@ -121,7 +129,7 @@ func (p *Platform) run(ctx context.Context, envID string, fn func(o *op) error) 
 
 // committed reports what a committed unit of work did: its changes to the
 // log and recorder, its claims to the wallet callback.
-func (p *Platform) committed(ctx context.Context, o *op) {
+func (p *Platform) committed(ctx context.Context, o *Op) {
 	p.publish(ctx, o.changes)
 	if p.opts.OnClaim != nil {
 		for _, c := range o.claims {

@@ -1,16 +1,17 @@
-package pingone
+package platform
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"os"
 	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // Seed describes an environment and its content in YAML. Things refer to

@@ -1,15 +1,16 @@
-package pingone
+package platform
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
-func (o *op) getCredentialType(id string) (*model.CredentialType, error) {
+func (o *Op) GetCredentialType(id string) (*model.CredentialType, error) {
 	return liveType(store.Get[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, id))
 }
 
@@ -21,8 +22,8 @@ func liveType(c *model.CredentialType, err error) (*model.CredentialType, error)
 	return c, err
 }
 
-// listCredentialTypes lists the live types.
-func (o *op) listCredentialTypes() ([]*model.CredentialType, error) {
+// ListCredentialTypes lists the live types.
+func (o *Op) ListCredentialTypes() ([]*model.CredentialType, error) {
 	all, err := store.List[model.CredentialType](o.tx, model.KindCredentialType, o.env.ID, "")
 	if err != nil {
 		return nil, err
@@ -50,8 +51,8 @@ func normalizeCredentialType(c *model.CredentialType) {
 	}
 }
 
-func (o *op) createCredentialType(in *model.CredentialType) (*model.CredentialType, error) {
-	profile, err := o.getIssuerProfile()
+func (o *Op) CreateCredentialType(in *model.CredentialType) (*model.CredentialType, error) {
+	profile, err := o.GetIssuerProfile()
 	if err != nil {
 		if _, ok := model.AsAPIError(err); ok {
 			return nil, model.ConstraintViolation("issuer", "create the credential issuer profile before credential types")
@@ -76,7 +77,7 @@ func (o *op) createCredentialType(in *model.CredentialType) (*model.CredentialTy
 }
 
 // storeCredentialType saves the type and a snapshot of this version.
-func (o *op) storeCredentialType(c *model.CredentialType) error {
+func (o *Op) storeCredentialType(c *model.CredentialType) error {
 	if err := o.tx.Put(model.KindCredentialType, o.env.ID, "", c.ID, c); err != nil {
 		return err
 	}
@@ -91,10 +92,10 @@ func contentOf(c *model.CredentialType) string {
 	return string(b)
 }
 
-// updateCredentialType replaces a type. A changed type gets a new version;
+// UpdateCredentialType replaces a type. A changed type gets a new version;
 // leaving AUTOMATED disables (keeps) its issuance rule.
-func (o *op) updateCredentialType(id string, in *model.CredentialType) (*model.CredentialType, error) {
-	old, err := o.getCredentialType(id)
+func (o *Op) UpdateCredentialType(id string, in *model.CredentialType) (*model.CredentialType, error) {
+	old, err := o.GetCredentialType(id)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +115,7 @@ func (o *op) updateCredentialType(id string, in *model.CredentialType) (*model.C
 		return nil, fmt.Errorf("update credential type: %w", err)
 	}
 	o.record(model.KindCredentialType, c.ID, "updated")
-	rules, err := o.rulesOf(c.ID)
+	rules, err := o.RulesOf(c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("update credential type: %w", err)
 	}
@@ -136,11 +137,11 @@ func (o *op) updateCredentialType(id string, in *model.CredentialType) (*model.C
 	return &c, nil
 }
 
-// deleteCredentialType soft-deletes (deletedAt) so issued credentials can
+// DeleteCredentialType soft-deletes (deletedAt) so issued credentials can
 // still be rendered, revokes credentials when onDelete says so, and deletes
 // the type's rules with their staged changes.
-func (o *op) deleteCredentialType(id string) error {
-	c, err := o.getCredentialType(id)
+func (o *Op) DeleteCredentialType(id string) error {
+	c, err := o.GetCredentialType(id)
 	if err != nil {
 		return err
 	}
@@ -151,18 +152,18 @@ func (o *op) deleteCredentialType(id string) error {
 		}
 		for _, r := range recs {
 			if r.Credential.CredentialType.ID == id && isLive(r.Credential.Status) {
-				if err := o.revokeCredential(r); err != nil {
+				if err := o.RevokeCredential(r); err != nil {
 					return fmt.Errorf("delete credential type: %w", err)
 				}
 			}
 		}
 	}
-	rules, err := o.rulesOf(id)
+	rules, err := o.RulesOf(id)
 	if err != nil {
 		return err
 	}
 	for _, r := range rules {
-		if err := o.deleteRule(r); err != nil {
+		if err := o.DeleteRule(r); err != nil {
 			return fmt.Errorf("delete credential type: %w", err)
 		}
 	}
@@ -174,15 +175,15 @@ func (o *op) deleteCredentialType(id string) error {
 	return nil
 }
 
-func (o *op) credentialTypeVersions(id string) ([]*model.CredentialType, error) {
-	if _, err := o.getCredentialType(id); err != nil {
+func (o *Op) CredentialTypeVersions(id string) ([]*model.CredentialType, error) {
+	if _, err := o.GetCredentialType(id); err != nil {
 		return nil, err
 	}
 	return store.List[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, id)
 }
 
-func (o *op) credentialTypeVersion(id, versionID string) (*model.CredentialType, error) {
-	if _, err := o.getCredentialType(id); err != nil {
+func (o *Op) CredentialTypeVersion(id, versionID string) (*model.CredentialType, error) {
+	if _, err := o.GetCredentialType(id); err != nil {
 		return nil, err
 	}
 	v, err := store.Get[model.CredentialType](o.tx, model.KindCredentialTypeVersion, o.env.ID, versionID)

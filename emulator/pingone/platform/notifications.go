@@ -1,17 +1,18 @@
-package pingone
+package platform
 
 import (
 	"context"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // notify records one outbox message per requested method and sets the
 // credential's notification.results. A user without an address for a
 // method gets sent:false with an error instead.
-func (o *op) notify(rec *model.CredentialRecord, u *model.User, event string) error {
+func (o *Op) notify(rec *model.CredentialRecord, u *model.User, event string) error {
 	n := rec.Credential.Notification
 	if n == nil || len(n.Methods) == 0 {
 		return nil
@@ -47,12 +48,15 @@ func (o *op) notify(rec *model.CredentialRecord, u *model.User, event string) er
 	return nil
 }
 
+// Outbox lists the environment's notifications, oldest first.
+func (o *Op) Outbox() ([]model.OutboxMessage, error) { return o.tx.Outbox(o.env.ID) }
+
 // Outbox lists the notifications of an environment, oldest first.
 func (p *Platform) Outbox(ctx context.Context, envID string) ([]model.OutboxMessage, error) {
 	var out []model.OutboxMessage
-	err := p.run(ctx, envID, func(o *op) error {
+	err := p.Run(ctx, envID, func(o *Op) error {
 		var err error
-		out, err = o.tx.Outbox(o.env.ID)
+		out, err = o.Outbox()
 		return err
 	})
 	if err != nil {

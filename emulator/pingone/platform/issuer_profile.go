@@ -1,15 +1,16 @@
-package pingone
+package platform
 
 import (
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
-func (o *op) getIssuerProfile() (*model.IssuerProfile, error) {
+func (o *Op) GetIssuerProfile() (*model.IssuerProfile, error) {
 	list, err := store.List[model.IssuerProfile](o.tx, model.KindIssuerProfile, o.env.ID, "")
 	if err != nil {
 		return nil, err
@@ -20,16 +21,16 @@ func (o *op) getIssuerProfile() (*model.IssuerProfile, error) {
 	return list[0], nil
 }
 
-// putIssuerProfile creates the environment's single issuer profile or
+// PutIssuerProfile creates the environment's single issuer profile or
 // replaces its attributes; created reports which happened.
-func (o *op) putIssuerProfile(in *model.IssuerProfile, mustExist bool) (p *model.IssuerProfile, created bool, err error) {
+func (o *Op) PutIssuerProfile(in *model.IssuerProfile, mustExist bool) (p *model.IssuerProfile, created bool, err error) {
 	if strings.TrimSpace(in.Name) == "" {
 		return nil, false, model.RequiredValue("name")
 	}
 	if in.SiteURL != "" && !isURL(in.SiteURL) {
 		return nil, false, model.InvalidValue("siteUrl", "must be an absolute URL")
 	}
-	existing, err := o.getIssuerProfile()
+	existing, err := o.GetIssuerProfile()
 	if err != nil {
 		if _, ok := model.AsAPIError(err); !ok {
 			return nil, false, err

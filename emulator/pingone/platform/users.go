@@ -1,15 +1,16 @@
-package pingone
+package platform
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"slices"
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // userAttributes is the user as a JSON attribute tree, the form SCIM
@@ -48,7 +49,7 @@ func directoryValue(attrs map[string]any, attribute string) string {
 	return ""
 }
 
-func (o *op) getUser(id string) (*model.User, error) {
+func (o *Op) GetUser(id string) (*model.User, error) {
 	return foundUser(store.Get[model.User](o.tx, model.KindUser, o.env.ID, id))
 }
 
@@ -60,18 +61,26 @@ func foundUser(u *model.User, err error) (*model.User, error) {
 	return u, err
 }
 
-func (o *op) listUsers() ([]*model.User, error) {
+func (o *Op) ListPopulations() ([]*model.Population, error) {
+	return store.List[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
+}
+
+func (o *Op) ListGroups() ([]*model.Group, error) {
+	return store.List[model.Group](o.tx, model.KindGroup, o.env.ID, "")
+}
+
+func (o *Op) ListUsers() ([]*model.User, error) {
 	return store.List[model.User](o.tx, model.KindUser, o.env.ID, "")
 }
 
-// usersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
+// UsersMatching lists the users a SCIM filter (?filter= of GET /users, e.g.
 // username eq "bjensen") selects, in creation order; a filter that does not
 // parse is INVALID_DATA on "filter".
 //
 // A stored user is its own attribute tree (users are stored without links
 // or embedded resources, see saveUser), so the filter reads the documents
 // decoded as maps, and only the users it selects are decoded as User.
-func (o *op) usersMatching(src string) ([]*model.User, error) {
+func (o *Op) UsersMatching(src string) ([]*model.User, error) {
 	f, err := scim.Parse(src)
 	if err != nil {
 		return nil, model.InvalidValue("filter", err.Error())
@@ -97,7 +106,7 @@ func (o *op) usersMatching(src string) ([]*model.User, error) {
 
 // defaultPopulation is where users without a population land, created on
 // first need the way every PingOne environment has one.
-func (o *op) defaultPopulation() (string, error) {
+func (o *Op) defaultPopulation() (string, error) {
 	pops, err := store.List[model.Population](o.tx, model.KindPopulation, o.env.ID, "")
 	if err != nil {
 		return "", err
@@ -105,14 +114,14 @@ func (o *op) defaultPopulation() (string, error) {
 	if len(pops) > 0 {
 		return pops[0].ID, nil
 	}
-	p, err := o.createPopulation(&model.Population{Name: "Default"})
+	p, err := o.CreatePopulation(&model.Population{Name: "Default"})
 	if err != nil {
 		return "", err
 	}
 	return p.ID, nil
 }
 
-func (o *op) validateUser(u *model.User, selfID string) error {
+func (o *Op) validateUser(u *model.User, selfID string) error {
 	var v model.Validation
 	if strings.TrimSpace(u.Username) == "" {
 		v.Required("username")
@@ -147,7 +156,7 @@ func (o *op) validateUser(u *model.User, selfID string) error {
 // usernameTaken tells whether a user other than selfID has this username,
 // compared case-insensitively. It reads only the usernames, not every user
 // document.
-func (o *op) usernameTaken(username, selfID string) (bool, error) {
+func (o *Op) usernameTaken(username, selfID string) (bool, error) {
 	taken := false
 	err := o.tx.EachUsername(o.env.ID, func(id, other string) bool {
 		taken = id != selfID && strings.EqualFold(other, username)
@@ -159,8 +168,8 @@ func (o *op) usernameTaken(username, selfID string) (bool, error) {
 	return taken, nil
 }
 
-// createUser adds a user and lets the issuance rules look at them.
-func (o *op) createUser(in *model.User, enabled *bool) (*model.User, error) {
+// CreateUser adds a user and lets the issuance rules look at them.
+func (o *Op) CreateUser(in *model.User, enabled *bool) (*model.User, error) {
 	u := *in
 	u.Links, u.Embedded = nil, nil
 	u.ID = uuid.NewString()
@@ -188,7 +197,7 @@ func (o *op) createUser(in *model.User, enabled *bool) (*model.User, error) {
 }
 
 // saveUser validates and stores a changed user, then re-evaluates rules.
-func (o *op) saveUser(old, u *model.User) (*model.User, error) {
+func (o *Op) saveUser(old, u *model.User) (*model.User, error) {
 	u.Links, u.Embedded = nil, nil
 	u.ID, u.Environment, u.CreatedAt = old.ID, old.Environment, old.CreatedAt
 	u.UpdatedAt = model.NewTime(o.now)
@@ -208,10 +217,10 @@ func (o *op) saveUser(old, u *model.User) (*model.User, error) {
 	return u, nil
 }
 
-// replaceUser is PUT: the body replaces every mutable attribute; enabled and
+// ReplaceUser is PUT: the body replaces every mutable attribute; enabled and
 // group memberships have their own endpoints and are kept.
-func (o *op) replaceUser(id string, in *model.User) (*model.User, error) {
-	old, err := o.getUser(id)
+func (o *Op) ReplaceUser(id string, in *model.User) (*model.User, error) {
+	old, err := o.GetUser(id)
 	if err != nil {
 		return nil, err
 	}
@@ -220,9 +229,9 @@ func (o *op) replaceUser(id string, in *model.User) (*model.User, error) {
 	return o.saveUser(old, &u)
 }
 
-// patchUser is PATCH: a JSON merge patch of the user.
-func (o *op) patchUser(id string, patch map[string]any) (*model.User, error) {
-	old, err := o.getUser(id)
+// PatchUser is PATCH: a JSON merge patch of the user.
+func (o *Op) PatchUser(id string, patch map[string]any) (*model.User, error) {
+	old, err := o.GetUser(id)
 	if err != nil {
 		return nil, err
 	}
@@ -252,18 +261,18 @@ func mergePatch(target map[string]any, patch map[string]any) map[string]any {
 	return target
 }
 
-// deleteUser removes the user with their credentials, wallets and Verify
+// DeleteUser removes the user with their credentials, wallets and Verify
 // transactions.
-func (o *op) deleteUser(id string) error {
-	if _, err := o.getUser(id); err != nil {
+func (o *Op) DeleteUser(id string) error {
+	if _, err := o.GetUser(id); err != nil {
 		return err
 	}
-	creds, err := o.credentialsOf(id)
+	creds, err := o.CredentialsOf(id)
 	if err != nil {
 		return err
 	}
 	for _, c := range creds {
-		pcs, err := o.provisionedOf(c.Credential.ID)
+		pcs, err := o.ProvisionedOf(c.Credential.ID)
 		if err != nil {
 			return err
 		}
@@ -314,9 +323,9 @@ func (o *op) deleteUser(id string) error {
 	return nil
 }
 
-// setGroupMembership adds or removes a group from a user.
-func (o *op) setGroupMembership(userID, groupID string, member bool) (*model.User, error) {
-	old, err := o.getUser(userID)
+// SetGroupMembership adds or removes a group from a user.
+func (o *Op) SetGroupMembership(userID, groupID string, member bool) (*model.User, error) {
+	old, err := o.GetUser(userID)
 	if err != nil {
 		return nil, err
 	}
@@ -334,7 +343,7 @@ func (o *op) setGroupMembership(userID, groupID string, member bool) (*model.Use
 	return o.saveUser(old, &u)
 }
 
-func (o *op) createPopulation(in *model.Population) (*model.Population, error) {
+func (o *Op) CreatePopulation(in *model.Population) (*model.Population, error) {
 	if strings.TrimSpace(in.Name) == "" {
 		return nil, model.RequiredValue("name")
 	}
@@ -349,7 +358,7 @@ func (o *op) createPopulation(in *model.Population) (*model.Population, error) {
 	return &p, nil
 }
 
-func (o *op) createGroup(in *model.Group) (*model.Group, error) {
+func (o *Op) CreateGroup(in *model.Group) (*model.Group, error) {
 	if strings.TrimSpace(in.Name) == "" {
 		return nil, model.RequiredValue("name")
 	}

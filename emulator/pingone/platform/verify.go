@@ -1,26 +1,25 @@
-package pingone
+package platform
 
 import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"math/big"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/journeyjs/journeyjs/bindings/verify/enums"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // verifiedDataWindow is how long after a decision verified data is readable.
 const verifiedDataWindow = 30 * time.Minute
 
-func (o *op) getVerifyTransaction(userID, id string) (*model.VerifyTransaction, error) {
-	if _, err := o.getUser(userID); err != nil {
+func (o *Op) GetVerifyTransaction(userID, id string) (*model.VerifyTransaction, error) {
+	if _, err := o.GetUser(userID); err != nil {
 		return nil, err
 	}
 	list, err := store.List[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
@@ -35,8 +34,8 @@ func (o *op) getVerifyTransaction(userID, id string) (*model.VerifyTransaction, 
 	return nil, model.NotFound()
 }
 
-func (o *op) listVerifyTransactions(userID string) ([]*model.VerifyTransaction, error) {
-	if _, err := o.getUser(userID); err != nil {
+func (o *Op) ListVerifyTransactions(userID string) ([]*model.VerifyTransaction, error) {
+	if _, err := o.GetUser(userID); err != nil {
 		return nil, err
 	}
 	list, err := store.List[model.VerifyTransaction](o.tx, model.KindVerifyTransaction, o.env.ID, userID)
@@ -53,9 +52,9 @@ func verificationCode() string {
 	return fmt.Sprintf("%012d", n)
 }
 
-// createVerifyTransaction starts a REQUESTED transaction for a user.
-func (o *op) createVerifyTransaction(userID string) (*model.VerifyTransaction, error) {
-	if _, err := o.getUser(userID); err != nil {
+// CreateVerifyTransaction starts a REQUESTED transaction for a user.
+func (o *Op) CreateVerifyTransaction(userID string) (*model.VerifyTransaction, error) {
+	if _, err := o.GetUser(userID); err != nil {
 		return nil, err
 	}
 	t := &model.VerifyTransaction{ID: uuid.NewString(), TransactionStatus: model.TransactionStatus{Status: "REQUESTED"},
@@ -68,7 +67,7 @@ func (o *op) createVerifyTransaction(userID string) (*model.VerifyTransaction, e
 	return t, nil
 }
 
-func (o *op) putVerifyTransaction(userID string, t *model.VerifyTransaction) error {
+func (o *Op) putVerifyTransaction(userID string, t *model.VerifyTransaction) error {
 	t.Links = nil
 	if err := o.tx.Put(model.KindVerifyTransaction, o.env.ID, userID, t.ID, t); err != nil {
 		return fmt.Errorf("store verify transaction: %w", err)
@@ -76,10 +75,10 @@ func (o *op) putVerifyTransaction(userID string, t *model.VerifyTransaction) err
 	return nil
 }
 
-// approveVerifyTransaction is PUT: only a manual approval of a FAIL or
+// ApproveVerifyTransaction is PUT: only a manual approval of a FAIL or
 // IN_PROGRESS transaction is allowed.
-func (o *op) approveVerifyTransaction(userID, id, status string) (*model.VerifyTransaction, error) {
-	t, err := o.getVerifyTransaction(userID, id)
+func (o *Op) ApproveVerifyTransaction(userID, id, status string) (*model.VerifyTransaction, error) {
+	t, err := o.GetVerifyTransaction(userID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +96,7 @@ func (o *op) approveVerifyTransaction(userID, id, status string) (*model.VerifyT
 	return t, nil
 }
 
-func (o *op) decide(t *model.VerifyTransaction, status string) {
+func (o *Op) decide(t *model.VerifyTransaction, status string) {
 	t.TransactionStatus.Status = status
 	t.UpdatedAt = model.NewTime(o.now)
 	t.ExpiresAt = model.NewTime(o.now.Add(verifiedDataWindow))
@@ -121,8 +120,8 @@ type VerifiedDataSeed struct {
 	CreatedAt *model.Time     `json:"createdAt,omitempty" yaml:"createdAt,omitempty"`
 }
 
-func (o *op) completeVerifyTransaction(userID, id string, req *CompleteVerifyRequest) (*model.VerifyTransaction, error) {
-	t, err := o.getVerifyTransaction(userID, id)
+func (o *Op) CompleteVerifyTransaction(userID, id string, req *CompleteVerifyRequest) (*model.VerifyTransaction, error) {
+	t, err := o.GetVerifyTransaction(userID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +141,7 @@ func (o *op) completeVerifyTransaction(userID, id string, req *CompleteVerifyReq
 	return t, nil
 }
 
-func (o *op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []VerifiedDataSeed) error {
+func (o *Op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []VerifiedDataSeed) error {
 	for i := range meta {
 		m := meta[i]
 		m.Links = nil
@@ -168,7 +167,7 @@ func (o *op) addVerifyEvidence(txID string, meta []model.VerifyMetaData, data []
 	return nil
 }
 
-func (o *op) deleteVerifyTransaction(id string) error {
+func (o *Op) deleteVerifyTransaction(id string) error {
 	for _, kind := range []string{model.KindVerifyMetaData, model.KindVerifiedData} {
 		if err := o.tx.DeleteChildren(kind, o.env.ID, id); err != nil {
 			return fmt.Errorf("delete %s of verify transaction %s: %w", kind, id, err)
@@ -206,8 +205,8 @@ func retryAttempt(r *model.Retry) int {
 	return r.Attempt
 }
 
-func (o *op) verifyMetaData(userID, txID string) (latest, previous []*model.VerifyMetaData, err error) {
-	if _, err := o.getVerifyTransaction(userID, txID); err != nil {
+func (o *Op) VerifyMetaData(userID, txID string) (latest, previous []*model.VerifyMetaData, err error) {
+	if _, err := o.GetVerifyTransaction(userID, txID); err != nil {
 		return nil, nil, err
 	}
 	all, err := store.List[model.VerifyMetaData](o.tx, model.KindVerifyMetaData, o.env.ID, txID)
@@ -219,8 +218,8 @@ func (o *op) verifyMetaData(userID, txID string) (latest, previous []*model.Veri
 	return latest, previous, nil
 }
 
-func (o *op) verifyMetaDataOne(userID, txID, id string) (*model.VerifyMetaData, error) {
-	_, _, err := o.verifyMetaData(userID, txID)
+func (o *Op) VerifyMetaDataOne(userID, txID, id string) (*model.VerifyMetaData, error) {
+	_, _, err := o.VerifyMetaData(userID, txID)
 	if err != nil {
 		return nil, err
 	}
@@ -233,15 +232,15 @@ func (o *op) verifyMetaDataOne(userID, txID, id string) (*model.VerifyMetaData, 
 
 // verifiedDataReadable enforces the 30-minute rule: verified data exists
 // until 30 minutes after a terminal decision.
-func (o *op) verifiedDataReadable(t *model.VerifyTransaction) error {
+func (o *Op) verifiedDataReadable(t *model.VerifyTransaction) error {
 	if model.VerifyTerminal[t.TransactionStatus.Status] && o.now.After(t.UpdatedAt.Add(verifiedDataWindow)) {
 		return model.NotFound()
 	}
 	return nil
 }
 
-func (o *op) verifiedData(userID, txID string, types []string) (latest, previous []*model.VerifiedData, err error) {
-	t, err := o.getVerifyTransaction(userID, txID)
+func (o *Op) VerifiedData(userID, txID string, types []string) (latest, previous []*model.VerifiedData, err error) {
+	t, err := o.GetVerifyTransaction(userID, txID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -273,8 +272,8 @@ func (o *op) verifiedData(userID, txID string, types []string) (latest, previous
 	return latest, previous, nil
 }
 
-func (o *op) verifiedDataOne(userID, txID, id string) (*model.VerifiedData, error) {
-	t, err := o.getVerifyTransaction(userID, txID)
+func (o *Op) VerifiedDataOne(userID, txID, id string) (*model.VerifiedData, error) {
+	t, err := o.GetVerifyTransaction(userID, txID)
 	if err != nil {
 		return nil, err
 	}
@@ -286,14 +285,4 @@ func (o *op) verifiedDataOne(userID, txID, id string) (*model.VerifiedData, erro
 		return nil, model.NotFound()
 	}
 	return d, err
-}
-
-func parseTypeList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if p := strings.TrimSpace(part); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -1,12 +1,13 @@
-package pingone
+package platform
 
 import (
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 var (

@@ -1,4 +1,4 @@
-package pingone
+package platform
 
 import (
 	"context"
@@ -9,9 +9,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"time"
+
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/store"
-	"time"
 )
 
 // AccessToken is the answer of the token endpoint.
@@ -21,7 +22,7 @@ type AccessToken struct {
 	ExpiresIn   int    `json:"expires_in"`
 }
 
-var errBadClient = errors.New("invalid client credentials")
+var ErrBadClient = errors.New("invalid client credentials")
 
 // IssueToken grants a worker token for the environment's client
 // (client credentials grant). Only a hash of the token is stored, so the
@@ -31,11 +32,11 @@ func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret
 	err := p.inTx(ctx, func(t *store.Tx) error {
 		env, err := loadEnvironment(t, envID)
 		if err != nil {
-			return errBadClient
+			return ErrBadClient
 		}
 		if subtle.ConstantTimeCompare([]byte(env.ClientID), []byte(clientID)) != 1 ||
 			subtle.ConstantTimeCompare([]byte(env.ClientSecret), []byte(clientSecret)) != 1 {
-			return errBadClient
+			return ErrBadClient
 		}
 		raw := make([]byte, 32)
 		if _, err := rand.Read(raw); err != nil {
@@ -56,8 +57,8 @@ func (p *Platform) IssueToken(ctx context.Context, envID, clientID, clientSecret
 	return tok, err
 }
 
-// checkToken returns nil when token is valid for envID, else a 401/403 APIError.
-func (p *Platform) checkToken(ctx context.Context, envID, token string) error {
+// CheckToken returns nil when token is valid for envID, else a 401/403 APIError.
+func (p *Platform) CheckToken(ctx context.Context, envID, token string) error {
 	if token == "" {
 		return model.Unauthorized()
 	}

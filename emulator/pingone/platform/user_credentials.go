@@ -1,12 +1,13 @@
-package pingone
+package platform
 
 import (
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"maps"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 func isLive(status string) bool {
@@ -22,7 +23,7 @@ type CredentialRequest struct {
 	Notification   *model.Notification `json:"notification,omitempty"`
 }
 
-func (o *op) getCredential(userID, id string) (*model.CredentialRecord, error) {
+func (o *Op) GetCredential(userID, id string) (*model.CredentialRecord, error) {
 	r, err := store.Get[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, id)
 	if err == store.ErrNotFound || (err == nil && r.Credential.User.ID != userID) {
 		return nil, model.NotFound()
@@ -30,11 +31,11 @@ func (o *op) getCredential(userID, id string) (*model.CredentialRecord, error) {
 	return r, err
 }
 
-func (o *op) credentialsOf(userID string) ([]*model.CredentialRecord, error) {
+func (o *Op) CredentialsOf(userID string) ([]*model.CredentialRecord, error) {
 	return store.List[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, userID)
 }
 
-func (o *op) provisionedOf(credentialID string) ([]*model.ProvisionedCredential, error) {
+func (o *Op) ProvisionedOf(credentialID string) ([]*model.ProvisionedCredential, error) {
 	return store.List[model.ProvisionedCredential](o.tx, model.KindProvisionedCredential, o.env.ID, credentialID)
 }
 
@@ -89,7 +90,7 @@ func fieldTitled(ct *model.CredentialType, title string) (model.Field, bool) {
 // fieldValues computes a credential's values. shown (by title) is what the
 // wallet gets and includes data; stored (by field id) excludes every value
 // that came from data, so it can be persisted.
-func (o *op) fieldValues(ct *model.CredentialType, u *model.User, data map[string]string) (shown, stored map[string]string) {
+func (o *Op) fieldValues(ct *model.CredentialType, u *model.User, data map[string]string) (shown, stored map[string]string) {
 	shown, stored = map[string]string{}, map[string]string{}
 	// The attribute tree costs an encode and a decode of the user: only
 	// build it for a type with directory fields.
@@ -128,7 +129,7 @@ func storedShown(ct *model.CredentialType, stored map[string]string) map[string]
 }
 
 // activeWallets are the user's paired wallets, optionally of one app.
-func (o *op) activeWallets(userID, appID string) ([]*model.DigitalWallet, error) {
+func (o *Op) activeWallets(userID, appID string) ([]*model.DigitalWallet, error) {
 	all, err := store.List[model.DigitalWallet](o.tx, model.KindWallet, o.env.ID, userID)
 	if err != nil {
 		return nil, err
@@ -180,7 +181,7 @@ func validateNotification(n *model.Notification) error {
 // issueCredential creates a credential and provisions it to every paired
 // wallet. With data and no paired wallet nothing is created: the data
 // could never reach a wallet later because it is not kept.
-func (o *op) issueCredential(in issueInput) (*model.CredentialRecord, error) {
+func (o *Op) issueCredential(in issueInput) (*model.CredentialRecord, error) {
 	wallets, err := o.activeWallets(in.user.ID, in.walletAppID)
 	if err != nil {
 		return nil, err
@@ -218,7 +219,7 @@ func (o *op) issueCredential(in issueInput) (*model.CredentialRecord, error) {
 
 // provision delivers the claim to one wallet (creating or refreshing the
 // provisioned credential) and marks the credential ISSUED.
-func (o *op) provision(rec *model.CredentialRecord, ct *model.CredentialType, w *model.DigitalWallet, shown map[string]string, existing *model.ProvisionedCredential) error {
+func (o *Op) provision(rec *model.CredentialRecord, ct *model.CredentialType, w *model.DigitalWallet, shown map[string]string, existing *model.ProvisionedCredential) error {
 	pc := existing
 	if pc == nil {
 		pc = &model.ProvisionedCredential{
@@ -258,16 +259,16 @@ func refID(r *model.Ref) string {
 	return r.ID
 }
 
-// createManagedCredential is POST /users/{id}/credentials.
-func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*model.CredentialRecord, error) {
-	u, err := o.getUser(userID)
+// CreateManagedCredential is POST /users/{id}/credentials.
+func (o *Op) CreateManagedCredential(userID string, req *CredentialRequest) (*model.CredentialRecord, error) {
+	u, err := o.GetUser(userID)
 	if err != nil {
 		return nil, err
 	}
 	if req.CredentialType == nil || req.CredentialType.ID == "" {
 		return nil, model.RequiredValue("credentialType.id")
 	}
-	ct, err := o.getCredentialType(req.CredentialType.ID)
+	ct, err := o.GetCredentialType(req.CredentialType.ID)
 	if err != nil {
 		if _, ok := model.AsAPIError(err); ok {
 			return nil, model.InvalidValue("credentialType.id", "credential type does not exist")
@@ -290,17 +291,17 @@ func (o *op) createManagedCredential(userID string, req *CredentialRequest) (*mo
 	return o.issueCredential(issueInput{user: u, ct: ct, data: data, expiresAt: req.ExpiresAt, notification: req.Notification})
 }
 
-func (o *op) checkExpiry(t *model.Time) error {
+func (o *Op) checkExpiry(t *model.Time) error {
 	if t != nil && !t.After(o.now) {
 		return model.InvalidValue("expiresAt", "must be in the future")
 	}
 	return nil
 }
 
-// updateCredential is PUT /users/{id}/credentials/{credID}: it re-issues the
+// UpdateCredential is PUT /users/{id}/credentials/{credID}: it re-issues the
 // credential with new values to the user's paired wallets.
-func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*model.CredentialRecord, error) {
-	rec, err := o.getCredential(userID, id)
+func (o *Op) UpdateCredential(userID, id string, req *CredentialRequest) (*model.CredentialRecord, error) {
+	rec, err := o.GetCredential(userID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +311,7 @@ func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*model
 	if req.CredentialType != nil && req.CredentialType.ID != "" && req.CredentialType.ID != rec.Credential.CredentialType.ID {
 		return nil, model.InvalidValue("credentialType.id", "the credential type of a credential cannot change")
 	}
-	ct, err := o.getCredentialType(rec.Credential.CredentialType.ID)
+	ct, err := o.GetCredentialType(rec.Credential.CredentialType.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -334,8 +335,8 @@ func (o *op) updateCredential(userID, id string, req *CredentialRequest) (*model
 }
 
 // reissue refreshes a live credential's values in every paired wallet.
-func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data map[string]string) error {
-	u, err := o.getUser(rec.Credential.User.ID)
+func (o *Op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data map[string]string) error {
+	u, err := o.GetUser(rec.Credential.User.ID)
 	if err != nil {
 		return err
 	}
@@ -353,7 +354,7 @@ func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data
 		return model.ConstraintViolation("data", "the user has no paired digital wallet, so a credential with data cannot be issued")
 	}
 	shown, stored := o.fieldValues(ct, u, data)
-	pcs, err := o.provisionedOf(rec.Credential.ID)
+	pcs, err := o.ProvisionedOf(rec.Credential.ID)
 	if err != nil {
 		return err
 	}
@@ -382,12 +383,12 @@ func (o *op) reissue(rec *model.CredentialRecord, ct *model.CredentialType, data
 	return nil
 }
 
-// revokeCredential revokes a credential and every wallet copy of it.
-func (o *op) revokeCredential(rec *model.CredentialRecord) error {
+// RevokeCredential revokes a credential and every wallet copy of it.
+func (o *Op) RevokeCredential(rec *model.CredentialRecord) error {
 	if rec.Credential.Status == model.CredentialRevoked {
 		return nil
 	}
-	pcs, err := o.provisionedOf(rec.Credential.ID)
+	pcs, err := o.ProvisionedOf(rec.Credential.ID)
 	if err != nil {
 		return err
 	}
@@ -398,7 +399,7 @@ func (o *op) revokeCredential(rec *model.CredentialRecord) error {
 	}
 	rec.Credential.Status = model.CredentialRevoked
 	rec.Credential.UpdatedAt = model.NewTime(o.now)
-	if u, err := o.getUser(rec.Credential.User.ID); err == nil {
+	if u, err := o.GetUser(rec.Credential.User.ID); err == nil {
 		if err := o.notify(rec, u, "credential_revoked"); err != nil {
 			return err
 		}
@@ -410,7 +411,7 @@ func (o *op) revokeCredential(rec *model.CredentialRecord) error {
 	return nil
 }
 
-func (o *op) revokeProvisioned(pc *model.ProvisionedCredential) error {
+func (o *Op) revokeProvisioned(pc *model.ProvisionedCredential) error {
 	if pc.Status == model.ProvisionedRevoked || pc.Status == model.ProvisionedDeleted {
 		return nil
 	}
@@ -423,8 +424,8 @@ func (o *op) revokeProvisioned(pc *model.ProvisionedCredential) error {
 	return nil
 }
 
-// view is the API form of a stored credential at the platform's now.
-func (o *op) view(rec *model.CredentialRecord) *model.UserCredential {
+// CredentialView is the API form of a stored credential at the platform's now.
+func (o *Op) CredentialView(rec *model.CredentialRecord) *model.UserCredential {
 	c := rec.Credential
 	c.Expired = c.ExpiresAt != nil && !c.ExpiresAt.After(o.now)
 	return &c

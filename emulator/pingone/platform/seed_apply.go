@@ -1,4 +1,4 @@
-package pingone
+package platform
 
 import (
 	"context"
@@ -7,13 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/journeyjs/journeyjs/bindings/verify/enums"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // SeedResult tells what ApplySeed created.
@@ -80,7 +80,7 @@ func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) 
 		Populations: map[string]string{}, Groups: map[string]string{}, Users: map[string]string{},
 		DigitalWalletApplications: map[string]string{}, Wallets: map[string]string{},
 		CredentialTypes: map[string]string{}, IssuanceRules: map[string]string{}}
-	var o *op
+	var o *Op
 	err := p.inTx(ctx, func(t *store.Tx) error {
 		if _, err := loadEnvironment(t, env.ID); err == nil {
 			return fmt.Errorf("%s: %w", env.ID, ErrEnvironmentExists)
@@ -88,7 +88,7 @@ func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) 
 		if err := insertEnvironment(t, env); err != nil {
 			return err
 		}
-		o = &op{p: p, tx: t, env: env, now: p.now()}
+		o = &Op{p: p, tx: t, env: env, now: p.now()}
 		o.record("environment", env.ID, "created")
 		return o.applySeed(s, res)
 	})
@@ -102,7 +102,7 @@ func (p *Platform) ApplySeed(ctx context.Context, s *Seed) (*SeedResult, error) 
 // seedFail names the seed entry a failure belongs to.
 func seedFail(what string, err error) error { return fmt.Errorf("%s: %w", what, err) }
 
-func (o *op) applySeed(s *Seed, res *SeedResult) error {
+func (o *Op) applySeed(s *Seed, res *SeedResult) error {
 	if err := o.seedDirectory(s, res); err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 		if appID == "" {
 			appID = uuid.NewString()
 		}
-		app, err := o.putWalletApp(nil, &model.DigitalWalletApplication{Name: a.Name, AppOpenURL: a.AppOpenURL,
+		app, err := o.PutWalletApp(nil, &model.DigitalWalletApplication{Name: a.Name, AppOpenURL: a.AppOpenURL,
 			Application: &model.Ref{ID: appID}, UsesPingOneWalletSDK: a.UsesPingOneWalletSDK})
 		if err != nil {
 			return seedFail(fmt.Sprintf("digitalWalletApplications[%d]", i), err)
@@ -128,12 +128,12 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		wallet, err := o.createWallet(userID, &WalletRequest{DigitalWalletApplication: &model.Ref{ID: appID}, Name: w.Name})
+		wallet, err := o.CreateWallet(userID, &WalletRequest{DigitalWalletApplication: &model.Ref{ID: appID}, Name: w.Name})
 		if err != nil {
 			return seedFail(what, err)
 		}
 		if w.Paired {
-			if _, err := o.pairWallet(wallet.ID, wallet.PairingSession.Challenge); err != nil {
+			if _, err := o.PairWallet(wallet.ID, wallet.PairingSession.Challenge); err != nil {
 				return seedFail(what, err)
 			}
 		}
@@ -145,7 +145,7 @@ func (o *op) applySeed(s *Seed, res *SeedResult) error {
 	return o.seedVerify(s, res)
 }
 
-func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
+func (o *Op) seedDirectory(s *Seed, res *SeedResult) error {
 	if ip := s.CredentialIssuerProfile; ip == nil || !ip.Skip {
 		name := o.env.Name
 		if name == "" {
@@ -155,7 +155,7 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 		if ip != nil && ip.Name != "" {
 			profile = &model.IssuerProfile{Name: ip.Name, SiteURL: ip.SiteURL, Logo: ip.Logo}
 		}
-		created, _, err := o.putIssuerProfile(profile, false)
+		created, _, err := o.PutIssuerProfile(profile, false)
 		if err != nil {
 			return seedFail("credentialIssuerProfile", err)
 		}
@@ -166,14 +166,14 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 		pops = []SeedNamed{{Name: "Default"}}
 	}
 	for i, sp := range pops {
-		pop, err := o.createPopulation(&model.Population{Name: sp.Name, Description: sp.Description})
+		pop, err := o.CreatePopulation(&model.Population{Name: sp.Name, Description: sp.Description})
 		if err != nil {
 			return seedFail(fmt.Sprintf("populations[%d]", i), err)
 		}
 		res.Populations[sp.Name] = pop.ID
 	}
 	for i, sg := range s.Groups {
-		g, err := o.createGroup(&model.Group{Name: sg.Name, Description: sg.Description})
+		g, err := o.CreateGroup(&model.Group{Name: sg.Name, Description: sg.Description})
 		if err != nil {
 			return seedFail(fmt.Sprintf("groups[%d]", i), err)
 		}
@@ -196,7 +196,7 @@ func (o *op) seedDirectory(s *Seed, res *SeedResult) error {
 			return seedFail(what, err)
 		}
 		u.MemberOfGroupIDs = groups
-		created, err := o.createUser(u, su.Enabled)
+		created, err := o.CreateUser(u, su.Enabled)
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -227,9 +227,9 @@ func lookupAll(ids map[string]string, what string, names []string) ([]string, er
 	return out, nil
 }
 
-func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
+func (o *Op) seedCredentials(s *Seed, res *SeedResult) error {
 	for i, sc := range s.CredentialTypes {
-		ct, err := o.createCredentialType(&sc.CredentialType)
+		ct, err := o.CreateCredentialType(&sc.CredentialType)
 		if err != nil {
 			return seedFail(fmt.Sprintf("credentialTypes[%d] (line %d, %q)", i, sc.line, sc.Title), err)
 		}
@@ -262,7 +262,7 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 		if rule.Automation == nil {
 			rule.Automation = &model.Automation{Issue: model.AutomationPeriodic, Update: model.AutomationPeriodic, Revoke: model.AutomationPeriodic}
 		}
-		created, err := o.createRule(ctID, rule)
+		created, err := o.CreateRule(ctID, rule)
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -278,7 +278,7 @@ func (o *op) seedCredentials(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		rec, err := o.createManagedCredential(userID, &CredentialRequest{CredentialType: &model.Ref{ID: ctID}, ExpiresAt: sc.ExpiresAt})
+		rec, err := o.CreateManagedCredential(userID, &CredentialRequest{CredentialType: &model.Ref{ID: ctID}, ExpiresAt: sc.ExpiresAt})
 		if err != nil {
 			return seedFail(what, err)
 		}
@@ -295,7 +295,7 @@ func toRawJSON(v any) (json.RawMessage, error) {
 	return b, err
 }
 
-func (o *op) seedVerify(s *Seed, res *SeedResult) error {
+func (o *Op) seedVerify(s *Seed, res *SeedResult) error {
 	for i, sv := range s.VerifyTransactions {
 		what := fmt.Sprintf("verifyTransactions[%d]", i)
 		userID, err := lookup(res.Users, "user", sv.User)

@@ -1,12 +1,12 @@
-package pingone
+package platform
 
 import (
 	"context"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // CredentialCard builds the card of a user credential from stored values:

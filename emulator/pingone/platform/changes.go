@@ -1,4 +1,4 @@
-package pingone
+package platform
 
 import (
 	"context"

@@ -1,23 +1,24 @@
-package pingone
+package platform
 
 import (
 	"context"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"maps"
 	"slices"
 
 	"github.com/google/uuid"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
-func (o *op) rulesOf(ctID string) ([]*model.IssuanceRule, error) {
+func (o *Op) RulesOf(ctID string) ([]*model.IssuanceRule, error) {
 	return store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, ctID)
 }
 
-func (o *op) getRule(ctID, id string) (*model.IssuanceRule, *model.CredentialType, error) {
-	ct, err := o.getCredentialType(ctID)
+func (o *Op) GetRule(ctID, id string) (*model.IssuanceRule, *model.CredentialType, error) {
+	ct, err := o.GetCredentialType(ctID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -28,7 +29,7 @@ func (o *op) getRule(ctID, id string) (*model.IssuanceRule, *model.CredentialTyp
 	return r, ct, err
 }
 
-func (o *op) validateRule(r *model.IssuanceRule) error {
+func (o *Op) validateRule(r *model.IssuanceRule) error {
 	var v model.Validation
 	switch r.Status {
 	case model.RuleActive, model.RuleDisabled:
@@ -90,15 +91,15 @@ func (o *op) validateRule(r *model.IssuanceRule) error {
 	return v.Err()
 }
 
-func (o *op) createRule(ctID string, in *model.IssuanceRule) (*model.IssuanceRule, error) {
-	ct, err := o.getCredentialType(ctID)
+func (o *Op) CreateRule(ctID string, in *model.IssuanceRule) (*model.IssuanceRule, error) {
+	ct, err := o.GetCredentialType(ctID)
 	if err != nil {
 		return nil, err
 	}
 	if ct.Mode() == model.ModeManaged {
 		return nil, model.ConstraintViolation("credentialType.id", "a MANAGED credential type cannot have an issuance rule")
 	}
-	existing, err := o.rulesOf(ctID)
+	existing, err := o.RulesOf(ctID)
 	if err != nil {
 		return nil, err
 	}
@@ -122,8 +123,8 @@ func (o *op) createRule(ctID string, in *model.IssuanceRule) (*model.IssuanceRul
 	return &r, nil
 }
 
-func (o *op) updateRule(ctID, id string, in *model.IssuanceRule) (*model.IssuanceRule, error) {
-	old, ct, err := o.getRule(ctID, id)
+func (o *Op) UpdateRule(ctID, id string, in *model.IssuanceRule) (*model.IssuanceRule, error) {
+	old, ct, err := o.GetRule(ctID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -147,8 +148,8 @@ func (o *op) updateRule(ctID, id string, in *model.IssuanceRule) (*model.Issuanc
 	return &r, nil
 }
 
-// deleteRule removes a rule and its staged changes; issued credentials stay.
-func (o *op) deleteRule(r *model.IssuanceRule) error {
+// DeleteRule removes a rule and its staged changes; issued credentials stay.
+func (o *Op) DeleteRule(r *model.IssuanceRule) error {
 	staged, err := store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, r.ID)
 	if err != nil {
 		return err
@@ -190,8 +191,8 @@ func ruleSelects(r *model.IssuanceRule, u *model.User) bool {
 // pendingAction decides what the rule owes a user: ISSUE to a selected user
 // without a live credential, REVOKE from an unselected holder, UPDATE when
 // the holder's stored values or type version are stale; "" when nothing.
-func (o *op) pendingAction(r *model.IssuanceRule, ct *model.CredentialType, u *model.User) (string, *model.CredentialRecord, error) {
-	creds, err := o.credentialsOf(u.ID)
+func (o *Op) pendingAction(r *model.IssuanceRule, ct *model.CredentialType, u *model.User) (string, *model.CredentialRecord, error) {
+	creds, err := o.CredentialsOf(u.ID)
 	if err != nil {
 		return "", nil, err
 	}
@@ -229,20 +230,20 @@ func sameIgnoringIssuedAt(ct *model.CredentialType, a, b map[string]string) bool
 
 // evaluateRule brings the users (all, or just onlyUserID) in line with an
 // ACTIVE rule: PERIODIC actions happen now, ON_DEMAND ones are staged.
-func (o *op) evaluateRule(r *model.IssuanceRule, ct *model.CredentialType, onlyUserID string) error {
+func (o *Op) evaluateRule(r *model.IssuanceRule, ct *model.CredentialType, onlyUserID string) error {
 	if r.Status != model.RuleActive || ct.Mode() != model.ModeAutomated || ct.DeletedAt != nil {
 		return nil
 	}
 	var users []*model.User
 	if onlyUserID != "" {
-		u, err := o.getUser(onlyUserID)
+		u, err := o.GetUser(onlyUserID)
 		if err != nil {
 			return err
 		}
 		users = []*model.User{u}
 	} else {
 		var err error
-		if users, err = o.listUsers(); err != nil {
+		if users, err = o.ListUsers(); err != nil {
 			return err
 		}
 	}
@@ -279,7 +280,7 @@ func (o *op) evaluateRule(r *model.IssuanceRule, ct *model.CredentialType, onlyU
 	return nil
 }
 
-func (o *op) stage(r *model.IssuanceRule, u *model.User, action string, staged []*model.StagedChange) error {
+func (o *Op) stage(r *model.IssuanceRule, u *model.User, action string, staged []*model.StagedChange) error {
 	for _, sc := range staged {
 		if sc.User.ID == u.ID && sc.Action == action {
 			return nil
@@ -294,7 +295,7 @@ func (o *op) stage(r *model.IssuanceRule, u *model.User, action string, staged [
 	return nil
 }
 
-func (o *op) applyRuleAction(r *model.IssuanceRule, ct *model.CredentialType, u *model.User, action string, live *model.CredentialRecord) error {
+func (o *Op) applyRuleAction(r *model.IssuanceRule, ct *model.CredentialType, u *model.User, action string, live *model.CredentialRecord) error {
 	switch action {
 	case model.ActionIssue:
 		var expires *model.Time
@@ -307,12 +308,12 @@ func (o *op) applyRuleAction(r *model.IssuanceRule, ct *model.CredentialType, u 
 	case model.ActionUpdate:
 		return o.reissue(live, ct, nil)
 	default:
-		return o.revokeCredential(live)
+		return o.RevokeCredential(live)
 	}
 }
 
 // evaluateRulesForUser runs every ACTIVE rule of the environment for one user.
-func (o *op) evaluateRulesForUser(u *model.User) error {
+func (o *Op) evaluateRulesForUser(u *model.User) error {
 	rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
 	if err != nil {
 		return err
@@ -321,7 +322,7 @@ func (o *op) evaluateRulesForUser(u *model.User) error {
 		if r.Status != model.RuleActive {
 			continue
 		}
-		ct, err := o.getCredentialType(r.CredentialType.ID)
+		ct, err := o.GetCredentialType(r.CredentialType.ID)
 		if err != nil {
 			continue
 		}
@@ -332,9 +333,9 @@ func (o *op) evaluateRulesForUser(u *model.User) error {
 	return nil
 }
 
-// applyStagedChanges applies the listed users' staged changes of a rule.
-func (o *op) applyStagedChanges(ctID, ruleID string, req *StagedChangesRequest) error {
-	r, ct, err := o.getRule(ctID, ruleID)
+// ApplyStagedChanges applies the listed users' staged changes of a rule.
+func (o *Op) ApplyStagedChanges(ctID, ruleID string, req *StagedChangesRequest) error {
+	r, ct, err := o.GetRule(ctID, ruleID)
 	if err != nil {
 		return err
 	}
@@ -351,7 +352,7 @@ func (o *op) applyStagedChanges(ctID, ruleID string, req *StagedChangesRequest) 
 			if idx < 0 {
 				return model.InvalidValue(fmt.Sprintf("%s[%d]", group.target, i), "no staged "+group.action+" for this user")
 			}
-			u, err := o.getUser(userID)
+			u, err := o.GetUser(userID)
 			if err != nil {
 				return err
 			}
@@ -380,8 +381,8 @@ type StagedChangesRequest struct {
 	Revoke []string `json:"revoke,omitempty"`
 }
 
-func (o *op) usageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
-	if _, _, err := o.getRule(ctID, ruleID); err != nil {
+func (o *Op) UsageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
+	if _, _, err := o.GetRule(ctID, ruleID); err != nil {
 		return nil, err
 	}
 	recs, err := store.List[model.CredentialRecord](o.tx, model.KindUserCredential, o.env.ID, "")
@@ -398,7 +399,7 @@ func (o *op) usageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
 		if rec.Credential.Status == model.CredentialRevoked {
 			c.Revoked++
 		}
-		pcs, err := o.provisionedOf(rec.Credential.ID)
+		pcs, err := o.ProvisionedOf(rec.Credential.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -413,24 +414,33 @@ func (o *op) usageCounts(ctID, ruleID string) (*model.UsageCounts, error) {
 // users, as PingOne's periodic job would: PERIODIC actions are applied and
 // ON_DEMAND ones staged.
 func (p *Platform) EvaluateRules(ctx context.Context, envID string) error {
-	err := p.run(ctx, envID, func(o *op) error {
-		rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
-		if err != nil {
-			return err
-		}
-		for _, r := range rules {
-			ct, err := o.getCredentialType(r.CredentialType.ID)
-			if err != nil {
-				continue
-			}
-			if err := o.evaluateRule(r, ct, ""); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := p.Run(ctx, envID, func(o *Op) error { return o.EvaluateRules() })
 	if err != nil {
 		return fmt.Errorf("evaluate rules: %w", err)
 	}
 	return nil
+}
+
+// EvaluateRules runs every ACTIVE issuance rule of the environment over
+// all users (see Platform.EvaluateRules).
+func (o *Op) EvaluateRules() error {
+	rules, err := store.List[model.IssuanceRule](o.tx, model.KindIssuanceRule, o.env.ID, "")
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		ct, err := o.GetCredentialType(r.CredentialType.ID)
+		if err != nil {
+			continue
+		}
+		if err := o.evaluateRule(r, ct, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StagedChangesOf lists a rule's staged changes.
+func (o *Op) StagedChangesOf(ruleID string) ([]*model.StagedChange, error) {
+	return store.List[model.StagedChange](o.tx, model.KindStagedChange, o.env.ID, ruleID)
 }

@@ -1,16 +1,17 @@
-package pingone
+package platform
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // docsJSON lists the documents of a kind in an environment as JSON text.
@@ -28,7 +29,7 @@ func docsJSON(tx *store.Tx, kind, envID string) ([]string, error) {
 func TestFailedRequestLeavesNoTrace(t *testing.T) { forEachStore(t, testFailedRequestLeavesNoTrace) }
 
 func testFailedRequestLeavesNoTrace(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
+	h := newSeeded(t, kind)
 	h.p.DrainChanges()
 	// contents is what the request below may change.
 	contents := func(tx *store.Tx) (string, error) {
@@ -58,13 +59,13 @@ func testFailedRequestLeavesNoTrace(t *testing.T, kind storeKind) {
 	}
 	start := snap()
 	boom := errors.New("boom")
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
+	err := h.p.Run(context.Background(), h.env, func(o *Op) error {
 		// Everything a credential issue writes, then a failure.
-		u, err := o.getUser(h.user("alice"))
+		u, err := o.GetUser(h.user("alice"))
 		if err != nil {
 			return err
 		}
-		ct, err := o.getCredentialType(h.seed.CredentialTypes["Membership"])
+		ct, err := o.GetCredentialType(h.seed.CredentialTypes["Membership"])
 		if err != nil {
 			return err
 		}
@@ -113,7 +114,7 @@ func testPanicRollsBackAndUnlocks(t *testing.T, kind storeKind) {
 				t.Fatal("no panic")
 			}
 		}()
-		_ = p.run(context.Background(), res.EnvironmentID, func(o *op) error {
+		_ = p.Run(context.Background(), res.EnvironmentID, func(o *Op) error {
 			if err := o.tx.Put(model.KindGroup, o.env.ID, "", "g1", &model.Group{ID: "g1"}); err != nil {
 				return err
 			}
@@ -121,7 +122,7 @@ func testPanicRollsBackAndUnlocks(t *testing.T, kind storeKind) {
 		})
 	}()
 	err = withinSeconds(t, 10, func() error {
-		return p.run(context.Background(), res.EnvironmentID, func(o *op) error {
+		return p.Run(context.Background(), res.EnvironmentID, func(o *Op) error {
 			if _, err := store.Get[model.Group](o.tx, model.KindGroup, o.env.ID, "g1"); err != store.ErrNotFound {
 				return fmt.Errorf("group after the panic: %v", err)
 			}
@@ -153,18 +154,30 @@ func withinSeconds[T any](t *testing.T, limit int, fn func() T) T {
 func TestStoreIsolatesDocuments(t *testing.T) { forEachStore(t, testStoreIsolatesDocuments) }
 
 func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
+	h := newSeeded(t, kind)
 	alice := h.user("alice")
-	population := h.must(200, h.call("GET", "users/"+alice, nil)).str("population.id")
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
-		u, err := o.getUser(alice)
+	stored := func() *model.User {
+		var u *model.User
+		err := h.p.Run(context.Background(), h.env, func(o *Op) error {
+			var err error
+			u, err = o.GetUser(alice)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	population := stored().Population.ID
+	err := h.p.Run(context.Background(), h.env, func(o *Op) error {
+		u, err := o.GetUser(alice)
 		if err != nil {
 			return err
 		}
 		// Through a pointer the store might share, then the field itself.
 		u.Population.ID = "stolen"
 		u.Username, u.Name = "mallory", &model.UserName{Given: "Mallory"}
-		all, err := o.listUsers()
+		all, err := o.ListUsers()
 		if err != nil {
 			return err
 		}
@@ -177,9 +190,9 @@ func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := h.must(200, h.call("GET", "users/"+alice, nil))
-	eq(t, got.str("username"), "alice", "stored username")
-	eq(t, got.str("population.id"), population, "stored population, behind a pointer")
+	got := stored()
+	eq(t, got.Username, "alice", "stored username")
+	eq(t, got.Population.ID, population, "stored population, behind a pointer")
 }
 
 // TestStoreConcurrentUse: transactions and token checks from many
@@ -187,26 +200,30 @@ func testStoreIsolatesDocuments(t *testing.T, kind storeKind) {
 func TestStoreConcurrentUse(t *testing.T) { forEachStore(t, testStoreConcurrentUse) }
 
 func testStoreConcurrentUse(t *testing.T, kind storeKind) {
-	h := newHarness(t, kind)
+	h := newSeeded(t, kind)
+	tok, err := h.p.IssueToken(context.Background(), h.env, h.seed.ClientID, h.seed.ClientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
 			for i := range 20 {
 				id := fmt.Sprintf("g%d-%d", g, i)
-				err := h.p.run(context.Background(), h.env, func(o *op) error {
+				err := h.p.Run(context.Background(), h.env, func(o *Op) error {
 					return o.tx.Put(model.KindGroup, o.env.ID, "", id, &model.Group{ID: id, Name: id})
 				})
 				if err != nil {
 					t.Error(err)
 				}
-				if err := h.p.checkToken(context.Background(), h.env, h.token); err != nil {
+				if err := h.p.CheckToken(context.Background(), h.env, tok.AccessToken); err != nil {
 					t.Error(err)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	err := h.p.run(context.Background(), h.env, func(o *op) error {
+	err = h.p.Run(context.Background(), h.env, func(o *Op) error {
 		groups, err := store.List[model.Group](o.tx, model.KindGroup, o.env.ID, "")
 		if err != nil {
 			return err

@@ -2,7 +2,9 @@ package pingone
 
 import (
 	"context"
+	"net/http"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 	"github.com/journeyjs/journeyjs/emulator/pingone/store"
@@ -55,6 +57,13 @@ var ErrEnvironmentExists = platform.ErrEnvironmentExists
 // RegionDomain is the top-level domain of a PingOne region's hosts ("com"
 // for a code that names no region).
 func RegionDomain(region string) string { return platform.RegionDomain(region) }
+
+// HandlerOptions configure NewHandler (see package api).
+type HandlerOptions = api.HandlerOptions
+
+// NewHandler serves the platform's REST API, token endpoint and wallet
+// emulator.
+func NewHandler(p *Platform, opts HandlerOptions) http.Handler { return api.NewHandler(p, opts) }
 
 // The resource types callers of the emulator read.
 type (

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
 	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"github.com/journeyjs/journeyjs/emulator/pingone/store"
@@ -138,7 +139,7 @@ func (h *harness) start() {
 		h.store = openStore(h.t, memoryStore)
 	}
 	h.p = platform.NewPlatform(h.store, platform.Options{Clock: h.clock.Now, OnClaim: h.claims.add})
-	h.srv = httptest.NewServer(NewHandler(h.p, HandlerOptions{}))
+	h.srv = httptest.NewServer(api.NewHandler(h.p, api.HandlerOptions{}))
 	h.t.Cleanup(func() { h.stop() })
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 	"github.com/journeyjs/journeyjs/emulator/pingone/store"
@@ -68,7 +69,7 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := NewHandler(p, HandlerOptions{})
+	h := api.NewHandler(p, api.HandlerOptions{})
 	env := res.EnvironmentID
 	api := "https://api.pingone.eu/v1/environments/" + env
 	send := func(method, target, auth, contentType, body string) *httptest.ResponseRecorder {

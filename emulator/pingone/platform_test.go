@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
@@ -216,7 +217,7 @@ func TestInProcessRoundTripperAndChangeRecorder(t *testing.T) {
 
 func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	h := newHarness(t, kind)
-	client := &http.Client{Transport: rewriteTransport{NewHandler(h.p, HandlerOptions{})}}
+	client := &http.Client{Transport: rewriteTransport{api.NewHandler(h.p, api.HandlerOptions{})}}
 
 	// Token from the auth host.
 	req, _ := http.NewRequest("POST", "https://auth.pingone.eu/"+h.env+"/as/token", strings.NewReader("grant_type=client_credentials"))
@@ -265,7 +266,7 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	eq(t, len(rec2.Changes()), 0, "nothing recorded")
 
 	// A configured base URL wins over the host.
-	fixed := &http.Client{Transport: rewriteTransport{NewHandler(h.p, HandlerOptions{BaseURL: "https://api.pingone.com"})}}
+	fixed := &http.Client{Transport: rewriteTransport{api.NewHandler(h.p, api.HandlerOptions{BaseURL: "https://api.pingone.com"})}}
 	req, _ = http.NewRequest("GET", "http://127.0.0.1:1/v1/environments/"+h.env+"/users", nil)
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	resp, _ = fixed.Do(req)

@@ -1,4 +1,4 @@
-package pingone
+package api
 
 import (
 	"net/http"

@@ -1,4 +1,10 @@
-package pingone
+// Package api is the emulator's HTTP face: PingOne's REST shapes under
+// /v1/environments/{envID}/..., the worker token endpoint
+// POST /{envID}/as/token and the wallet-emulator endpoints under
+// /emulator/environments/{envID}/... . Handlers check the token, run the
+// request as one unit of work of the platform and render the answer as
+// HAL JSON, with links built from the request's host (or BaseURL).
+package api
 
 import (
 	"encoding/json"
@@ -147,14 +153,6 @@ func (s *server) serve(w http.ResponseWriter, rc *rctx, h apiFunc) {
 	writeJSON(w, status, body)
 }
 
-func bearer(r *http.Request) string {
-	h := r.Header.Get("Authorization")
-	if len(h) > 7 && strings.EqualFold(h[:7], "Bearer ") {
-		return strings.TrimSpace(h[7:])
-	}
-	return ""
-}
-
 func hasContentType(r *http.Request, want string) bool {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	return err == nil && strings.EqualFold(mt, want)
@@ -193,42 +191,4 @@ func newCollection[T any](self string, key string, items []T) *collection {
 		items = []T{}
 	}
 	return &collection{Links: model.Links{"self": {Href: self}}, Embedded: map[string]any{key: items}, Size: len(items)}
-}
-
-func (s *server) routeAuth(mux *http.ServeMux) {
-	mux.HandleFunc("POST /{envID}/as/token", s.token)
-}
-
-// token implements the client credentials grant with client_secret_basic
-// or client_secret_post.
-func (s *server) token(w http.ResponseWriter, r *http.Request) {
-	oauthErr := func(status int, code, desc string) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": desc})
-	}
-	if err := r.ParseForm(); err != nil {
-		oauthErr(http.StatusBadRequest, "invalid_request", "the body is not a form")
-		return
-	}
-	if gt := r.PostForm.Get("grant_type"); gt != "client_credentials" {
-		oauthErr(http.StatusBadRequest, "unsupported_grant_type", "only client_credentials is supported")
-		return
-	}
-	id, secret, basic := r.BasicAuth()
-	if !basic {
-		id, secret = r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
-	}
-	tok, err := s.p.IssueToken(r.Context(), r.PathValue("envID"), id, secret)
-	if errors.Is(err, platform.ErrBadClient) {
-		oauthErr(http.StatusUnauthorized, "invalid_client", "unknown client or wrong secret")
-		return
-	}
-	if err != nil {
-		oauthErr(http.StatusInternalServerError, "server_error", "the token could not be issued")
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, tok)
 }

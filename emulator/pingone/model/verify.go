@@ -2,7 +2,6 @@ package model
 
 import (
 	"encoding/json"
-	"maps"
 )
 
 // VerifyTransaction is one PingOne Verify attempt of a user.
@@ -50,14 +49,21 @@ type VerifiedData struct {
 	Retry     *Retry          `json:"retry,omitempty"`
 }
 
-// Verify statuses.
-var (
-	VerifyTerminal = map[string]bool{"SUCCESS": true, "NOT_REQUIRED": true, "FAIL": true,
-		"APPROVED_NO_REQUEST": true, "APPROVED_MANUALLY": true}
-	// VerifyStatuses are the terminal ones and those still under way.
-	VerifyStatuses = func() map[string]bool {
-		m := map[string]bool{"REQUESTED": true, "PARTIAL": true, "INITIATED": true, "IN_PROGRESS": true}
-		maps.Copy(m, VerifyTerminal)
-		return m
-	}()
-)
+// IsVerifyStatus tells whether s is a Verify transaction status: a
+// decision (see IsVerifyDecision) or one still under way.
+func IsVerifyStatus(s string) bool {
+	switch s {
+	case "REQUESTED", "PARTIAL", "INITIATED", "IN_PROGRESS":
+		return true
+	}
+	return IsVerifyDecision(s)
+}
+
+// IsVerifyDecision tells whether s is a terminal Verify status.
+func IsVerifyDecision(s string) bool {
+	switch s {
+	case "SUCCESS", "NOT_REQUIRED", "FAIL", "APPROVED_NO_REQUEST", "APPROVED_MANUALLY":
+		return true
+	}
+	return false
+}

@@ -302,7 +302,7 @@ func (o *Op) seedVerify(s *Seed, res *SeedResult) error {
 		if err != nil {
 			return seedFail(what, err)
 		}
-		if !model.VerifyStatuses[sv.Status] {
+		if !model.IsVerifyStatus(sv.Status) {
 			return seedFail(what, fmt.Errorf("unknown status %q", sv.Status))
 		}
 		t := &model.VerifyTransaction{ID: sv.ID, TransactionStatus: model.TransactionStatus{Status: sv.Status, VerificationStatus: sv.VerificationStatus},

@@ -125,7 +125,7 @@ func (o *Op) CompleteVerifyTransaction(userID, id string, req *CompleteVerifyReq
 	if err != nil {
 		return nil, err
 	}
-	if !model.VerifyStatuses[req.Status] {
+	if !model.IsVerifyStatus(req.Status) {
 		return nil, model.InvalidValue("status", "not a Verify transaction status")
 	}
 	if err := o.addVerifyEvidence(t.ID, req.MetaData, req.VerifiedData); err != nil {
@@ -233,7 +233,7 @@ func (o *Op) VerifyMetaDataOne(userID, txID, id string) (*model.VerifyMetaData, 
 // verifiedDataReadable enforces the 30-minute rule: verified data exists
 // until 30 minutes after a terminal decision.
 func (o *Op) verifiedDataReadable(t *model.VerifyTransaction) error {
-	if model.VerifyTerminal[t.TransactionStatus.Status] && o.now.After(t.UpdatedAt.Add(verifiedDataWindow)) {
+	if model.IsVerifyDecision(t.TransactionStatus.Status) && o.now.After(t.UpdatedAt.Add(verifiedDataWindow)) {
 		return model.NotFound()
 	}
 	return nil

@@ -1,11 +1,9 @@
-package pingone
+package model
 
 import (
 	"encoding/json"
 	"testing"
 	"time"
-
-	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 // TestTimeJSON: timestamps are written as PingOne writes them (three
@@ -17,7 +15,7 @@ func TestTimeJSON(t *testing.T) {
 		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(12345, 6, 7, 8, 9, 10, 0, time.UTC),
 	} {
-		v := model.NewTime(at)
+		v := NewTime(at)
 		got, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
@@ -34,11 +32,18 @@ func TestTimeJSON(t *testing.T) {
 		{`12`, "error"},
 		{`"` + "2030-01-01T10:10:00\xffZ" + `"`, "error"},
 	} {
-		var v model.Time
+		var v Time
 		got := "error"
 		if err := v.UnmarshalJSON([]byte(c.in)); err == nil {
 			got = v.String()
 		}
 		eq(t, got, c.want, "decoded "+c.in)
+	}
+}
+
+func eq[T comparable](t *testing.T, got, want T, what string) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("%s = %v, want %v", what, got, want)
 	}
 }

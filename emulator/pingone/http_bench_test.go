@@ -24,7 +24,7 @@ import (
 // fixtures' own key and is left out), and that clock.
 func issueCredentialSeed(tb testing.TB) (*platform.Seed, time.Time) {
 	tb.Helper()
-	const path = "../scripts/issue-credential.fixtures.yaml"
+	const path = "../../scripts/issue-credential.fixtures.yaml"
 	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)

@@ -14,7 +14,7 @@ import (
 	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
-// The tests here drive the back ends through storeTx directly: the same
+// The tests here drive the back ends through the storeTx interface directly: the same
 // script against SQLite and memory, which must give the same answers.
 
 // inStoreTx runs fn in a transaction of s and commits, or rolls back when

@@ -36,7 +36,7 @@ func (t *Tx) Del(kind, envID, id string) error {
 	return nil
 }
 
-// Get loads one document of an environment; errNoObject when absent.
+// Get loads one document of an environment; ErrNotFound when absent.
 func Get[T any](t *Tx, kind, envID, id string) (*T, error) {
 	v := new(T)
 	err := t.getDoc(kind, envID, id, v)

@@ -216,7 +216,7 @@ func (t *memoryTx) Environment(id string) (*Environment, error) {
 }
 
 // InsertEnvironment keeps CreatedAt as SQLite would give it back: at
-// millisecond precision, in UTC (newTime).
+// millisecond precision, in UTC (model.NewTime).
 func (t *memoryTx) InsertEnvironment(e *Environment) error {
 	if err := t.usable(); err != nil {
 		return err

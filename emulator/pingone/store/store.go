@@ -37,7 +37,7 @@ type backend interface {
 	// Begin starts a transaction; the caller must end it with commit or
 	// Rollback.
 	begin(ctx context.Context) (storeTx, error)
-	// LookupToken finds a worker token by its hash; errNoObject when unknown.
+	// LookupToken finds a worker token by its hash; ErrNotFound when unknown.
 	lookupToken(ctx context.Context, hash string) (envID string, expiresAt int64, err error)
 	// Environments lists every environment, oldest first.
 	environments(ctx context.Context) ([]Environment, error)
@@ -54,7 +54,7 @@ type storeTx interface {
 	Rollback() error
 
 	// Environments are read and added, never changed or removed.
-	// Environment loads one; errNoObject when absent.
+	// Environment loads one; ErrNotFound when absent.
 	Environment(id string) (*Environment, error)
 	InsertEnvironment(e *Environment) error
 
@@ -82,7 +82,7 @@ type storeTx interface {
 	// each into a new zero value from newValue (a pointer), and calls fn
 	// with it; it stops at fn's first error.
 	eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error
-	// envOf is the environment holding a document; errNoObject when absent.
+	// envOf is the environment holding a document; ErrNotFound when absent.
 	envOf(kind, id string) (string, error)
 	// EachUsername calls fn with the id and username of every user of an
 	// Environment, in no particular order, until fn returns false.
@@ -128,7 +128,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 	return &Tx{st}, nil
 }
 
-// LookupToken finds a worker token by its hash; errNoObject when unknown.
+// LookupToken finds a worker token by its hash; ErrNotFound when unknown.
 func (s *Store) LookupToken(ctx context.Context, hash string) (envID string, expiresAt int64, err error) {
 	return s.b.lookupToken(ctx, hash)
 }

@@ -10,7 +10,6 @@ import (
 
 func renderUser(rc *rctx, u *model.User) *model.User {
 	c := *u
-	// Links that share an href share its string: one build each.
 	ub := rc.envURL("users", u.ID)
 	env := rc.envURL()
 	password := ub + "/password"

@@ -76,7 +76,7 @@ func checkData(ct *model.CredentialType, data map[string]any) (map[string]string
 }
 
 // fieldTitled is the type's field of that title, the last one if several
-// are. A type has a handful of fields: a scan is cheaper than a map.
+// are.
 func fieldTitled(ct *model.CredentialType, title string) (model.Field, bool) {
 	fields := ct.Metadata.Fields
 	for i := len(fields) - 1; i >= 0; i-- {

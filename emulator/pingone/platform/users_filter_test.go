@@ -84,8 +84,8 @@ func testUserFilterReadsStoredAttributeTrees(t *testing.T, kind storeKind) {
 	}
 }
 
-// TestFieldTitled: the scan finds what a map of the fields by title (the
-// last field of a title wins) held, duplicates and misses included.
+// TestFieldTitled: the field of a title is the last one with it, as a map
+// of the fields by title would hold, duplicates and misses included.
 func TestFieldTitled(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 37))
 	titles := []string{"A", "B", "C", "", "a"}

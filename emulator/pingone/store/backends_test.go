@@ -26,12 +26,12 @@ func inStoreTx(t *testing.T, s *Store, fn func(tx storeTx) error) error {
 		t.Fatal(err)
 	}
 	if err := fn(tx); err != nil {
-		if rerr := tx.Rollback(); rerr != nil {
+		if rerr := tx.rollback(); rerr != nil {
 			t.Fatal(rerr)
 		}
 		return err
 	}
-	return tx.Commit()
+	return tx.commit()
 }
 
 // rawDocs lists documents as their JSON text.
@@ -101,7 +101,7 @@ func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 				}
 			}
 			var names []string // in no particular order
-			if err := tx.EachUsername(env, func(id, name string) bool {
+			if err := tx.eachUsername(env, func(id, name string) bool {
 				names = append(names, id+"="+name)
 				return true
 			}); err != nil {
@@ -109,7 +109,7 @@ func (w *storeWorld) snapshot(t *testing.T, s *Store) string {
 			}
 			slices.Sort(names)
 			fmt.Fprintf(&b, "usernames %s: %v", env, names)
-			msgs, err := tx.Outbox(env)
+			msgs, err := tx.outbox(env)
 			if err != nil {
 				return err
 			}
@@ -161,7 +161,7 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		what, err = "del "+kind+" "+env+" "+id, tx.deleteDoc(kind, env, id)
 	case 4:
 		kind, env, parent := pick(w.kinds), pick(w.envs), pick(w.parents)
-		what, err = "delChildren "+kind+" "+env+" "+parent, tx.DeleteChildren(kind, env, parent)
+		what, err = "delChildren "+kind+" "+env+" "+parent, tx.deleteChildren(kind, env, parent)
 	case 5:
 		h := fmt.Sprintf("tok%d", n)
 		if rng.IntN(5) == 0 && len(w.tokens) > 0 {
@@ -169,18 +169,18 @@ func (w *storeWorld) randomOp(rng *rand.Rand, tx storeTx, n int) string {
 		} else {
 			w.tokens = append(w.tokens, h)
 		}
-		what, err = "token "+h, tx.InsertToken(h, env(), int64(rng.IntN(100)))
+		what, err = "token "+h, tx.insertToken(h, env(), int64(rng.IntN(100)))
 	case 6:
 		before := int64(rng.IntN(100))
-		what, err = fmt.Sprint("prune ", before), tx.PruneTokens(before)
+		what, err = fmt.Sprint("prune ", before), tx.pruneTokens(before)
 	case 7, 8:
 		m := &model.OutboxMessage{ID: fmt.Sprintf("msg%d", n), UserID: pick(w.ids), CredentialID: "c", Event: "credential_issued",
 			Method: "EMAIL", Recipient: "a@example.com", CreatedAt: model.NewTime(instant())}
-		what, err = "outbox "+m.ID, tx.InsertOutbox(env(), m)
+		what, err = "outbox "+m.ID, tx.insertOutbox(env(), m)
 	case 9:
 		id := fmt.Sprintf("env%d", rng.IntN(len(w.envs)+2))
 		e := &Environment{ID: id, Name: "n" + id, Region: "EU", ClientID: "c", ClientSecret: "s", CreatedAt: instant().Add(123456 * time.Nanosecond)}
-		what, err = "env "+id, tx.InsertEnvironment(e)
+		what, err = "env "+id, tx.insertEnvironment(e)
 		if err == nil {
 			w.envs = append(w.envs, id)
 		}
@@ -204,7 +204,7 @@ func TestStoreBackendsAgree(t *testing.T) {
 				err := inStoreTx(t, s, func(tx storeTx) error {
 					for i, id := range w.envs {
 						e := &Environment{ID: id, Region: "NA", ClientID: "c", ClientSecret: "s", CreatedAt: time.Date(2030, 1, 1, 0, 0, i, 0, time.UTC)}
-						if err := tx.InsertEnvironment(e); err != nil {
+						if err := tx.insertEnvironment(e); err != nil {
 							return err
 						}
 					}

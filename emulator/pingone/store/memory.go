@@ -170,7 +170,7 @@ type memoryTx struct {
 
 var errTxDone = errors.New("transaction already committed or rolled back")
 
-func (t *memoryTx) Commit() error {
+func (t *memoryTx) commit() error {
 	if t.done {
 		return errTxDone
 	}
@@ -179,7 +179,7 @@ func (t *memoryTx) Commit() error {
 	return nil
 }
 
-func (t *memoryTx) Rollback() error {
+func (t *memoryTx) rollback() error {
 	if t.done {
 		return errTxDone
 	}
@@ -203,7 +203,7 @@ func (t *memoryTx) usable() error {
 	return nil
 }
 
-func (t *memoryTx) Environment(id string) (*Environment, error) {
+func (t *memoryTx) environment(id string) (*Environment, error) {
 	if err := t.usable(); err != nil {
 		return nil, err
 	}
@@ -215,9 +215,9 @@ func (t *memoryTx) Environment(id string) (*Environment, error) {
 	return &env, nil
 }
 
-// InsertEnvironment keeps CreatedAt as SQLite would give it back: at
+// insertEnvironment keeps CreatedAt as SQLite would give it back: at
 // millisecond precision, in UTC (model.NewTime).
-func (t *memoryTx) InsertEnvironment(e *Environment) error {
+func (t *memoryTx) insertEnvironment(e *Environment) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func (t *memoryTx) InsertEnvironment(e *Environment) error {
 	return nil
 }
 
-func (t *memoryTx) InsertToken(hash, envID string, expiresAt int64) error {
+func (t *memoryTx) insertToken(hash, envID string, expiresAt int64) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -249,8 +249,8 @@ func (t *memoryTx) InsertToken(hash, envID string, expiresAt int64) error {
 	return nil
 }
 
-// PruneTokens drops the tokens that expired before the instant.
-func (t *memoryTx) PruneTokens(before int64) error {
+// pruneTokens drops the tokens that expired before the instant.
+func (t *memoryTx) pruneTokens(before int64) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -264,9 +264,9 @@ func (t *memoryTx) PruneTokens(before int64) error {
 	return nil
 }
 
-// InsertOutbox places the message after those created at the same instant
+// insertOutbox places the message after those created at the same instant
 // or earlier, so a list is already in (created, insertion) order.
-func (t *memoryTx) InsertOutbox(envID string, m *model.OutboxMessage) error {
+func (t *memoryTx) insertOutbox(envID string, m *model.OutboxMessage) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -298,7 +298,7 @@ func (t *memoryTx) InsertOutbox(envID string, m *model.OutboxMessage) error {
 	return nil
 }
 
-func (t *memoryTx) Outbox(envID string) ([]model.OutboxMessage, error) {
+func (t *memoryTx) outbox(envID string) ([]model.OutboxMessage, error) {
 	if err := t.usable(); err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func (t *memoryTx) deleteObject(o *memObject) {
 	t.onRollback(func() { t.b.restore(o) })
 }
 
-func (t *memoryTx) DeleteChildren(kind, envID, parentID string) error {
+func (t *memoryTx) deleteChildren(kind, envID, parentID string) error {
 	var doomed []*memObject
 	err := t.eachObject(kind, envID, parentID, func(o *memObject) error {
 		// The list of an empty parent is every document of the kind; only
@@ -220,9 +220,9 @@ func (t *memoryTx) envOf(kind, id string) (string, error) {
 	return o.envID, nil
 }
 
-// EachUsername gives fn the username of each user document, until fn
+// eachUsername gives fn the username of each user document, until fn
 // says stop.
-func (t *memoryTx) EachUsername(envID string, fn func(id, username string) bool) error {
+func (t *memoryTx) eachUsername(envID string, fn func(id, username string) bool) error {
 	err := t.eachObject(model.KindUser, envID, "", func(o *memObject) error {
 		name, err := o.username()
 		if err != nil {

@@ -27,7 +27,7 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 		return out
 	}
 	err := inStoreTx(t, s, func(tx storeTx) error {
-		if err := tx.InsertEnvironment(&Environment{ID: "env"}); err != nil {
+		if err := tx.insertEnvironment(&Environment{ID: "env"}); err != nil {
 			return err
 		}
 		for i := range 200 {
@@ -50,7 +50,7 @@ func TestMemoryRollbackRestoresPlaces(t *testing.T) {
 		if err := tx.putDoc(model.KindWallet, "env", "p1", "w2", []byte(`"moved"`)); err != nil {
 			return err
 		}
-		if err := tx.DeleteChildren(model.KindWallet, "env", "p0"); err != nil {
+		if err := tx.deleteChildren(model.KindWallet, "env", "p0"); err != nil {
 			return err
 		}
 		return fmt.Errorf("roll back")
@@ -79,11 +79,11 @@ func TestMemoryStoreTokensPruned(t *testing.T) {
 	s := openStore(t, memoryStore)
 	b := s.b.(*memoryBackend)
 	err := inStoreTx(t, s, func(tx storeTx) error {
-		if err := tx.InsertEnvironment(&Environment{ID: "env"}); err != nil {
+		if err := tx.insertEnvironment(&Environment{ID: "env"}); err != nil {
 			return err
 		}
 		for i := range 10 {
-			if err := tx.InsertToken(fmt.Sprint("t", i), "env", int64(i*10)); err != nil {
+			if err := tx.insertToken(fmt.Sprint("t", i), "env", int64(i*10)); err != nil {
 				return err
 			}
 		}
@@ -93,14 +93,14 @@ func TestMemoryStoreTokensPruned(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = inStoreTx(t, s, func(tx storeTx) error {
-		if err := tx.PruneTokens(55); err != nil {
+		if err := tx.pruneTokens(55); err != nil {
 			return err
 		}
 		eq(t, len(b.tokens), 4, "tokens left inside the transaction")
 		return fmt.Errorf("roll back")
 	})
 	eq(t, len(b.tokens), 10, "tokens after rollback")
-	if err := inStoreTx(t, s, func(tx storeTx) error { return tx.PruneTokens(55) }); err != nil {
+	if err := inStoreTx(t, s, func(tx storeTx) error { return tx.pruneTokens(55) }); err != nil {
 		t.Fatal(err)
 	}
 	eq(t, len(b.tokens), 4, "tokens after prune")

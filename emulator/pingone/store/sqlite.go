@@ -221,8 +221,8 @@ type sqliteTx struct {
 	tx  *sql.Tx
 }
 
-func (t *sqliteTx) Commit() error   { return t.tx.Commit() }
-func (t *sqliteTx) Rollback() error { return t.tx.Rollback() }
+func (t *sqliteTx) commit() error   { return t.tx.Commit() }
+func (t *sqliteTx) rollback() error { return t.tx.Rollback() }
 
 func (t *sqliteTx) exec(q string, args ...any) (sql.Result, error) {
 	return t.tx.ExecContext(t.ctx, q, args...)
@@ -236,7 +236,7 @@ func (t *sqliteTx) query(q string, args ...any) (*sql.Rows, error) {
 	return t.tx.QueryContext(t.ctx, q, args...)
 }
 
-func (t *sqliteTx) Environment(id string) (*Environment, error) {
+func (t *sqliteTx) environment(id string) (*Environment, error) {
 	e, err := scanEnvironment(t.queryRow(`SELECT `+environmentColumns+` FROM environments WHERE id=?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -244,18 +244,18 @@ func (t *sqliteTx) Environment(id string) (*Environment, error) {
 	return e, err
 }
 
-func (t *sqliteTx) InsertEnvironment(e *Environment) error {
+func (t *sqliteTx) insertEnvironment(e *Environment) error {
 	_, err := t.exec(`INSERT INTO environments(id,name,region,client_id,client_secret,created_at) VALUES (?,?,?,?,?,?)`,
 		e.ID, e.Name, e.Region, e.ClientID, e.ClientSecret, model.NewTime(e.CreatedAt).String())
 	return err
 }
 
-func (t *sqliteTx) InsertToken(hash, envID string, expiresAt int64) error {
+func (t *sqliteTx) insertToken(hash, envID string, expiresAt int64) error {
 	_, err := t.exec(`INSERT INTO tokens(token_hash, env_id, expires_at) VALUES (?,?,?)`, hash, envID, expiresAt)
 	return err
 }
 
-func (t *sqliteTx) PruneTokens(before int64) error {
+func (t *sqliteTx) pruneTokens(before int64) error {
 	_, err := t.exec(`DELETE FROM tokens WHERE expires_at < ?`, before)
 	return err
 }
@@ -272,7 +272,7 @@ func (t *sqliteTx) deleteDoc(kind, envID, id string) error {
 	return err
 }
 
-func (t *sqliteTx) DeleteChildren(kind, envID, parentID string) error {
+func (t *sqliteTx) deleteChildren(kind, envID, parentID string) error {
 	_, err := t.exec(`DELETE FROM objects WHERE kind=? AND env_id=? AND parent_id=?`, kind, envID, parentID)
 	return err
 }
@@ -329,8 +329,8 @@ func (t *sqliteTx) envOf(kind, id string) (string, error) {
 	return env, err
 }
 
-// EachUsername reads only the usernames, not every user document.
-func (t *sqliteTx) EachUsername(envID string, fn func(id, username string) bool) error {
+// eachUsername reads only the usernames, not every user document.
+func (t *sqliteTx) eachUsername(envID string, fn func(id, username string) bool) error {
 	rows, err := t.query(`SELECT id, json_extract(doc, '$.username') FROM objects WHERE kind=? AND env_id=?`, model.KindUser, envID)
 	if err != nil {
 		return err
@@ -348,14 +348,14 @@ func (t *sqliteTx) EachUsername(envID string, fn func(id, username string) bool)
 	return rows.Err()
 }
 
-func (t *sqliteTx) InsertOutbox(envID string, m *model.OutboxMessage) error {
+func (t *sqliteTx) insertOutbox(envID string, m *model.OutboxMessage) error {
 	_, err := t.exec(`INSERT INTO outbox(id, env_id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?)`, m.ID, envID, m.UserID, m.CredentialID, m.Event, m.Method, m.Recipient,
 		m.TemplateVariant, m.TemplateLocale, m.CreatedAt.String())
 	return err
 }
 
-func (t *sqliteTx) Outbox(envID string) ([]model.OutboxMessage, error) {
+func (t *sqliteTx) outbox(envID string) ([]model.OutboxMessage, error) {
 	rows, err := t.query(`SELECT id, user_id, credential_id, event, method, recipient, template_variant, template_locale, created_at
 			FROM outbox WHERE env_id=? ORDER BY created_at, rowid`, envID)
 	if err != nil {

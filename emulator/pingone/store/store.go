@@ -50,18 +50,18 @@ type backend interface {
 // storeTx is one transaction: what it writes is visible to its own reads at
 // once and to anybody else only after commit; rollback undoes all of it.
 type storeTx interface {
-	Commit() error
-	Rollback() error
+	commit() error
+	rollback() error
 
 	// Environments are read and added, never changed or removed.
-	// Environment loads one; ErrNotFound when absent.
-	Environment(id string) (*Environment, error)
-	InsertEnvironment(e *Environment) error
+	// environment loads one; ErrNotFound when absent.
+	environment(id string) (*Environment, error)
+	insertEnvironment(e *Environment) error
 
 	// Worker tokens: only their hash is stored. pruneTokens drops those
 	// that expired before the instant (Unix milliseconds).
-	InsertToken(hash, envID string, expiresAt int64) error
-	PruneTokens(before int64) error
+	insertToken(hash, envID string, expiresAt int64) error
+	pruneTokens(before int64) error
 
 	// Resources are JSON documents keyed by (kind, id), which is unique
 	// across environments. Lists come in insertion order; replacing a
@@ -69,11 +69,11 @@ type storeTx interface {
 	// it shares nothing with the store.
 	//
 	// putDoc inserts or replaces a document. A replaced document keeps its
-	// Environment and place, and takes the new parent.
+	// environment and place, and takes the new parent.
 	putDoc(kind, envID, parentID, id string, doc []byte) error
 	deleteDoc(kind, envID, id string) error
-	// DeleteChildren deletes the documents of a kind with this parent.
-	DeleteChildren(kind, envID, parentID string) error
+	// deleteChildren deletes the documents of a kind with this parent.
+	deleteChildren(kind, envID, parentID string) error
 	// getDoc decodes a document into v, a pointer to a zero value;
 	// ErrNotFound when absent.
 	getDoc(kind, envID, id string, v any) error
@@ -84,14 +84,14 @@ type storeTx interface {
 	eachDoc(kind, envID, parentID string, newValue func() any, fn func(v any) error) error
 	// envOf is the environment holding a document; ErrNotFound when absent.
 	envOf(kind, id string) (string, error)
-	// EachUsername calls fn with the id and username of every user of an
-	// Environment, in no particular order, until fn returns false.
-	EachUsername(envID string, fn func(id, username string) bool) error
+	// eachUsername calls fn with the id and username of every user of an
+	// environment, in no particular order, until fn returns false.
+	eachUsername(envID string, fn func(id, username string) bool) error
 
 	// Notifications. outbox lists an environment's by creation time, then
 	// insertion order; an empty list is not nil (it is written as []).
-	InsertOutbox(envID string, m *model.OutboxMessage) error
-	Outbox(envID string) ([]model.OutboxMessage, error)
+	insertOutbox(envID string, m *model.OutboxMessage) error
+	outbox(envID string) ([]model.OutboxMessage, error)
 }
 
 var errStoreClosed = errors.New("store is closed")

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func TestTokenAndAuth(t *testing.T) { forEachStore(t, testTokenAndAuth) }
@@ -31,7 +34,7 @@ func testTokenAndAuth(t *testing.T, kind storeKind) {
 	eq(t, post(url.Values{"grant_type": {"password"}, "client_id": {"worker-client"}, "client_secret": {"worker-secret"}}).StatusCode, 400, "wrong grant")
 
 	// A token of another environment is refused with 403.
-	other, err := h.p.ApplySeed(t.Context(), &Seed{Environment: SeedEnvironment{ClientID: "other", ClientSecret: "s"}})
+	other, err := h.p.ApplySeed(t.Context(), &platform.Seed{Environment: platform.SeedEnvironment{ClientID: "other", ClientSecret: "s"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +65,7 @@ func testUnknownRoutesAndEnvironments(t *testing.T, kind storeKind) {
 	eq(t, h.call("GET", "/v1/environments/not-a-uuid/users", nil).status, 403, "token of another environment")
 
 	wantDetail(t, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 101)),
-		400, DetailInvalidValue, "X-Ping-External-Transaction-ID")
+		400, model.DetailInvalidValue, "X-Ping-External-Transaction-ID")
 	h.must(200, h.call("GET", "users", nil, "X-Ping-External-Transaction-ID", strings.Repeat("x", 100)))
 
 	// Behind a TLS-terminating proxy links keep the https scheme.

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 const svgTemplate = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 740 480"><rect fill="${cardColor}"></rect></svg>`
@@ -69,18 +72,18 @@ func TestCredentialTypeValidation(t *testing.T) { forEachStore(t, testCredential
 func testCredentialTypeValidation(t *testing.T, kind storeKind) {
 	h := newHarness(t, kind)
 	bad := typeBody("", "AUTOMATED")
-	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, DetailRequiredValue, "title")
+	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, model.DetailRequiredValue, "title")
 
 	bad = typeBody("X", "AUTOMATED")
 	bad["cardDesignTemplate"] = "<div>not svg</div>"
-	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, DetailInvalidValue, "cardDesignTemplate")
+	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, model.DetailInvalidValue, "cardDesignTemplate")
 
 	bad = typeBody("X", "SOMETIMES")
-	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, DetailInvalidValue, "management.mode")
+	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, model.DetailInvalidValue, "management.mode")
 
 	bad = typeBody("X", "AUTOMATED")
 	delete(bad, "metadata")
-	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, DetailRequiredValue, "metadata")
+	wantDetail(t, h.call("POST", "credentialTypes", bad), 400, model.DetailRequiredValue, "metadata")
 
 	bad = typeBody("X", "AUTOMATED")
 	bad["metadata"] = map[string]any{"cardColor": "red", "fields": []any{
@@ -90,15 +93,15 @@ func testCredentialTypeValidation(t *testing.T, kind storeKind) {
 		map[string]any{"title": "D", "type": "Issued Timestamp"},
 	}}
 	r := h.call("POST", "credentialTypes", bad)
-	wantDetail(t, r, 400, DetailInvalidValue, "metadata.cardColor")
-	wantDetail(t, r, 400, DetailInvalidValue, "metadata.fields[0].type")
-	wantDetail(t, r, 400, DetailRequiredValue, "metadata.fields[1].attribute")
-	wantDetail(t, r, 400, DetailRequiredValue, "metadata.fields[2].value")
-	wantDetail(t, r, 400, DetailRequiredValue, "metadata.fields[3].id")
-	wantDetail(t, r, 400, DetailRequiredValue, "metadata.fields[3].isVisible")
+	wantDetail(t, r, 400, model.DetailInvalidValue, "metadata.cardColor")
+	wantDetail(t, r, 400, model.DetailInvalidValue, "metadata.fields[0].type")
+	wantDetail(t, r, 400, model.DetailRequiredValue, "metadata.fields[1].attribute")
+	wantDetail(t, r, 400, model.DetailRequiredValue, "metadata.fields[2].value")
+	wantDetail(t, r, 400, model.DetailRequiredValue, "metadata.fields[3].id")
+	wantDetail(t, r, 400, model.DetailRequiredValue, "metadata.fields[3].isVisible")
 	eq(t, r.str("code"), "INVALID_DATA", "code")
 
-	wantDetail(t, h.call("POST", "credentialTypes", "{not json"), 400, DetailInvalidValue, "body")
+	wantDetail(t, h.call("POST", "credentialTypes", "{not json"), 400, model.DetailInvalidValue, "body")
 }
 
 func TestCredentialTypeNeedsIssuerProfile(t *testing.T) {
@@ -106,10 +109,10 @@ func TestCredentialTypeNeedsIssuerProfile(t *testing.T) {
 }
 
 func testCredentialTypeNeedsIssuerProfile(t *testing.T, kind storeKind) {
-	h := newHarnessWithSeed(t, kind, &Seed{Environment: SeedEnvironment{ClientID: "c", ClientSecret: "s"},
-		CredentialIssuerProfile: &SeedIssuerProfile{Skip: true}})
+	h := newHarnessWithSeed(t, kind, &platform.Seed{Environment: platform.SeedEnvironment{ClientID: "c", ClientSecret: "s"},
+		CredentialIssuerProfile: &platform.SeedIssuerProfile{Skip: true}})
 	h.must(404, h.call("GET", "credentialIssuerProfile", nil))
-	wantDetail(t, h.call("POST", "credentialTypes", typeBody("X", "MANAGED")), 400, DetailConstraintViolation, "issuer")
+	wantDetail(t, h.call("POST", "credentialTypes", typeBody("X", "MANAGED")), 400, model.DetailConstraintViolation, "issuer")
 	h.must(201, h.call("POST", "credentialIssuerProfile", map[string]any{"name": "Issuer"}))
 	h.must(200, h.call("PUT", "credentialIssuerProfile", map[string]any{"name": "Issuer 2", "siteUrl": "https://example.com"}))
 	h.must(201, h.call("POST", "credentialTypes", typeBody("X", "MANAGED")))

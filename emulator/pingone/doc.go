@@ -63,6 +63,20 @@
 //	p.EvaluateRules(ctx, envID)                          // the periodic rule job, on demand
 //	c, _ := p.CredentialCard(ctx, envID, credentialID)   // then card.SVG(c) / card.PNG(svg, width)
 //
+// Layout: this package is the façade that names what callers need; the
+// work is done in
+//
+//	model/     the resources as JSON types, Time, the API error body
+//	store/     where state lives: SQLite or memory, one transaction per unit of work
+//	platform/  PingOne's rules: tokens, users, credential types, issuance rules,
+//	           credentials, wallets, Verify, notifications, seeds, the change log
+//	api/       the HTTP face: routing, token checks, handlers, HAL rendering
+//	scim/      the SCIM filter language of ?filter= and issuance rules
+//	card/      the SVG/PNG card renderer
+//
+// and the PingOne API facts the verify binding shares (regions, verified
+// data types) are in bindings/verify/enums.
+//
 // Seeds: LoadSeed/DecodeSeed read the YAML seed (strict: unknown keys fail
 // with file and line) and Platform.ApplySeed creates what it describes. Seed
 // is also a plain yaml.v3 target, so it can be embedded in another document

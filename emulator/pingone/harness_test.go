@@ -13,6 +13,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // testClock is a movable clock shared by a platform and its test.
@@ -51,16 +56,16 @@ func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
 
 // openStore opens an empty store of a kind (SQLite in memory) that the
 // test closes at its end.
-func openStore(t testing.TB, kind storeKind) *Store {
+func openStore(t testing.TB, kind storeKind) *store.Store {
 	t.Helper()
-	var s *Store
+	var s *store.Store
 	if kind == sqliteStore {
 		var err error
-		if s, err = Open(":memory:"); err != nil {
+		if s, err = store.Open(":memory:"); err != nil {
 			t.Fatal(err)
 		}
 	} else {
-		s = NewMemoryStore()
+		s = store.NewMemoryStore()
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
@@ -72,11 +77,11 @@ type harness struct {
 	t      testing.TB
 	kind   storeKind
 	dbPath string // the SQLite file
-	store  *Store
-	p      *Platform
+	store  *store.Store
+	p      *platform.Platform
 	srv    *httptest.Server
 	clock  *testClock
-	seed   *SeedResult
+	seed   *platform.SeedResult
 	env    string
 	token  string
 	claims *claimLog
@@ -84,28 +89,28 @@ type harness struct {
 
 type claimLog struct {
 	mu     sync.Mutex
-	claims []Claim
+	claims []platform.Claim
 }
 
-func (l *claimLog) add(c Claim) { l.mu.Lock(); l.claims = append(l.claims, c); l.mu.Unlock() }
-func (l *claimLog) all() []Claim {
+func (l *claimLog) add(c platform.Claim) { l.mu.Lock(); l.claims = append(l.claims, c); l.mu.Unlock() }
+func (l *claimLog) all() []platform.Claim {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]Claim(nil), l.claims...)
+	return append([]platform.Claim(nil), l.claims...)
 }
 
 const seedFile = "../../testdata/pingone/seed.yaml"
 
 func newHarness(t testing.TB, kind storeKind) *harness {
 	t.Helper()
-	seed, err := LoadSeed(seedFile)
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return newHarnessWithSeed(t, kind, seed)
 }
 
-func newHarnessWithSeed(t testing.TB, kind storeKind, seed *Seed) *harness {
+func newHarnessWithSeed(t testing.TB, kind storeKind, seed *platform.Seed) *harness {
 	t.Helper()
 	h := &harness{t: t, kind: kind, dbPath: filepath.Join(t.TempDir(), "pingone.db"),
 		clock: &testClock{now: time.Date(2030, 1, 1, 10, 10, 0, 0, time.UTC)}, claims: &claimLog{}}
@@ -125,7 +130,7 @@ func newHarnessWithSeed(t testing.TB, kind storeKind, seed *Seed) *harness {
 func (h *harness) start() {
 	switch {
 	case h.kind == sqliteStore:
-		s, err := Open(h.dbPath)
+		s, err := store.Open(h.dbPath)
 		if err != nil {
 			h.t.Fatal(err)
 		}
@@ -133,8 +138,8 @@ func (h *harness) start() {
 	case h.store == nil:
 		h.store = openStore(h.t, memoryStore)
 	}
-	h.p = NewPlatform(h.store, Options{Clock: h.clock.Now, OnClaim: h.claims.add})
-	h.srv = httptest.NewServer(NewHandler(h.p, HandlerOptions{}))
+	h.p = platform.NewPlatform(h.store, platform.Options{Clock: h.clock.Now, OnClaim: h.claims.add})
+	h.srv = httptest.NewServer(api.NewHandler(h.p, api.HandlerOptions{}))
 	h.t.Cleanup(func() { h.stop() })
 }
 
@@ -160,7 +165,7 @@ func (h *harness) getToken(id, secret string) string {
 		h.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var tok AccessToken
+	var tok platform.AccessToken
 	if resp.StatusCode != 200 {
 		h.t.Fatalf("token: %d", resp.StatusCode)
 	}
@@ -178,7 +183,7 @@ type response struct {
 }
 
 func (r response) get(path string) any {
-	v, _ := lookupPath(r.body, path)
+	v, _ := scim.Lookup(r.body, path)
 	return v
 }
 

@@ -12,14 +12,19 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 // issueCredentialSeed is the seed in the pingone section of
 // scripts/issue-credential.fixtures.yaml (its clock, "now", is the
 // fixtures' own key and is left out), and that clock.
-func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
+func issueCredentialSeed(tb testing.TB) (*platform.Seed, time.Time) {
 	tb.Helper()
-	const path = "../scripts/issue-credential.fixtures.yaml"
+	const path = "../../scripts/issue-credential.fixtures.yaml"
 	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
@@ -45,7 +50,7 @@ func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	seed, err := DecodeSeed(seedYAML, path)
+	seed, err := platform.DecodeSeed(seedYAML, path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -57,14 +62,14 @@ func issueCredentialSeed(tb testing.TB) (*Seed, time.Time) {
 // transport of bench.BenchmarkIssueCredential does, on a memory store.
 func BenchmarkIssueCredentialRequests(b *testing.B) {
 	seed, now := issueCredentialSeed(b)
-	store := NewMemoryStore()
+	store := store.NewMemoryStore()
 	defer store.Close()
-	p := NewPlatform(store, Options{Clock: func() time.Time { return now }})
+	p := platform.NewPlatform(store, platform.Options{Clock: func() time.Time { return now }})
 	res, err := p.ApplySeed(context.Background(), seed)
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := NewHandler(p, HandlerOptions{})
+	h := api.NewHandler(p, api.HandlerOptions{})
 	env := res.EnvironmentID
 	api := "https://api.pingone.eu/v1/environments/" + env
 	send := func(method, target, auth, contentType, body string) *httptest.ResponseRecorder {
@@ -87,7 +92,7 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 		b.Fatalf("the seed made no user bjensen or type Verified Member: %+v", res)
 	}
 	token := func() string {
-		var tok AccessToken
+		var tok platform.AccessToken
 		w := send("POST", "https://auth.pingone.eu/"+env+"/as/token", basic, "application/x-www-form-urlencoded", "grant_type=client_credentials")
 		if err := json.Unmarshal(w.Body.Bytes(), &tok); err != nil {
 			b.Fatal(err)
@@ -97,10 +102,10 @@ func BenchmarkIssueCredentialRequests(b *testing.B) {
 	// What the loop's lookups answer, checked once outside the timing:
 	// the search finds the seeded user, the list holds the seeded type.
 	var users struct {
-		Embedded struct{ Users []User } `json:"_embedded"`
+		Embedded struct{ Users []model.User } `json:"_embedded"`
 	}
 	var types struct {
-		Embedded struct{ Items []CredentialType } `json:"_embedded"`
+		Embedded struct{ Items []model.CredentialType } `json:"_embedded"`
 	}
 	bearer := token()
 	if err := json.Unmarshal(send("GET", api+"/users?filter="+filter, bearer, "", "").Body.Bytes(), &users); err != nil ||

@@ -1,6 +1,10 @@
 package pingone
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+)
 
 func ruleBody(appID string, filter map[string]any, mode string) map[string]any {
 	return map[string]any{
@@ -73,17 +77,17 @@ func testRuleValidation(t *testing.T, kind storeKind) {
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	managed := h.seed.CredentialTypes["Membership"]
 	wantDetail(t, h.call("POST", "credentialTypes/"+managed+"/issuanceRules", ruleBody(app, map[string]any{"scim": `username eq "x"`}, "PERIODIC")),
-		400, DetailConstraintViolation, "credentialType.id")
+		400, model.DetailConstraintViolation, "credentialType.id")
 
 	ct := h.must(201, h.call("POST", "credentialTypes", typeBody("Rules", "AUTOMATED"))).str("id")
 	two := ruleBody(app, map[string]any{"scim": `username eq "x"`, "populationIds": []string{h.seed.Populations["Staff"]}}, "PERIODIC")
-	wantDetail(t, h.call("POST", "credentialTypes/"+ct+"/issuanceRules", two), 400, DetailInvalidValue, "filter")
+	wantDetail(t, h.call("POST", "credentialTypes/"+ct+"/issuanceRules", two), 400, model.DetailInvalidValue, "filter")
 	wantDetail(t, h.call("POST", "credentialTypes/"+ct+"/issuanceRules", ruleBody(app, map[string]any{"scim": `username eq`}, "PERIODIC")),
-		400, DetailInvalidValue, "filter.scim")
+		400, model.DetailInvalidValue, "filter.scim")
 	wantDetail(t, h.call("POST", "credentialTypes/"+ct+"/issuanceRules", ruleBody(app, map[string]any{"scim": `username pr`}, "SOMETIMES")),
-		400, DetailInvalidValue, "automation.issue")
+		400, model.DetailInvalidValue, "automation.issue")
 	wantDetail(t, h.call("POST", "credentialTypes/"+ct+"/issuanceRules", ruleBody("nope", map[string]any{"scim": `username pr`}, "PERIODIC")),
-		400, DetailInvalidValue, "digitalWalletApplication.id")
+		400, model.DetailInvalidValue, "digitalWalletApplication.id")
 }
 
 func TestScimAndGroupRules(t *testing.T) { forEachStore(t, testScimAndGroupRules) }
@@ -125,11 +129,11 @@ func testOnDemandStagedChanges(t *testing.T, kind storeKind) {
 
 	const applyType = "application/vnd.pingidentity.credentials.applyStagedChanges+json"
 	h.must(400, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}}))
-	wantDetail(t, h.call("POST", base, map[string]any{"issue": []string{h.user("alice")}}, "Content-Type", applyType), 400, DetailInvalidValue, "issue[0]")
+	wantDetail(t, h.call("POST", base, map[string]any{"issue": []string{h.user("alice")}}, "Content-Type", applyType), 400, model.DetailInvalidValue, "issue[0]")
 	// bob's issue would be applied before alice's bogus revoke fails: the
 	// whole request is rolled back.
 	wantDetail(t, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}, "revoke": []string{h.user("alice")}}, "Content-Type", applyType),
-		400, DetailInvalidValue, "revoke[0]")
+		400, model.DetailInvalidValue, "revoke[0]")
 	eq(t, len(h.liveCredentials("bob", ct)), 0, "rolled back")
 	eq(t, len(h.must(200, h.call("GET", base, nil)).list("stagedChanges")), 2, "staged changes intact")
 	left := h.must(200, h.call("POST", base, map[string]any{"issue": []string{h.user("bob")}}, "Content-Type", applyType)).list("stagedChanges")

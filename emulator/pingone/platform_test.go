@@ -14,7 +14,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/journeyjs/journeyjs/emulator/pingone/api"
 	"github.com/journeyjs/journeyjs/emulator/pingone/card"
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
+	"github.com/journeyjs/journeyjs/emulator/pingone/store"
 )
 
 func TestPersistenceAcrossRestart(t *testing.T) {
@@ -29,7 +33,9 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, v, len(migrations), "migrations applied once")
+	// A memory store reports the current version: every migration.
+	want, _ := store.NewMemoryStore().SchemaVersion(context.Background())
+	eq(t, v, want, "migrations applied once")
 }
 
 // TestMemoryStoreKeepsData: a store in memory (SQLite's or the memory back
@@ -37,8 +43,8 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 func TestMemoryStoreKeepsData(t *testing.T) { forEachStore(t, testMemoryStoreKeepsData) }
 
 func testMemoryStoreKeepsData(t *testing.T, kind storeKind) {
-	p := NewPlatform(openStore(t, kind), Options{})
-	seed, err := LoadSeed(seedFile)
+	p := platform.NewPlatform(openStore(t, kind), platform.Options{})
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,15 +158,15 @@ func TestConcurrentIssuanceToHundredUsers(t *testing.T) {
 }
 
 func testConcurrentIssuanceToHundredUsers(t *testing.T, kind storeKind) {
-	seed, err := LoadSeed(seedFile)
+	seed, err := platform.LoadSeed(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seed.VerifyTransactions = nil
 	for i := range 100 {
 		name := fmt.Sprintf("user%03d", i)
-		seed.Users = append(seed.Users, SeedUser{Username: name, Population: "Guests"})
-		seed.Wallets = append(seed.Wallets, SeedWallet{User: name, Application: "Demo Wallet", Paired: true})
+		seed.Users = append(seed.Users, platform.SeedUser{Username: name, Population: "Guests"})
+		seed.Wallets = append(seed.Wallets, platform.SeedWallet{User: name, Application: "Demo Wallet", Paired: true})
 	}
 	h := newHarnessWithSeed(t, kind, seed)
 	var wg sync.WaitGroup
@@ -186,7 +192,7 @@ func testConcurrentIssuanceToHundredUsers(t *testing.T, kind storeKind) {
 	changes := h.p.DrainChanges()
 	created := 0
 	for _, c := range changes {
-		if c.Kind == kindUserCredential && c.Action == "created" {
+		if c.Kind == model.KindUserCredential && c.Action == "created" {
 			created++
 		}
 	}
@@ -211,7 +217,7 @@ func TestInProcessRoundTripperAndChangeRecorder(t *testing.T) {
 
 func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	h := newHarness(t, kind)
-	client := &http.Client{Transport: rewriteTransport{NewHandler(h.p, HandlerOptions{})}}
+	client := &http.Client{Transport: rewriteTransport{api.NewHandler(h.p, api.HandlerOptions{})}}
 
 	// Token from the auth host.
 	req, _ := http.NewRequest("POST", "https://auth.pingone.eu/"+h.env+"/as/token", strings.NewReader("grant_type=client_credentials"))
@@ -223,10 +229,10 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	}
 	resp.Body.Close()
 
-	rec := &ChangeRecorder{}
+	rec := &platform.ChangeRecorder{}
 	h.p.DrainChanges()
 	body := `{"credentialType":{"id":"` + h.seed.CredentialTypes["Membership"] + `"},"data":{"Member Name":"A"}}`
-	req, _ = http.NewRequestWithContext(WithChangeRecorder(context.Background(), rec), "POST",
+	req, _ = http.NewRequestWithContext(platform.WithChangeRecorder(context.Background(), rec), "POST",
 		"https://api.pingone.eu/v1/environments/"+h.env+"/users/"+h.user("alice")+"/credentials", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	req.Header.Set("Content-Type", "application/json")
@@ -245,13 +251,13 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	for _, c := range rec.Changes() {
 		kinds[c.Kind] = c.Action
 	}
-	eq(t, kinds[kindUserCredential], "created", "credential recorded")
-	eq(t, kinds[kindProvisionedCredential], "created", "provisioned recorded")
+	eq(t, kinds[model.KindUserCredential], "created", "credential recorded")
+	eq(t, kinds[model.KindProvisionedCredential], "created", "provisioned recorded")
 	eq(t, len(h.p.DrainChanges()), len(rec.Changes()), "platform log has the same changes")
 
 	// A failed request records nothing.
-	rec2 := &ChangeRecorder{}
-	req, _ = http.NewRequestWithContext(WithChangeRecorder(context.Background(), rec2), "POST",
+	rec2 := &platform.ChangeRecorder{}
+	req, _ = http.NewRequestWithContext(platform.WithChangeRecorder(context.Background(), rec2), "POST",
 		"https://api.pingone.eu/v1/environments/"+h.env+"/users/"+h.user("bob")+"/credentials", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	resp, _ = client.Do(req)
@@ -260,7 +266,7 @@ func testInProcessRoundTripperAndChangeRecorder(t *testing.T, kind storeKind) {
 	eq(t, len(rec2.Changes()), 0, "nothing recorded")
 
 	// A configured base URL wins over the host.
-	fixed := &http.Client{Transport: rewriteTransport{NewHandler(h.p, HandlerOptions{BaseURL: "https://api.pingone.com"})}}
+	fixed := &http.Client{Transport: rewriteTransport{api.NewHandler(h.p, api.HandlerOptions{BaseURL: "https://api.pingone.com"})}}
 	req, _ = http.NewRequest("GET", "http://127.0.0.1:1/v1/environments/"+h.env+"/users", nil)
 	req.Header.Set("Authorization", "Bearer "+h.token)
 	resp, _ = fixed.Do(req)

@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 func writeSeed(t *testing.T, content string) string {
@@ -31,7 +34,7 @@ func TestSeedErrorsNameFileAndLine(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := LoadSeed(writeSeed(t, c.yaml))
+			_, err := platform.LoadSeed(writeSeed(t, c.yaml))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want it to contain %q", err, c.want)
 			}
@@ -41,7 +44,7 @@ func TestSeedErrorsNameFileAndLine(t *testing.T) {
 
 func TestSeedEmbeddableWithYAML(t *testing.T) {
 	var doc struct {
-		PingOne *Seed `yaml:"pingone"`
+		PingOne *platform.Seed `yaml:"pingone"`
 	}
 	src := "pingone:\n  environment:\n    region: CA\n  users:\n    - username: zed\n"
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
@@ -53,11 +56,11 @@ func TestSeedEmbeddableWithYAML(t *testing.T) {
 func TestApplySeedIsAllOrNothing(t *testing.T) { forEachStore(t, testApplySeedIsAllOrNothing) }
 
 func testApplySeedIsAllOrNothing(t *testing.T, kind storeKind) {
-	p := NewPlatform(openStore(t, kind), Options{})
+	p := platform.NewPlatform(openStore(t, kind), platform.Options{})
 	envID := "11111111-2222-3333-4444-555555555555"
-	bad := &Seed{Environment: SeedEnvironment{ID: envID},
-		Users:         []SeedUser{{Username: "a"}},
-		IssuanceRules: []SeedIssuanceRule{{CredentialType: "missing"}}}
+	bad := &platform.Seed{Environment: platform.SeedEnvironment{ID: envID},
+		Users:         []platform.SeedUser{{Username: "a"}},
+		IssuanceRules: []platform.SeedIssuanceRule{{CredentialType: "missing"}}}
 	if _, err := p.ApplySeed(context.Background(), bad); err == nil || !strings.Contains(err.Error(), `unknown credential type "missing"`) {
 		t.Fatalf("err = %v", err)
 	}
@@ -70,7 +73,7 @@ func testApplySeedIsAllOrNothing(t *testing.T, kind storeKind) {
 		t.Fatal("a failed seed reported changes")
 	}
 
-	good := &Seed{Environment: SeedEnvironment{ID: envID}}
+	good := &platform.Seed{Environment: platform.SeedEnvironment{ID: envID}}
 	res, err := p.ApplySeed(context.Background(), good)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +82,7 @@ func testApplySeedIsAllOrNothing(t *testing.T, kind storeKind) {
 	if res.ClientID == "" || res.ClientSecret == "" || res.Populations["Default"] == "" || res.IssuerProfileID == "" {
 		t.Fatalf("defaults missing: %+v", res)
 	}
-	if _, err := p.ApplySeed(context.Background(), good); !errors.Is(err, ErrEnvironmentExists) {
+	if _, err := p.ApplySeed(context.Background(), good); !errors.Is(err, platform.ErrEnvironmentExists) {
 		t.Fatalf("second apply: %v", err)
 	}
 }
@@ -90,8 +93,8 @@ func testApplySeedIsAllOrNothing(t *testing.T, kind storeKind) {
 func TestApplySeedLeavesSeedAlone(t *testing.T) { forEachStore(t, testApplySeedLeavesSeedAlone) }
 
 func testApplySeedLeavesSeedAlone(t *testing.T, kind storeKind) {
-	load := func() *Seed {
-		s, err := LoadSeed(seedFile)
+	load := func() *platform.Seed {
+		s, err := platform.LoadSeed(seedFile)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,12 +102,12 @@ func testApplySeedLeavesSeedAlone(t *testing.T, kind storeKind) {
 		// gets that default filled in.
 		ct := s.CredentialTypes[0]
 		ct.Title += " (partial onDelete)"
-		ct.OnDelete = &OnDelete{}
+		ct.OnDelete = &model.OnDelete{}
 		s.CredentialTypes = append(s.CredentialTypes, ct)
 		return s
 	}
 	seed, pristine := load(), load()
-	p := NewPlatform(openStore(t, kind), Options{})
+	p := platform.NewPlatform(openStore(t, kind), platform.Options{})
 	if _, err := p.ApplySeed(context.Background(), seed); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package pingone
 import (
 	"context"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestStoreFind(t *testing.T) { forEachStore(t, testStoreFind) }
@@ -14,7 +16,7 @@ func testStoreFind(t *testing.T, kind storeKind) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0] != kindUser+"/"+h.user("alice") {
+	if len(got) != 1 || got[0] != model.KindUser+"/"+h.user("alice") {
 		t.Fatalf("Find(alice's phone) = %v", got)
 	}
 	if got, _ := h.store.Find(ctx, "no such text anywhere"); len(got) != 0 {

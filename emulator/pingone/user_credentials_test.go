@@ -1,11 +1,12 @@
 package pingone
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 )
 
 const revokeType = "application/vnd.pingidentity.validations.revokeCredential+json"
@@ -34,7 +35,7 @@ func testManagedCredentialWithData(t *testing.T, kind storeKind) {
 	id := r.str("id")
 
 	// The wallet received the data; defaults and directory values filled the rest.
-	var claim *Claim
+	var claim *platform.Claim
 	for _, c := range h.claims.all() {
 		if c.CredentialID == id {
 			claim = &c
@@ -68,7 +69,7 @@ func testManagedCredentialWithData(t *testing.T, kind storeKind) {
 	eq(t, pcs[0]["status"], any("REVOKED"), "wallet copy revoked")
 	actions := pcs[0]["walletActions"].([]any)
 	eq(t, actions[len(actions)-1].(map[string]any)["action"], any("CREDENTIAL_REVOKED"), "wallet action")
-	wantDetail(t, h.call("PUT", "users/"+alice+"/credentials/"+id, map[string]any{}), 400, DetailConstraintViolation, "status")
+	wantDetail(t, h.call("PUT", "users/"+alice+"/credentials/"+id, map[string]any{}), 400, model.DetailConstraintViolation, "status")
 }
 
 func TestCredentialDataRules(t *testing.T) { forEachStore(t, testCredentialDataRules) }
@@ -78,20 +79,20 @@ func testCredentialDataRules(t *testing.T, kind storeKind) {
 	alice, bob := h.user("alice"), h.user("bob")
 	path := "users/" + alice + "/credentials"
 	// Member Name is required and has no default.
-	wantDetail(t, h.call("POST", path, h.membership(nil)), 400, DetailRequiredValue, "data.Member Name")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Level": "x"})), 400, DetailRequiredValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(nil)), 400, model.DetailRequiredValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Level": "x"})), 400, model.DetailRequiredValue, "data.Member Name")
 	// Keys are field titles of the type, of Alphanumeric Text fields only.
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "Shoe Size": "42"})), 400, DetailInvalidValue, "data.Shoe Size")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "City": "Rome"})), 400, DetailInvalidValue, "data.City")
-	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": 7})), 400, DetailInvalidValue, "data.Member Name")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "Shoe Size": "42"})), 400, model.DetailInvalidValue, "data.Shoe Size")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": "a", "City": "Rome"})), 400, model.DetailInvalidValue, "data.City")
+	wantDetail(t, h.call("POST", path, h.membership(map[string]any{"Member Name": 7})), 400, model.DetailInvalidValue, "data.Member Name")
 	// data on an AUTOMATED type, or creating one by hand at all, is refused.
 	auto := map[string]any{"credentialType": map[string]any{"id": h.seed.CredentialTypes["Staff Badge"]}, "data": map[string]any{"Company": "x"}}
-	wantDetail(t, h.call("POST", path, auto), 400, DetailInvalidValue, "data")
-	wantDetail(t, h.call("POST", path, map[string]any{"credentialType": map[string]any{"id": "nope"}}), 400, DetailInvalidValue, "credentialType.id")
+	wantDetail(t, h.call("POST", path, auto), 400, model.DetailInvalidValue, "data")
+	wantDetail(t, h.call("POST", path, map[string]any{"credentialType": map[string]any{"id": "nope"}}), 400, model.DetailInvalidValue, "credentialType.id")
 
 	// bob has no paired wallet: with data nothing is issued and nothing stored.
 	before := len(h.must(200, h.call("GET", "users/"+bob+"/credentials", nil)).list("items"))
-	wantDetail(t, h.call("POST", "users/"+bob+"/credentials", h.membership(map[string]any{"Member Name": "Bob"})), 400, DetailConstraintViolation, "data")
+	wantDetail(t, h.call("POST", "users/"+bob+"/credentials", h.membership(map[string]any{"Member Name": "Bob"})), 400, model.DetailConstraintViolation, "data")
 	eq(t, len(h.must(200, h.call("GET", "users/"+bob+"/credentials", nil)).list("items")), before, "nothing created")
 
 	// A type whose required field has a default needs no data: PENDING for bob.
@@ -111,7 +112,7 @@ func testCredentialExpiry(t *testing.T, kind storeKind) {
 	past := h.clock.Now().Add(-time.Hour).Format(time.RFC3339)
 	body := h.membership(map[string]any{"Member Name": "A"})
 	body["expiresAt"] = past
-	wantDetail(t, h.call("POST", "users/"+alice+"/credentials", body), 400, DetailInvalidValue, "expiresAt")
+	wantDetail(t, h.call("POST", "users/"+alice+"/credentials", body), 400, model.DetailInvalidValue, "expiresAt")
 
 	body["expiresAt"] = h.clock.Now().Add(time.Hour).Format(time.RFC3339)
 	c := h.must(201, h.call("POST", "users/"+alice+"/credentials", body))
@@ -163,29 +164,5 @@ func testCredentialNotifications(t *testing.T, kind storeKind) {
 	}
 	wantDetail(t, h.call("POST", "users/"+h.user("bob")+"/credentials", map[string]any{
 		"credentialType": map[string]any{"id": h.seed.CredentialTypes["Membership"]},
-		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, DetailInvalidValue, "notification.methods[0]")
-}
-
-// TestFieldTitled: the scan finds what a map of the fields by title (the
-// last field of a title wins) held, duplicates and misses included.
-func TestFieldTitled(t *testing.T) {
-	rng := rand.New(rand.NewPCG(31, 37))
-	titles := []string{"A", "B", "C", "", "a"}
-	for range 2000 {
-		ct := &CredentialType{Metadata: &CredentialMetadata{}}
-		for i := range rng.IntN(6) {
-			ct.Metadata.Fields = append(ct.Metadata.Fields, Field{ID: fmt.Sprint(i), Title: titles[rng.IntN(len(titles))]})
-		}
-		byTitle := map[string]Field{}
-		for _, f := range ct.Metadata.Fields {
-			byTitle[f.Title] = f
-		}
-		for _, title := range append(titles, "missing") {
-			want, wantOK := byTitle[title]
-			got, ok := fieldTitled(ct, title)
-			if ok != wantOK || got.ID != want.ID {
-				t.Fatalf("%+v, %q: got %+v %v, want %+v %v", ct.Metadata.Fields, title, got, ok, want, wantOK)
-			}
-		}
-	}
+		"notification":   map[string]any{"methods": []string{"PIGEON"}}}), 400, model.DetailInvalidValue, "notification.methods[0]")
 }

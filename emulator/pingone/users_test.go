@@ -1,6 +1,10 @@
 package pingone
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
+)
 
 func TestUsersCRUD(t *testing.T) { forEachStore(t, testUsersCRUD) }
 
@@ -20,9 +24,9 @@ func testUsersCRUD(t *testing.T, kind storeKind) {
 		t.Fatal("password.reset link missing")
 	}
 
-	wantDetail(t, h.call("POST", "users", map[string]any{"username": "DAVE"}), 400, DetailUniquenessViolation, "username")
-	wantDetail(t, h.call("POST", "users", map[string]any{"email": "x@example.com"}), 400, DetailRequiredValue, "username")
-	wantDetail(t, h.call("POST", "users", map[string]any{"username": "e", "population": map[string]any{"id": "nope"}}), 400, DetailInvalidValue, "population.id")
+	wantDetail(t, h.call("POST", "users", map[string]any{"username": "DAVE"}), 400, model.DetailUniquenessViolation, "username")
+	wantDetail(t, h.call("POST", "users", map[string]any{"email": "x@example.com"}), 400, model.DetailRequiredValue, "username")
+	wantDetail(t, h.call("POST", "users", map[string]any{"username": "e", "population": map[string]any{"id": "nope"}}), 400, model.DetailInvalidValue, "population.id")
 
 	put := h.must(200, h.call("PUT", "users/"+id, map[string]any{"username": "dave", "email": "d@example.com"}))
 	eq(t, put.str("email"), "d@example.com", "replaced")

@@ -3,6 +3,8 @@ package pingone
 import (
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestVerifyTransactionsAndThirtyMinuteRule(t *testing.T) {
@@ -76,7 +78,7 @@ func testVerifyLifecycleThroughEmulator(t *testing.T, kind storeKind) {
 	id := tx.str("id")
 	// Approval only from FAIL or IN_PROGRESS.
 	wantDetail(t, h.call("PUT", base+"/"+id, map[string]any{"transactionStatus": map[string]any{"status": "APPROVED_MANUALLY"}}),
-		400, DetailConstraintViolation, "transactionStatus.status")
+		400, model.DetailConstraintViolation, "transactionStatus.status")
 	// The verified data of an unfinished transaction has no deadline.
 	h.clock.Advance(time.Hour)
 	h.token = h.getToken(h.seed.ClientID, h.seed.ClientSecret)
@@ -88,7 +90,7 @@ func testVerifyLifecycleThroughEmulator(t *testing.T, kind storeKind) {
 	}))
 	eq(t, done.str("transactionStatus.status"), "FAIL", "failed")
 	wantDetail(t, h.call("PUT", base+"/"+id, map[string]any{"transactionStatus": map[string]any{"status": "SUCCESS"}}),
-		400, DetailInvalidValue, "transactionStatus.status")
+		400, model.DetailInvalidValue, "transactionStatus.status")
 	ok := h.must(200, h.call("PUT", base+"/"+id, map[string]any{"transactionStatus": map[string]any{"status": "APPROVED_MANUALLY"}}))
 	eq(t, ok.str("transactionStatus.status"), "APPROVED_MANUALLY", "approved")
 	eq(t, len(h.must(200, h.call("GET", base+"/"+id+"/verifiedData", nil)).list("verifiedData")), 1, "evidence")

@@ -3,6 +3,8 @@ package pingone
 import (
 	"strings"
 	"testing"
+
+	"github.com/journeyjs/journeyjs/emulator/pingone/model"
 )
 
 func TestWalletPairingAndProvisioning(t *testing.T) {
@@ -19,7 +21,7 @@ func testWalletPairingAndProvisioning(t *testing.T, kind storeKind) {
 	ct := h.seed.CredentialTypes["Staff Badge"]
 	eq(t, h.liveCredentials("bob", ct)[0]["status"], any("PENDING"), "pending")
 
-	wantDetail(t, h.call("POST", "users/"+bob+"/digitalWallets", map[string]any{}), 400, DetailRequiredValue, "digitalWalletApplication.id")
+	wantDetail(t, h.call("POST", "users/"+bob+"/digitalWallets", map[string]any{}), 400, model.DetailRequiredValue, "digitalWalletApplication.id")
 	w := h.must(201, h.call("POST", "users/"+bob+"/digitalWallets", map[string]any{"digitalWalletApplication": map[string]any{"id": app}}))
 	eq(t, w.str("status"), "PAIRING_REQUIRED", "status")
 	code := w.str("pairingSession.challenge")
@@ -29,7 +31,7 @@ func testWalletPairingAndProvisioning(t *testing.T, kind storeKind) {
 	walletID := w.str("id")
 
 	pair := "/emulator/environments/" + h.env + "/digitalWallets/" + walletID + "/pair"
-	wantDetail(t, h.call("POST", pair, map[string]any{"challenge": "WRONGCODE123"}), 400, DetailInvalidValue, "challenge")
+	wantDetail(t, h.call("POST", pair, map[string]any{"challenge": "WRONGCODE123"}), 400, model.DetailInvalidValue, "challenge")
 	eq(t, h.must(200, h.call("GET", "users/"+bob+"/digitalWallets/"+walletID, nil)).str("status"), "PAIRING_REQUIRED", "still pairing")
 	paired := h.must(200, h.call("POST", pair, map[string]any{"challenge": code}))
 	eq(t, paired.str("status"), "ACTIVE", "paired")
@@ -40,7 +42,7 @@ func testWalletPairingAndProvisioning(t *testing.T, kind storeKind) {
 	if !strings.HasPrefix(w.str("_links.appOpen.href"), "https://wallet.example.com/open?u=") {
 		t.Fatalf("appOpen link: %s", w.str("_links.appOpen.href"))
 	}
-	wantDetail(t, h.call("POST", pair, map[string]any{"challenge": code}), 400, DetailConstraintViolation, "status")
+	wantDetail(t, h.call("POST", pair, map[string]any{"challenge": code}), 400, model.DetailConstraintViolation, "status")
 
 	// Pairing delivered the pending badge.
 	cred := h.liveCredentials("bob", ct)[0]
@@ -83,9 +85,9 @@ func testRejectAndDeleteWalletApp(t *testing.T, kind storeKind) {
 
 	app := h.seed.DigitalWalletApplications["Demo Wallet"]
 	wantDetail(t, h.call("POST", "digitalWalletApplications", map[string]any{"name": "X", "appOpenUrl": "not a url", "application": map[string]any{"id": "a"}}),
-		400, DetailInvalidValue, "appOpenUrl")
+		400, model.DetailInvalidValue, "appOpenUrl")
 	wantDetail(t, h.call("POST", "digitalWalletApplications", map[string]any{"name": "X", "appOpenUrl": "https://x.example"}),
-		400, DetailRequiredValue, "application.id")
+		400, model.DetailRequiredValue, "application.id")
 	eq(t, h.must(200, h.call("GET", "digitalWalletApplications/"+app, nil)).get("usesPingOneWalletSDK"), any(true), "SDK default")
 	eq(t, len(h.must(200, h.call("GET", "digitalWalletApplications", nil)).list("digitalWalletApplications")), 1, "apps")
 	h.must(204, h.call("DELETE", "digitalWalletApplications/"+app, nil))

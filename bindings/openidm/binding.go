@@ -136,11 +136,12 @@ func (b *Instance) record(action, collection string, obj map[string]any, id stri
 	if s, ok := obj["_id"].(string); ok && s != "" {
 		id = s
 	}
-	b.changes = append(b.changes, Change{Action: action, Resource: collection, ID: id, Rev: revOf(obj)})
+	b.changes = append(b.changes, Change{Action: action, Resource: collection, ID: id, Rev: RevOf(obj)})
 }
 
-// revOf is obj's _rev as text ("" when it has none).
-func revOf(obj map[string]any) string {
+// RevOf is obj's _rev as text ("" when it has none), as a Change records it
+// and as back ends compare revisions.
+func RevOf(obj map[string]any) string {
 	switch r := obj["_rev"].(type) {
 	case string:
 		return r

@@ -2,7 +2,6 @@ package idm
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -56,19 +55,8 @@ func notFound(collection, id string) *openidm.Error {
 	return openidm.Errorf(openidm.CodeNotFound, "Object %s not found in %s", id, collection)
 }
 
-func revOf(obj map[string]any) string {
-	switch r := obj["_rev"].(type) {
-	case string:
-		return r
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(r)
-	}
-}
-
 func nextRev(obj map[string]any) string {
-	n, _ := strconv.ParseInt(revOf(obj), 10, 64)
+	n, _ := strconv.ParseInt(openidm.RevOf(obj), 10, 64)
 	return strconv.FormatInt(n+1, 10)
 }
 
@@ -76,7 +64,7 @@ func checkRev(obj map[string]any, rev, collection, id string) error {
 	if rev == "" || rev == "*" {
 		return nil
 	}
-	if cur := revOf(obj); cur != rev {
+	if cur := openidm.RevOf(obj); cur != rev {
 		return openidm.Errorf(openidm.CodePreconditionFailed, "revision %q of %s/%s is stale: the current revision is %q", rev, collection, id, cur)
 	}
 	return nil

@@ -132,7 +132,7 @@ func (t sqlTx) put(collection, id string, obj map[string]any) error {
 	}
 	_, err = t.t.ExecContext(t.ctx, `INSERT INTO idm_objects (collection, id, rev, doc) VALUES (?, ?, ?, ?)
 		ON CONFLICT (collection, id) DO UPDATE SET rev = excluded.rev, doc = excluded.doc`,
-		collection, id, revOf(obj), string(doc))
+		collection, id, openidm.RevOf(obj), string(doc))
 	if err != nil {
 		return fmt.Errorf("idm store: %w", err)
 	}

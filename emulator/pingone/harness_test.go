@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone/api"
+	"github.com/journeyjs/journeyjs/emulator/pingone/internal/storetest"
 	"github.com/journeyjs/journeyjs/emulator/pingone/platform"
 	"github.com/journeyjs/journeyjs/emulator/pingone/scim"
 	"github.com/journeyjs/journeyjs/emulator/pingone/store"
@@ -38,38 +39,18 @@ func (c *testClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// storeKind names a Store back end.
-type storeKind string
+// storeKind names a store back end.
+type storeKind = storetest.Kind
 
 const (
-	sqliteStore storeKind = "sqlite"
-	memoryStore storeKind = "memory"
+	sqliteStore = storetest.SQLite
+	memoryStore = storetest.Memory
 )
 
-// forEachStore runs test against every back end, each as a subtest named
-// after it.
-func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
-	for _, kind := range []storeKind{sqliteStore, memoryStore} {
-		t.Run(string(kind), func(t *testing.T) { test(t, kind) })
-	}
-}
-
-// openStore opens an empty store of a kind (SQLite in memory) that the
-// test closes at its end.
-func openStore(t testing.TB, kind storeKind) *store.Store {
-	t.Helper()
-	var s *store.Store
-	if kind == sqliteStore {
-		var err error
-		if s, err = store.Open(":memory:"); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		s = store.NewMemoryStore()
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+var (
+	forEachStore = storetest.ForEach
+	openStore    = storetest.Open
+)
 
 // harness is a platform served over real HTTP, on a real SQLite file or a
 // memory store.

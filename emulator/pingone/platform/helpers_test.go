@@ -5,44 +5,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/journeyjs/journeyjs/emulator/pingone/store"
+	"github.com/journeyjs/journeyjs/emulator/pingone/internal/storetest"
 )
 
 // The tests of this package drive the rules directly, inside units of
 // work; the HTTP API is tested in package pingone.
 
 // storeKind names a store back end.
-type storeKind string
+type storeKind = storetest.Kind
 
 const (
-	sqliteStore storeKind = "sqlite"
-	memoryStore storeKind = "memory"
+	sqliteStore = storetest.SQLite
+	memoryStore = storetest.Memory
 )
 
-// forEachStore runs test against every back end, each as a subtest named
-// after it.
-func forEachStore(t *testing.T, test func(t *testing.T, kind storeKind)) {
-	for _, kind := range []storeKind{sqliteStore, memoryStore} {
-		t.Run(string(kind), func(t *testing.T) { test(t, kind) })
-	}
-}
-
-// openStore opens an empty store of a kind (SQLite in memory) that the
-// test closes at its end.
-func openStore(t testing.TB, kind storeKind) *store.Store {
-	t.Helper()
-	var s *store.Store
-	if kind == sqliteStore {
-		var err error
-		if s, err = store.Open(":memory:"); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		s = store.NewMemoryStore()
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+var (
+	forEachStore = storetest.ForEach
+	openStore    = storetest.Open
+)
 
 // seeded is a platform with the shared test seed applied.
 type seeded struct {

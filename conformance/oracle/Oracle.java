@@ -237,6 +237,11 @@ public final class Oracle {
             } catch (EvaluatorException e) {
                 return head + "\"kind\":\"compile-error\",\"message\":" + quote(e.details()) + ",\"line\":"
                         + e.lineNumber() + "}";
+            } catch (EcmaError e) {
+                // A regular expression literal Rhino's regexp compiler
+                // refuses: a SyntaxError raised while compiling the script.
+                return head + "\"kind\":\"compile-error\",\"message\":" + quote(e.getErrorMessage())
+                        + ",\"line\":" + e.lineNumber() + "}";
             }
             // AM builds a fresh scope for every evaluation: standard objects
             // as its prototype, the bindings in the JSR-223 ENGINE_SCOPE.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dop251/goja"
+
 	// Every binding, as in the journeyjs command: probes see the same
 	// globals a tenant script sees in journeyjs.
 	_ "github.com/journeyjs/journeyjs/bindings/all"
@@ -44,7 +46,7 @@ func (j *Journeyjs) Eval(name, source string) Answer {
 	case runtime.KindSyntax:
 		a = Answer{Kind: KindCompileError, Message: strings.TrimPrefix(se.Message, "SyntaxError: "), Line: se.Line}
 	case runtime.KindException, runtime.KindStackOverflow:
-		a = exceptionAnswer(se.Message)
+		a = thrownAnswer(se)
 	case runtime.KindTimeout:
 		a = Answer{Kind: KindTimeout}
 	case runtime.KindNoOutcome:
@@ -54,6 +56,46 @@ func (j *Journeyjs) Eval(name, source string) Answer {
 	}
 	a.Name = name
 	return a
+}
+
+// thrownAnswer classifies the thrown value the way the oracle does: an
+// object with Error.prototype on its chain answers its name and message,
+// anything else "(thrown)" and its text. The run is over, so reading the
+// value's properties races with nothing.
+func thrownAnswer(se *runtime.ScriptError) Answer {
+	var exc *goja.Exception
+	if !errors.As(se.Err, &exc) || exc.Value() == nil {
+		return exceptionAnswer(se.Message)
+	}
+	obj, ok := exc.Value().(*goja.Object)
+	if !ok {
+		return Answer{Kind: KindException, Type: "(thrown)", Message: exc.Value().String()}
+	}
+	for p := obj; p != nil; p = p.Prototype() {
+		if p.ClassName() == "Error" || isErrorPrototype(p) {
+			return Answer{Kind: KindException, Type: propText(obj, "name"), Message: propText(obj, "message")}
+		}
+	}
+	return exceptionAnswer(se.Message)
+}
+
+// isErrorPrototype: p is Error.prototype (an ordinary object in ES2015+,
+// so its class name does not tell).
+func isErrorPrototype(p *goja.Object) bool {
+	ctor, ok := p.Get("constructor").(*goja.Object)
+	if !ok || propText(ctor, "name") != "Error" {
+		return false
+	}
+	proto, ok := ctor.Get("prototype").(*goja.Object)
+	return ok && proto.SameAs(p)
+}
+
+func propText(o *goja.Object, key string) string {
+	v := o.Get(key)
+	if v == nil || goja.IsUndefined(v) {
+		return ""
+	}
+	return v.String()
 }
 
 // Close releases the engine.

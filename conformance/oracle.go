@@ -117,7 +117,7 @@ func StartOracle(cfg OracleConfig) (*Oracle, error) {
 	if ms <= 0 {
 		ms = 5000
 	}
-	cmd := exec.Command(cfg.Java, "-Xss8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+	cmd := exec.Command(cfg.Java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 		"-Duser.timezone=UTC", "-Duser.language=en", "-Duser.country=US", "-Dfile.encoding=UTF-8",
 		"-cp", cp, "journeyjs.oracle.Oracle", "-timeout-ms", fmt.Sprint(ms))
 	cmd.Env = append(os.Environ(), "TZ=UTC")

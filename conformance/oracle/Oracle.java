@@ -287,7 +287,9 @@ public final class Oracle {
             } catch (RhinoException e) {
                 return exception(head, e.getClass().getSimpleName(), e.details());
             } catch (StackOverflowError e) {
-                return exception(head, "InternalError", "java.lang.StackOverflowError");
+                // The JVM's own stack (a getter calling itself goes through
+                // Java frames): AM's thread would die with it too.
+                return exception(head, "java.lang.StackOverflowError", "");
             } finally {
                 cx.deadline = 0;
             }

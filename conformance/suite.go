@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -142,7 +143,11 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 		case o.Known != "":
 			status = "known  "
 		}
-		fmt.Fprintf(w, "%s %s  (%s:%d)\n", status, o.Probe.ID(), o.Probe.File, o.Probe.Line)
+		file := o.Probe.File
+		if rel, err := filepath.Rel(filepath.Dir(Dir()), file); err == nil {
+			file = rel
+		}
+		fmt.Fprintf(w, "%s %s  (%s:%d)\n", status, o.Probe.ID(), file, o.Probe.Line)
 		fmt.Fprintf(w, "    journeyjs: %s\n", o.Journeyjs)
 		fmt.Fprintf(w, "    rhino:     %s\n", o.Rhino)
 		if o.Known != "" {

@@ -87,13 +87,22 @@ func mainErr(probesDir, knownFile, run string, verbose bool, bench int, timeout 
 	}
 	rep.Write(os.Stdout, verbose)
 	if bench > 0 {
-		t, err := conformance.Measure(probes, oracle, jj, bench)
+		// Probes that run into the time limit would time the limit.
+		var timed []conformance.Probe
+		for _, o := range rep.Outcomes {
+			if o.Rhino.Kind != conformance.KindTimeout && o.Journeyjs.Kind != conformance.KindTimeout {
+				timed = append(timed, o.Probe)
+			}
+		}
+		t, err := conformance.Measure(timed, oracle, jj, bench)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "conformance:", err)
 			return 2
 		}
-		fmt.Printf("\ntiming (%d probes × %d warm rounds): rhino oracle %v/script, journeyjs %v/script, ratio %.1f×\n",
-			t.Scripts, t.Round, t.Rhino.Round(time.Microsecond/10), t.Journeyjs.Round(time.Microsecond/10), t.Ratio())
+		us := func(d time.Duration) string { return fmt.Sprintf("%.1fµs", float64(d)/1e3) }
+		fmt.Printf("\ntiming (%d probes × %d warm rounds, per script): median rhino %s, journeyjs %s (%.1f×); mean rhino %s, journeyjs %s (%.1f×)\n",
+			t.Scripts, t.Rounds, us(t.RhinoMedian), us(t.JourneyjsMedian), t.MedianRatio(),
+			us(t.RhinoMean), us(t.JourneyjsMean), t.Ratio())
 	}
 	code := 0
 	if h := rep.Harness(); len(h) > 0 {

@@ -4,7 +4,7 @@ BIN       := bin/journeyjs
 PKGS      := ./...
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build demo test bench bench-instructions bench-ratio lint fmt vet staticcheck clean
+.PHONY: all build demo test bench bench-instructions bench-ratio lint fmt vet staticcheck clean conformance
 
 all: build
 
@@ -79,3 +79,13 @@ bench-instructions:
 ## bench-ratio: the pooled/floor ratio as the median of PAIRS back-to-back pairs.
 bench-ratio:
 	./tools/bench-ratio.sh
+
+## conformance: run conformance/probes through journeyjs and through the Rhino
+## oracle (Rhino 1.7.14 configured as AIC); fails on an unlisted difference.
+## Installs rhino, librhino-java and a headless JDK with apt-get when missing.
+## Not part of `make test`. CONFORMANCE_FLAGS: e.g. -v, -run const, -bench 5.
+CONFORMANCE_FLAGS ?=
+conformance:
+	@./tools/conformance-deps.sh
+	@$(GO) build -o bin/conformance ./conformance/cmd/conformance
+	@./bin/conformance $(CONFORMANCE_FLAGS)

@@ -1,0 +1,111 @@
+// JSON.parse and JSON.stringify edge cases.
+
+// probe: stringify-basic
+// result: JSON.stringify({a: 1, b: [true, null, "s"]})
+
+// probe: stringify-undefined-member
+// result: JSON.stringify({a: undefined, b: function () {}, c: 1})
+
+// probe: stringify-undefined-in-array
+// result: JSON.stringify([undefined, function () {}])
+
+// probe: stringify-top-undefined
+// result: typeof JSON.stringify(undefined)
+
+// probe: stringify-nan-infinity
+// result: JSON.stringify([NaN, Infinity, -0])
+
+// probe: stringify-indent-number
+// result: JSON.stringify({a: [1, {b: 2}]}, null, 2)
+
+// probe: stringify-indent-string
+// result: JSON.stringify({a: 1}, null, "--")
+
+// probe: stringify-replacer-fn
+// result: JSON.stringify({a: 1, b: "x"}, function (k, v) { return typeof v === "number" ? v * 10 : v; })
+
+// probe: stringify-replacer-array
+// result: JSON.stringify({a: 1, b: 2, c: 3}, ["c", "a"])
+
+// probe: stringify-tojson
+// result: JSON.stringify({t: {toJSON: function (k) { return "key:" + k; }}})
+
+// probe: stringify-cycle
+// result: JSON.stringify(o)
+var o = {}; o.self = o;
+
+// probe: stringify-unicode
+// result: JSON.stringify("é\u2028\ud800")
+
+// probe: stringify-control
+// result: JSON.stringify("\b\f\n\r\t\u0001")
+
+// probe: stringify-integer-keys-order
+// result: JSON.stringify({b: 1, 2: 1, a: 1, 1: 1})
+
+// probe: stringify-boxed
+// result: JSON.stringify([new String("s"), new Number(1), new Boolean(false)])
+
+// probe: stringify-large-number
+// result: JSON.stringify([1e21, 1e-7, 123456789012345680000])
+
+// probe: stringify-nested-array-indent
+// result: JSON.stringify([[]], null, 1)
+
+// probe: stringify-date-key
+// result: JSON.stringify(new Date(0))
+
+// probe: parse-basic
+// result: JSON.parse('{"a":[1,2,{"b":null}]}').a[2].b
+
+// probe: parse-reviver
+// result: JSON.stringify(JSON.parse('{"a":1,"b":{"c":2}}', function (k, v) { return typeof v === "number" ? v + 1 : v; }))
+
+// probe: parse-trailing-comma
+// result: JSON.parse('[1,2,]')
+
+// probe: parse-single-quotes
+// result: JSON.parse("{'a':1}")
+
+// probe: parse-error-message
+// result: JSON.parse("{bad")
+// messages: match
+
+// probe: parse-error-type
+// result: JSON.parse("{bad")
+
+// probe: parse-number-forms
+// result: JSON.stringify(JSON.parse("[1E2, -0, 0.5e-1]"))
+
+// probe: parse-leading-zero
+// result: JSON.parse("01")
+
+// probe: parse-whitespace
+// result: JSON.parse(" \t\n 1 \r\n")
+
+// probe: parse-duplicate-keys
+// result: JSON.parse('{"a":1,"a":2}').a
+
+// probe: parse-proto-key
+// result: typeof JSON.parse('{"__proto__":{"x":1}}').x
+
+// probe: parse-big-int
+// result: JSON.parse("12345678901234567890")
+
+// probe: parse-empty
+// result: JSON.parse("")
+
+// probe: parse-non-string
+// result: JSON.parse(null)
+
+// probe: roundtrip-unicode-escape
+// result: JSON.parse('"\\u00e9\\ud83d\\ude00"').length
+
+// probe: json-tostring-tag
+// result: Object.prototype.toString.call(JSON)
+
+// probe: stringify-getter
+// result: JSON.stringify({get g() { return "got"; }})
+
+// probe: stringify-symbol-key
+// result: JSON.stringify({a: 1})

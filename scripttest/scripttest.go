@@ -68,6 +68,7 @@ type Script struct {
 	routes       []httpclient.Route
 	idm          idm.Seed
 	realm        string
+	scriptCtx    *runtime.Context
 	logLevel     *logger.Level
 	timeout      time.Duration
 	engine       *runtime.Engine
@@ -180,6 +181,10 @@ func WithIDMObject(collection string, obj map[string]any) Option {
 // WithRealm sets the realm binding (default /alpha).
 func WithRealm(realm string) Option { return func(s *Script) { s.realm = realm } }
 
+// WithScriptContext sets the script's AIC context (runtime.VerifyCompletion
+// …), over the fixtures' context: key; the default is ScriptedDecision.
+func WithScriptContext(c *runtime.Context) Option { return func(s *Script) { s.scriptCtx = c } }
+
 // WithLogLevel sets the scripts' log level (default: the fixtures', else
 // every level).
 func WithLogLevel(level logger.Level) Option { return func(s *Script) { s.logLevel = &level } }
@@ -239,6 +244,9 @@ func (s *Script) WithIDMObject(collection string, obj map[string]any) *Script {
 
 // WithRealm: see the WithRealm option.
 func (s *Script) WithRealm(realm string) *Script { return s.With(WithRealm(realm)) }
+
+// WithScriptContext: see the WithScriptContext option.
+func (s *Script) WithScriptContext(c *runtime.Context) *Script { return s.With(WithScriptContext(c)) }
 
 // WithLogLevel: see the WithLogLevel option.
 func (s *Script) WithLogLevel(level logger.Level) *Script { return s.With(WithLogLevel(level)) }
@@ -372,6 +380,9 @@ func (s *Script) Run() *Run {
 	}
 	if s.logLevel != nil {
 		logger.LevelKey.Set(&in.Backends, *s.logLevel)
+	}
+	if s.scriptCtx != nil {
+		in.Context = s.scriptCtx
 	}
 
 	eng := s.engine

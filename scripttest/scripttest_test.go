@@ -190,3 +190,15 @@ func TestFixturesAreReadOnceUntilWith(t *testing.T) {
 	s.WithTransientState(map[string]any{"t": 1}).Run().AssertOutcome("rewritten")
 	s.WithSharedState(map[string]any{"o": "option"}).Run().AssertOutcome("option")
 }
+
+func TestWithScriptContext(t *testing.T) {
+	run := scripttest.NewSource(t, "v.js", `nodeState.putShared("t", typeof action + "," + typeof verifyTransactionsHelper)`).
+		WithScriptContext(runtime.VerifyCompletion).Run()
+	run.AssertNoError()
+	run.AssertSharedState(map[string]any{"t": "undefined,object"})
+
+	rec := &recorder{}
+	scripttest.NewSource(rec, "d.js", `verifyTransactionsHelper.getUser(); action.goTo("x")`).Run().AssertNoError()
+	assert.Contains(t, rec.text(), "ReferenceError: verifyTransactionsHelper is not defined",
+		"a Scripted Decision script has no verifyTransactionsHelper")
+}

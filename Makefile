@@ -54,7 +54,7 @@ fuzz:
 ## credential-issuing script against the in-process PingOne platform.
 BENCHCOUNT ?= 1
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCHCOUNT) ./runtime/ ./bench/
+	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCHCOUNT) ./runtime/ ./scripts/
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -15,7 +15,7 @@ N=${N:-20000}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go test -c -o "$dir/runtime.test" ./runtime
-go test -c -o "$dir/bench.test" ./bench
+go test -c -o "$dir/scripts.test" ./scripts
 count() { # package benchmark iterations; run from the package's directory
 	(cd "$1" && GOGC=off GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off valgrind --tool=callgrind --callgrind-out-file=/dev/null \
 		"$dir/$1.test" -test.run '^$' -test.bench "^Benchmark$2\$" -test.benchtime "$3x" -test.cpu 1 2>&1 >/dev/null |
@@ -37,6 +37,6 @@ measure runtime 'CompileCache/scripts=10' "$N"
 measure runtime 'CompileCache/scripts=10000' "$N"
 awk -v a="${per[CompileCache/scripts=10]}" -v b="${per[CompileCache/scripts=10000]}" \
 	'BEGIN { printf "compile cache, 10,000 / 10 scripts = %.2fx in instructions\n", b / a }'
-measure bench IssueCredential $((N / 100))
-measure bench IssueCredentialCannedResponses $((N / 100))
-measure bench 'IssueCredentialResponsesAsJS/jsvalue' $((N / 100))
+measure scripts IssueCredential $((N / 100))
+measure scripts IssueCredentialCannedResponses $((N / 100))
+measure scripts 'IssueCredentialResponsesAsJS/jsvalue' $((N / 100))

@@ -1,4 +1,4 @@
-package bench
+package scripts
 
 import (
 	"context"
@@ -22,11 +22,11 @@ import (
 
 func loadIssueCredential(tb testing.TB) (runtime.Script, *fixtures.File) {
 	tb.Helper()
-	src, err := os.ReadFile("../scripts/issue-credential.js")
+	src, err := os.ReadFile("issue-credential.js")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	fx, err := fixtures.Load("../scripts/issue-credential.fixtures.yaml")
+	fx, err := fixtures.Load("issue-credential.fixtures.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -101,6 +101,7 @@ type Run struct {
 	backends, defaults Backends
 	outcome            string
 	outcomeSet         bool
+	sends              bool
 }
 
 // ScriptInfo identifies the script of a run.
@@ -147,6 +148,14 @@ func (r *Run) SetOutcome(outcome string) { r.outcome, r.outcomeSet = outcome, tr
 
 // Outcome is the outcome the script chose, and whether it chose one.
 func (r *Run) Outcome() (string, bool) { return r.outcome, r.outcomeSet }
+
+// SendsToUser records that the pass ends by sending the user something
+// (callbacks, a suspension) instead of taking an outcome: as in AM, the
+// pass then has no outcome, whatever action.goTo said, and needs none.
+func (r *Run) SendsToUser() { r.sends = true }
+
+// Sends reports whether a binding called SendsToUser in this run.
+func (r *Run) Sends() bool { return r.sends }
 
 // Reset clears the outcome, for the next run.
 func (r *Run) Reset() {

@@ -106,3 +106,12 @@ func TestRegistry(t *testing.T) {
 	assert.Contains(t, bindings.Names(), "testRegistryBinding")
 	assert.Panics(t, func() { bindings.Register(b) })
 }
+
+func TestSendsToUser(t *testing.T) {
+	var run bindings.Run
+	assert.False(t, run.Sends())
+	run.SendsToUser()
+	assert.True(t, run.Sends())
+	run.Reset()
+	assert.False(t, run.Sends())
+}

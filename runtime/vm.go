@@ -297,6 +297,11 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.inRun = false
 	res.Context = v.context
 	res.Outcome, _ = v.run.Outcome()
+	sends := v.run.Sends()
+	if sends {
+		// Callbacks or a suspension win over action.goTo (spec §2.1).
+		res.Outcome = ""
+	}
 	res.SharedState, res.TransientState = v.state.Shared(), v.state.Transient()
 	res.Outputs = v.outputs
 	_, called := v.run.Outcome()
@@ -305,7 +310,7 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 	v.run = bindings.Run{State: &v.state}
 	v.state = bindings.State{}
 
-	if err == nil && !called && v.context.NeedsOutcome {
+	if err == nil && !called && !sends && v.context.NeedsOutcome {
 		err = &ScriptError{Kind: KindNoOutcome, Script: script.name(), File: script.name(),
 			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\")"}
 	}

@@ -114,7 +114,7 @@ func BenchmarkRunCold(b *testing.B) {
 			b.Fatal(err)
 		}
 		var res Result
-		if err := v.execute(ctx, monoNow(), fn, script, &in, &res); err != nil || res.Outcome != "true" {
+		if err := v.execute(ctx, monoNow(), e.limit(ctx), fn, script, &in, &res); err != nil || res.Outcome != "true" {
 			b.Fatal(res.Outcome, err)
 		}
 		e.drop(v)

@@ -93,8 +93,8 @@ type resolved struct {
 //   - A caller beyond the bound waits for a runtime in arrival order (first
 //     come, first served), without spinning, and takes the runtime the
 //     moment a run gives it back. The wait ends when the caller's context
-//     ends, when QueueTimeout or the run's time limit passes (ErrBusy), or
-//     when the engine is closed (ErrClosed).
+//     ends (its error), when QueueTimeout or the run's time limit passes
+//     (ErrBusy), or when the engine is closed (ErrClosed).
 //   - Run returns within the run's time limit (the context's deadline or
 //     Timeout, whichever is earlier, counted from the call) plus the
 //     watchdog's few milliseconds, waiting included.
@@ -266,10 +266,13 @@ func (e *Engine) positions(file string, line, col int) (int, int) {
 //
 // When MaxConcurrent runs are in progress, Run first waits for one of them
 // to end (see Engine and Options.QueueTimeout). A wait can end without the
-// script running: with ErrBusy (wrapped) when the engine stayed busy for as
-// long as the run could wait, with ErrClosed when the engine is closed, and
-// with a *ScriptError of kind KindCanceled wrapping the context's error when
-// ctx ends first (as when ctx has ended before Run is called).
+// script running, and Run then returns an empty Result and an error that is
+// not a *ScriptError: ErrBusy (wrapped) when the engine stayed busy for as
+// long as the run could wait, ErrClosed when the engine is closed, or ctx's
+// error (wrapped: errors.Is(err, context.Canceled) or
+// context.DeadlineExceeded) when ctx ends first. Every run that got a
+// runtime, and one whose ctx had ended before Run was called, reports its
+// failure as a *ScriptError.
 //
 // The run's time limit is the earlier of ctx's deadline and Timeout after
 // the call: time spent waiting for a runtime counts against it.
@@ -280,16 +283,14 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		return Result{}, ErrClosed
 	}
 	if err := ctx.Err(); err != nil {
-		return canceledBeforeRun(script, err, "")
+		se := &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
+		return Result{Error: se}, se
 	}
 	limit := e.limit(ctx)
 	select {
 	case e.slots <- struct{}{}:
 	default:
-		if err := e.wait(ctx, script, start, limit); err != nil {
-			if se, ok := err.(*ScriptError); ok {
-				return Result{Error: se}, se
-			}
+		if err := e.wait(ctx, start, limit); err != nil {
 			return Result{}, err
 		}
 	}
@@ -325,15 +326,10 @@ func (e *Engine) limit(ctx context.Context) time.Duration {
 	return limit
 }
 
-func canceledBeforeRun(script Script, err error, while string) (Result, error) {
-	se := &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled" + while + ": " + err.Error(), Err: err}
-	return Result{Error: se}, se
-}
-
 // wait takes a slot for a run that found none free: it blocks until a run
 // gives one back, ctx ends, the run can wait no longer, or the engine
 // closes. It returns nil with the slot taken, or why the run cannot start.
-func (e *Engine) wait(ctx context.Context, script Script, start, limit time.Duration) error {
+func (e *Engine) wait(ctx context.Context, start, limit time.Duration) error {
 	patience := limit - (monoNow() - start)
 	// When ctx's deadline is the run's limit, ctx's Done ends the wait (with
 	// ctx's error); a timer is needed only for an earlier bound.
@@ -362,17 +358,20 @@ func (e *Engine) wait(ctx context.Context, script Script, start, limit time.Dura
 		}
 		return nil
 	case <-ctx.Done():
-		_, err := canceledBeforeRun(script, ctx.Err(), " while waiting for a free runtime")
-		return err
+		return gaveUp(ctx)
 	case <-e.stop:
 		return ErrClosed
 	case <-expired:
-		if err := ctx.Err(); err != nil {
-			_, err := canceledBeforeRun(script, err, " while waiting for a free runtime")
-			return err
+		if ctx.Err() != nil {
+			return gaveUp(ctx)
 		}
 		return e.busy(patience)
 	}
+}
+
+// gaveUp is the error of a run whose context ended while it waited.
+func gaveUp(ctx context.Context) error {
+	return fmt.Errorf("runtime: gave up waiting for a free runtime: %w", ctx.Err())
 }
 
 // busy is the ErrBusy a run gets after waiting waited.

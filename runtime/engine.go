@@ -32,7 +32,9 @@ type Options struct {
 	// (its context's deadline, or Timeout), and fails with ErrBusy only
 	// when that limit passes before a runtime comes free. Negative: runs
 	// never wait, Run returns ErrBusy at once (fail fast, for a host that
-	// would rather shed load or retry elsewhere).
+	// would rather shed load or retry elsewhere). Like time limits, the
+	// watchdog ends a wait, a few milliseconds (watchInterval) after it
+	// is due.
 	QueueTimeout time.Duration
 	// Timeout bounds one call of Run, waiting for a free runtime included,
 	// when the caller's context has no earlier deadline. Default: 10 s.
@@ -132,7 +134,8 @@ type Engine struct {
 	stats engineStats
 
 	vmsMu    sync.Mutex
-	vms      map[*vm]struct{} // every live runtime, for the watchdog
+	vms      map[*vm]struct{}     // every live runtime, for the watchdog
+	waiters  map[*waiter]struct{} // runs waiting with a deadline, under vmsMu
 	watching atomic.Bool
 	stop     chan struct{}
 	closed   atomic.Bool
@@ -195,6 +198,7 @@ func (e *Engine) init() {
 		e.maxIdle = r.PoolSize
 		e.slots = make(chan struct{}, r.MaxConcurrent)
 		e.vms = make(map[*vm]struct{})
+		e.waiters = make(map[*waiter]struct{})
 		e.stop = make(chan struct{})
 		e.libraries = make(map[string]string, len(o.Libraries))
 		for k, v := range o.Libraries {
@@ -343,11 +347,14 @@ func (e *Engine) wait(ctx context.Context, start, limit time.Duration) error {
 	}
 	e.stats.waiting.Add(1)
 	defer e.stats.waiting.Add(-1)
-	var expired <-chan time.Time
+	var expired <-chan struct{}
 	if timer {
-		t := time.NewTimer(patience)
-		defer t.Stop()
-		expired = t.C
+		// The watchdog ends the wait, as it ends runs: a timer per waiting
+		// run would cost more than the run itself when a thousand wait.
+		w := &waiter{deadline: monoNow() + patience, expired: make(chan struct{})}
+		e.addWaiter(w)
+		defer e.removeWaiter(w)
+		expired = w.expired
 	}
 	select {
 	case e.slots <- struct{}{}:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	goruntime "runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -111,6 +112,26 @@ func waitFor(t *testing.T, e *runtime.Engine, n int) {
 	t.Helper()
 	require.Eventually(t, func() bool { return e.Stats().Waiting == n }, 30*time.Second, time.Millisecond,
 		"want %d runs waiting", n)
+}
+
+// parkedWaiters counts the goroutines blocked in the engine's wait.
+func parkedWaiters() int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := goruntime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, " [select") && strings.Contains(g, "runtime.(*Engine).wait(") {
+			count++
+		}
+	}
+	return count
 }
 
 // 1,000 goroutines calling Run at once on an engine bounded to two runtimes
@@ -304,12 +325,15 @@ func TestWaitersAreServedInOrder(t *testing.T) {
 			res, err := e.Run(context.Background(), holdScript, runtime.Input{Backends: bindings.NewBackends(gateKey.Value(g))})
 			done[g.id] <- outcome{res, err}
 		}()
+		// Arrival is joining the queue: Waiting counts a run a moment
+		// before it blocks, so wait until it is parked too.
 		waitFor(t, e, i+1)
+		require.Eventually(t, func() bool { return parkedWaiters() == i+1 }, 30*time.Second, time.Millisecond)
 	}
 	close(first)
 	require.NoError(t, (<-held).err)
 	for i := 0; i < n; i++ {
-		assert.Equal(t, i, <-entered, "served in arrival order")
+		require.Equal(t, i, <-entered, "served in arrival order")
 		close(releases[i])
 		require.NoError(t, (<-done[i]).err)
 	}

@@ -15,12 +15,29 @@ import (
 // Options configure an Engine. The zero value of every field means its
 // documented default.
 type Options struct {
-	// PoolSize is how many idle runtimes the engine keeps for reuse; runs
-	// beyond it get a new runtime that is dropped afterwards. Default:
-	// 2 × GOMAXPROCS.
+	// PoolSize is how many idle runtimes the engine keeps for reuse. When
+	// MaxConcurrent is larger, runs beyond PoolSize get a new runtime that
+	// is dropped afterwards. Default: 2 × GOMAXPROCS.
 	PoolSize int
-	// Timeout bounds one run when the caller's context has no earlier
-	// deadline. Default: 10 s.
+	// MaxConcurrent bounds the runs in progress at once, and with them the
+	// runtimes in use: a runtime costs milliseconds to build and megabytes
+	// to keep, so callers beyond the bound wait for one to come free (see
+	// QueueTimeout) instead of building more. Default (zero or negative):
+	// PoolSize, so that every run gets a pooled runtime and no runtime is
+	// built beyond the pool's.
+	MaxConcurrent int
+	// QueueTimeout bounds how long a run waits for a free runtime when
+	// MaxConcurrent runs are in progress; a run that waits longer fails
+	// with ErrBusy. Zero: the run waits as long as its time limit allows
+	// (its context's deadline, or Timeout), and fails with ErrBusy only
+	// when that limit passes before a runtime comes free. Negative: runs
+	// never wait, Run returns ErrBusy at once (fail fast, for a host that
+	// would rather shed load or retry elsewhere). Like time limits, the
+	// watchdog ends a wait, a few milliseconds (watchInterval) after it
+	// is due.
+	QueueTimeout time.Duration
+	// Timeout bounds one call of Run, waiting for a free runtime included,
+	// when the caller's context has no earlier deadline. Default: 10 s.
 	Timeout time.Duration
 	// MaxCallStackSize bounds the JavaScript call depth. Default: 1024.
 	MaxCallStackSize int
@@ -55,6 +72,8 @@ const (
 // resolved is Options with defaults applied.
 type resolved struct {
 	PoolSize         int
+	MaxConcurrent    int
+	QueueTimeout     time.Duration
 	Timeout          time.Duration
 	MaxCallStackSize int
 	CacheSize        int
@@ -63,13 +82,38 @@ type resolved struct {
 }
 
 // Engine runs decision scripts on pooled runtimes. It is safe for concurrent
-// use by many goroutines. The zero value is ready to use with default Options.
+// use by many goroutines. The zero value is ready to use with default Options;
+// Options are read once, by New or the first call, and later changes to the
+// field have no effect.
+//
+// What a host can rely on:
+//   - At most MaxConcurrent runs are in progress at once, so at most
+//     MaxConcurrent runtimes are in use, however many goroutines call Run.
+//     Runtimes are built lazily, when a run finds none idle; a runtime a run
+//     left unsafe to reuse (a timeout, a cancel, a stack overflow, the memory
+//     budget) is dropped and a later run builds a fresh one in its place.
+//   - A caller beyond the bound waits for a runtime in arrival order (first
+//     come, first served), without spinning, and takes the runtime the
+//     moment a run gives it back. The wait ends when the caller's context
+//     ends (its error), when QueueTimeout or the run's time limit passes
+//     (ErrBusy), or when the engine is closed (ErrClosed).
+//   - Run returns within the run's time limit (the context's deadline or
+//     Timeout, whichever is earlier, counted from the call) plus the
+//     watchdog's few milliseconds, waiting included.
 type Engine struct {
 	Options Options
 
 	once  sync.Once
 	opts  resolved
 	cache *programCache
+
+	// slots holds one token per run in progress: a run sends to take one
+	// and receives to give it back, after returning its runtime to the
+	// pool. Its capacity is MaxConcurrent. Senders blocked on a full
+	// channel are queued first in, first out and a receive hands the freed
+	// place to the first of them, so waiting runs are served in order and
+	// each is woken exactly when a run ends.
+	slots chan struct{}
 
 	// last is the runtime the most recent run gave back, taken and returned
 	// with one atomic swap, no lock: a host running decisions one after the
@@ -90,14 +134,23 @@ type Engine struct {
 	stats engineStats
 
 	vmsMu    sync.Mutex
-	vms      map[*vm]struct{} // every live runtime, for the watchdog
+	vms      map[*vm]struct{}     // every live runtime, for the watchdog
+	waiters  map[*waiter]struct{} // runs waiting with a deadline, under vmsMu
 	watching atomic.Bool
 	stop     chan struct{}
 	closed   atomic.Bool
 }
 
-// ErrClosed is returned by Run after Close.
+// ErrClosed is returned by Run after Close, and to runs still waiting for a
+// runtime when Close is called.
 var ErrClosed = errors.New("runtime: engine is closed")
+
+// ErrBusy is returned (wrapped: test with errors.Is) by Run when
+// MaxConcurrent runs are in progress and none ended within the time the run
+// could wait (Options.QueueTimeout; the run's time limit). The script did
+// not start: the Result is empty, and nothing is counted in Stats but
+// BusyRejections. A host can answer it as overload (HTTP 503) or retry.
+var ErrBusy = errors.New("runtime: engine busy")
 
 // New returns an engine with opts.
 func New(opts Options) *Engine {
@@ -120,6 +173,11 @@ func (e *Engine) init() {
 		if r.PoolSize <= 0 {
 			r.PoolSize = 2 * runtime.GOMAXPROCS(0)
 		}
+		r.MaxConcurrent = o.MaxConcurrent
+		if r.MaxConcurrent <= 0 {
+			r.MaxConcurrent = r.PoolSize
+		}
+		r.QueueTimeout = o.QueueTimeout
 		if r.Timeout <= 0 {
 			r.Timeout = DefaultTimeout
 		}
@@ -138,7 +196,9 @@ func (e *Engine) init() {
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
 		e.maxIdle = r.PoolSize
+		e.slots = make(chan struct{}, r.MaxConcurrent)
 		e.vms = make(map[*vm]struct{})
+		e.waiters = make(map[*waiter]struct{})
 		e.stop = make(chan struct{})
 		e.libraries = make(map[string]string, len(o.Libraries))
 		for k, v := range o.Libraries {
@@ -207,6 +267,19 @@ func (e *Engine) positions(file string, line, col int) (int, int) {
 // *ScriptError together with the partial result. Run blocks until the script
 // and any asynchronous callbacks it started are done, the run's time limit
 // passes, or ctx is canceled.
+//
+// When MaxConcurrent runs are in progress, Run first waits for one of them
+// to end (see Engine and Options.QueueTimeout). A wait can end without the
+// script running, and Run then returns an empty Result and an error that is
+// not a *ScriptError: ErrBusy (wrapped) when the engine stayed busy for as
+// long as the run could wait, ErrClosed when the engine is closed, or ctx's
+// error (wrapped: errors.Is(err, context.Canceled) or
+// context.DeadlineExceeded) when ctx ends first. Every run that got a
+// runtime, and one whose ctx had ended before Run was called, reports its
+// failure as a *ScriptError.
+//
+// The run's time limit is the earlier of ctx's deadline and Timeout after
+// the call: time spent waiting for a runtime counts against it.
 func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, error) {
 	e.init()
 	start := monoNow()
@@ -217,21 +290,105 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		se := &ScriptError{Kind: KindCanceled, Script: script.name(), File: script.name(), Message: "run canceled: " + err.Error(), Err: err}
 		return Result{Error: se}, se
 	}
+	limit := e.limit(ctx)
+	select {
+	case e.slots <- struct{}{}:
+	default:
+		if err := e.wait(ctx, start, limit); err != nil {
+			return Result{}, err
+		}
+	}
 	v := e.get()
 	var res Result
 	fn, err := v.scriptFunc(script)
 	if err == nil {
-		err = v.execute(ctx, start, fn, script, &in, &res)
+		err = v.execute(ctx, start, limit, fn, script, &in, &res)
 	} else {
 		err = e.compileError(err, script.name())
 	}
+	// The runtime goes back to the pool before the slot is given up, so the
+	// run that takes the slot finds it there.
 	e.put(v)
+	<-e.slots
 	if se, ok := err.(*ScriptError); ok {
 		res.Error = se
 	}
 	res.Duration = monoNow() - start
 	e.stats.record(err)
 	return res, err
+}
+
+// limit is a run's time limit: Timeout, or less when ctx's deadline is
+// earlier.
+func (e *Engine) limit(ctx context.Context) time.Duration {
+	limit := e.opts.Timeout
+	if dl, ok := ctx.Deadline(); ok {
+		if d := time.Until(dl); d < limit {
+			limit = d
+		}
+	}
+	return limit
+}
+
+// wait takes a slot for a run that found none free: it blocks until a run
+// gives one back, ctx ends, the run can wait no longer, or the engine
+// closes. It returns nil with the slot taken, or why the run cannot start.
+func (e *Engine) wait(ctx context.Context, start, limit time.Duration) error {
+	patience := limit - (monoNow() - start)
+	// When ctx's deadline is the run's limit, ctx's Done ends the wait (with
+	// ctx's error); a timer is needed only for an earlier bound.
+	_, hasDeadline := ctx.Deadline()
+	timer := !hasDeadline || limit >= e.opts.Timeout
+	if q := e.opts.QueueTimeout; q != 0 && q < patience {
+		patience, timer = q, true
+	}
+	if patience <= 0 && timer {
+		return e.busy(max(patience, 0))
+	}
+	e.stats.waiting.Add(1)
+	defer e.stats.waiting.Add(-1)
+	var expired <-chan struct{}
+	if timer {
+		// The watchdog ends the wait, as it ends runs: a timer per waiting
+		// run would cost more than the run itself when a thousand wait.
+		w := &waiter{deadline: monoNow() + patience, expired: make(chan struct{})}
+		e.addWaiter(w)
+		defer e.removeWaiter(w)
+		expired = w.expired
+	}
+	select {
+	case e.slots <- struct{}{}:
+		if e.closed.Load() {
+			// Close and a free slot raced; the engine is closed.
+			<-e.slots
+			return ErrClosed
+		}
+		return nil
+	case <-ctx.Done():
+		return gaveUp(ctx)
+	case <-e.stop:
+		return ErrClosed
+	case <-expired:
+		if ctx.Err() != nil {
+			return gaveUp(ctx)
+		}
+		return e.busy(patience)
+	}
+}
+
+// gaveUp is the error of a run whose context ended while it waited.
+func gaveUp(ctx context.Context) error {
+	return fmt.Errorf("runtime: gave up waiting for a free runtime: %w", ctx.Err())
+}
+
+// busy is the ErrBusy a run gets after waiting waited.
+func (e *Engine) busy(waited time.Duration) error {
+	e.stats.busy.Add(1)
+	n := e.opts.MaxConcurrent
+	if e.opts.QueueTimeout < 0 {
+		return fmt.Errorf("%w: %d runs in progress (MaxConcurrent), and the run may not wait", ErrBusy, n)
+	}
+	return fmt.Errorf("%w: %d runs in progress (MaxConcurrent), none ended within %v", ErrBusy, n, waited.Round(time.Millisecond))
 }
 
 func (e *Engine) get() *vm {
@@ -284,8 +441,9 @@ func (e *Engine) drop(v *vm) {
 	v.loop.Terminate()
 }
 
-// Close releases the idle runtimes and stops the watchdog. Runs in progress
-// should finish first; later calls to Run return ErrClosed.
+// Close releases the idle runtimes and stops the watchdog. Runs waiting for a
+// runtime return ErrClosed at once, and so do later calls to Run. Runs in
+// progress should finish first: their runtimes are dropped when they end.
 func (e *Engine) Close() {
 	e.init()
 	if e.closed.CompareAndSwap(false, true) {

@@ -27,7 +27,7 @@ func BenchmarkRuntimeMemory(b *testing.B) {
 				b.Fatal(err)
 			}
 			var res Result
-			if err := vms[j].execute(context.Background(), monoNow(), fn, script, &in, &res); err != nil {
+			if err := vms[j].execute(context.Background(), monoNow(), e.limit(context.Background()), fn, script, &in, &res); err != nil {
 				b.Fatal(err)
 			}
 		}

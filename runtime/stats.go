@@ -10,6 +10,9 @@ import (
 type engineStats struct {
 	started, runs, failures, timeouts atomic.Int64
 	created, discarded                atomic.Int64
+	// waiting counts runs waiting for a runtime now; busy the runs that
+	// gave up waiting with ErrBusy.
+	waiting, busy atomic.Int64
 }
 
 func (s *engineStats) record(err error) {
@@ -34,6 +37,13 @@ type Stats struct {
 	// InUse is the number of runtimes running a script now; Idle the number
 	// waiting in the pool; PoolSize the pool's capacity.
 	InUse, Idle, PoolSize int
+	// MaxConcurrent is the bound on runs in progress (Options.MaxConcurrent);
+	// Waiting the number of calls to Run waiting for a runtime now.
+	MaxConcurrent, Waiting int
+	// BusyRejections counts calls to Run that returned ErrBusy: they found
+	// MaxConcurrent runs in progress and none ended in time. They are not
+	// counted in Runs or Failures.
+	BusyRejections int64
 	// CachedPrograms is the number of compiled programs in the cache.
 	CachedPrograms int
 }
@@ -51,6 +61,9 @@ func (e *Engine) Stats() Stats {
 		InUse:             int(e.stats.started.Load() - runs),
 		Idle:              e.idleCount(),
 		PoolSize:          e.maxIdle,
+		MaxConcurrent:     e.opts.MaxConcurrent,
+		Waiting:           int(e.stats.waiting.Load()),
+		BusyRejections:    e.stats.busy.Load(),
 		CachedPrograms:    e.cache.Len(),
 	}
 }

@@ -231,9 +231,11 @@ func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 func (r canceledReason) Unwrap() error { return r.err }
 
 // execute runs one compiled script with in and fills res, which the caller
-// owns (filling it in place saves copying a large struct on every run). It
-// never panics: every failure comes back as a *ScriptError.
-func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable, script Script, input *Input, res *Result) (err error) {
+// owns (filling it in place saves copying a large struct on every run). The
+// run stops timeout after start (Engine.limit: the time spent waiting for
+// this runtime is already behind). It never panics: every failure comes
+// back as a *ScriptError.
+func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.Callable, script Script, input *Input, res *Result) (err error) {
 	e := v.eng
 	v.input = *input
 	v.script = script
@@ -246,12 +248,6 @@ func (v *vm) execute(ctx context.Context, start time.Duration, fn goja.Callable,
 		v.lastContext = v.context
 	}
 
-	timeout := e.opts.Timeout
-	if dl, ok := ctx.Deadline(); ok {
-		if d := time.Until(dl); d < timeout {
-			timeout = d
-		}
-	}
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 

@@ -6,8 +6,9 @@ import (
 	"time"
 )
 
-// watchInterval is how often the watchdog checks running scripts: a script
-// past its deadline stops at most this long after it.
+// watchInterval is how often the watchdog checks running scripts and
+// waiting runs: a script past its deadline stops, and a run waiting for a
+// runtime gives up, at most this long after it.
 const watchInterval = 5 * time.Millisecond
 
 // watchIdleTicks is how many idle checks the watchdog makes before it exits;
@@ -28,6 +29,26 @@ func (e *Engine) register(v *vm) {
 func (e *Engine) unregister(v *vm) {
 	e.vmsMu.Lock()
 	delete(e.vms, v)
+	e.vmsMu.Unlock()
+}
+
+// waiter is a run waiting for a runtime until deadline (monoNow): the
+// watchdog closes expired once it is past.
+type waiter struct {
+	deadline time.Duration
+	expired  chan struct{}
+}
+
+func (e *Engine) addWaiter(w *waiter) {
+	e.vmsMu.Lock()
+	e.waiters[w] = struct{}{}
+	e.vmsMu.Unlock()
+	e.ensureWatchdog()
+}
+
+func (e *Engine) removeWaiter(w *waiter) {
+	e.vmsMu.Lock()
+	delete(e.waiters, w)
 	e.vmsMu.Unlock()
 }
 
@@ -91,8 +112,9 @@ func readHeap() heapSample {
 const garbageAllowance = 4
 
 // check interrupts every run past its deadline, whose context is done, or
-// during which the heap grew past the memory budget, and returns how many
-// runs are active. Runs shorter than a tick are never looked at.
+// during which the heap grew past the memory budget, ends the waits past
+// their deadline, and returns how many runs are active or waiting. Runs
+// shorter than a tick are never looked at.
 //
 // Memory is judged on the live heap of the last collection, so a run that
 // only churns garbage is not taken for a memory bomb; collections follow a
@@ -112,6 +134,13 @@ func (e *Engine) check(now time.Duration) int {
 			return now - base
 		}
 		return 0
+	}
+	for w := range e.waiters {
+		active++
+		if now >= w.deadline {
+			close(w.expired)
+			delete(e.waiters, w)
+		}
 	}
 	for v := range e.vms {
 		v.mu.Lock()

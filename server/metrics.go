@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -34,8 +33,6 @@ const maxOutcomeLabels = 256
 type outcomeKey struct{ script, outcome string }
 
 type metrics struct {
-	waiting atomic.Int64 // requests waiting for an evaluation slot
-
 	mu       sync.Mutex
 	runs     map[string]uint64     // by script
 	outcomes map[outcomeKey]uint64 // by script and outcome
@@ -116,7 +113,9 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	header(w, "journeyjs_pool_runtimes", "gauge", "Pooled runtimes by state: idle in the pool, or in use by a run.")
 	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"idle\"} %d\n", st.Idle)
 	fmt.Fprintf(w, "journeyjs_pool_runtimes{state=\"in_use\"} %d\n", st.InUse)
-	single(w, "journeyjs_evaluations_waiting", "gauge", "Requests waiting for a free evaluation slot.", m.waiting.Load())
+	single(w, "journeyjs_evaluations_waiting", "gauge", "Runs waiting for a free runtime.", st.Waiting)
+	single(w, "journeyjs_engine_busy_rejections_total", "counter", "Runs refused because no runtime came free in time.", st.BusyRejections)
+	single(w, "journeyjs_engine_max_concurrent", "gauge", "Runs the engine lets run at once.", st.MaxConcurrent)
 	single(w, "journeyjs_pool_capacity", "gauge", "Idle runtimes the pool keeps at most.", st.PoolSize)
 	single(w, "journeyjs_runtimes_created_total", "counter", "Runtimes built.", st.RuntimesCreated)
 	single(w, "journeyjs_runtimes_discarded_total", "counter", "Runtimes dropped after a run that left them unsafe to reuse.", st.RuntimesDiscarded)

@@ -14,7 +14,8 @@
 // exception, a timeout, the memory budget…). Bad requests get a JSON
 // {"error": "..."} body: 400 for malformed JSON, 404 for an unknown script,
 // 405 for a wrong method, 413 for a body over MaxBodyBytes, 503 once the
-// server is shutting down.
+// server is shutting down or when no runtime came free in time (with
+// Retry-After).
 package server
 
 import (
@@ -51,10 +52,13 @@ type Options struct {
 	// MaxBodyBytes bounds a request body; larger bodies get 413. Default:
 	// DefaultMaxBodyBytes (1 MiB).
 	MaxBodyBytes int64
-	// MaxConcurrent bounds the evaluations running at once; later requests
-	// wait for a slot (as long as their client does). The engine builds a
-	// new runtime for each run beyond its pool, so this bound is also the
-	// bound on runtimes alive. Default: the engine's pool size.
+	// MaxConcurrent bounds the evaluations running at once, and with them
+	// the runtimes in use: it is the engine's MaxConcurrent, and overrides
+	// Engine.MaxConcurrent when set. Later requests wait for a runtime, in
+	// arrival order, until their client gives up or the engine's time limit
+	// (Engine.Timeout) or Engine.QueueTimeout passes; they then get 503.
+	// Default: Engine.MaxConcurrent, whose default is the engine's pool
+	// size.
 	MaxConcurrent int
 }
 
@@ -65,7 +69,6 @@ type Server struct {
 	scripts map[string]*Entry
 	maxBody int64
 	metrics *metrics
-	slots   chan struct{}
 	mux     *http.ServeMux
 	closing atomic.Bool
 }
@@ -83,6 +86,9 @@ type Entry struct {
 // URL. Every script is compiled now: a syntax error fails New with its
 // position.
 func New(entries map[string]*Entry, opts Options) (*Server, error) {
+	if opts.MaxConcurrent > 0 {
+		opts.Engine.MaxConcurrent = opts.MaxConcurrent
+	}
 	s := &Server{
 		eng:     runtime.New(opts.Engine),
 		scripts: make(map[string]*Entry, len(entries)),
@@ -92,11 +98,6 @@ func New(entries map[string]*Entry, opts Options) (*Server, error) {
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBodyBytes
 	}
-	n := opts.MaxConcurrent
-	if n <= 0 {
-		n = s.eng.Stats().PoolSize
-	}
-	s.slots = make(chan struct{}, n)
 	for name, e := range entries {
 		if err := s.eng.RegisterScript(e.Script); err != nil {
 			s.eng.Close()
@@ -268,19 +269,20 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 		in.Realm = ev.Realm
 	}
 
-	s.metrics.waiting.Add(1)
-	select {
-	case s.slots <- struct{}{}:
-	case <-r.Context().Done():
-		s.metrics.waiting.Add(-1)
-		writeError(w, http.StatusServiceUnavailable, "gave up waiting for a free runtime: "+r.Context().Err().Error())
-		return
-	}
-	s.metrics.waiting.Add(-1)
+	// The engine bounds the runs in progress; beyond it, Run waits for a
+	// runtime as long as the request and the engine's limits allow.
 	res, runErr := s.eng.Run(r.Context(), entry.Script, in)
-	<-s.slots
-	if errors.Is(runErr, runtime.ErrClosed) {
+	var se *runtime.ScriptError
+	switch {
+	case runErr == nil || errors.As(runErr, &se):
+	case errors.Is(runErr, runtime.ErrClosed):
 		writeError(w, http.StatusServiceUnavailable, "the server is shutting down")
+		return
+	default:
+		// The script never ran: the engine stayed busy (ErrBusy) or the
+		// client gave up while waiting for a runtime.
+		w.Header().Set("Retry-After", "1")
+		writeError(w, http.StatusServiceUnavailable, strings.TrimPrefix(runErr.Error(), "runtime: "))
 		return
 	}
 	s.metrics.observe(name, res, runErr)

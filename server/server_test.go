@@ -226,3 +226,60 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	_, err = s.Engine().Run(context.Background(), runtime.Script{Source: `action.goTo("x")`}, runtime.Input{})
 	assert.ErrorIs(t, err, runtime.ErrClosed, "the engine is closed after the server")
 }
+
+// evaluateAsync serves an evaluation with ctx on a goroutine and returns
+// its status code.
+func evaluateAsync(s *server.Server, ctx context.Context, name, body string) <-chan int {
+	done := make(chan int, 1)
+	go func() {
+		req := httptest.NewRequest("POST", "/v1/scripts/"+name+"/evaluate", strings.NewReader(body)).WithContext(ctx)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		done <- rec.Code
+	}()
+	return done
+}
+
+func metricsText(t *testing.T, s *server.Server) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	require.Equal(t, http.StatusOK, rec.Code)
+	return rec.Body.String()
+}
+
+// The server relies on the engine's bound: with every runtime in use, a
+// request waits for one (the waiting gauge counts it) until its client
+// gives up, or, when the engine may not queue, gets 503 with Retry-After.
+func TestBusyEngineWaitsOrAnswers503(t *testing.T) {
+	const forever = `{"sharedState": {"ms": 600000}}` // until canceled
+	s := load(t, server.Options{MaxConcurrent: 1, Engine: runtime.Options{Timeout: time.Hour}})
+	holdCtx, stopHold := context.WithCancel(context.Background())
+	held := evaluateAsync(s, holdCtx, "slow", forever)
+	require.Eventually(t, func() bool { return s.Engine().Stats().InUse == 1 }, 30*time.Second, time.Millisecond)
+
+	waitCtx, giveUp := context.WithCancel(context.Background())
+	waiting := evaluateAsync(s, waitCtx, "greet", `{}`)
+	require.Eventually(t, func() bool { return s.Engine().Stats().Waiting == 1 }, 30*time.Second, time.Millisecond)
+	text := metricsText(t, s)
+	assert.Contains(t, text, "journeyjs_evaluations_waiting 1")
+	assert.Contains(t, text, "journeyjs_engine_max_concurrent 1")
+	giveUp()
+	assert.Equal(t, http.StatusServiceUnavailable, <-waiting)
+	assert.NotContains(t, metricsText(t, s), `journeyjs_evaluations_total{script="greet"}`, "a request that never ran is no evaluation")
+	stopHold()
+	assert.Equal(t, http.StatusUnprocessableEntity, <-held, "the held run was canceled")
+
+	s = load(t, server.Options{MaxConcurrent: 1, Engine: runtime.Options{Timeout: time.Hour, QueueTimeout: -1}})
+	holdCtx, stopHold = context.WithCancel(context.Background())
+	defer stopHold()
+	held = evaluateAsync(s, holdCtx, "slow", forever)
+	require.Eventually(t, func() bool { return s.Engine().Stats().InUse == 1 }, 30*time.Second, time.Millisecond)
+	code, rep, hdr := do(t, s, "POST", "/v1/scripts/greet/evaluate", `{}`)
+	assert.Equal(t, http.StatusServiceUnavailable, code)
+	assert.Equal(t, "1", hdr.Get("Retry-After"))
+	assert.Contains(t, rep["error"], "engine busy: 1 runs in progress")
+	assert.Contains(t, metricsText(t, s), "journeyjs_engine_busy_rejections_total 1")
+	stopHold()
+	assert.Equal(t, http.StatusUnprocessableEntity, <-held)
+}

@@ -179,6 +179,9 @@ type Evaluation struct {
 	RequestHeaders    Multi          `json:"requestHeaders"`
 	RequestParameters Multi          `json:"requestParameters"`
 	Realm             string         `json:"realm"`
+	// Context is the script's context (runtime.LookupContext), over its
+	// fixtures' context: key.
+	Context string `json:"context"`
 }
 
 // Multi is a name → values map that also accepts a single string per name
@@ -246,6 +249,16 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	var scriptCtx *runtime.Context
+	if ev.Context != "" {
+		c, err := runtime.LookupContext(ev.Context)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "context: "+err.Error())
+			return
+		}
+		scriptCtx = c
+	}
+
 	fx := entry.Fixtures
 	if fx == nil {
 		fx = &fixtures.File{}
@@ -257,6 +270,9 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 	}
 	defer env.Close()
 	in := env.Input
+	if scriptCtx != nil {
+		in.Context = scriptCtx
+	}
 	in.SharedState = fixtures.Overlay(in.SharedState, jsvalue.NormalizeMap(ev.SharedState))
 	in.TransientState = fixtures.Overlay(in.TransientState, jsvalue.NormalizeMap(ev.TransientState))
 	if ev.RequestHeaders != nil {

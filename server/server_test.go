@@ -283,3 +283,16 @@ func TestBusyEngineWaitsOrAnswers503(t *testing.T) {
 	stopHold()
 	assert.Equal(t, http.StatusUnprocessableEntity, <-held)
 }
+
+func TestEvaluateInAnotherContext(t *testing.T) {
+	s := load(t, server.Options{})
+	// greet.js calls action.goTo: a library has no action, as in AIC.
+	code, rep, _ := do(t, s, "POST", "/v1/scripts/greet/evaluate", `{"context": "library"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, code)
+	assert.Contains(t, rep["error"].(map[string]any)["message"], "is not defined")
+	assert.Equal(t, "library", rep["context"])
+
+	code, rep, _ = do(t, s, "POST", "/v1/scripts/greet/evaluate", `{"context": "nowhere"}`)
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, rep["error"], `unknown script context "nowhere"`)
+}

@@ -56,7 +56,7 @@ func (b *Instance) doSuspend(rt *goja.Runtime, call goja.FunctionCall) {
 
 // messageFormat formats pattern as java.text.MessageFormat does with one
 // argument: {0} is arg, other {n} stay as they are, text between single
-// quotes is literal and ” is a quote. It returns MessageFormat's complaint
+// quotes is literal and two single quotes make one. It returns MessageFormat's complaint
 // about a bad pattern.
 func messageFormat(pattern, arg string) (string, string) {
 	var out strings.Builder

@@ -86,8 +86,8 @@ type Step struct {
 	Pass int `json:"pass,omitempty"`
 	// Reply is the answers file's reply this pass ran with.
 	Reply      *callbacks.Reply `json:"reply,omitempty"`
-	Duration   time.Duration `json:"-"`
-	DurationMs float64       `json:"durationMs"`
+	Duration   time.Duration    `json:"-"`
+	DurationMs float64          `json:"durationMs"`
 	// Outputs are what the bindings of a node script's run
 	// recorded (logs, HTTP calls, IDM changes …: runtime.Result.Outputs),
 	// each a key of the step's JSON.

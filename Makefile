@@ -21,6 +21,9 @@ demo: build
 	@echo "== journeyjs run scripts/issue-credential.js (a PingOne credential to a paired wallet, local PingOne)"
 	@./$(BIN) run scripts/issue-credential.js --fixtures scripts/issue-credential.fixtures.yaml
 	@echo
+	@echo "== journeyjs run scripts/ask-name.js (a script that sends callbacks; the replies answer them on a second pass)"
+	@./$(BIN) run scripts/ask-name.js --replies scripts/ask-name.replies.yaml
+	@echo
 	@echo "== journeyjs journey testdata/journeys/IssueVerifiedCredential.journey.json (sign in, check PingOne Verify, issue the credential)"
 	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
 	@echo && echo "== journeyjs test scripts (the example scripts' test cases: *.test.yaml)" && ./$(BIN) test scripts

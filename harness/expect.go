@@ -65,6 +65,16 @@ type Expect struct {
 	// that fails is a failed case.
 	Error *ErrorExpect `yaml:"error" json:"error,omitempty"`
 
+	// Callbacks are the callbacks the pass sends, exactly as many and in
+	// order, each matched on what it sets (see CallbackExpect). An empty
+	// list says the pass sends none.
+	Callbacks *[]CallbackExpect `yaml:"callbacks" json:"callbacks,omitempty"`
+	// Passes, in a case with replies, are expectations for each pass in
+	// turn (the first pass, then the pass answering replies[0] …), each
+	// with the keys of expect but passes. The other keys of expect are
+	// checked against the last pass.
+	Passes []*Expect `yaml:"passes" json:"passes,omitempty"`
+
 	// Outputs are the other keys: each names an output of a binding (its
 	// key in the run's JSON, e.g. secretsRead or removedSessionProperties)
 	// and must match it as sharedState does, subset for maps, exactly for
@@ -196,6 +206,20 @@ var errorKinds = []runtime.ErrorKind{
 // Validate checks the expectations themselves (levels, regular expressions,
 // error kinds) and compiles what needs compiling.
 func (e *Expect) Validate() error {
+	if e != nil {
+		for i, p := range e.Passes {
+			if p == nil {
+				e.Passes[i] = &Expect{}
+				continue
+			}
+			if len(p.Passes) > 0 {
+				return fmt.Errorf("expect.passes[%d]: a pass has no passes", i)
+			}
+			if err := p.Validate(); err != nil {
+				return fmt.Errorf("expect.passes[%d]: %v", i, err)
+			}
+		}
+	}
 	for _, k := range slices.Sorted(maps.Keys(e.Outputs)) {
 		if !bindings.IsOutput(k) {
 			return fmt.Errorf("expect.%s: unknown expectation: not a key of expect, nor an output of any binding (%s)", k, strings.Join(bindings.OutputNames(), ", "))
@@ -404,6 +428,7 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 	if e.Emails != nil {
 		fs = append(fs, e.Emails.check("emails", openidm.Emails.Get(res.Outputs))...)
 	}
+	fs = append(fs, e.checkCallbacks(res.Outputs)...)
 	fs = append(fs, e.checkOutputs(res.Outputs)...)
 	fs = append(fs, e.PingOne.check(ctx, o.Env)...)
 	if e.PingOneChanges != nil {

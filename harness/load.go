@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -38,8 +39,11 @@ type spec struct {
 	RequestCookies    map[string]string   `yaml:"requestCookies"`
 	// Timeout is the run's time limit (Go duration: 500ms, 2s).
 	Timeout time.Duration `yaml:"timeout"`
-	Expect  *Expect       `yaml:"expect"`
-	Cases   []spec        `yaml:"cases"`
+	// Replies answer the callbacks the script sends, one per pass after
+	// the first (callbacks.Reply); they replace the fixtures' replies.
+	Replies callbacks.Replies `yaml:"replies"`
+	Expect  *Expect           `yaml:"expect"`
+	Cases   []spec            `yaml:"cases"`
 }
 
 // stateKeys are the case keys that are laid over the fixtures.
@@ -65,6 +69,9 @@ type Case struct {
 	Timeout time.Duration
 	// Expect holds the validated expectations.
 	Expect *Expect
+	// Replies answer the callbacks the script sends: the case's, else its
+	// fixtures'.
+	Replies callbacks.Replies
 }
 
 // Name is the case's full name: the file and the case names, joined by "/".
@@ -327,6 +334,10 @@ func (w *walker) leaf(n, merged *yaml.Node, names []string) error {
 		return w.errorf(line, "%s: fixtures: %s", where, msg)
 	}
 	c.Fixtures = fx
+	c.Replies = fx.Replies
+	if s.Replies != nil {
+		c.Replies = s.Replies
+	}
 	w.cases = append(w.cases, c)
 	return nil
 }

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	goruntime "runtime"
@@ -12,6 +13,7 @@ import (
 	_ "github.com/journeyjs/journeyjs/bindings/all"
 
 	"github.com/journeyjs/journeyjs/emulator/pingone"
+	"github.com/journeyjs/journeyjs/passes"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -45,8 +47,10 @@ type Result struct {
 	// Failures are the expectations the run did not meet.
 	Failures []Failure `json:"failures,omitempty"`
 	// Run is the run's result, error included, in the JSON every
-	// command shows.
+	// command shows: the last pass's, when the case has replies.
 	Run *runtime.Result `json:"result,omitempty"`
+	// Passes are every pass's result when there was more than one.
+	Passes []runtime.Result `json:"passes,omitempty"`
 	// PingOneChanges are what the run changed in the local PingOne.
 	PingOneChanges []pingone.Change `json:"pingoneChanges,omitempty"`
 }
@@ -166,10 +170,20 @@ func runCase(ctx context.Context, c *Case, eng *runtime.Engine, defTimeout time.
 		timeout = defTimeout
 	}
 	runCtx, cancel := context.WithTimeout(ctx, timeout)
-	res, runErr := eng.Run(runCtx, c.Script, env.Input)
+	results, runErr := passes.Run(runCtx, eng, c.Script, env.Input, c.Replies)
 	cancel()
+	res := results[len(results)-1]
 	r.Run = &res
+	if len(results) > 1 {
+		r.Passes = results
+	}
+	var se *runtime.ScriptError
+	if runErr != nil && !errors.As(runErr, &se) {
+		// A reply that does not fit the callbacks: the case is wrong.
+		r.Failures = append(r.Failures, Failure{Check: "replies", Message: runErr.Error()})
+		runErr = nil
+	}
 	r.PingOneChanges = env.PingOneChanges()
-	r.Failures = append(r.Failures, c.Expect.Check(ctx, Observed{Result: res, Err: runErr, Env: env, PingOneChanges: r.PingOneChanges})...)
+	r.Failures = append(r.Failures, c.Expect.CheckPasses(ctx, results, runErr, Observed{Result: res, Err: runErr, Env: env, PingOneChanges: r.PingOneChanges})...)
 	return r
 }

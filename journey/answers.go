@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/fixtures"
 )
@@ -22,6 +23,10 @@ import (
 //	    outcome: SENT            # the outcome the node takes
 //	    state: {pushSent: true}  # merged into shared state
 //	    transientState: {}       # merged into transient state
+//	  "Ask Name":                # a Scripted Decision node that sends callbacks
+//	    replies:                 # one reply per round trip, in order, across
+//	      - [bjensen, 0]         # every visit of the node (callbacks.Reply:
+//	      - {IDToken1: "s3cret"} # values in order, or a map by input name)
 type Answers struct {
 	// Path is the file the answers came from.
 	Path string `yaml:"-"`
@@ -42,6 +47,10 @@ type NodeAnswer struct {
 	State map[string]any `yaml:"state"`
 	// TransientState is merged into transient state.
 	TransientState map[string]any `yaml:"transientState"`
+	// Replies answer the callbacks the node's script sends, one per round
+	// trip, in order across all the node's visits. After a suspension, any
+	// reply ([]) resumes.
+	Replies callbacks.Replies `yaml:"replies"`
 }
 
 // LoadAnswers reads an answers file; unknown keys are errors naming the file

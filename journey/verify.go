@@ -97,7 +97,7 @@ func (w *walker) verifyCompletion(t *Tree, n *Node, idx int) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if _, err := w.run(t, n, idx, s, runtime.VerifyCompletion); err != nil {
+		if _, err := w.run(t, n, idx, s, runtime.VerifyCompletion, nil); err != nil {
 			return "", err
 		}
 	}

@@ -14,9 +14,12 @@ import (
 	_ "github.com/journeyjs/journeyjs/bindings/all"
 
 	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/suspension"
 	"github.com/journeyjs/journeyjs/emulator/pingone"
 	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/passes"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -75,9 +78,16 @@ type Step struct {
 	// Completion Decision node) ran.
 	Script string `json:"script,omitempty"`
 	// Answered is true when the answers file decided the outcome.
-	Answered   bool          `json:"answered,omitempty"`
-	Duration   time.Duration `json:"-"`
-	DurationMs float64       `json:"durationMs"`
+	Answered bool `json:"answered,omitempty"`
+	// Pass numbers the runs of a Scripted Decision node that sends
+	// callbacks: each round trip is a step of its own, the first (pass 1)
+	// sends the callbacks (its outputs' callbacks), the next runs with the
+	// reply from the answers file.
+	Pass int `json:"pass,omitempty"`
+	// Reply is the answers file's reply this pass ran with.
+	Reply      *callbacks.Reply `json:"reply,omitempty"`
+	Duration   time.Duration    `json:"-"`
+	DurationMs float64          `json:"durationMs"`
 	// Outputs are what the bindings of a node script's run
 	// recorded (logs, HTTP calls, IDM changes …: runtime.Result.Outputs),
 	// each a key of the step's JSON.
@@ -93,7 +103,7 @@ type Step struct {
 
 // The step's own JSON keys, which no binding output may take.
 func init() {
-	bindings.Reserve("nodeId", "name", "type", "tree", "depth", "script", "answered", "pingoneChanges", "scriptError")
+	bindings.Reserve("nodeId", "name", "type", "tree", "depth", "script", "answered", "pass", "reply", "pingoneChanges", "scriptError")
 }
 
 // plainStep is Step without its JSON methods.
@@ -198,6 +208,8 @@ type walker struct {
 	shared, transient map[string]any
 	path              []Step
 	visits            []visit
+	// replied counts the replies each node (by id) has used.
+	replied map[string]int
 }
 
 type visit struct {
@@ -244,7 +256,7 @@ func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
 	idx := len(w.path)
 	w.path = append(w.path, Step{NodeID: n.ID, Name: nodeName(n), Type: n.Type, Tree: t.Name, Depth: depth})
 	start := time.Now()
-	outcome, err := w.decide(t, n, depth, idx)
+	outcome, err := w.decide(t, n, depth, &idx)
 	st := &w.path[idx]
 	st.Duration = time.Since(start)
 	st.DurationMs = float64(st.Duration.Microseconds()) / 1000
@@ -261,12 +273,14 @@ func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
 	return outcome, err
 }
 
-func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
+// decide evaluates n, whose step is *idx; a node that runs several passes
+// moves *idx to the step of its last.
+func (w *walker) decide(t *Tree, n *Node, depth int, idx *int) (string, error) {
 	if ans := w.answers.For(n); ans != nil {
 		w.shared = fixtures.Overlay(w.shared, ans.State)
 		w.transient = fixtures.Overlay(w.transient, ans.TransientState)
 		if ans.Outcome != "" {
-			w.path[idx].Answered = true
+			w.path[*idx].Answered = true
 			return ans.Outcome, nil
 		}
 	}
@@ -289,7 +303,7 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 	case TypeIdentifyExisting:
 		return w.identifyExistingUser(t, n)
 	case TypeVerifyCompletion:
-		return w.verifyCompletion(t, n, idx)
+		return w.verifyCompletion(t, n, *idx)
 	case TypeInnerTree:
 		name, _ := n.Config["tree"].(string)
 		end, err := w.walkTree(w.x.Trees[name], depth+1)
@@ -305,12 +319,38 @@ func (w *walker) decide(t *Tree, n *Node, depth, idx int) (string, error) {
 		t.Name, n.Label(), n.Type, nodeName(n), describeOutcomes(n))
 }
 
-func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
+// runScript runs a Scripted Decision node's script. A pass that sends
+// callbacks (or suspends) is answered with the node's next reply from the
+// answers file and the script runs again (package passes), each pass a
+// step of its own; with no reply left the walk stops there, saying which
+// callbacks the node waits for.
+func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
 	s, err := w.x.scriptOf(t, n, runtime.ScriptedDecision)
 	if err != nil {
 		return "", err
 	}
-	res, err := w.run(t, n, idx, s, runtime.ScriptedDecision)
+	in := w.in
+	res, err := w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
+	for pass := 1; err == nil && passes.Waiting(*res); pass++ {
+		st := &w.path[*idx]
+		st.Pass = pass
+		reply, ok := w.nextReply(n)
+		if !ok {
+			return "", w.waitingError(t, n, *res)
+		}
+		if in, err = passes.Next(in, *res, reply); err != nil {
+			return "", fmt.Errorf("journey %q: node %s: reply %d of the answers file: %w", t.Name, n.Label(), w.replied[n.ID], err)
+		}
+		w.transient = map[string]any{} // dropped by the round trip
+		if w.after != nil {
+			w.after(st)
+		}
+		next := *st
+		next.Outputs, next.Pass, next.Reply, next.Error, next.ScriptError = bindings.Outputs{}, pass+1, &reply, "", nil
+		w.path = append(w.path, next)
+		*idx = len(w.path) - 1
+		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -321,11 +361,51 @@ func (w *walker) runScript(t *Tree, n *Node, idx int) (string, error) {
 	return res.Outcome, nil
 }
 
+// nextReply takes the node's next reply from the answers file.
+func (w *walker) nextReply(n *Node) (callbacks.Reply, bool) {
+	ans := w.answers.For(n)
+	if ans == nil {
+		return callbacks.Reply{}, false
+	}
+	if w.replied == nil {
+		w.replied = map[string]int{}
+	}
+	k := w.replied[n.ID]
+	if k >= len(ans.Replies) {
+		return callbacks.Reply{}, false
+	}
+	w.replied[n.ID] = k + 1
+	return ans.Replies[k], true
+}
+
+// waitingError says which node waits for which callbacks.
+func (w *walker) waitingError(t *Tree, n *Node, res runtime.Result) error {
+	if s, ok := suspension.Suspended.Lookup(res.Outputs); ok {
+		return fmt.Errorf("journey %q: node %s suspended the journey (resume URI %s): to resume, give it a reply in the answers file (nodes: {%q: {replies: [[]]}})",
+			t.Name, n.Label(), s.ResumeURI, nodeName(n))
+	}
+	var lines []string
+	for i, cb := range callbacks.Sent.Get(res.Outputs) {
+		lines = append(lines, fmt.Sprintf("  %d  %s", i+1, cb.Summary()))
+	}
+	used := 0
+	if w.replied != nil {
+		used = w.replied[n.ID]
+	}
+	return fmt.Errorf("journey %q: node %s waits for the user's input and the answers file has no reply left for it (%d used): give one more under nodes: {%q: {replies: [...]}}, one value for each callback that takes input. Its callbacks:\n%s",
+		t.Name, n.Label(), used, nodeName(n), strings.Join(lines, "\n"))
+}
+
 // run runs a node's script in context c with the journey's state, records
 // the run in step idx (the script's name, its outputs, its error) and
 // carries the state it leaves on.
-func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context) (*runtime.Result, error) {
+// in, when not nil, is the input to run with (a later pass's), else the
+// walk's; its state is the journey's either way.
+func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context, pass *runtime.Input) (*runtime.Result, error) {
 	in := w.in
+	if pass != nil {
+		in = *pass
+	}
 	in.Context = c
 	in.SharedState, in.TransientState = w.shared, w.transient
 	res, runErr := w.eng.Run(w.ctx, runtime.Script{Name: s.Name, ID: s.ID, Source: s.Source}, in)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	_ "github.com/journeyjs/journeyjs/bindings/all"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 
@@ -552,4 +553,29 @@ func TestLocate(t *testing.T) {
 	assert.Equal(t, 3, l)
 	l, _ = locate(data, "zz")
 	assert.Equal(t, 0, l)
+}
+
+func TestScriptedNodeThatSendsCallbacksTakesRepliesFromTheAnswers(t *testing.T) {
+	ans := answers(t, "ask-name.answers.yaml")
+	res, err := walk(t, "ask-name.journey.json", Options{Answers: ans})
+	require.NoError(t, err)
+	assert.Equal(t, ResultSuccess, res.Result)
+	require.Len(t, res.Path, 5)
+	assert.Equal(t, 1, res.Path[0].Pass)
+	assert.Equal(t, "", res.Path[0].Outcome, "the asking pass has no outcome")
+	assert.Len(t, callbacks.Sent.Get(res.Path[0].Outputs), 3)
+	assert.Equal(t, 2, res.Path[1].Pass)
+	assert.Equal(t, "true", res.Path[1].Outcome)
+	require.NotNil(t, res.Path[1].Reply)
+	assert.Equal(t, []any{"bjensen", int64(1)}, res.Path[1].Reply.List)
+	assert.Equal(t, "Hi, bjensen", res.SharedState["greeting"])
+	assert.Equal(t, "true", res.Path[3].Outcome)
+
+	// Without a reply for Confirm, the walk stops there, naming its callbacks.
+	delete(ans.Nodes, "Confirm")
+	res, err = walk(t, "ask-name.journey.json", Options{Answers: ans})
+	require.Error(t, err)
+	assert.Equal(t, ResultError, res.Result)
+	assert.Contains(t, err.Error(), `node "Confirm" (ScriptedDecisionNode 00000002-0000-4000-8000-000000000002) waits for the user's input`)
+	assert.Contains(t, err.Error(), `ConfirmationCallback  "Continue as bjensen?"  options ["Yes","No"]`)
 }

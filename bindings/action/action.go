@@ -7,7 +7,9 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/suspension"
 )
 
 // Binding is the `action` binding.
@@ -47,12 +49,16 @@ type result struct {
 	stage                    string
 	sessionProperties        map[string]string
 	removedSessionProperties []string
+	suspended                *suspension.Suspension
 }
 
 // Instance is the per-runtime `action` object.
 type Instance struct {
 	obj *goja.Object
 	res result
+	// The run's realm and resume URI settings, for suspend.
+	realm   string
+	suspend suspension.Config
 }
 
 // New builds the frozen `action` object for rt. Every method returns the same
@@ -100,6 +106,10 @@ func New(rt *goja.Runtime) *Instance {
 		b.res.removedSessionProperties = append(b.res.removedSessionProperties, key)
 		return self(call)
 	})
+	jsvalue.Method(rt, b.obj, "suspend", func(call goja.FunctionCall) goja.Value {
+		b.doSuspend(rt, call)
+		return self(call)
+	})
 	jsvalue.Seal(rt, b.obj)
 	return b
 }
@@ -108,7 +118,10 @@ func New(rt *goja.Runtime) *Instance {
 func (b *Instance) Value() goja.Value { return b.obj }
 
 // Begin clears what the previous run did.
-func (b *Instance) Begin(*bindings.Run) { b.res = result{} }
+func (b *Instance) Begin(run *bindings.Run) {
+	b.res = result{}
+	b.realm, b.suspend = run.Realm, suspension.ConfigKey.From(run)
+}
 
 // End hands what this run did with `action` to the run.
 func (b *Instance) End(run *bindings.Run) {
@@ -130,6 +143,14 @@ func (b *Instance) End(run *bindings.Run) {
 	}
 	if len(r.removedSessionProperties) > 0 {
 		RemovedSessionProperties.Set(o, r.removedSessionProperties)
+	}
+	if s := r.suspended; s != nil {
+		// A suspension wins over callbacks and goTo (spec §2.1): the pass
+		// sends only its SuspendedTextOutputCallback.
+		suspension.Suspended.Set(o, *s)
+		callbacks.Sent.Set(o, callbacks.Number([]callbacks.Callback{callbacks.Render("SuspendedTextOutputCallback",
+			map[string]any{"message": s.Message, "messageType": 0})}))
+		run.SendsToUser()
 	}
 	b.res = result{}
 }

@@ -10,12 +10,15 @@ package all
 import (
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
+	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/request"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
+	"github.com/journeyjs/journeyjs/bindings/suspension"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
 	"github.com/journeyjs/journeyjs/bindings/tenant"
 	"github.com/journeyjs/journeyjs/bindings/utils"
@@ -41,6 +44,9 @@ var Bindings = []bindings.Binding{
 	tenant.Realm,
 	tenant.CookieName,
 	tenant.ScriptName,
+	callbacksbuilder.Binding,
+	callbacks.Binding,
+	suspension.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
@@ -149,6 +151,8 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		case s.Error != "":
 			line += " ✗ error"
 		case s.Type == journey.TypeSuccess || s.Type == journey.TypeFailure:
+		case s.Pass > 0 && s.Outcome == "":
+			line += fmt.Sprintf(" ⋯ pass %d waits for the user", s.Pass)
 		default:
 			line += " → " + s.Outcome
 			if s.Answered {
@@ -161,8 +165,15 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		fmt.Fprintf(w, "%3d%s\n", i+1, strings.TrimRight(line, " "))
 		pad := strings.Repeat(" ", 7) + indent
 		out := s.Outputs
+		if s.Reply != nil {
+			b, _ := json.Marshal(s.Reply)
+			fmt.Fprintf(w, "%sreply %s (answers)\n", pad, b)
+		}
 		for _, l := range logger.Logs.Get(out) {
 			fmt.Fprintf(w, "%s%-5s %s\n", pad, l.Level, l.Message)
+		}
+		for i, cb := range callbacks.Sent.Get(out) {
+			fmt.Fprintf(w, "%scallback %d  %s\n", pad, i+1, cb.Summary())
 		}
 		for _, c := range httpclient.Calls.Get(out) {
 			fmt.Fprintf(w, "%shttp  %s\n", pad, c.Summary())

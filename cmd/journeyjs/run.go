@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +15,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/logger"
+	"github.com/journeyjs/journeyjs/bindings/suspension"
+	"github.com/journeyjs/journeyjs/fixtures"
+	"github.com/journeyjs/journeyjs/passes"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -23,6 +28,7 @@ type runFlags struct {
 	context string
 	format  string
 	timeout time.Duration
+	replies string
 }
 
 func newRunCmd() *cobra.Command {
@@ -41,9 +47,28 @@ config-provider or library (AIC's ids, such as
 PINGONE_VERIFY_COMPLETION_DECISION_NODE, work too). Each context offers only
 the bindings AIC gives that script type.
 
-Exit status: 0 when the script reached an outcome (or, in a context where the
-node picks the outcome, finished), 1 when it failed, 2 for bad usage or a bad
-fixtures or state file.`,
+A script that sends callbacks (callbacksBuilder) or suspends the journey
+(action.suspend) ends its pass waiting for the user: the output lists the
+callbacks, in AM's /json/authenticate JSON shape with --format json. Replies
+(--replies FILE, or the fixtures' replies: key) answer them: the same script
+runs again from the top with the answers in callbacks, the shared state
+carried over and the transient state dropped, pass after pass until it takes
+an outcome or the replies run out. A replies file is a list, one reply per
+pass after the first, each the values for the callbacks that take input, in
+order, or a map by input name:
+
+  - [bjensen]                       # answers pass 1's NameCallback
+  - {IDToken1: "s3cret", IDToken2: 0}
+
+After a suspension any reply ([]) resumes the journey (resumedFromSuspend is
+true on the next pass). With more than one pass, the JSON output is
+{"passes": [<each pass's result>], "outcome": …, "waiting": …} and the pretty
+output a numbered block per pass.
+
+Exit status: 0 when the script reached an outcome, or ended its last pass
+waiting for the user (or, in a context where the node picks the outcome,
+finished), 1 when it failed, 2 for bad usage or a bad fixtures, state or
+replies file (or a reply that does not fit the callbacks).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScript(cmd.Context(), cmd.OutOrStdout(), args[0], f)
@@ -54,6 +79,7 @@ fixtures or state file.`,
 	fl.StringVar(&f.context, "context", "", "script context: scripted-decision (default), verify-completion, device-match, config-provider, library (overrides the fixtures)")
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
+	fl.StringVar(&f.replies, "replies", "", "replies to the callbacks the script sends, one per pass (YAML or JSON; overrides the fixtures' replies)")
 	return cmd
 }
 
@@ -79,25 +105,77 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 		in.Context = c
 	}
 
+	replies := env.Replies
+	if f.replies != "" {
+		if replies, err = fixtures.LoadReplies(f.replies); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1})
 	defer eng.Close()
 	script := runtime.Script{Name: filepath.Base(path), Source: string(src)}
-	res, runErr := eng.Run(ctx, script, in)
-	rep := newRunReport(res, env)
+	results, runErr := passes.Run(ctx, eng, script, in, replies)
+	var se *runtime.ScriptError
+	replyErr := runErr != nil && !errors.As(runErr, &se)
 
-	if f.format == "json" {
-		if err := writeJSON(out, rep); err != nil {
-			return err
+	if len(results) == 1 {
+		rep := newRunReport(results[0], env)
+		if f.format == "json" {
+			if err := writeJSON(out, rep); err != nil {
+				return err
+			}
+		} else {
+			printPretty(out, path, rep)
 		}
 	} else {
-		printPretty(out, path, rep)
+		reps := make([]runReport, len(results))
+		for i, res := range results {
+			reps[i] = runReport{Result: res}
+		}
+		// What the local PingOne recorded is the whole run's: the last
+		// pass shows it.
+		reps[len(reps)-1] = newRunReport(results[len(results)-1], env)
+		last := results[len(results)-1]
+		if f.format == "json" {
+			if err := writeJSON(out, passesReport{Passes: reps, Outcome: last.Outcome, Waiting: passes.Waiting(last)}); err != nil {
+				return err
+			}
+		} else {
+			for i, rep := range reps {
+				if i > 0 {
+					fmt.Fprintln(out)
+				}
+				fmt.Fprintf(out, "== pass %d\n", i+1)
+				if i > 0 {
+					b, _ := json.Marshal(replies[i-1])
+					fmt.Fprintf(out, "reply:       %s\n", b)
+				}
+				printPretty(out, path, rep)
+			}
+		}
+	}
+	if replyErr {
+		return &exitError{code: exitUsage, err: runErr}
 	}
 	if runErr != nil {
 		return &exitError{code: exitFailed}
 	}
+	if left := len(replies) - (len(results) - 1); left > 0 && f.format != "json" {
+		fmt.Fprintf(out, "note:        %d reply(ies) left unused: the script took an outcome first\n", left)
+	}
 	return nil
+}
+
+// passesReport is the JSON output of a run of several passes.
+type passesReport struct {
+	Passes []runReport `json:"passes"`
+	// Outcome is the last pass's outcome; Waiting says whether the last
+	// pass ended waiting for the user (callbacks or a suspension).
+	Outcome string `json:"outcome"`
+	Waiting bool   `json:"waiting"`
 }
 
 func printPretty(w io.Writer, path string, r runReport) {
@@ -108,10 +186,18 @@ func printPretty(w io.Writer, path string, r runReport) {
 				fmt.Fprintf(w, "               %s\n", line)
 			}
 		}
-	} else {
+	} else if !passes.Waiting(r.Result) {
 		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
 	}
 	out := r.Outputs
+	if s, ok := suspension.Suspended.Lookup(out); ok {
+		fmt.Fprintf(w, "suspended:   the journey waits for the user to follow %s\n", s.ResumeURI)
+	} else if sent := callbacks.Sent.Get(out); len(sent) > 0 && r.Error == nil {
+		fmt.Fprintf(w, "callbacks:   the pass waits for the user's input (%d callback(s); answer with --replies)\n", len(sent))
+		for i, cb := range sent {
+			fmt.Fprintf(w, "  %d  %s\n", i+1, cb.Summary())
+		}
+	}
 	if headers := action.Headers.Get(out); len(headers) > 0 {
 		fmt.Fprintf(w, "headers:     %s\n", strings.Join(headers, " | "))
 	}

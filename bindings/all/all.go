@@ -11,6 +11,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/java"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
@@ -32,7 +33,8 @@ var Bindings = []bindings.Binding{
 	openidm.Binding,
 	secrets.Binding,
 	systemenv.Binding,
-	systemenv.Java,
+	java.Binding,
+	java.Importer,
 	utils.Binding,
 	verify.Binding,
 	request.Headers,

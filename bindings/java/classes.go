@@ -265,7 +265,7 @@ func (in *Instance) listMethods() map[string]method {
 		"toArray": func(this any, _ []goja.Value) goja.Value { return in.array(l(this).items) },
 		"sort": func(this any, a []goja.Value) goja.Value {
 			x := write(this)
-			if len(a) == 1 && !jsvalue.IsNullish(a[0]) {
+			if len(a) == 1 && !jsvalue.IsNullish(a[0]) && len(x.items) > 1 {
 				// A JavaScript comparator becomes a Comparator proxy class,
 				// which the allow-list refuses.
 				in.prohibited("jdk.proxy1.$Proxy2")
@@ -276,7 +276,13 @@ func (in *Instance) listMethods() map[string]method {
 		"iterator":     func(this any, _ []goja.Value) goja.Value { in.prohibited(iterClass(l(this).cls)); return nil },
 		"listIterator": func(this any, _ []goja.Value) goja.Value { in.prohibited(l(this).cls + "$ListItr"); return nil },
 		"subList":      func(this any, _ []goja.Value) goja.Value { in.prohibited(l(this).cls + "$SubList"); return nil },
-		"forEach":      func(any, []goja.Value) goja.Value { in.prohibited("jdk.proxy1.$Proxy2"); return nil },
+		"forEach": func(this any, _ []goja.Value) goja.Value {
+			// The proxy is refused when it is first called: on an element.
+			if len(l(this).items) > 0 {
+				in.prohibited("jdk.proxy1.$Proxy2")
+			}
+			return goja.Undefined()
+		},
 	}
 	// LinkedList's Deque methods.
 	first := func(this any, remove, nullIfEmpty bool) goja.Value {
@@ -472,7 +478,12 @@ func (in *Instance) setMethods() map[string]method {
 			in.prohibited("java.util.Collections$1")
 			return nil
 		},
-		"forEach": func(any, []goja.Value) goja.Value { in.prohibited("jdk.proxy1.$Proxy2"); return nil },
+		"forEach": func(this any, _ []goja.Value) goja.Value {
+			if len(s(this).items) > 0 {
+				in.prohibited("jdk.proxy1.$Proxy2")
+			}
+			return goja.Undefined()
+		},
 		"first": func(this any, _ []goja.Value) goja.Value {
 			x := in.treeOnly(s(this), "first")
 			if len(x.items) == 0 {

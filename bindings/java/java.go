@@ -112,7 +112,19 @@ func (in *Instance) typeError(msg string) {
 // prohibited is Rhino's refusal of a class the allow-list hides, reached
 // through an allowed one (ArrayList.iterator() is an ArrayList$Itr).
 func (in *Instance) prohibited(class string) {
-	in.internalError(`Access to Java class "` + class + `" is prohibited.`)
+	in.internalError(`Access to Java class "` + class + `" is prohibited.` + in.where())
+}
+
+// where is the " (script#line)" Rhino appends to the message of an error
+// the engine itself raises (an EvaluatorException), for the script line
+// that called into Java.
+func (in *Instance) where() string {
+	for _, f := range in.rt.CaptureCallStack(0, nil) {
+		if f.SrcName() != "" && f.SrcName() != "<native>" {
+			return " (" + f.SrcName() + "#" + strconv.Itoa(f.Position().Line) + ")"
+		}
+	}
+	return ""
 }
 
 // noMethod is Rhino's error for a call no overload of name takes.
@@ -121,7 +133,7 @@ func (in *Instance) noMethod(cls, name string, args []goja.Value) {
 	for i, a := range args {
 		types[i] = jsType(a)
 	}
-	in.internalError("Can't find method " + cls + "." + name + "(" + strings.Join(types, ",") + ").")
+	in.internalError("Can't find method " + cls + "." + name + "(" + strings.Join(types, ",") + ")." + in.where())
 }
 
 func jsType(v goja.Value) string {

@@ -25,7 +25,16 @@ func (in *Instance) newClass(name string, construct func(a []goja.Value) goja.Va
 		return construct(a)
 	}
 	target := rt.ToValue(func(call goja.ConstructorCall) *goja.Object { return build(call.Arguments).ToObject(rt) }).(*goja.Object)
-	jsvalue.Method(rt, target, "toString", func(goja.FunctionCall) goja.Value { return rt.ToValue(text) })
+	// toString is the class's String form, unless the class has a static
+	// toString (Integer.toString(3)) and it is called with arguments.
+	staticToString, _ := statics["toString"].(static)
+	delete(statics, "toString")
+	jsvalue.Method(rt, target, "toString", func(call goja.FunctionCall) goja.Value {
+		if staticToString != nil && len(call.Arguments) > 0 {
+			return staticToString(call.Arguments)
+		}
+		return rt.ToValue(text)
+	})
 	_ = target.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("JavaClass"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = target.DefineDataPropertySymbol(goja.SymHasInstance, rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		obj, ok := call.Argument(0).(*goja.Object)
@@ -169,7 +178,7 @@ func (in *Instance) collectionsStatics() map[string]any {
 		}),
 		"sort": static(func(a []goja.Value) goja.Value {
 			l := in.listArg(a, "sort")
-			if len(a) > 1 && !jsvalue.IsNullish(a[1]) {
+			if len(a) > 1 && !jsvalue.IsNullish(a[1]) && len(l.items) > 1 {
 				in.prohibited("jdk.proxy1.$Proxy2")
 			}
 			in.check(sortItems(l.items))

@@ -35,7 +35,7 @@ type Context struct {
 
 // The bindings every next-generation context has (spec §12, "common").
 var commonBindings = []string{
-	"logger", "httpClient", "openidm", "utils", "systemEnv", "java",
+	"logger", "httpClient", "openidm", "utils", "systemEnv", "java", "JavaImporter",
 	"realm", "scriptName", "cookieName", "policy", "secrets",
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/java"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
@@ -35,7 +36,8 @@ var Bindings = []bindings.Binding{
 	openidm.Binding,
 	secrets.Binding,
 	systemenv.Binding,
-	systemenv.Java,
+	java.Binding,
+	java.Importer,
 	utils.Binding,
 	verify.Binding,
 	request.Headers,

@@ -71,6 +71,13 @@ func toGo(v goja.Value, depth int) (any, error) {
 	case "Date", "String", "Number", "Boolean", "RegExp", "Error":
 		return normalizeNumber(v.Export()), nil
 	}
+	// A Java object of the java binding (a list, a set, a boxed number)
+	// stands for its JSON form, as Rhino's JSON.stringify writes it.
+	if t := obj.ExportType(); t != nil && t.Implements(jsonValuerType) {
+		if j, ok := obj.Export().(JSONValuer); ok {
+			return normalizeNumber(j.JSONValue()), nil
+		}
+	}
 	// Typed arrays and ArrayBuffers export as slices. ExportType is cheap;
 	// Export itself would copy a whole plain object graph recursively, in Go,
 	// where a run's time limit cannot stop it.
@@ -93,6 +100,13 @@ func toGo(v goja.Value, depth int) (any, error) {
 	}
 	return out, nil
 }
+
+// JSONValuer is implemented by the Go value behind an object (a
+// goja.DynamicObject) that stands for a JSON-shaped value of its own, such
+// as a Java list: ToGo takes that value instead of the object's keys.
+type JSONValuer interface{ JSONValue() any }
+
+var jsonValuerType = reflect.TypeOf((*JSONValuer)(nil)).Elem()
 
 // normalizeNumber folds integral floats to int64 so that JSON output shows 3,
 // not 3.0, exactly as the script wrote it.

@@ -1,6 +1,7 @@
 package systemenv
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -10,69 +11,37 @@ import (
 )
 
 // Binding is the `systemEnv` binding.
-var Binding = bindings.Define("systemEnv", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
-
-// Java is the `java` binding: the six class tokens getProperty accepts, and
-// nothing else of Java. It is systemEnv's own object, so that getProperty
-// knows the tokens.
-var Java = bindings.Define("java", func(vm *bindings.VM) bindings.Instance {
-	env, ok := vm.Instance("systemEnv").(*Instance)
-	if !ok {
-		// No systemEnv binding on this runtime: nothing reads the tokens.
-		env = New(vm.Runtime)
+var Binding = bindings.Define("systemEnv", func(vm *bindings.VM) bindings.Instance {
+	b := New(vm.Runtime)
+	// The return-type tokens are the `java` binding's class objects.
+	if j, ok := vm.Instance("java").(interface {
+		ClassOf(goja.Value) (string, bool)
+	}); ok {
+		b.classOf = j.ClassOf
 	}
-	return bindings.Value{V: env.java}
+	return b
 })
 
 // SourceKey is the key of where a run's ESVs come from; unset, no ESV is defined.
 var SourceKey = bindings.NewBackend[Source]("systemEnv")
 
-// Instance is the per-runtime `systemEnv` object, with its `java` object.
+// Instance is the per-runtime `systemEnv` object.
 type Instance struct {
-	obj    *goja.Object
-	java   *goja.Object
-	tokens map[*goja.Object]Type
-	source Source
+	obj *goja.Object
+	// classOf names the Java class a value stands for (java.lang.Integer),
+	// when the runtime has a `java` binding.
+	classOf func(goja.Value) (string, bool)
+	source  Source
 }
 
-// New builds the frozen `systemEnv` and `java` objects for rt.
+// New builds the frozen `systemEnv` object for rt.
 func New(rt *goja.Runtime) *Instance {
-	b := &Instance{obj: rt.NewObject(), tokens: map[*goja.Object]Type{}}
-	b.java = b.javaTokens(rt)
+	b := &Instance{obj: rt.NewObject()}
 	jsvalue.Method(rt, b.obj, "getProperty", func(call goja.FunctionCall) goja.Value {
 		return b.getProperty(rt, call)
 	})
 	jsvalue.Seal(rt, b.obj)
 	return b
-}
-
-// javaTokens builds java.lang.{Boolean,Double,Integer,String} and
-// java.util.{List,Map}: opaque, frozen objects that print as Java classes do.
-func (b *Instance) javaTokens(rt *goja.Runtime) *goja.Object {
-	java := rt.NewObject()
-	pkgs := map[string]*goja.Object{}
-	for _, t := range Types {
-		name := string(t)
-		dot := strings.LastIndexByte(name, '.')
-		pkgPath, simple := name[len("java."):dot], name[dot+1:]
-		pkg := pkgs[pkgPath]
-		if pkg == nil {
-			pkg = rt.NewObject()
-			pkgs[pkgPath] = pkg
-		}
-		tok := rt.NewObject()
-		jsvalue.Method(rt, tok, "toString", func(goja.FunctionCall) goja.Value { return rt.ToValue("class " + name) })
-		jsvalue.Method(rt, tok, "getName", func(goja.FunctionCall) goja.Value { return rt.ToValue(name) })
-		jsvalue.Seal(rt, tok)
-		b.tokens[tok] = t
-		_ = pkg.DefineDataProperty(simple, tok, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	}
-	for path, pkg := range pkgs {
-		jsvalue.Seal(rt, pkg)
-		_ = java.DefineDataProperty(path, pkg, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	}
-	jsvalue.Seal(rt, java)
-	return java
 }
 
 // Value is the JavaScript value installed as `systemEnv`.
@@ -104,8 +73,14 @@ func (b *Instance) getProperty(rt *goja.Runtime, call goja.FunctionCall) goja.Va
 	if nargs < 3 {
 		return rt.ToValue(raw)
 	}
-	tokObj, _ := call.Argument(2).(*goja.Object)
-	t, ok := b.tokens[tokObj]
+	var t Type
+	ok := false
+	if b.classOf != nil {
+		var name string
+		name, ok = b.classOf(call.Argument(2))
+		t = Type(name)
+		ok = ok && slices.Contains(Types, t)
+	}
 	if !ok {
 		jsvalue.Throw(rt, "systemEnv.getProperty(%q): the return type must be one of java.lang.Boolean, java.lang.Double, java.lang.Integer, java.lang.String, java.util.List or java.util.Map, got %s", name, call.Argument(2).String())
 	}

@@ -1,4 +1,5 @@
-// Attempt: JavaImporter, as legacy AIC scripts did.
-// Containment: No JavaImporter global.
-// expect: exception: ReferenceError: JavaImporter is not defined
-var imports = new JavaImporter();
+// Attempt: JavaImporter, as legacy AIC scripts did, to reach java.lang.System.
+// Containment: JavaImporter imports only the next-gen allow-list: System is not found.
+// expect: exception: ReferenceError: System is not defined
+var imports = new JavaImporter(java.lang);
+with (imports) { System.exit(0); }

@@ -42,6 +42,10 @@ type Options struct {
 	// breach stops every run active through the growth. Default: 256 MiB;
 	// negative: no budget.
 	MaxMemory int64
+	// Language is the JavaScript scripts and libraries may use. Default:
+	// LanguageTenant, what AIC's Rhino compiles; LanguageModern for all
+	// of goja's.
+	Language Language
 }
 
 // Defaults for Options.
@@ -137,6 +141,7 @@ func (e *Engine) init() {
 		}
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
+		e.cache.lang = o.Language
 		e.maxIdle = r.PoolSize
 		e.vms = make(map[*vm]struct{})
 		e.stop = make(chan struct{})
@@ -222,6 +227,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	fn, err := v.scriptFunc(script)
 	if err == nil {
 		err = v.execute(ctx, start, fn, script, &in, &res)
+		res.Warnings = v.warnings()
 	} else {
 		err = e.compileError(err, script.name())
 	}

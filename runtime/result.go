@@ -95,6 +95,9 @@ func (r Result) String() string {
 	return string(b)
 }
 
+// The result's own JSON key for the warnings, which no output may take.
+func init() { bindings.Reserve("warnings") }
+
 func orEmptyMap(m map[string]any) map[string]any {
 	if m == nil {
 		return map[string]any{}

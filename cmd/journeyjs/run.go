@@ -20,9 +20,10 @@ import (
 
 type runFlags struct {
 	worldFlags
-	context string
-	format  string
-	timeout time.Duration
+	context  string
+	format   string
+	timeout  time.Duration
+	language runtime.Language
 }
 
 func newRunCmd() *cobra.Command {
@@ -54,6 +55,7 @@ fixtures or state file.`,
 	fl.StringVar(&f.context, "context", "", "script context: scripted-decision (default), verify-completion, device-match, config-provider, library (overrides the fixtures)")
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
+	registerLanguage(fl, &f.language)
 	return cmd
 }
 
@@ -81,7 +83,7 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1})
+	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1, Language: f.language})
 	defer eng.Close()
 	script := runtime.Script{Name: filepath.Base(path), Source: string(src)}
 	res, runErr := eng.Run(ctx, script, in)
@@ -103,6 +105,15 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 func printPretty(w io.Writer, path string, r runReport) {
 	if r.Error != nil {
 		fmt.Fprintf(w, "error:       %s\n", prettyError(path, r.Error))
+		if r.Error.Hint != "" {
+			fmt.Fprintf(w, "               hint: %s\n", r.Error.Hint)
+		}
+		for _, m := range r.Error.More {
+			fmt.Fprintf(w, "error:       %s\n", prettyError(path, m))
+			if m.Hint != "" {
+				fmt.Fprintf(w, "               hint: %s\n", m.Hint)
+			}
+		}
 		if r.Error.Stack != "" {
 			for _, line := range strings.Split(r.Error.Stack, "\n") {
 				fmt.Fprintf(w, "               %s\n", line)
@@ -111,6 +122,7 @@ func printPretty(w io.Writer, path string, r runReport) {
 	} else {
 		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
 	}
+	printWarnings(w, "warning:     ", path, r.Warnings)
 	out := r.Outputs
 	if headers := action.Headers.Get(out); len(headers) > 0 {
 		fmt.Fprintf(w, "headers:     %s\n", strings.Join(headers, " | "))

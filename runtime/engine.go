@@ -59,6 +59,10 @@ type Options struct {
 	// breach stops every run active through the growth. Default: 256 MiB;
 	// negative: no budget.
 	MaxMemory int64
+	// Language is the JavaScript scripts and libraries may use. Default:
+	// LanguageTenant, what AIC's Rhino compiles; LanguageModern for all
+	// of goja's.
+	Language Language
 }
 
 // Defaults for Options.
@@ -195,6 +199,7 @@ func (e *Engine) init() {
 		}
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
+		e.cache.lang = o.Language
 		e.maxIdle = r.PoolSize
 		e.slots = make(chan struct{}, r.MaxConcurrent)
 		e.vms = make(map[*vm]struct{})
@@ -303,6 +308,7 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 	fn, err := v.scriptFunc(script)
 	if err == nil {
 		err = v.execute(ctx, start, limit, fn, script, &in, &res)
+		res.Warnings = v.warnings()
 	} else {
 		err = e.compileError(err, script.name())
 	}

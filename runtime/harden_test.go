@@ -11,7 +11,7 @@ import (
 )
 
 func TestPrototypePollutionIsContained(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	attacks := map[string]string{
 		"assign existing": `Object.prototype.toString = function () { return "pwned"; }`,
 		"add to Object":   `"use strict"; Object.prototype.isAdmin = true;`,
@@ -41,7 +41,7 @@ func TestPrototypePollutionIsContained(t *testing.T) {
 }
 
 func TestOrdinaryOverridesStillWork(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	res := run(t, e, `
 		function ValidationError(msg) { this.name = "ValidationError"; this.message = msg; }
 		ValidationError.prototype = Object.create(Error.prototype);
@@ -121,7 +121,7 @@ func TestGlobalsAreHardenedOnFirstLookup(t *testing.T) {
 // TestOverridesOnLazyBuiltIns: the override-mistake accessors of built-ins
 // hardened on first lookup work like the others.
 func TestOverridesOnLazyBuiltIns(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	res := run(t, e, `
 		var d = Object.create(Date.prototype); d.toString = function () { return "my date"; };
 		class HttpError extends TypeError { constructor(m) { super(m); this.name = "HttpError"; } }

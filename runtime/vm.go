@@ -72,10 +72,11 @@ type vm struct {
 	// fns holds, per compiled script, the wrapper function this runtime made
 	// from it: making a function object costs more than running a small
 	// script, so each runtime makes it once.
-	fns map[progKey]goja.Callable
+	fns map[progKey]scriptFn
 	// lastKey and lastFn short-cut fns for a script run twice in a row.
-	lastKey progKey
-	lastFn  goja.Callable
+	lastKey  progKey
+	lastFn   goja.Callable
+	lastWarn []Warning // lastFn's language warnings
 	// global is the global object runs see; see runGlobal.
 	global    *runGlobal
 	globalObj *goja.Object
@@ -411,11 +412,11 @@ func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
 		return v.lastFn, nil
 	}
 	key := progKey{script.Name, script.Source, kindScript}
-	if fn, ok := v.fns[key]; ok {
-		v.lastKey, v.lastFn = key, fn
-		return fn, nil
+	if f, ok := v.fns[key]; ok {
+		v.lastKey, v.lastFn, v.lastWarn = key, f.fn, f.warnings
+		return f.fn, nil
 	}
-	prg, err := v.eng.cache.get(script.name(), script.Source, kindScript)
+	prg, warnings, err := v.eng.cache.getWarnings(script.name(), script.Source, kindScript)
 	if err != nil {
 		return nil, err
 	}
@@ -431,9 +432,16 @@ func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
 		v.fns = nil
 	}
 	if v.fns == nil {
-		v.fns = make(map[progKey]goja.Callable)
+		v.fns = make(map[progKey]scriptFn)
 	}
-	v.fns[key] = fn
-	v.lastKey, v.lastFn = key, fn
+	v.fns[key] = scriptFn{fn, warnings}
+	v.lastKey, v.lastFn, v.lastWarn = key, fn, warnings
 	return fn, nil
+}
+
+// scriptFn is a script's wrapper function in one runtime, with the language
+// check's warnings for the script, which every run's Result carries.
+type scriptFn struct {
+	fn       goja.Callable
+	warnings []Warning
 }

@@ -14,9 +14,18 @@ import (
 // passes the place, with the job at the head, to a worker goroutine (serve)
 // and returns. A worker runs queued jobs one after the other, waking each
 // job's caller with its result, until the queue is empty; then it gives
-// the place up and exits. Under sustained contention MaxConcurrent workers
-// run every script, on stacks that stay grown and runtimes that stay in the
-// CPU cache, and each waiting caller is woken exactly once, with its result.
+// the place up and exits. A waiting caller is woken exactly once, with its
+// result, and its goroutine never grows the stack a script needs; a worker
+// runs job after job on a stack that stays grown.
+//
+// With 1,000 callers on 2 cores (BenchmarkRunContention) the queue empties
+// often: a worker runs the jobs faster than the callers it woke queue new
+// ones, and then gives its place up, and a caller that finds a place free
+// runs its script on its own goroutine, run after run, until the scheduler
+// preempts it. A CPU profile puts most runs there, and little in stack
+// growth. Handing every place to the first waiter instead (a channel
+// semaphore) keeps every caller in the queue, each run on a goroutine whose
+// stack the collector shrank while it waited.
 //
 // The run that ends passes its place on instead of running the next job
 // itself: its own caller is waiting for its result, and must not wait for

@@ -83,6 +83,7 @@ type resolved struct {
 	CacheSize        int
 	MaxMemory        int64
 	Backends         bindings.Backends
+	Language         Language
 }
 
 // Engine runs decision scripts on pooled runtimes. It is safe for concurrent
@@ -202,6 +203,7 @@ func (e *Engine) init() {
 		case o.MaxMemory > 0:
 			r.MaxMemory = o.MaxMemory
 		}
+		r.Language = o.Language
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
 		e.cache.lang = o.Language

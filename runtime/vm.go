@@ -94,7 +94,11 @@ func newVM(e *Engine) *vm {
 	if err != nil {
 		panic("runtime: guard parsers: " + err.Error())
 	}
-	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON)
+	var missing map[string][]string
+	if e.opts.Language == LanguageTenant {
+		missing = tenantMissingMethods
+	}
+	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON, missing)
 	if err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
@@ -115,6 +119,9 @@ func newVM(e *Engine) *vm {
 	v.req.v = v
 	v.idFn = func() string { return v.script.id() }
 	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, v.live)
+	if e.opts.Language == LanguageTenant {
+		v.global.hidden = tenantHiddenGlobals
+	}
 	v.globalObj = rt.NewDynamicObject(v.global)
 	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	// From here on scripts see the per-run global: implicit globals and

@@ -18,7 +18,9 @@ import (
 const hex = "0123456789abcdef"
 
 func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
-	d := json.NewDecoder(strings.NewReader(call.Argument(0).toString().String()))
+	text := call.Argument(0).toString()
+	r.chargeN(int64(text.Length()), 2) // the Go copy and the decoder's buffer
+	d := json.NewDecoder(strings.NewReader(text.String()))
 
 	value, err := r.builtinJSON_decodeValue(d)
 	if errors.Is(err, io.EOF) {
@@ -48,6 +50,7 @@ func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
 }
 
 func (r *Runtime) builtinJSON_decodeToken(d *json.Decoder, tok json.Token) (Value, error) {
+	r.checkInterrupt()
 	switch tok := tok.(type) {
 	case json.Delim:
 		switch tok {
@@ -59,6 +62,7 @@ func (r *Runtime) builtinJSON_decodeToken(d *json.Decoder, tok json.Token) (Valu
 	case nil:
 		return _null, nil
 	case string:
+		r.chargeString(int64(len(tok)))
 		return newStringValue(tok), nil
 	case float64:
 		return floatToValue(tok), nil
@@ -132,6 +136,7 @@ func (r *Runtime) builtinJSON_decodeArray(d *json.Decoder) (*Object, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.charge(allocValueSize)
 		arrayValue = append(arrayValue, value)
 	}
 	return r.newArrayValues(arrayValue), nil
@@ -177,6 +182,14 @@ type _builtinJSON_stringifyContext struct {
 	gap, indent      string
 	buf              bytes.Buffer
 	allAscii         bool
+	jjCharged        int // journeyjs patch: buf.Len() when last charged
+}
+
+// jjCharge charges what buf grew by since the last call.
+func (ctx *_builtinJSON_stringifyContext) jjCharge() {
+	ctx.r.checkInterrupt()
+	ctx.r.chargeN(int64(ctx.buf.Len()-ctx.jjCharged), 2)
+	ctx.jjCharged = ctx.buf.Len()
 }
 
 func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
@@ -261,6 +274,8 @@ func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
 	}
 
 	if ctx.do(call.Argument(0)) {
+		ctx.jjCharge()
+		r.chargeN(int64(ctx.buf.Len()), 1) // the result's copy
 		if ctx.allAscii {
 			return asciiString(ctx.buf.String())
 		} else {
@@ -279,6 +294,7 @@ func (ctx *_builtinJSON_stringifyContext) do(v Value) bool {
 }
 
 func (ctx *_builtinJSON_stringifyContext) str(key Value, holder *Object) bool {
+	ctx.jjCharge()
 	value := nilSafe(holder.get(key, nil))
 
 	switch value.(type) {
@@ -413,6 +429,7 @@ func (ctx *_builtinJSON_stringifyContext) ja(array *Object) {
 	}
 
 	for i := int64(0); i < length; i++ {
+		ctx.jjCharge()
 		if !ctx.str(asciiString(strconv.FormatInt(i, 10)), array) {
 			ctx.buf.WriteString("null")
 		}

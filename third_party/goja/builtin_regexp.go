@@ -706,10 +706,12 @@ func (r *Runtime) getGlobalRegexpMatches(rxObj *Object, s String, fullUnicode bo
 	}
 	var a []Value
 	for {
+		r.checkInterrupt()
 		res := r.regExpExec(execFn, rxObj, s)
 		if res == _null {
 			break
 		}
+		r.charge(allocValueSize)
 		a = append(a, res)
 		matchStr := nilSafe(r.toObject(res).self.getIdx(valueInt(0), nil)).toString()
 		if matchStr.Length() == 0 {
@@ -773,10 +775,12 @@ func (r *Runtime) regexpproto_stdMatcher(call FunctionCall) Value {
 	}
 	if rx.pattern.global {
 		rx.setOwnStr("lastIndex", intToValue(0), true)
-		results := rx.pattern.findAllSubmatchIndex(s, 0, -1, rx.pattern.sticky)
+		results := rx.pattern.findAllSubmatchIndex(s, 0, r.matchLimit(-1), rx.pattern.sticky)
+		r.chargeMatches(results)
 		if len(results) == 0 {
 			return _null
 		}
+		r.chargeN(int64(len(results)), allocValueSize)
 		a := make([]Value, 0, len(results))
 		for _, result := range results {
 			a = append(a, s.Substring(result.indexes[0], result.indexes[1]))
@@ -932,6 +936,7 @@ func (r *Runtime) regexpproto_stdSplitterGeneric(splitter *Object, s String, lim
 
 	q := p
 	for q < size {
+		r.checkInterrupt()
 		splitter.self.setOwnStr("lastIndex", intToValue(int64(q)), true)
 		z := r.regExpExec(execFn, splitter, s)
 		if z == _null {
@@ -1039,7 +1044,8 @@ func (r *Runtime) regexpproto_stdSplitter(call FunctionCall) Value {
 	lastIndex := 0
 	found := 0
 
-	results := pattern.findAllSubmatchIndex(s, 0, -1, false)
+	results := pattern.findAllSubmatchIndex(s, 0, r.matchLimit(-1), false)
+	r.chargeMatches(results)
 	if targetLength == 0 {
 		if len(results) == 0 {
 			valueArray = append(valueArray, s)
@@ -1048,6 +1054,8 @@ func (r *Runtime) regexpproto_stdSplitter(call FunctionCall) Value {
 	}
 
 	for _, result := range results {
+		r.checkInterrupt()
+		r.chargeN(int64(result.indexes[1]-lastIndex)+allocValueSize, 2)
 		if result.indexes[0] == result.indexes[1] {
 			// FIXME Ugh, this is a hack
 			if result.indexes[0] == 0 || result.indexes[0] == targetLength {
@@ -1116,7 +1124,11 @@ func (r *Runtime) regexpproto_stdReplacerGeneric(rxObj *Object, s, replaceStr St
 	lengthS := s.Length()
 	nextSourcePosition := 0
 	var resultBuf StringBuilder
+	charged := 0
 	for _, result := range results {
+		r.checkInterrupt()
+		r.chargeString(int64(resultBuf.jjLen() - charged))
+		charged = resultBuf.jjLen()
 		obj := r.toObject(result)
 		nCaptures := max(toLength(obj.self.getStr("length", nil))-1, 0)
 		matched := nilSafe(obj.self.getIdx(valueInt(0), nil)).toString()
@@ -1275,7 +1287,8 @@ func (r *Runtime) regexpproto_stdReplacer(call FunctionCall) Value {
 	} else {
 		index = rx.getLastIndex()
 	}
-	found := rx.pattern.findAllSubmatchIndex(s, toIntStrict(index), find, rx.pattern.sticky)
+	found := rx.pattern.findAllSubmatchIndex(s, toIntStrict(index), r.matchLimit(find), rx.pattern.sticky)
+	r.chargeMatches(found)
 	if rx.pattern.global || rx.pattern.sticky {
 		var newLastIndex int64
 		if !rx.pattern.global && len(found) > 0 {

@@ -106,6 +106,7 @@ func (r *Runtime) stringproto_iterator(call FunctionCall) Value {
 }
 
 func (r *Runtime) string_fromcharcode(call FunctionCall) Value {
+	r.chargeString(int64(len(call.Arguments)))
 	b := make([]byte, len(call.Arguments))
 	for i, arg := range call.Arguments {
 		chr := toUint16(arg)
@@ -131,6 +132,7 @@ func (r *Runtime) string_fromcharcode(call FunctionCall) Value {
 
 func (r *Runtime) string_fromcodepoint(call FunctionCall) Value {
 	var sb StringBuilder
+	r.chargeN(int64(len(call.Arguments)), 4)
 	for _, arg := range call.Arguments {
 		num := arg.ToNumber()
 		var c rune
@@ -158,13 +160,17 @@ func (r *Runtime) string_raw(call FunctionCall) Value {
 	nextIndex := int64(0)
 	numberOfSubstitutions := int64(len(call.Arguments) - 1)
 	for {
+		r.checkInterrupt()
 		nextSeg := nilSafe(raw.self.getIdx(valueInt(nextIndex), nil)).toString()
+		r.chargeString(int64(nextSeg.Length()))
 		stringElements.WriteString(nextSeg)
 		if nextIndex+1 == literalSegments {
 			return stringElements.String()
 		}
 		if nextIndex < numberOfSubstitutions {
-			stringElements.WriteString(nilSafe(call.Arguments[nextIndex+1]).toString())
+			sub := nilSafe(call.Arguments[nextIndex+1]).toString()
+			r.chargeString(int64(sub.Length()))
+			stringElements.WriteString(sub)
 		}
 		nextIndex++
 	}
@@ -252,6 +258,7 @@ func (r *Runtime) stringproto_concat(call FunctionCall) Value {
 		}
 	}
 
+	r.chargeString(int64(totalLen))
 	if allAscii {
 		var buf strings.Builder
 		buf.Grow(totalLen)
@@ -501,6 +508,7 @@ func (r *Runtime) _stringPad(call FunctionCall, start bool) Value {
 		fillerAscii = " "
 		filler = fillerAscii
 	}
+	r.chargeString(maxLength)
 	remaining := toIntStrict(maxLength - stringLength)
 	if fillerUnicode == nil && strUnicode == nil {
 		fl := fillerAscii.Length()
@@ -563,6 +571,7 @@ func (r *Runtime) stringproto_repeat(call FunctionCall) Value {
 	if numInt == 0 || s.Length() == 0 {
 		return stringEmpty
 	}
+	r.chargeN(numInt, 2*int64(s.Length()))
 	num := toIntStrict(numInt)
 	a, u := devirtualizeString(s)
 	if u == nil {
@@ -606,7 +615,9 @@ func (r *Runtime) stringReplace(s String, found []regexpResult, newstring String
 	lengthS := s.Length()
 	if rcall != nil {
 		for _, item := range found {
+			r.checkInterrupt()
 			if item.indexes[0] != lastIndex {
+				r.chargeString(int64(item.indexes[0] - lastIndex))
 				buf.WriteSubstring(s, lastIndex, item.indexes[0])
 			}
 			matchCount := len(item.indexes) / 2
@@ -633,14 +644,20 @@ func (r *Runtime) stringReplace(s String, found []regexpResult, newstring String
 				This:      _undefined,
 				Arguments: argumentList,
 			}).toString()
+			r.chargeString(int64(replacement.Length()))
 			buf.WriteString(replacement)
 			lastIndex = item.indexes[1]
 		}
 	} else {
 		for _, item := range found {
+			r.checkInterrupt()
 			if item.indexes[0] != lastIndex {
+				r.chargeString(int64(item.indexes[0] - lastIndex))
 				buf.WriteString(s.Substring(lastIndex, item.indexes[0]))
 			}
+			// The substitution is charged as written ($' can be as long as s).
+			r.chargeString(int64(newstring.Length()))
+			written := buf.jjLen()
 			matchCount := len(item.indexes) / 2
 			var namedGroups map[unistring.String]int
 			writeSubstitution(s, item.indexes[0], matchCount, func(idx int) String {
@@ -668,6 +685,7 @@ func (r *Runtime) stringReplace(s String, found []regexpResult, newstring String
 				}
 				return stringEmpty
 			}, newstring, &buf)
+			r.chargeString(int64(buf.jjLen() - written - newstring.Length()))
 			lastIndex = item.indexes[1]
 		}
 	}
@@ -732,6 +750,8 @@ func (r *Runtime) stringproto_replaceAll(call FunctionCall) Value {
 
 	pos := s.index(searchStr, 0)
 	for pos != -1 {
+		r.checkInterrupt()
+		r.charge(64)
 		found = append(found, regexpResult{indexes: []int{pos, pos + searchLength}})
 		pos = s.index(searchStr, pos+advanceBy)
 	}
@@ -852,6 +872,17 @@ func (r *Runtime) stringproto_split(call FunctionCall) Value {
 				splitLimit = limit + 1
 			}
 
+			if r.jj.allocLimit != 0 {
+				// The pieces' headers and values, before SplitN allocates them.
+				n := int64(len(sa))
+				if len(sepa) > 0 {
+					n = int64(strings.Count(string(sa), string(sepa))) + 1
+				}
+				if limit > 0 {
+					n = min(n, int64(limit))
+				}
+				r.chargeN(n, 2*allocValueSize)
+			}
 			split := strings.SplitN(string(sa), string(sepa), splitLimit)
 
 			if limit > 0 && len(split) > limit {
@@ -883,6 +914,8 @@ func (r *Runtime) stringproto_split(call FunctionCall) Value {
 				limit = min(math.MaxInt, math.MaxUint32)
 			}
 			for ; limit > 0; limit-- {
+				r.checkInterrupt()
+				r.chargeN(int64(idx)+allocValueSize, 2)
 				var sb strings.Builder
 				for i := range idx {
 					if su[i] >= utf8.RuneSelf {
@@ -912,6 +945,7 @@ func (r *Runtime) stringproto_split(call FunctionCall) Value {
 			if limit > 0 && len(su) > limit {
 				su = su[:limit]
 			}
+			r.chargeN(int64(len(su)), 2*allocValueSize)
 			for len(su) > 0 {
 				c := su[0]
 				if c >= utf8.RuneSelf {

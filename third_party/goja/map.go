@@ -16,6 +16,7 @@ type orderedMap struct {
 	hashTable           map[uint64]*mapEntry
 	iterFirst, iterLast *mapEntry
 	size                int
+	jjR                 *Runtime // journeyjs patch: charged for new entries; may be nil
 }
 
 type orderedMapIter struct {
@@ -40,6 +41,9 @@ func (m *orderedMap) set(key, value Value) {
 	} else {
 		if key == _negativeZero {
 			key = intToValue(0)
+		}
+		if m.jjR != nil {
+			m.jjR.charge(allocEntrySize)
 		}
 		entry = &mapEntry{key: key, value: value}
 		if hPrev == nil {

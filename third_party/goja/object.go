@@ -270,6 +270,7 @@ func (f ConstructorCall) Argument(idx int) Value {
 }
 
 func (o *baseObject) init() {
+	o.chargeObject()
 	o.values = make(map[unistring.String]Value)
 }
 
@@ -791,6 +792,7 @@ func (o *baseObject) defineOwnPropertySym(s *Symbol, descr PropertyDescriptor, t
 
 func (o *baseObject) _put(name unistring.String, v Value) {
 	if _, exists := o.values[name]; !exists {
+		o.chargeProperty()
 		names := copyNamesIfNeeded(o.propNames, 1)
 		o.propNames = append(names, name)
 	}
@@ -1355,6 +1357,7 @@ func (o *baseObject) fixPropOrder() {
 }
 
 func (o *baseObject) stringKeys(all bool, keys []Value) []Value {
+	o.chargeKeys(len(o.propNames))
 	o.ensurePropOrder()
 	if all {
 		for _, k := range o.propNames {

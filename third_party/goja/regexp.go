@@ -257,6 +257,7 @@ func (r *regexp2Wrapper) findUTF16Cached(s String, start int, doCache bool) (mat
 func (r *regexp2Wrapper) findSubmatchIndexUTF16(s String, start int, doCache bool) regexpResult {
 	match, _, err := r.findUTF16Cached(s, start, doCache)
 	if err != nil {
+		regexp2Failed(r.rx, err)
 		return regexpResult{}
 	}
 
@@ -324,7 +325,10 @@ func (r *regexp2Wrapper) findUnicodeCached(s String, start int, doCache bool) (m
 
 func (r *regexp2Wrapper) findSubmatchIndexUnicode(s String, start int, doCache bool) regexpResult {
 	match, posMap, err := r.findUnicodeCached(s, start, doCache)
-	if match == nil || err != nil {
+	if err != nil {
+		regexp2Failed(r.rx, err)
+	}
+	if match == nil {
 		return regexpResult{}
 	}
 
@@ -347,13 +351,16 @@ func (r *regexp2Wrapper) findSubmatchIndexUnicode(s String, start int, doCache b
 func (r *regexp2Wrapper) findAllSubmatchIndexUTF16(s String, start, limit int, sticky bool) []regexpResult {
 	wrapped := r.rx
 	match, runes, err := r.findUTF16Cached(s, start, false)
-	if match == nil || err != nil {
+	if err != nil {
+		regexp2Failed(r.rx, err)
+	}
+	if match == nil {
 		return nil
 	}
 	if limit < 0 {
 		limit = len(runes) + 1
 	}
-	results := make([]regexpResult, 0, limit)
+	results := make([]regexpResult, 0, min(limit, 16)) // journeyjs patch: limit may be len(s)+1
 	for match != nil {
 		groups := match.Groups()
 
@@ -386,7 +393,7 @@ func (r *regexp2Wrapper) findAllSubmatchIndexUTF16(s String, start, limit int, s
 		}
 		match, err = wrapped.FindNextMatch(match)
 		if err != nil {
-			return nil
+			regexp2Failed(r.rx, err)
 		}
 	}
 	return results
@@ -435,9 +442,10 @@ func (r *regexp2Wrapper) findAllSubmatchIndexUnicode(s unicodeString, start, lim
 	if limit < 0 {
 		limit = len(s) + 1
 	}
-	results := make([]regexpResult, 0, limit)
+	results := make([]regexpResult, 0, min(limit, 16)) // journeyjs patch: limit may be len(s)+1
 	match, posMap, err := r.findUnicodeCached(s, start, false)
 	if err != nil {
+		regexp2Failed(r.rx, err)
 		return nil
 	}
 	for match != nil {
@@ -468,7 +476,7 @@ func (r *regexp2Wrapper) findAllSubmatchIndexUnicode(s unicodeString, start, lim
 		results = append(results, result)
 		match, err = wrapped.FindNextMatch(match)
 		if err != nil {
-			return nil
+			regexp2Failed(r.rx, err)
 		}
 	}
 	return results

@@ -206,6 +206,8 @@ type Runtime struct {
 	// Stack for tracking objects currently being converted to string
 	// to detect and handle circular references
 	toStringStack []*Object
+
+	jj journeyjsLimits // journeyjs patch: journeyjs_limits.go
 }
 
 type StackFrame struct {
@@ -2738,6 +2740,8 @@ func iteratorValue(iterResult *Object) Value {
 func (ir *iteratorRecord) iterate(step func(Value)) {
 	r := ir.iterator.runtime
 	for {
+		r.checkInterrupt()
+		r.charge(allocValueSize)
 		if ir.next == nil {
 			panic(r.NewTypeError("iterator.next is missing or not a function"))
 		}

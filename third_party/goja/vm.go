@@ -1279,6 +1279,7 @@ func (_add) exec(vm *vm) {
 		if !isRightString {
 			rightString = right.toString()
 		}
+		vm.r.chargeString(int64(leftString.Length()) + int64(rightString.Length()))
 		ret = leftString.Concat(rightString)
 	} else {
 		switch left := left.(type) {
@@ -5285,6 +5286,7 @@ func (n concatStrings) exec(vm *vm) {
 		}
 	}
 
+	vm.r.chargeString(int64(length))
 	vm.sp -= int(n) - 1
 	if allAscii {
 		var buf strings.Builder
@@ -5853,6 +5855,8 @@ func (vm *vm) exceptionFromValue(x interface{}) *Exception {
 		ex = &Exception{
 			val: vm.r.newError(vm.r.getSyntaxError(), string(x1)),
 		}
+	case *RegexpTimeoutError: // journeyjs patch
+		ex = &Exception{val: vm.r.newError(vm.r.getError(), x1.Error())}
 	default:
 		/*
 			if vm.prg != nil {

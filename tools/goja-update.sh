@@ -47,7 +47,8 @@ if [ "$mode" = diff ]; then
 	# upstream, except JOURNEYJS.md (kept outside the diff, re-added below).
 	cp -R "$dest/." "$work/b/"
 	rm -f "$work/b/JOURNEYJS.md"
-	(cd "$work" && diff -ruN a b) >"$patchfile" || [ $? -eq 1 ]
+	# Without file times, so that regenerating an unchanged patch changes nothing.
+	{ (cd "$work" && diff -ruN a b) || [ $? -eq 1 ]; } | sed -E 's/^(---|\+\+\+) ([^\t]+)\t.*$/\1 \2/' >"$patchfile"
 	echo "goja-update: wrote $patchfile ($(wc -l <"$patchfile") lines) against $resolved"
 	exit 0
 fi

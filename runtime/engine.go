@@ -50,14 +50,18 @@ type Options struct {
 	Backends bindings.Backends
 	// Libraries are library scripts (name → source) every run can require.
 	Libraries map[string]string
-	// MaxMemory is each run's memory budget in bytes. goja has no memory
-	// accounting, so the watchdog samples the process heap every few
-	// milliseconds and stops a run during which the live heap (as of the
-	// last collection) grew by more than this, or the heap counting unswept
-	// garbage grew by four times this; built-ins that allocate a large
-	// result in one step refuse sizes over it. When long runs overlap, a
-	// breach stops every run active through the growth. Default: 256 MiB;
-	// negative: no budget.
+	// MaxMemory is each run's memory budget in bytes: what the run may
+	// allocate in total, as the allocation meter of its runtime counts it
+	// (the patched goja in third_party/goja, see JOURNEYJS.md there). The
+	// meter is cumulative and deterministic: it adds up the arrays,
+	// strings, objects, properties, JSON, buffers and collection entries
+	// the run asks for, before they are allocated, and never subtracts what
+	// the garbage collector frees. The run whose next allocation would pass
+	// the budget stops with KindMemory, and no other run is affected: the
+	// budget is not a share of the process heap. A few built-ins that
+	// allocate a large result in one step also refuse sizes over it with a
+	// RangeError the script can catch. Default: 256 MiB; negative: no
+	// budget.
 	MaxMemory int64
 	// Language is the JavaScript scripts and libraries may use. Default:
 	// LanguageTenant, what AIC's Rhino compiles; LanguageModern for all

@@ -60,10 +60,6 @@ type vm struct {
 	ctx     context.Context
 	stopped bool // interrupted in this run
 	seq     uint64
-	// heapSeq and heapBase belong to the watchdog: the heap size when it
-	// first saw run heapSeq active.
-	heapSeq  uint64
-	heapBase heapSample
 	// stopReason is why, when stopped.
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.
@@ -88,6 +84,9 @@ func newVM(e *Engine) *vm {
 	v.loop.Run(func(rt *goja.Runtime) { v.rt = rt })
 	rt := v.rt
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
+	// The run's memory budget is its runtime's allocation meter (patched
+	// goja, third_party/goja/JOURNEYJS.md), reset at the start of each run.
+	rt.SetAllocLimit(e.opts.MaxMemory)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
 	guardJSON, err := guardParsers(rt, v.base)
@@ -217,8 +216,10 @@ func reasonKind(reason any) (ErrorKind, string, bool) {
 			return KindTimeout, "script timed out: the caller's deadline passed", true
 		}
 		return KindCanceled, "run canceled: " + r.err.Error(), true
-	case memoryReason:
-		return KindMemory, fmt.Sprintf("script stopped: it grew the heap by %d MiB, over its memory budget of %d MiB", r.used>>20, r.budget>>20), true
+	case *goja.AllocLimitError:
+		return reasonKind(allocReason(r.Limit))
+	case allocReason:
+		return KindMemory, fmt.Sprintf("script stopped: it allocated more than its memory budget of %s", mib(int64(r))), true
 	}
 	return "", "", false
 }
@@ -229,9 +230,25 @@ func (r timeoutReason) Error() string { return "timeout" }
 
 type canceledReason struct{ err error }
 
-type memoryReason struct{ used, budget uint64 }
+// allocReason is a run stopped by its runtime's allocation meter, with the
+// budget in bytes.
+type allocReason int64
 
-func (r memoryReason) Error() string { return "memory budget exceeded" }
+func (r allocReason) Error() string { return "memory budget exceeded" }
+
+// overBudget reports whether the run's allocation meter went past its limit.
+func (v *vm) overBudget() bool {
+	limit := v.rt.AllocLimit()
+	return limit > 0 && v.rt.Allocs() > limit
+}
+
+// mib prints n bytes in MiB, with a fraction only when needed.
+func mib(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+}
 
 func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
@@ -256,6 +273,7 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 		v.lastContext = v.context
 	}
 
+	v.rt.ResetAllocs()
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 
@@ -286,6 +304,11 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
 	stopped, reason := v.finish()
+	if !stopped && v.overBudget() {
+		// The meter stopped the run. Its stop cannot be caught, but a
+		// binding or a promise job may have reported it as something else.
+		stopped, reason = true, allocReason(v.rt.AllocLimit())
+	}
 	if !stopped && err != nil && ctx.Err() != nil {
 		// The caller ended the run, and the failure came from that (an
 		// HTTP request canceled with the run's context) before the

@@ -114,6 +114,12 @@ func (r *Runtime) Allocs() int64 {
 	return r.jj.allocs
 }
 
+// Charge records n bytes that host code is about to allocate on the
+// script's behalf (a Go collection a binding grows when the script adds to
+// it), as goja's own allocations are charged: past the limit it stops the
+// run, uncatchably, before the allocation is made.
+func (r *Runtime) Charge(n int64) { r.charge(n) }
+
 // charge records an allocation of n bytes about to be made, or stops the
 // run if it would take the meter past its limit. Call it before allocating.
 func (r *Runtime) charge(n int64) {

@@ -68,6 +68,7 @@ fixtures or state file.`,
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.IntVar(&f.maxSteps, "max-steps", journey.DefaultMaxSteps, "most node visits before the walk is taken for an endless loop")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
+	cmd.AddCommand(newJourneyServeCmd())
 	return cmd
 }
 

@@ -33,12 +33,14 @@ demo: build
 	@echo "   ./$(BIN) journey serve testdata/journeys/interactive-login.journey.json --fixtures testdata/journeys/interactive-login.fixtures.yaml"
 	@echo && echo "== journeyjs test scripts (the example scripts' test cases: *.test.yaml)" && ./$(BIN) test scripts
 
-## test: every test, with the race detector, then a short fuzzing run of
-## every parser. The ForgeRock SDK test (cmd/journeyjs/sdk_test.go) needs
-## the npm packages of testdata/sdk: sdk-deps installs them first.
+## test: every test, with the race detector: one line per package as it
+## finishes. The fuzz targets' seed corpora run as ordinary tests; fuzzing
+## itself, whose findings depend on time and luck, is `make fuzz`. The
+## ForgeRock SDK test (cmd/journeyjs/sdk_test.go) needs the npm packages of
+## testdata/sdk: sdk-deps installs them first.
 test: sdk-deps
+	@echo "== go test -race ./... (each package's line appears as it finishes)"
 	$(GO) test -race -count=1 $(PKGS)
-	$(MAKE) fuzz
 
 ## sdk-deps: the SDK test's npm packages, exactly as the lock file pins them
 ## (npm ci), when node_modules is missing or older than the lock file.
@@ -61,7 +63,8 @@ FUZZ_TARGETS := \
 	./journey:FuzzParse \
 	./journey:FuzzParseAnswers \
 	./harness:FuzzParse \
-	./bindings/jsvalue:FuzzParseJSON
+	./bindings/jsvalue:FuzzParseJSON \
+	./runtime:FuzzHostileBuiltins
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \

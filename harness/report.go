@@ -17,6 +17,11 @@ func WriteResult(w io.Writer, r *Result) {
 		status = "FAIL"
 	}
 	fmt.Fprintf(w, "%s  %s (%s)\n", status, r.Name, FormatDuration(r.Duration))
+	if r.Run != nil {
+		for _, x := range r.Run.Warnings {
+			fmt.Fprintf(w, "      warning: %s\n", x)
+		}
+	}
 	if r.Passed {
 		return
 	}

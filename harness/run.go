@@ -28,6 +28,9 @@ type Options struct {
 	// Timeout caps every case's. When nil, Run makes one engine for all the
 	// cases and closes it at the end.
 	Engine *runtime.Engine
+	// Language is the scripts' language when Engine is nil (default:
+	// runtime.LanguageTenant, what AIC compiles).
+	Language runtime.Language
 }
 
 // Result is one case's result.
@@ -101,7 +104,7 @@ func Run(ctx context.Context, cases []*Case, opts Options, done func(*Result)) *
 		for _, c := range cases {
 			limit = max(limit, c.Timeout)
 		}
-		eng = runtime.New(runtime.Options{Timeout: limit, PoolSize: par})
+		eng = runtime.New(runtime.Options{Timeout: limit, PoolSize: par, Language: opts.Language})
 		defer eng.Close()
 	}
 

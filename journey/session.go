@@ -144,7 +144,7 @@ func start(ctx context.Context, x *Export, opts Options, interactive bool) (*Ses
 		return s, err
 	}
 	if w.eng == nil {
-		w.eng = runtime.New(runtime.Options{Timeout: opts.Timeout, PoolSize: 1})
+		w.eng = runtime.New(runtime.Options{Timeout: opts.Timeout, PoolSize: 1, Language: opts.Language})
 		s.ownEngine = true
 	}
 	// The export's library scripts, under the fixtures' own (which win).

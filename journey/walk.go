@@ -44,6 +44,9 @@ type Options struct {
 	// Timeout bounds each script run when Engine is nil (default: the
 	// runtime's).
 	Timeout time.Duration
+	// Language is the scripts' language when Engine is nil (default:
+	// runtime.LanguageTenant, what AIC compiles).
+	Language runtime.Language
 	// Input is the world the scripts run in (realm, secrets, ESVs, IDM, HTTP
 	// …) and, in SharedState and TransientState, the state the journey
 	// starts with. The IDM back end is also what Data Store Decision and
@@ -99,6 +102,8 @@ type Step struct {
 	Error string `json:"error,omitempty"`
 	// ScriptError is the failed script's error, with its position.
 	ScriptError *runtime.ScriptError `json:"scriptError,omitempty"`
+	// Warnings are the script's language warnings (runtime.Result.Warnings).
+	Warnings []runtime.Warning `json:"warnings,omitempty"`
 }
 
 // The step's own JSON keys, which no binding output may take.
@@ -421,6 +426,7 @@ func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context, p
 	st := &w.path[idx]
 	st.Script = s.Name
 	st.Outputs = res.Outputs
+	st.Warnings = res.Warnings
 	if res.SharedState != nil {
 		w.shared = res.SharedState
 	}

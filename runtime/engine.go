@@ -50,15 +50,23 @@ type Options struct {
 	Backends bindings.Backends
 	// Libraries are library scripts (name → source) every run can require.
 	Libraries map[string]string
-	// MaxMemory is each run's memory budget in bytes. goja has no memory
-	// accounting, so the watchdog samples the process heap every few
-	// milliseconds and stops a run during which the live heap (as of the
-	// last collection) grew by more than this, or the heap counting unswept
-	// garbage grew by four times this; built-ins that allocate a large
-	// result in one step refuse sizes over it. When long runs overlap, a
-	// breach stops every run active through the growth. Default: 256 MiB;
-	// negative: no budget.
+	// MaxMemory is each run's memory budget in bytes: what the run may
+	// allocate in total, as the allocation meter of its runtime counts it
+	// (the patched goja in third_party/goja, see JOURNEYJS.md there). The
+	// meter is cumulative and deterministic: it adds up the arrays,
+	// strings, objects, properties, JSON, buffers and collection entries
+	// the run asks for, before they are allocated, and never subtracts what
+	// the garbage collector frees. The run whose next allocation would pass
+	// the budget stops with KindMemory, and no other run is affected: the
+	// budget is not a share of the process heap. A few built-ins that
+	// allocate a large result in one step also refuse sizes over it with a
+	// RangeError the script can catch. Default: 256 MiB; negative: no
+	// budget.
 	MaxMemory int64
+	// Language is the JavaScript scripts and libraries may use. Default:
+	// LanguageTenant, what AIC's Rhino compiles; LanguageModern for all
+	// of goja's.
+	Language Language
 }
 
 // Defaults for Options.
@@ -79,6 +87,7 @@ type resolved struct {
 	CacheSize        int
 	MaxMemory        int64
 	Backends         bindings.Backends
+	Language         Language
 }
 
 // Engine runs decision scripts on pooled runtimes. It is safe for concurrent
@@ -92,11 +101,14 @@ type resolved struct {
 //     Runtimes are built lazily, when a run finds none idle; a runtime a run
 //     left unsafe to reuse (a timeout, a cancel, a stack overflow, the memory
 //     budget) is dropped and a later run builds a fresh one in its place.
-//   - A caller beyond the bound waits for a runtime in arrival order (first
-//     come, first served), without spinning, and takes the runtime the
-//     moment a run gives it back. The wait ends when the caller's context
-//     ends (its error), when QueueTimeout or the run's time limit passes
-//     (ErrBusy), or when the engine is closed (ErrClosed).
+//   - A caller beyond the bound waits in arrival order (first come, first
+//     served), without spinning, and its script starts the moment a run
+//     ends. It runs on a worker goroutine of the engine, with the caller's
+//     context and time limit, and the caller is woken once, with the
+//     result (see queue.go). The wait ends without the script running when
+//     the caller's context ends (its error), when QueueTimeout or the run's
+//     time limit passes (ErrBusy), or when the engine is closed
+//     (ErrClosed).
 //   - Run returns within the run's time limit (the context's deadline or
 //     Timeout, whichever is earlier, counted from the call) plus the
 //     watchdog's few milliseconds, waiting included.
@@ -107,13 +119,15 @@ type Engine struct {
 	opts  resolved
 	cache *programCache
 
-	// slots holds one token per run in progress: a run sends to take one
-	// and receives to give it back, after returning its runtime to the
-	// pool. Its capacity is MaxConcurrent. Senders blocked on a full
-	// channel are queued first in, first out and a receive hands the freed
-	// place to the first of them, so waiting runs are served in order and
-	// each is woken exactly when a run ends.
-	slots chan struct{}
+	// qmu guards running, the number of runs in progress (at most
+	// MaxConcurrent), and the queue of runs waiting for one to end (jobs,
+	// first in, first out: head to tail). While a run waits, running is
+	// MaxConcurrent: a run that ends with the queue not empty keeps its
+	// place for the job at the head, which a worker goroutine runs (see
+	// serve), so a newcomer never overtakes a waiting run.
+	qmu        sync.Mutex
+	running    int
+	head, tail *job
 
 	// last is the runtime the most recent run gave back, taken and returned
 	// with one atomic swap, no lock: a host running decisions one after the
@@ -193,10 +207,11 @@ func (e *Engine) init() {
 		case o.MaxMemory > 0:
 			r.MaxMemory = o.MaxMemory
 		}
+		r.Language = o.Language
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
+		e.cache.lang = o.Language
 		e.maxIdle = r.PoolSize
-		e.slots = make(chan struct{}, r.MaxConcurrent)
 		e.vms = make(map[*vm]struct{})
 		e.waiters = make(map[*waiter]struct{})
 		e.stop = make(chan struct{})
@@ -269,11 +284,12 @@ func (e *Engine) positions(file string, line, col int) (int, int) {
 // passes, or ctx is canceled.
 //
 // When MaxConcurrent runs are in progress, Run first waits for one of them
-// to end (see Engine and Options.QueueTimeout). A wait can end without the
-// script running, and Run then returns an empty Result and an error that is
-// not a *ScriptError: ErrBusy (wrapped) when the engine stayed busy for as
-// long as the run could wait, ErrClosed when the engine is closed, or ctx's
-// error (wrapped: errors.Is(err, context.Canceled) or
+// to end (see Engine and Options.QueueTimeout); the script then runs on an
+// engine worker goroutine while Run waits for its result. A wait can end
+// without the script running, and Run then returns an empty Result and an
+// error that is not a *ScriptError: ErrBusy (wrapped) when the engine
+// stayed busy for as long as the run could wait, ErrClosed when the engine
+// is closed, or ctx's error (wrapped: errors.Is(err, context.Canceled) or
 // context.DeadlineExceeded) when ctx ends first. Every run that got a
 // runtime, and one whose ctx had ended before Run was called, reports its
 // failure as a *ScriptError.
@@ -291,25 +307,29 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 		return Result{Error: se}, se
 	}
 	limit := e.limit(ctx)
-	select {
-	case e.slots <- struct{}{}:
-	default:
-		if err := e.wait(ctx, start, limit); err != nil {
-			return Result{}, err
-		}
+	if !e.acquire() {
+		return e.wait(ctx, script, &in, start, limit)
 	}
+	res, err := e.run(ctx, script, &in, start, limit)
+	e.release()
+	return res, err
+}
+
+// run runs script on a runtime from the pool, for a run that holds one of
+// the MaxConcurrent places, and gives the runtime back.
+func (e *Engine) run(ctx context.Context, script Script, in *Input, start, limit time.Duration) (Result, error) {
 	v := e.get()
 	var res Result
 	fn, err := v.scriptFunc(script)
 	if err == nil {
-		err = v.execute(ctx, start, limit, fn, script, &in, &res)
+		err = v.execute(ctx, start, limit, fn, script, in, &res)
+		res.Warnings = v.warnings()
 	} else {
 		err = e.compileError(err, script.name())
 	}
-	// The runtime goes back to the pool before the slot is given up, so the
-	// run that takes the slot finds it there.
+	// The runtime goes back to the pool before the place is given up, so
+	// the run that takes the place finds it there.
 	e.put(v)
-	<-e.slots
 	if se, ok := err.(*ScriptError); ok {
 		res.Error = se
 	}
@@ -330,10 +350,17 @@ func (e *Engine) limit(ctx context.Context) time.Duration {
 	return limit
 }
 
-// wait takes a slot for a run that found none free: it blocks until a run
-// gives one back, ctx ends, the run can wait no longer, or the engine
-// closes. It returns nil with the slot taken, or why the run cannot start.
-func (e *Engine) wait(ctx context.Context, start, limit time.Duration) error {
+// wait is Run for a run that found MaxConcurrent runs in progress: it
+// queues the run as a job and blocks until a worker has run it (see serve),
+// ctx ends, the run can wait no longer, or the engine closes. A run that
+// could not start returns an empty Result and why.
+//
+// The script runs on the worker's goroutine, not this one: a waiting
+// caller is woken once, with its result, and its goroutine never grows the
+// stack a script needs (with a thousand callers waiting, growing their
+// stacks, and the collector shrinking them while they wait, cost more CPU
+// than the queue itself).
+func (e *Engine) wait(ctx context.Context, script Script, in *Input, start, limit time.Duration) (Result, error) {
 	patience := limit - (monoNow() - start)
 	// When ctx's deadline is the run's limit, ctx's Done ends the wait (with
 	// ctx's error); a timer is needed only for an earlier bound.
@@ -343,38 +370,55 @@ func (e *Engine) wait(ctx context.Context, start, limit time.Duration) error {
 		patience, timer = q, true
 	}
 	if patience <= 0 && timer {
-		return e.busy(max(patience, 0))
+		return Result{}, e.busy(max(patience, 0))
 	}
-	e.stats.waiting.Add(1)
-	defer e.stats.waiting.Add(-1)
+	j := &job{ctx: ctx, script: script, in: *in, start: start, limit: limit, done: make(chan struct{})}
+	switch e.enqueue(j) {
+	case enqueueClosed:
+		return Result{}, ErrClosed
+	case enqueueRun:
+		// A place came free before the job was queued: run it here.
+		res, err := e.run(ctx, script, in, start, limit)
+		e.release()
+		return res, err
+	}
 	var expired <-chan struct{}
 	if timer {
 		// The watchdog ends the wait, as it ends runs: a timer per waiting
 		// run would cost more than the run itself when a thousand wait.
-		w := &waiter{deadline: monoNow() + patience, expired: make(chan struct{})}
-		e.addWaiter(w)
-		defer e.removeWaiter(w)
-		expired = w.expired
+		j.waiter = waiter{deadline: monoNow() + patience, expired: make(chan struct{})}
+		e.addWaiter(&j.waiter)
+		defer e.removeWaiter(&j.waiter)
+		expired = j.waiter.expired
 	}
+	var gaveUpErr error
 	select {
-	case e.slots <- struct{}{}:
-		if e.closed.Load() {
-			// Close and a free slot raced; the engine is closed.
-			<-e.slots
-			return ErrClosed
-		}
-		return nil
+	case <-j.done:
+		return j.result()
 	case <-ctx.Done():
-		return gaveUp(ctx)
-	case <-e.stop:
-		return ErrClosed
+		gaveUpErr = gaveUp(ctx)
 	case <-expired:
 		if ctx.Err() != nil {
-			return gaveUp(ctx)
+			gaveUpErr = gaveUp(ctx)
+		} else {
+			gaveUpErr = errBusyLater
 		}
-		return e.busy(patience)
 	}
+	// Withdraw the job, unless a worker took it first or Close failed it:
+	// then its result is on the way.
+	if !e.withdraw(j) {
+		<-j.done
+		return j.result()
+	}
+	if gaveUpErr == errBusyLater {
+		gaveUpErr = e.busy(patience)
+	}
+	return Result{}, gaveUpErr
 }
+
+// errBusyLater marks, inside wait, a wait that ended with its patience; the
+// ErrBusy it stands for is counted only once the job is withdrawn.
+var errBusyLater = errors.New("busy")
 
 // gaveUp is the error of a run whose context ended while it waited.
 func gaveUp(ctx context.Context) error {
@@ -449,6 +493,7 @@ func (e *Engine) Close() {
 	if e.closed.CompareAndSwap(false, true) {
 		close(e.stop)
 	}
+	e.failQueued(ErrClosed)
 	e.idleMu.Lock()
 	idle := e.idle
 	e.idle = nil

@@ -44,24 +44,43 @@ type ScriptError struct {
 	Column  int       `json:"column,omitempty"`
 	// Stack is the JavaScript stack, one "at …" line per frame.
 	Stack string `json:"stack,omitempty"`
+	// Hint says what to write instead, for a construct AIC does not
+	// compile (LanguageTenant).
+	Hint string `json:"hint,omitempty"`
+	// More are the file's other constructs AIC does not compile, each a
+	// syntax error with its position and hint: the check reports them all.
+	More []*ScriptError `json:"more,omitempty"`
 	// Err is the underlying error (a goja error or a context error).
 	Err error `json:"-"`
 }
 
-// Error prints file:line:column: message, the form editors jump to.
+// Error prints file:line:column: message, the form editors jump to, then
+// the hint and the further errors of More, one per line.
 func (e *ScriptError) Error() string {
 	var b strings.Builder
+	e.write(&b)
+	for _, m := range e.More {
+		b.WriteByte('\n')
+		m.write(&b)
+	}
+	return b.String()
+}
+
+func (e *ScriptError) write(b *strings.Builder) {
 	file := e.File
 	if file == "" {
 		file = e.Script
 	}
 	b.WriteString(file)
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+		fmt.Fprintf(b, ":%d:%d", e.Line, e.Column)
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Message)
-	return b.String()
+	if e.Hint != "" {
+		b.WriteString("\n\thint: ")
+		b.WriteString(e.Hint)
+	}
 }
 
 // Unwrap returns the underlying error.
@@ -104,7 +123,10 @@ func fromGoja(err error, script string, pos positioner, limit func(error) (Error
 	var exc *goja.Exception
 	var syntax *goja.CompilerSyntaxError
 	var parse parser.ErrorList
+	var lang *languageError
 	switch {
+	case errors.As(err, &lang):
+		return lang.scriptError()
 	case errors.As(err, &parse) && len(parse) > 0:
 		se.Kind = KindSyntax
 		se.Message = "SyntaxError: " + parse[0].Message

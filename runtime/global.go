@@ -42,6 +42,9 @@ type runGlobal struct {
 	// cachedBindings are the binding names in cache, forgotten when the
 	// runtime's next run has another context.
 	cachedBindings []string
+	// hidden are pristine globals scripts must not see (the tenant
+	// language's missing ES2015+ globals): they answer as absent.
+	hidden map[string]bool
 	// hot remembers the last base lookups by the address of the name's
 	// bytes: goja passes the same string from a compiled script on every
 	// run, so a pointer compare finds a binding without hashing its name.
@@ -116,6 +119,9 @@ func (g *runGlobal) load(key string) (v goja.Value, cacheable bool) {
 		}
 	}
 	if !binding {
+		if g.hidden[key] {
+			return nil, false
+		}
 		if v = g.base.Get(key); v == nil {
 			return nil, false
 		}

@@ -38,7 +38,7 @@ import (
 // A few built-ins allocate a whole large result inside one native call, which
 // a time limit or the memory watchdog cannot interrupt; they get a size guard
 // derived from the run's memory budget (maxChars, maxElems).
-const hardenSource = `(function (global, maxChars, maxElems, taint, guardJSON, guardedStringify) {
+const hardenSource = `(function (global, maxChars, maxElems, taint, guardJSON, guardedStringify, missing) {
 	"use strict";
 	var freeze = Object.freeze, isExtensible = Object.isExtensible, gopd = Object.getOwnPropertyDescriptor,
 		defineProperty = Object.defineProperty, getPrototypeOf = Object.getPrototypeOf,
@@ -234,6 +234,12 @@ const hardenSource = `(function (global, maxChars, maxElems, taint, guardJSON, g
 	// No concat: it reads Array.prototype.constructor, which would harden
 	// the Array constructor now rather than on first use.
 	for (var i = 0; i < eager.length; i++) { roots[roots.length] = eager[i]; }
+	// The tenant's language lacks some methods: they go before the
+	// built-ins are frozen (the lines above have taken what they needed).
+	for (var path in missing) {
+		var owner = path.split(".").reduce(function (o, k) { return o[k]; }, global);
+		for (var m = 0; m < missing[path].length; m++) { delete owner[missing[path][m]]; }
+	}
 	hardenDeep(roots);
 
 	// What a global name also brings within reach: the same objects'
@@ -292,7 +298,10 @@ var hardenProgram = goja.MustCompile("journeyjs-harden.js", hardenSource, false)
 // taint is called when hardening fails during a run; guardJSON is
 // guardParsers' JSON.parse guard, installed with JSON.stringify's when a
 // script first names JSON.
-func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), guardJSON goja.Value) (goja.Callable, error) {
+//
+// missing lists, by object path, built-in methods to delete before the
+// built-ins are frozen (tenantMissingMethods at the tenant language level).
+func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), guardJSON goja.Value, missing map[string][]string) (goja.Callable, error) {
 	fnVal, err := rt.RunProgram(hardenProgram)
 	if err != nil {
 		return nil, err
@@ -304,8 +313,12 @@ func harden(rt *goja.Runtime, base *goja.Object, maxMemory int64, taint func(), 
 	}
 	guarded := &stringifyGuard{rt: rt, rangeError: base.Get("RangeError"), typeError: base.Get("TypeError")}
 	guarded.isArray, _ = goja.AssertFunction(base.Get("Array").ToObject(rt).Get("isArray"))
+	missingObj := rt.NewObject()
+	for path, names := range missing {
+		_ = missingObj.Set(path, names)
+	}
 	lazy, err := fn(goja.Undefined(), base, rt.ToValue(maxChars), rt.ToValue(maxElems), rt.ToValue(taint), guardJSON,
-		rt.ToValue(guarded.call))
+		rt.ToValue(guarded.call), missingObj)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestPrototypePollutionIsContained(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	attacks := map[string]string{
 		"assign existing": `Object.prototype.toString = function () { return "pwned"; }`,
 		"add to Object":   `"use strict"; Object.prototype.isAdmin = true;`,
@@ -41,7 +41,7 @@ func TestPrototypePollutionIsContained(t *testing.T) {
 }
 
 func TestOrdinaryOverridesStillWork(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	res := run(t, e, `
 		function ValidationError(msg) { this.name = "ValidationError"; this.message = msg; }
 		ValidationError.prototype = Object.create(Error.prototype);
@@ -104,12 +104,13 @@ func TestGlobalsAreHardenedOnFirstLookup(t *testing.T) {
 		"Function ctor":      `Object.isFrozen((function () {}).constructor)`,
 	}
 	for name, expr := range cases {
-		e := newEngine(t, runtime.Options{PoolSize: 1})
+		// Modern: the tenant language hides Map, Set and typed arrays.
+		e := newEngine(t, runtime.Options{PoolSize: 1, Language: runtime.LanguageModern})
 		res := run(t, e, `action.goTo(String(`+expr+`))`, runtime.Input{})
 		assert.Equal(t, "true", res.Outcome, name)
 	}
 
-	e := onePooled(t)
+	e := onePooledModern(t)
 	_, se := runErr(t, e, `"use strict"; Map.prototype.set = function () {};`, runtime.Input{})
 	assert.Contains(t, se.Message, "TypeError")
 	_, se = runErr(t, e, `"use strict"; Object.getPrototypeOf(new Uint8Array(1).buffer).slice = null;`, runtime.Input{})
@@ -121,7 +122,7 @@ func TestGlobalsAreHardenedOnFirstLookup(t *testing.T) {
 // TestOverridesOnLazyBuiltIns: the override-mistake accessors of built-ins
 // hardened on first lookup work like the others.
 func TestOverridesOnLazyBuiltIns(t *testing.T) {
-	e := onePooled(t)
+	e := onePooledModern(t)
 	res := run(t, e, `
 		var d = Object.create(Date.prototype); d.toString = function () { return "my date"; };
 		class HttpError extends TypeError { constructor(m) { super(m); this.name = "HttpError"; } }
@@ -139,7 +140,8 @@ func TestOverridesOnLazyBuiltIns(t *testing.T) {
 // and its runtime is discarded; no later run sees a half-hardened built-in.
 func TestHardeningInterruptedByStackOverflow(t *testing.T) {
 	const limit = 200
-	e := newEngine(t, runtime.Options{PoolSize: 1, MaxCallStackSize: limit})
+	// Modern: the dive hardens Map, which the tenant's language hides.
+	e := newEngine(t, runtime.Options{PoolSize: 1, MaxCallStackSize: limit, Language: runtime.LanguageModern})
 	overflowed, named := 0, 0
 	for depth := limit - 40; depth <= limit; depth++ {
 		res, err := e.Run(t.Context(), runtime.Script{Name: "dive.js", Source: fmt.Sprintf(`

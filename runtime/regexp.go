@@ -12,7 +12,9 @@ import (
 // (backreferences, lookaround). A native match cannot be interrupted by a
 // run's time limit, so without this bound one catastrophic pattern such as
 // /^(a+)+\1$/ holds its runtime (and the run's caller) for minutes. A match
-// that times out finds nothing; the run's own limit then stops the script.
+// that times out throws a catchable Error, "RegExp match exceeded its time
+// limit of 1s" (patched goja): never "no match", which would let a pattern
+// that matches flip to not matching as the input grows.
 const RegexpMatchTimeout = time.Second
 
 // regexp2's default is a process-wide setting, read when a pattern is

@@ -22,6 +22,19 @@ func newRequire(v *vm) bindings.Instance {
 type requirer struct {
 	v       *vm
 	modules map[string]*goja.Object // module.exports by name, this run
+	// warnings are the language warnings of the libraries this run
+	// required; valid while modules is not nil.
+	warnings []Warning
+}
+
+// warnings are the language warnings of the script the runtime last ran and
+// of the libraries it required, in that order.
+func (v *vm) warnings() []Warning {
+	if v.req.modules == nil || len(v.req.warnings) == 0 {
+		return v.lastWarn
+	}
+	w := append(v.lastWarn[:len(v.lastWarn):len(v.lastWarn)], v.req.warnings...)
+	return w
 }
 
 func (r *requirer) require(call goja.FunctionCall) goja.Value {
@@ -37,11 +50,15 @@ func (r *requirer) require(call goja.FunctionCall) goja.Value {
 	if !ok {
 		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, whyNotLibrary(name))))
 	}
-	prg, err := r.v.eng.cache.get(name, source, kindLibrary)
+	prg, warnings, err := r.v.eng.cache.getWarnings(name, source, kindLibrary)
 	if err != nil {
 		se := fromGoja(err, name, r.v.positions, r.v.limitKind)
 		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, se.Error())))
 	}
+	if r.modules == nil {
+		r.warnings = nil
+	}
+	r.warnings = append(r.warnings, warnings...)
 	fnVal, err := rt.RunProgram(prg)
 	if err != nil {
 		panic(err)

@@ -29,6 +29,11 @@ type Result struct {
 	Duration time.Duration
 	// Error is why the run failed, nil when it did not.
 	Error *ScriptError
+	// Warnings are what the script (and the libraries it required) does
+	// that AIC compiles but runs differently (LanguageTenant): a top-level
+	// const reads back undefined, a const in a loop body keeps its first
+	// value …
+	Warnings []Warning
 }
 
 // resultJSON is Result's JSON form without the outputs, which
@@ -41,6 +46,7 @@ type resultJSON struct {
 	TransientState map[string]any `json:"transientState"`
 	DurationMs     float64        `json:"durationMs"`
 	Error          *ScriptError   `json:"error,omitempty"`
+	Warnings       []Warning      `json:"warnings,omitempty"`
 }
 
 // MarshalJSON writes the result with every output under its own key.
@@ -51,6 +57,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		TransientState: orEmptyMap(r.TransientState),
 		DurationMs:     float64(r.Duration.Microseconds()) / 1000,
 		Error:          r.Error,
+		Warnings:       r.Warnings,
 	}
 	if r.Context != nil {
 		j.Context = r.Context.Name
@@ -67,7 +74,8 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*r = Result{Outcome: j.Outcome, SharedState: j.SharedState, TransientState: j.TransientState,
-		Outputs: out, Duration: time.Duration(j.DurationMs * float64(time.Millisecond)), Error: j.Error}
+		Outputs: out, Duration: time.Duration(j.DurationMs * float64(time.Millisecond)), Error: j.Error,
+		Warnings: j.Warnings}
 	if j.Context != "" {
 		c, err := LookupContext(j.Context)
 		if err != nil {
@@ -86,6 +94,9 @@ func (r Result) String() string {
 	}
 	return string(b)
 }
+
+// The result's own JSON key for the warnings, which no output may take.
+func init() { bindings.Reserve("warnings") }
 
 func orEmptyMap(m map[string]any) map[string]any {
 	if m == nil {

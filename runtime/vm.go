@@ -60,10 +60,6 @@ type vm struct {
 	ctx     context.Context
 	stopped bool // interrupted in this run
 	seq     uint64
-	// heapSeq and heapBase belong to the watchdog: the heap size when it
-	// first saw run heapSeq active.
-	heapSeq  uint64
-	heapBase heapSample
 	// stopReason is why, when stopped.
 	stopReason error
 	// broken marks a runtime that must not go back to the pool.
@@ -72,10 +68,11 @@ type vm struct {
 	// fns holds, per compiled script, the wrapper function this runtime made
 	// from it: making a function object costs more than running a small
 	// script, so each runtime makes it once.
-	fns map[progKey]goja.Callable
+	fns map[progKey]scriptFn
 	// lastKey and lastFn short-cut fns for a script run twice in a row.
-	lastKey progKey
-	lastFn  goja.Callable
+	lastKey  progKey
+	lastFn   goja.Callable
+	lastWarn []Warning // lastFn's language warnings
 	// global is the global object runs see; see runGlobal.
 	global    *runGlobal
 	globalObj *goja.Object
@@ -87,13 +84,20 @@ func newVM(e *Engine) *vm {
 	v.loop.Run(func(rt *goja.Runtime) { v.rt = rt })
 	rt := v.rt
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
+	// The run's memory budget is its runtime's allocation meter (patched
+	// goja, third_party/goja/JOURNEYJS.md), reset at the start of each run.
+	rt.SetAllocLimit(e.opts.MaxMemory)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
 	guardJSON, err := guardParsers(rt, v.base)
 	if err != nil {
 		panic("runtime: guard parsers: " + err.Error())
 	}
-	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON)
+	var missing map[string][]string
+	if e.opts.Language == LanguageTenant {
+		missing = tenantMissingMethods
+	}
+	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON, missing)
 	if err != nil {
 		panic("runtime: harden built-ins: " + err.Error())
 	}
@@ -114,6 +118,9 @@ func newVM(e *Engine) *vm {
 	v.req.v = v
 	v.idFn = func() string { return v.script.id() }
 	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, v.live)
+	if e.opts.Language == LanguageTenant {
+		v.global.hidden = tenantHiddenGlobals
+	}
 	v.globalObj = rt.NewDynamicObject(v.global)
 	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
 	// From here on scripts see the per-run global: implicit globals and
@@ -209,8 +216,10 @@ func reasonKind(reason any) (ErrorKind, string, bool) {
 			return KindTimeout, "script timed out: the caller's deadline passed", true
 		}
 		return KindCanceled, "run canceled: " + r.err.Error(), true
-	case memoryReason:
-		return KindMemory, fmt.Sprintf("script stopped: it grew the heap by %d MiB, over its memory budget of %d MiB", r.used>>20, r.budget>>20), true
+	case *goja.AllocLimitError:
+		return reasonKind(allocReason(r.Limit))
+	case allocReason:
+		return KindMemory, fmt.Sprintf("script stopped: it allocated more than its memory budget of %s", mib(int64(r))), true
 	}
 	return "", "", false
 }
@@ -221,9 +230,25 @@ func (r timeoutReason) Error() string { return "timeout" }
 
 type canceledReason struct{ err error }
 
-type memoryReason struct{ used, budget uint64 }
+// allocReason is a run stopped by its runtime's allocation meter, with the
+// budget in bytes.
+type allocReason int64
 
-func (r memoryReason) Error() string { return "memory budget exceeded" }
+func (r allocReason) Error() string { return "memory budget exceeded" }
+
+// overBudget reports whether the run's allocation meter went past its limit.
+func (v *vm) overBudget() bool {
+	limit := v.rt.AllocLimit()
+	return limit > 0 && v.rt.Allocs() > limit
+}
+
+// mib prints n bytes in MiB, with a fraction only when needed.
+func mib(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+}
 
 func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 
@@ -248,6 +273,7 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 		v.lastContext = v.context
 	}
 
+	v.rt.ResetAllocs()
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
 
@@ -278,6 +304,11 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 		err = fromGoja(runErr, script.name(), v.positions, v.limitKind)
 	}
 	stopped, reason := v.finish()
+	if !stopped && v.overBudget() {
+		// The meter stopped the run. Its stop cannot be caught, but a
+		// binding or a promise job may have reported it as something else.
+		stopped, reason = true, allocReason(v.rt.AllocLimit())
+	}
 	if !stopped && err != nil && ctx.Err() != nil {
 		// The caller ended the run, and the failure came from that (an
 		// HTTP request canceled with the run's context) before the
@@ -411,11 +442,11 @@ func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
 		return v.lastFn, nil
 	}
 	key := progKey{script.Name, script.Source, kindScript}
-	if fn, ok := v.fns[key]; ok {
-		v.lastKey, v.lastFn = key, fn
-		return fn, nil
+	if f, ok := v.fns[key]; ok {
+		v.lastKey, v.lastFn, v.lastWarn = key, f.fn, f.warnings
+		return f.fn, nil
 	}
-	prg, err := v.eng.cache.get(script.name(), script.Source, kindScript)
+	prg, warnings, err := v.eng.cache.getWarnings(script.name(), script.Source, kindScript)
 	if err != nil {
 		return nil, err
 	}
@@ -431,9 +462,16 @@ func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
 		v.fns = nil
 	}
 	if v.fns == nil {
-		v.fns = make(map[progKey]goja.Callable)
+		v.fns = make(map[progKey]scriptFn)
 	}
-	v.fns[key] = fn
-	v.lastKey, v.lastFn = key, fn
+	v.fns[key] = scriptFn{fn, warnings}
+	v.lastKey, v.lastFn, v.lastWarn = key, fn, warnings
 	return fn, nil
+}
+
+// scriptFn is a script's wrapper function in one runtime, with the language
+// check's warnings for the script, which every run's Result carries.
+type scriptFn struct {
+	fn       goja.Callable
+	warnings []Warning
 }

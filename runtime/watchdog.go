@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"runtime/metrics"
 	"time"
 )
 
@@ -90,51 +89,24 @@ func (e *Engine) watch() {
 	}
 }
 
-// heapSample is the heap as the watchdog sees it: all objects (live and
-// not yet swept), and those found live by the last collection.
-type heapSample struct{ objects, live uint64 }
-
-func readHeap() heapSample {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	var h heapSample
-	if s[0].Value.Kind() == metrics.KindUint64 {
-		h.objects = s[0].Value.Uint64()
-	}
-	if s[1].Value.Kind() == metrics.KindUint64 {
-		h.live = s[1].Value.Uint64()
-	}
-	return h
-}
-
-// garbageAllowance is how far, in budgets, the heap may grow during a run
-// counting garbage not yet swept, before the run is stopped anyway.
-const garbageAllowance = 4
-
-// check interrupts every run past its deadline, whose context is done, or
-// during which the heap grew past the memory budget, ends the waits past
-// their deadline, and returns how many runs are active or waiting. Runs
-// shorter than a tick are never looked at.
+// check interrupts every run past its deadline or whose context is done,
+// ends the waits past their deadline, and returns how many runs are active
+// or waiting. Runs shorter than a tick are never looked at.
 //
-// Memory is judged on the live heap of the last collection, so a run that
-// only churns garbage is not taken for a memory bomb; collections follow a
-// growing heap closely. As a backstop, a run is also stopped when the heap
-// including unswept garbage grew by garbageAllowance budgets.
+// The watchdog does not look at memory. It used to sample the process heap
+// and stop every run active while the heap grew by a budget, which let one
+// heavy run stop innocent runs beside it and made the outcome depend on GC
+// timing and load. Each run's memory is now its own: the allocation meter
+// of its goja runtime (third_party/goja, SetAllocLimit) refuses the
+// allocation that would take that run past Options.MaxMemory, before it is
+// made, and stops that run alone (vm.go, allocReason). No process-wide
+// guard is kept: one that never stops a run under its own budget could only
+// stop runs for the sum of many budgets, which is the host's to size
+// (PoolSize × MaxMemory, GOMEMLIMIT).
 func (e *Engine) check(now time.Duration) int {
-	budget := uint64(e.opts.MaxMemory)
 	active := 0
 	e.vmsMu.Lock()
 	defer e.vmsMu.Unlock()
-	var heap heapSample
-	if budget > 0 && len(e.vms) > 0 {
-		heap = readHeap()
-	}
-	grew := func(now, base uint64) uint64 {
-		if now > base {
-			return now - base
-		}
-		return 0
-	}
 	for w := range e.waiters {
 		active++
 		if now >= w.deadline {
@@ -146,15 +118,9 @@ func (e *Engine) check(now time.Duration) int {
 		v.mu.Lock()
 		if v.active {
 			active++
-			if budget > 0 && v.heapSeq != v.seq {
-				v.heapSeq, v.heapBase = v.seq, heap
-			}
-			live, all := grew(heap.live, v.heapBase.live), grew(heap.objects, v.heapBase.objects)
 			switch {
 			case int64(now) >= v.deadline:
 				v.interruptLocked(timeoutReason(v.timeout))
-			case budget > 0 && (live > budget || all > garbageAllowance*budget):
-				v.interruptLocked(memoryReason{used: max(live, all), budget: budget})
 			case v.ctx != nil && v.ctx.Done() != nil:
 				select {
 				case <-v.ctx.Done():

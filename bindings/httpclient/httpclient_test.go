@@ -259,7 +259,10 @@ action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.C
 
 func TestAsyncAwaitAndFireAndForget(t *testing.T) {
 	srv := echoServer(t)
-	e := newEngine(t, 5*time.Second)
+	// async/await does not compile in AIC: the modern language level runs
+	// it, to show the binding's promises work under goja's await.
+	e := runtime.New(runtime.Options{Timeout: 5 * time.Second, Language: runtime.LanguageModern})
+	t.Cleanup(e.Close)
 	res := mustRun(t, e, `
 (async function () {
   var r = await httpClient.send("`+srv.URL+`/delay?n=7");

@@ -165,6 +165,14 @@ func jsType(v goja.Value) string {
 // numbers (as Double) and booleans become Java's; a Java object is itself;
 // any other JavaScript value stays as it is.
 func (in *Instance) toJava(v goja.Value) any {
+	// Java values live in Go, where goja's allocation meter does not see
+	// them: charge each one that enters a collection, as goja charges an
+	// array slot (16 bytes), plus a string's characters.
+	charge := int64(16)
+	if s, ok := v.(goja.String); ok {
+		charge += 2 * int64(s.Length())
+	}
+	in.rt.Charge(charge)
 	if v == nil || goja.IsUndefined(v) {
 		return goja.Undefined()
 	}

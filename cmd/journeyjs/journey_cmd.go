@@ -30,6 +30,7 @@ type journeyFlags struct {
 	format   string
 	maxSteps int
 	timeout  time.Duration
+	language runtime.Language
 }
 
 func newJourneyCmd() *cobra.Command {
@@ -68,6 +69,7 @@ fixtures or state file.`,
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.IntVar(&f.maxSteps, "max-steps", journey.DefaultMaxSteps, "most node visits before the walk is taken for an endless loop")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
+	registerLanguage(fl, &f.language)
 	cmd.AddCommand(newJourneyServeCmd())
 	return cmd
 }
@@ -100,6 +102,7 @@ func runJourney(ctx context.Context, out io.Writer, path string, f journeyFlags)
 	res, walkErr := journey.Walk(ctx, exp, journey.Options{
 		Tree:     f.tree,
 		Timeout:  f.timeout,
+		Language: f.language,
 		Input:    env.Input,
 		Answers:  answers,
 		MaxSteps: f.maxSteps,
@@ -188,6 +191,7 @@ func printJourney(w io.Writer, path string, r *journey.Result) {
 		for _, c := range s.PingOneChanges {
 			fmt.Fprintf(w, "%spingone %s %s/%s\n", pad, c.Action, c.Kind, c.ID)
 		}
+		printWarnings(w, pad+"warning ", "", s.Warnings)
 		if s.ScriptError != nil && s.ScriptError.Stack != "" {
 			for _, l := range strings.Split(s.ScriptError.Stack, "\n") {
 				fmt.Fprintf(w, "%s  %s\n", pad, l)

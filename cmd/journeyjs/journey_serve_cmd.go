@@ -26,6 +26,7 @@ type journeyServeFlags struct {
 	maxSteps    int
 	timeout     time.Duration
 	grace       time.Duration
+	language    runtime.Language
 }
 
 func newJourneyServeCmd() *cobra.Command {
@@ -66,6 +67,7 @@ SIGINT or SIGTERM stops accepting connections, lets requests finish, exits.`,
 	fl.IntVar(&f.maxSteps, "max-steps", 0, "most node visits of one journey (0: the walker's default)")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
 	fl.DurationVar(&f.grace, "grace", 30*time.Second, "how long shutdown waits for requests in progress (0: as long as they take)")
+	registerLanguage(fl, &f.language)
 	return cmd
 }
 
@@ -90,7 +92,7 @@ func journeyServe(cmd *cobra.Command, dir string, f journeyServeFlags) error {
 		MaxSessions:    f.maxSessions,
 		MaxBodyBytes:   f.maxBody,
 		MaxSteps:       f.maxSteps,
-		Engine:         runtime.Options{Timeout: f.timeout},
+		Engine:         runtime.Options{Timeout: f.timeout, Language: f.language},
 		Input:          env.Input,
 	})
 	if err != nil {

@@ -25,10 +25,11 @@ import (
 
 type runFlags struct {
 	worldFlags
-	context string
-	format  string
-	timeout time.Duration
-	replies string
+	context  string
+	format   string
+	timeout  time.Duration
+	replies  string
+	language runtime.Language
 }
 
 func newRunCmd() *cobra.Command {
@@ -80,6 +81,7 @@ replies file (or a reply that does not fit the callbacks).`,
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
 	fl.StringVar(&f.replies, "replies", "", "replies to the callbacks the script sends, one per pass (YAML or JSON; overrides the fixtures' replies)")
+	registerLanguage(fl, &f.language)
 	return cmd
 }
 
@@ -114,7 +116,7 @@ func runScript(ctx context.Context, out io.Writer, path string, f runFlags) erro
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1})
+	eng := runtime.New(runtime.Options{Timeout: f.timeout, PoolSize: 1, Language: f.language})
 	defer eng.Close()
 	script := runtime.Script{Name: filepath.Base(path), Source: string(src)}
 	results, runErr := passes.Run(ctx, eng, script, in, replies)
@@ -181,6 +183,15 @@ type passesReport struct {
 func printPretty(w io.Writer, path string, r runReport) {
 	if r.Error != nil {
 		fmt.Fprintf(w, "error:       %s\n", prettyError(path, r.Error))
+		if r.Error.Hint != "" {
+			fmt.Fprintf(w, "               hint: %s\n", r.Error.Hint)
+		}
+		for _, m := range r.Error.More {
+			fmt.Fprintf(w, "error:       %s\n", prettyError(path, m))
+			if m.Hint != "" {
+				fmt.Fprintf(w, "               hint: %s\n", m.Hint)
+			}
+		}
 		if r.Error.Stack != "" {
 			for _, line := range strings.Split(r.Error.Stack, "\n") {
 				fmt.Fprintf(w, "               %s\n", line)
@@ -189,6 +200,7 @@ func printPretty(w io.Writer, path string, r runReport) {
 	} else if !passes.Waiting(r.Result) {
 		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
 	}
+	printWarnings(w, "warning:     ", path, r.Warnings)
 	out := r.Outputs
 	if s, ok := suspension.Suspended.Lookup(out); ok {
 		fmt.Fprintf(w, "suspended:   the journey waits for the user to follow %s\n", s.ResumeURI)

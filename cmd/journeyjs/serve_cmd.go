@@ -24,6 +24,7 @@ type serveFlags struct {
 	maxMemory int64
 	maxBody   int64
 	grace     time.Duration
+	language  runtime.Language
 }
 
 func newServeCmd() *cobra.Command {
@@ -56,6 +57,7 @@ and exits.`,
 	fl.StringVar(&f.dir, "dir", "", "directory of scripts (*.js), fixtures (NAME.fixtures.yaml) and libraries (lib/*.js)")
 	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for one evaluation")
+	registerLanguage(fl, &f.language)
 	fl.IntVar(&f.poolSize, "pool-size", 0, "idle runtimes kept for reuse (0: 2 × GOMAXPROCS)")
 	fl.Int64Var(&f.maxMemory, "max-memory", 0, "memory budget of one run in bytes (0: 256 MiB; negative: none)")
 	fl.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBodyBytes, "largest request body in bytes (413 beyond)")
@@ -73,6 +75,7 @@ func serve(cmd *cobra.Command, f serveFlags) error {
 			Timeout:   f.timeout,
 			PoolSize:  f.poolSize,
 			MaxMemory: f.maxMemory,
+			Language:  f.language,
 		},
 		MaxBodyBytes: f.maxBody,
 	})

@@ -25,6 +25,7 @@ type testFlags struct {
 	junit    string
 	parallel int
 	timeout  time.Duration
+	language runtime.Language
 }
 
 func newTestCmd() *cobra.Command {
@@ -57,6 +58,7 @@ a bad test or fixtures file (the message names the file and line).`,
 	fl.StringVar(&f.junit, "junit", "", "also write a JUnit XML report to this file")
 	fl.IntVar(&f.parallel, "parallel", 0, "how many cases run at once (default GOMAXPROCS)")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit of each run, for cases that set none")
+	registerLanguage(fl, &f.language)
 	return cmd
 }
 
@@ -98,7 +100,7 @@ func runTests(ctx context.Context, out, errOut io.Writer, paths []string, f test
 	if f.format == "text" {
 		done = func(r *harness.Result) { harness.WriteResult(out, r) }
 	}
-	sum := harness.Run(ctx, cases, harness.Options{Parallel: f.parallel, Timeout: f.timeout}, done)
+	sum := harness.Run(ctx, cases, harness.Options{Parallel: f.parallel, Timeout: f.timeout, Language: f.language}, done)
 	if f.format == "json" {
 		if err := harness.WriteJSON(out, sum); err != nil {
 			return err

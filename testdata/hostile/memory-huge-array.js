@@ -1,6 +1,5 @@
 // Attempt: Growing an array without end, with a 1,000-element array and a megabyte string per step.
 // Containment: The per-run memory budget stops the run; the runtime is discarded.
-// time-limit: 3s
 // expect: memory
 var chunk = "x";
 for (var k = 0; k < 20; k++) { chunk += chunk; }

@@ -1,6 +1,5 @@
 // Attempt: Adding megabyte-sized properties to one object without end.
 // Containment: The per-run memory budget.
-// time-limit: 3s
 // expect: memory
 var chunk = "x";
 for (var k = 0; k < 20; k++) { chunk += chunk; }

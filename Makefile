@@ -4,7 +4,7 @@ BIN       := bin/journeyjs
 PKGS      := ./...
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build demo test bench bench-instructions bench-ratio lint fmt vet staticcheck clean conformance
+.PHONY: all build demo test sdk-deps bench bench-instructions bench-ratio lint fmt vet staticcheck clean conformance
 
 all: build
 
@@ -26,14 +26,32 @@ demo: build
 	@echo
 	@echo "== journeyjs journey testdata/journeys/IssueVerifiedCredential.journey.json (sign in, check PingOne Verify, issue the credential)"
 	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
+	@echo
+	@echo "== journeyjs journey testdata/journeys/interactive-login.journey.json (username, password, then a script's own callbacks; the answers file stands in for the person)"
+	@./$(BIN) journey testdata/journeys/interactive-login.journey.json --answers testdata/journeys/interactive-login.answers.yaml --fixtures testdata/journeys/interactive-login.fixtures.yaml
+	@echo "   serve it to a real client (curl, a login UI, the ForgeRock SDKs: see README):"
+	@echo "   ./$(BIN) journey serve testdata/journeys/interactive-login.journey.json --fixtures testdata/journeys/interactive-login.fixtures.yaml"
 	@echo && echo "== journeyjs test scripts (the example scripts' test cases: *.test.yaml)" && ./$(BIN) test scripts
 
 ## test: every test, with the race detector: one line per package as it
 ## finishes. The fuzz targets' seed corpora run as ordinary tests; fuzzing
-## itself, whose findings depend on time and luck, is `make fuzz`.
-test:
+## itself, whose findings depend on time and luck, is `make fuzz`. The
+## ForgeRock SDK test (cmd/journeyjs/sdk_test.go) needs the npm packages of
+## testdata/sdk: sdk-deps installs them first.
+test: sdk-deps
 	@echo "== go test -race ./... (each package's line appears as it finishes)"
 	$(GO) test -race -count=1 $(PKGS)
+
+## sdk-deps: the SDK test's npm packages, exactly as the lock file pins them
+## (npm ci), when node_modules is missing or older than the lock file.
+SDK_DIR := testdata/sdk
+sdk-deps: $(SDK_DIR)/node_modules/.package-lock.json
+$(SDK_DIR)/node_modules/.package-lock.json: $(SDK_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(SDK_DIR) --no-audit --no-fund && touch $@; \
+	else \
+		echo "npm not found: the ForgeRock SDK test will be skipped"; \
+	fi
 
 ## fuzz: each fuzz target for FUZZTIME, one after the other. Seeds live in
 ## each package's testdata/fuzz/FuzzXxx; failures found are added there.

@@ -148,57 +148,8 @@ type Result struct {
 // in the export), a script that failed, a node it cannot simulate, an
 // outcome with no connection, or too many steps.
 func Walk(ctx context.Context, x *Export, opts Options) (*Result, error) {
-	w := &walker{
-		ctx:       ctx,
-		x:         x,
-		answers:   opts.Answers,
-		after:     opts.AfterStep,
-		in:        opts.Input,
-		max:       opts.MaxSteps,
-		shared:    orMap(opts.Input.SharedState),
-		transient: orMap(opts.Input.TransientState),
-		eng:       opts.Engine,
-		path:      []Step{},
-	}
-	if w.max <= 0 {
-		w.max = DefaultMaxSteps
-	}
-	res := &Result{Tree: opts.Tree}
-	finish := func(end string, err error) (*Result, error) {
-		res.Result, res.Path = end, w.path
-		res.SharedState, res.TransientState = w.shared, w.transient
-		if err != nil {
-			res.Result, res.Error = ResultError, err.Error()
-		}
-		return res, err
-	}
-	if res.Tree == "" {
-		var err error
-		if res.Tree, err = x.DefaultTree(); err != nil {
-			return finish("", err)
-		}
-	}
-	tree := res.Tree
-	answered := func(n *Node) bool {
-		a := opts.Answers.For(n)
-		return a != nil && a.Outcome != ""
-	}
-	if err := x.check(tree, answered); err != nil {
-		return finish("", err)
-	}
-	if err := opts.Answers.Check(x); err != nil {
-		return finish("", err)
-	}
-	if w.eng == nil {
-		w.eng = runtime.New(runtime.Options{Timeout: opts.Timeout, PoolSize: 1, Language: opts.Language})
-		defer w.eng.Close()
-	}
-	// The export's library scripts, under the fixtures' own (which win).
-	libs := x.Libraries()
-	maps.Copy(libs, opts.Input.Libraries)
-	w.in.Libraries = libs
-	end, err := w.walkTree(x.Trees[tree], 0)
-	return finish(end, err)
+	s, err := start(ctx, x, opts, false)
+	return s.res, err
 }
 
 type walker struct {
@@ -215,6 +166,26 @@ type walker struct {
 	visits            []visit
 	// replied counts the replies each node (by id) has used.
 	replied map[string]int
+
+	// interactive is a Session's walk: collector nodes and scripts that
+	// send callbacks stop the walk (errWaiting) to ask the client, instead
+	// of reading the answers file.
+	interactive bool
+	// stack holds the trees being walked, innermost last, each at its
+	// current node: the position a Session saves when the walk stops.
+	stack []frame
+	// resume is the position a resumed walk re-enters, consumed as the walk
+	// descends to it; reply is the client's answer for the node there.
+	resume []frame
+	reply  *resumeReply
+	// waiting is where the walk stopped to ask the client (errWaiting).
+	waiting *Prompt
+	// collected holds the values the client gave collector nodes (by node
+	// id) for this request.
+	collected map[string]string
+	// inPage is set while a page's children run: the page asked for their
+	// callbacks.
+	inPage bool
 }
 
 type visit struct {
@@ -225,7 +196,16 @@ type visit struct {
 // walkTree walks t from its entry node and returns Success or Failure.
 func (w *walker) walkTree(t *Tree, depth int) (string, error) {
 	id := t.EntryNodeID
+	if k := len(w.stack); k < len(w.resume) {
+		id = w.resume[k].Node
+		if k == len(w.resume)-1 {
+			w.resume = nil
+		}
+	}
+	w.stack = append(w.stack, frame{Tree: t.Name})
+	defer func() { w.stack = w.stack[:len(w.stack)-1] }()
 	for {
+		w.stack[len(w.stack)-1].Node = id
 		switch id {
 		case SuccessNodeID:
 			w.path = append(w.path, Step{NodeID: id, Name: ResultSuccess, Type: TypeSuccess, Tree: t.Name, Depth: depth})
@@ -266,7 +246,7 @@ func (w *walker) evalNode(t *Tree, n *Node, depth int) (string, error) {
 	st.Duration = time.Since(start)
 	st.DurationMs = float64(st.Duration.Microseconds()) / 1000
 	if err != nil {
-		if st.Error == "" {
+		if st.Error == "" && !errors.Is(err, errWaiting) {
 			st.Error = err.Error()
 		}
 	} else {
@@ -295,8 +275,14 @@ func (w *walker) decide(t *Tree, n *Node, depth int, idx *int) (string, error) {
 	case TypePage:
 		return w.page(t, n, depth)
 	case TypeUsernameCollector, TypeValidatedUsername:
+		if err := w.askCollector(t, n); err != nil {
+			return "", err
+		}
 		return w.collectUsername(n)
 	case TypePasswordCollector, TypeValidatedPassword:
+		if err := w.askCollector(t, n); err != nil {
+			return "", err
+		}
 		return w.collectPassword(n)
 	case TypeDataStoreDecision:
 		return w.dataStoreDecision(t, n)
@@ -335,25 +321,48 @@ func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
 		return "", err
 	}
 	in := w.in
-	res, err := w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
-	for pass := 1; err == nil && passes.Waiting(*res); pass++ {
-		st := &w.path[*idx]
-		st.Pass = pass
-		reply, ok := w.nextReply(n)
-		if !ok {
-			return "", w.waitingError(t, n, *res)
-		}
-		if in, err = passes.Next(in, *res, reply); err != nil {
-			return "", fmt.Errorf("journey %q: node %s: reply %d of the answers file: %w", t.Name, n.Label(), w.replied[n.ID], err)
+	var res *runtime.Result
+	pass := 1
+	// A Session resumes here when the client answered one of this node's
+	// passes: the step evalNode opened is the next pass's.
+	resumed := w.takeReply(n)
+	if resumed != nil && resumed.script != nil {
+		in, res, pass = resumed.script.in, resumed.script.res, resumed.script.pass
+	} else {
+		resumed = nil
+		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
+	}
+	for ; err == nil && passes.Waiting(*res); pass++ {
+		var reply callbacks.Reply
+		if resumed != nil {
+			reply, resumed = resumed.reply, nil
+			if in, err = passes.Next(in, *res, reply); err != nil {
+				return "", fmt.Errorf("journey %q: node %s: the client's reply: %w", t.Name, n.Label(), err)
+			}
+		} else {
+			st := &w.path[*idx]
+			st.Pass = pass
+			if w.interactive {
+				return "", w.ask(t, n, callbacks.Sent.Get(res.Outputs), &scriptPass{in: in, res: res, pass: pass})
+			}
+			var ok bool
+			if reply, ok = w.nextReply(n); !ok {
+				return "", w.waitingError(t, n, *res)
+			}
+			if in, err = passes.Next(in, *res, reply); err != nil {
+				return "", fmt.Errorf("journey %q: node %s: reply %d of the answers file: %w", t.Name, n.Label(), w.replied[n.ID], err)
+			}
+			if w.after != nil {
+				w.after(st)
+			}
+			next := *st
+			next.Outputs, next.Error, next.ScriptError = bindings.Outputs{}, "", nil
+			w.path = append(w.path, next)
+			*idx = len(w.path) - 1
 		}
 		w.transient = map[string]any{} // dropped by the round trip
-		if w.after != nil {
-			w.after(st)
-		}
-		next := *st
-		next.Outputs, next.Pass, next.Reply, next.Error, next.ScriptError = bindings.Outputs{}, pass+1, &reply, "", nil
-		w.path = append(w.path, next)
-		*idx = len(w.path) - 1
+		st := &w.path[*idx]
+		st.Pass, st.Reply = pass+1, &reply
 		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
 	}
 	if err != nil {
@@ -443,6 +452,11 @@ func (w *walker) page(t *Tree, n *Node, depth int) (string, error) {
 		}
 		return "", fmt.Errorf("journey %q: page %s holds no node, so its outcome is unknown: give it in the answers file", t.Name, n.Label())
 	}
+	if err := w.askCollectors(t, n, children); err != nil {
+		return "", err
+	}
+	w.inPage = true
+	defer func() { w.inPage = false }()
 	var outcome string
 	for _, c := range children {
 		o, err := w.evalNode(t, c, depth+1)
@@ -455,10 +469,13 @@ func (w *walker) page(t *Tree, n *Node, depth int) (string, error) {
 }
 
 func (w *walker) collectUsername(n *Node) (string, error) {
-	if w.answers == nil || w.answers.Username == nil {
+	u, ok := w.collected[n.ID]
+	if !ok && (w.answers == nil || w.answers.Username == nil) {
 		return "", fmt.Errorf("node %s asks for a username: give one in the answers file (username: …)", n.Label())
 	}
-	u := *w.answers.Username
+	if !ok {
+		u = *w.answers.Username
+	}
 	w.shared = fixtures.Overlay(w.shared, map[string]any{"username": u})
 	if n.Type == TypeValidatedUsername {
 		w.shared = setObjectAttribute(w.shared, configString(n, "usernameAttribute", "userName"), u)
@@ -467,10 +484,13 @@ func (w *walker) collectUsername(n *Node) (string, error) {
 }
 
 func (w *walker) collectPassword(n *Node) (string, error) {
-	if w.answers == nil || w.answers.Password == nil {
+	p, ok := w.collected[n.ID]
+	if !ok && (w.answers == nil || w.answers.Password == nil) {
 		return "", fmt.Errorf("node %s asks for a password: give one in the answers file (password: …)", n.Label())
 	}
-	p := *w.answers.Password
+	if !ok {
+		p = *w.answers.Password
+	}
 	w.transient = fixtures.Overlay(w.transient, map[string]any{"password": p})
 	if n.Type == TypeValidatedPassword {
 		w.transient = setObjectAttribute(w.transient, configString(n, "passwordAttribute", "password"), p)

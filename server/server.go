@@ -29,7 +29,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	// Every binding journeyjs provides.
@@ -38,10 +37,11 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/fixtures"
 	"github.com/journeyjs/journeyjs/runtime"
+	"github.com/journeyjs/journeyjs/server/httpfront"
 )
 
 // DefaultMaxBodyBytes bounds an evaluation request body.
-const DefaultMaxBodyBytes = 1 << 20
+const DefaultMaxBodyBytes = httpfront.DefaultMaxBodyBytes
 
 // Options configure a Server. The zero value of each field means its
 // documented default.
@@ -67,10 +67,8 @@ type Options struct {
 type Server struct {
 	eng     *runtime.Engine
 	scripts map[string]*Entry
-	maxBody int64
 	metrics *metrics
-	mux     *http.ServeMux
-	closing atomic.Bool
+	front   *httpfront.Front
 }
 
 // Entry is one script the server can evaluate: its source and its optional
@@ -92,12 +90,14 @@ func New(entries map[string]*Entry, opts Options) (*Server, error) {
 	s := &Server{
 		eng:     runtime.New(opts.Engine),
 		scripts: make(map[string]*Entry, len(entries)),
-		maxBody: opts.MaxBodyBytes,
 		metrics: newMetrics(),
 	}
-	if s.maxBody <= 0 {
-		s.maxBody = DefaultMaxBodyBytes
-	}
+	s.front = httpfront.New(httpfront.Options{
+		MaxBodyBytes: opts.MaxBodyBytes,
+		Health:       func() map[string]any { return map[string]any{"scripts": len(s.scripts)} },
+		Metrics:      func(w io.Writer) { s.metrics.write(w, s.eng.Stats()) },
+		Close:        s.eng.Close,
+	})
 	for name, e := range entries {
 		if err := s.eng.RegisterScript(e.Script); err != nil {
 			s.eng.Close()
@@ -105,12 +105,9 @@ func New(entries map[string]*Entry, opts Options) (*Server, error) {
 		}
 		s.scripts[name] = e
 	}
-	s.mux = http.NewServeMux()
-	s.mux.HandleFunc("/v1/scripts/{name}/evaluate", s.evaluate)
-	s.mux.HandleFunc("/v1/scripts", s.list)
-	s.mux.HandleFunc("/healthz", s.health)
-	s.mux.HandleFunc("/metrics", s.serveMetrics)
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	s.front.Handle("/v1/scripts/{name}/evaluate", s.evaluate)
+	s.front.Handle("/v1/scripts", s.list)
+	s.front.Handle("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	return s, nil
@@ -126,12 +123,12 @@ func (s *Server) Scripts() []string {
 }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.front.ServeHTTP(w, r) }
 
 // Close closes the engine. Call it after the HTTP server has stopped (see
 // Serve), so that evaluations in progress finish first.
 func (s *Server) Close() {
-	s.closing.Store(true)
+	s.front.SetClosing()
 	s.eng.Close()
 }
 
@@ -141,33 +138,7 @@ func (s *Server) Close() {
 // bounds), and closes the engine. It returns nil after a shutdown caused by
 // ctx.
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
-	hs := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		s.Close()
-		return err
-	case <-ctx.Done():
-	}
-	s.closing.Store(true)
-	sctx := context.Background()
-	if grace > 0 {
-		var cancel context.CancelFunc
-		sctx, cancel = context.WithTimeout(sctx, grace)
-		defer cancel()
-	}
-	err := hs.Shutdown(sctx)
-	<-errc // http.ErrServerClosed
-	s.Close()
-	if err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	return s.front.Serve(ctx, ln, grace)
 }
 
 // Evaluation is the body of POST /v1/scripts/{name}/evaluate. Every field is
@@ -226,26 +197,15 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no script named %q", name))
 		return
 	}
-	if s.closing.Load() {
+	if s.front.Closing() {
 		writeError(w, http.StatusServiceUnavailable, "the server is shutting down")
 		return
 	}
 	var ev Evaluation
-	body := http.MaxBytesReader(w, r.Body, s.maxBody)
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	dec.UseNumber()
-	if err := dec.Decode(&ev); err != nil && !errors.Is(err, io.EOF) {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", tooBig.Limit))
-			return
-		}
-		writeError(w, http.StatusBadRequest, "malformed JSON body: "+err.Error())
-		return
-	}
-	if dec.More() {
-		writeError(w, http.StatusBadRequest, "malformed JSON body: more than one JSON value")
+	if err := s.front.DecodeJSON(w, r, &ev, true); err != nil {
+		var be *httpfront.BodyError
+		errors.As(err, &be)
+		writeError(w, be.Status, be.Msg)
 		return
 	}
 
@@ -310,52 +270,12 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
-	if !getOnly(w, r) {
+	if !httpfront.GetOnly(w, r) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"scripts": s.Scripts()})
 }
 
-func (s *Server) health(w http.ResponseWriter, r *http.Request) {
-	if !getOnly(w, r) {
-		return
-	}
-	if s.closing.Load() {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "shutting down"})
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "scripts": len(s.scripts)})
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { httpfront.WriteJSON(w, status, v) }
 
-func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
-	if !getOnly(w, r) {
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	var b strings.Builder
-	s.metrics.write(&b, s.eng.Stats())
-	_, _ = io.WriteString(w, b.String())
-}
-
-// getOnly answers 405 to anything but GET and HEAD, and tells whether the
-// request may go on.
-func getOnly(w http.ResponseWriter, r *http.Request) bool {
-	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		return true
-	}
-	w.Header().Set("Allow", "GET, HEAD")
-	writeError(w, http.StatusMethodNotAllowed, "use GET")
-	return false
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
-}
+func writeError(w http.ResponseWriter, status int, msg string) { httpfront.WriteError(w, status, msg) }

@@ -70,6 +70,7 @@ fixtures or state file.`,
 	fl.IntVar(&f.maxSteps, "max-steps", journey.DefaultMaxSteps, "most node visits before the walk is taken for an endless loop")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for each script")
 	registerLanguage(fl, &f.language)
+	cmd.AddCommand(newJourneyServeCmd())
 	return cmd
 }
 

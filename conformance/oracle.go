@@ -27,10 +27,10 @@ var rhinoJars = []string{"/usr/share/java/rhino.jar", "/usr/share/java/js.jar"}
 
 // OracleConfig says how to start the oracle.
 type OracleConfig struct {
-	Java      string        // the java binary
-	RhinoJar  string        // Rhino's jar
-	Classes   string        // the compiled runner (conformance/oracle/build)
-	TimeoutMs time.Duration // the per-script time limit
+	Java     string        // the java binary
+	RhinoJar string        // Rhino's jar
+	Classes  string        // the compiled runner (conformance/oracle/build)
+	Timeout  time.Duration // the per-script time limit
 }
 
 // ErrNoOracle is wrapped by FindOracle's error when Java or Rhino is missing.
@@ -64,7 +64,7 @@ func FindOracle() (OracleConfig, error) {
 	if err := buildOracle(src, cfg.Classes, cfg.RhinoJar); err != nil {
 		return cfg, err
 	}
-	cfg.TimeoutMs = 5 * time.Second
+	cfg.Timeout = 5 * time.Second
 	return cfg, nil
 }
 
@@ -113,7 +113,7 @@ type Oracle struct {
 // StartOracle starts the runner with TZ=UTC and an en-US locale.
 func StartOracle(cfg OracleConfig) (*Oracle, error) {
 	cp := cfg.RhinoJar + string(os.PathListSeparator) + cfg.Classes
-	ms := cfg.TimeoutMs.Milliseconds()
+	ms := cfg.Timeout.Milliseconds()
 	if ms <= 0 {
 		ms = 5000
 	}

@@ -60,7 +60,7 @@ func mainErr(probesDir, knownFile, run string, verbose bool, bench int, timeout 
 	}
 	cfg, err := conformance.FindOracle()
 	if err == nil {
-		cfg.TimeoutMs = timeout
+		cfg.Timeout = timeout
 	}
 	var oracle *conformance.Oracle
 	if err == nil {

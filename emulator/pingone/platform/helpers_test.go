@@ -14,11 +14,6 @@ import (
 // storeKind names a store back end.
 type storeKind = storetest.Kind
 
-const (
-	sqliteStore = storetest.SQLite
-	memoryStore = storetest.Memory
-)
-
 var (
 	forEachStore = storetest.ForEach
 	openStore    = storetest.Open

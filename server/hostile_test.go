@@ -32,7 +32,8 @@ func TestServerLivesThroughHostileEvaluations(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name+".js"), src, 0o644))
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "ok.js"), []byte(`action.goTo("ok")`), 0o644))
-	s, err := server.Load(dir, server.Options{MaxConcurrent: 4,
+	// The server's default MaxConcurrent leaves a CPU for HTTP.
+	s, err := server.Load(dir, server.Options{
 		Engine: runtime.Options{Timeout: 2 * time.Second, MaxMemory: 64 << 20, Language: runtime.LanguageModern}})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -83,7 +84,10 @@ func TestServerLivesThroughHostileEvaluations(t *testing.T) {
 	}
 	t.Logf("/healthz answered %d times during the attacks; slowest %v", checks, slowest)
 	for i, code := range codes {
-		assert.Equal(t, http.StatusUnprocessableEntity, code, "%s ends as a failed evaluation", attacks[i])
+		// A failed evaluation, or, for an attack still queued when its
+		// time ran out behind the others, 503: refused cleanly either way.
+		assert.Contains(t, []int{http.StatusUnprocessableEntity, http.StatusServiceUnavailable}, code, attacks[i])
 	}
+	assert.Contains(t, codes, http.StatusUnprocessableEntity, "the attacks that ran failed")
 	assert.Equal(t, http.StatusOK, post("ok"), "the next evaluation is clean")
 }

@@ -17,14 +17,15 @@ import (
 func init() { extraCommands = append(extraCommands, newServeCmd) }
 
 type serveFlags struct {
-	dir       string
-	addr      string
-	timeout   time.Duration
-	poolSize  int
-	maxMemory int64
-	maxBody   int64
-	grace     time.Duration
-	language  runtime.Language
+	dir           string
+	addr          string
+	timeout       time.Duration
+	poolSize      int
+	maxConcurrent int
+	maxMemory     int64
+	maxBody       int64
+	grace         time.Duration
+	language      runtime.Language
 }
 
 func newServeCmd() *cobra.Command {
@@ -59,6 +60,7 @@ and exits.`,
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for one evaluation")
 	registerLanguage(fl, &f.language)
 	fl.IntVar(&f.poolSize, "pool-size", 0, "idle runtimes kept for reuse (0: 2 × GOMAXPROCS)")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "evaluations running at once; more wait (0: GOMAXPROCS − 1, at least 1, leaving a CPU for HTTP)")
 	fl.Int64Var(&f.maxMemory, "max-memory", 0, "memory budget of one run in bytes (0: 256 MiB; negative: none)")
 	fl.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBodyBytes, "largest request body in bytes (413 beyond)")
 	fl.DurationVar(&f.grace, "grace", 30*time.Second, "how long shutdown waits for running evaluations (0: as long as they take)")
@@ -77,7 +79,8 @@ func serve(cmd *cobra.Command, f serveFlags) error {
 			MaxMemory: f.maxMemory,
 			Language:  f.language,
 		},
-		MaxBodyBytes: f.maxBody,
+		MaxBodyBytes:  f.maxBody,
+		MaxConcurrent: f.maxConcurrent,
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

@@ -167,6 +167,9 @@ func TestHostileScripts(t *testing.T) {
 			// cannot interrupt held a runtime for minutes before goja's
 			// loops checked the interrupt (third_party/goja).
 			assert.Less(t, elapsed, limit+30*time.Second, "%s contained", name)
+			if over := elapsed - limit; over > 0 {
+				t.Logf("ended %v past its %v limit", over.Round(time.Millisecond), limit)
+			}
 			checkExpectation(t, expect, res, err)
 			for _, l := range logger.Logs.Get(res.Outputs) {
 				assert.LessOrEqual(t, len(l.Message), 70<<10, "log messages are cut")

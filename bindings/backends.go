@@ -48,9 +48,6 @@ func (k Backend[T]) From(r *Run) T {
 	return v
 }
 
-// Len is how many back ends b holds.
-func (b Backends) Len() int { return len(b.m) }
-
 // Clone returns a copy of b that Set on either does not affect the other.
 func (b Backends) Clone() Backends {
 	c := Backends{m: make(map[*keyName]any, len(b.m))}

@@ -156,8 +156,3 @@ func (r *Run) SendsToUser() { r.sends = true }
 
 // Sends reports whether a binding called SendsToUser in this run.
 func (r *Run) Sends() bool { return r.sends }
-
-// Reset clears the outcome, for the next run.
-func (r *Run) Reset() {
-	*r = Run{State: r.State}
-}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"sync"
 )
 
@@ -130,9 +129,6 @@ func (k Output[T]) Get(o Outputs) T {
 // default even when unset.
 func (o *Outputs) MarkRan() { o.ran = true }
 
-// Len is how many outputs were set.
-func (o Outputs) Len() int { return len(o.vals) }
-
 // OutputNames lists every declared output's JSON name, in declaration order.
 func OutputNames() []string {
 	r := &outputRegistry
@@ -253,19 +249,4 @@ func ReadJSON(data []byte, v any, o *Outputs) error {
 		o.ran = true
 	}
 	return nil
-}
-
-// Equal reports whether two outputs hold equal values (reflect.DeepEqual on
-// each), for tests.
-func (o Outputs) Equal(p Outputs) bool {
-	if len(o.vals) != len(p.vals) {
-		return false
-	}
-	for k, v := range o.vals {
-		w, ok := p.vals[k]
-		if !ok || !reflect.DeepEqual(v, w) {
-			return false
-		}
-	}
-	return true
 }

@@ -112,6 +112,4 @@ func TestSendsToUser(t *testing.T) {
 	assert.False(t, run.Sends())
 	run.SendsToUser()
 	assert.True(t, run.Sends())
-	run.Reset()
-	assert.False(t, run.Sends())
 }

@@ -19,26 +19,31 @@ import (
 //
 // What stops a session's walk:
 //
-//   - a Username or Password Collector, a Validated Username or Validated
-//     Password node, or a page node holding any of them: the prompt holds
-//     their callbacks (NameCallback, PasswordCallback,
-//     ValidatedCreateUsernameCallback, ValidatedCreatePasswordCallback, in
-//     page order). The reply's values go where AM's collector nodes put
-//     them (shared "username", transient "password", objectAttributes).
-//     A Validated* callback submitted with validateOnly true asks again.
+//   - a Username or Password Collector, or a Validated Username or
+//     Validated Password node: the prompt holds its callback (NameCallback,
+//     PasswordCallback, ValidatedCreateUsernameCallback,
+//     ValidatedCreatePasswordCallback). The reply's values go where AM's
+//     collector nodes put them (shared "username", transient "password",
+//     objectAttributes). A Validated* callback submitted with validateOnly
+//     true asks again.
 //   - a Scripted Decision pass that sends callbacks (or suspends): the
 //     prompt holds them, and the reply runs the next pass (package passes).
 //     A suspended journey resumes with any reply, not through a resume URI.
+//   - a page node holding any of them: as AM's page node, it asks once for
+//     the callbacks of all its nodes (each scripted node's first pass runs
+//     for its callbacks), numbered IDToken1… across the page in node order.
+//     Each node takes its own part of the reply: the collectors their
+//     values, each scripted node its next pass with its part in
+//     `callbacks`. A scripted node that sends callbacks again makes the page
+//     ask again, in one prompt; the page takes the outcome of its last node.
 //
 // Everything else runs as Walk runs it, with the same code: Walk is a
 // session whose collectors and scripts read the answers file instead of
 // stopping. The answers file, when given, still stands in for the nodes it
 // names. Node state, the path and the position stay in the Session, in
 // memory, between requests. A Session is not safe for concurrent use; many
-// sessions can share one engine.
-//
-// Known difference: a Scripted Decision node inside a page that also holds
-// collectors asks for its callbacks after theirs, on a request of its own.
+// sessions can share one engine. (Walk, reading the answers file, answers a
+// page's scripted nodes from their own replies, node by node.)
 type Session struct {
 	w         *walker
 	tree      string
@@ -63,6 +68,16 @@ type Prompt struct {
 
 	pos    []frame
 	script *scriptPass
+	page   []pageSlot
+}
+
+// pageSlot is a page's child that has callbacks in the page's prompt: n
+// callbacks, from the child's place on; script is a scripted child's
+// waiting pass.
+type pageSlot struct {
+	node   string
+	n      int
+	script *scriptPass
 }
 
 // frame is a tree being walked and the node it is at.
@@ -81,10 +96,21 @@ type resumeReply struct {
 	callbacks []callbacks.Callback // the prompt's, the reply's values filled in
 	reply     callbacks.Reply
 	script    *scriptPass
+	page      []pageSlot
 }
 
 // errWaiting unwinds the walk when a session's node needs the client.
 var errWaiting = errors.New("journey: the walk waits for the client")
+
+// errChildAsks is a page's child that sends callbacks (walker.childAsk):
+// the page gathers them into its own prompt.
+var errChildAsks = fmt.Errorf("%w: a node of a page asks", errWaiting)
+
+// childAsk is what a page's child sends.
+type childAsk struct {
+	callbacks []callbacks.Callback
+	script    *scriptPass
+}
 
 // ErrEnded is Next on a session that has reached its end.
 var ErrEnded = errors.New("journey: the session has ended")
@@ -210,7 +236,7 @@ func (s *Session) Next(ctx context.Context, reply callbacks.Reply) error {
 		return &ReplyError{err}
 	}
 	s.w.resume = p.pos
-	s.w.reply = &resumeReply{node: p.NodeID, callbacks: filled, reply: reply, script: p.script}
+	s.w.reply = &resumeReply{node: p.NodeID, callbacks: filled, reply: reply, script: p.script, page: p.page}
 	return s.walk(ctx)
 }
 
@@ -236,6 +262,10 @@ func (p *Prompt) ReplyFrom(submitted []callbacks.Callback) (callbacks.Reply, err
 
 // takeReply returns the client's reply when the session resumes at n.
 func (w *walker) takeReply(n *Node) *resumeReply {
+	if r, ok := w.childReplies[n.ID]; ok {
+		delete(w.childReplies, n.ID)
+		return r
+	}
 	if r := w.reply; r != nil && r.node == n.ID {
 		w.reply = nil
 		return r
@@ -244,7 +274,12 @@ func (w *walker) takeReply(n *Node) *resumeReply {
 }
 
 // ask stops a session's walk at node n of t, to send cbs to the client.
+// Inside a page, the node's callbacks go to the page (errChildAsks).
 func (w *walker) ask(t *Tree, n *Node, cbs []callbacks.Callback, sp *scriptPass) error {
+	if w.inPage {
+		w.childAsk = &childAsk{callbacks: cbs, script: sp}
+		return errChildAsks
+	}
 	p := &Prompt{
 		Callbacks: cbs, Tree: t.Name, NodeID: n.ID, NodeType: n.Type, NodeName: nodeName(n),
 		pos: slices.Clone(w.stack), script: sp,
@@ -266,16 +301,15 @@ func (w *walker) askCollector(t *Tree, n *Node) error {
 }
 
 // askCollectors makes a session ask for the callbacks of the collector nodes
-// among nodes (the node itself, or a page's children), at node at; when it
-// resumes there, it keeps the values the client gave each. Walk reads the
-// answers file instead.
+// among nodes, at node at; when it resumes there, it keeps the values the
+// client gave each. Walk reads the answers file instead. (A page asks for
+// its children's callbacks itself: interactivePage.)
 func (w *walker) askCollectors(t *Tree, at *Node, nodes []*Node) error {
 	if !w.interactive {
 		return nil
 	}
 	if w.reply != nil && w.reply.node != at.ID {
-		// Passing through to a node inside the page that asked last: the
-		// collectors keep the values given before.
+		// Passing through to the node that asked last.
 		return nil
 	}
 	var asking []*Node
@@ -301,15 +335,7 @@ func (w *walker) askCollectors(t *Tree, at *Node, nodes []*Node) error {
 		w.collected = map[string]string{}
 	}
 	for i, c := range asking {
-		var v any
-		if in := r.callbacks[i].Input; len(in) > 0 {
-			v = in[0].Value
-		}
-		s, _ := v.(string)
-		if v != nil && s == "" {
-			s = fmt.Sprint(v)
-		}
-		w.collected[c.ID] = s
+		w.collected[c.ID] = inputString(r.callbacks[i : i+1])
 	}
 	return nil
 }
@@ -367,4 +393,137 @@ func localized(v any) string {
 		}
 	}
 	return ""
+}
+
+// interactivePage evaluates a page for a session, as AM's page node does:
+// on each request every child runs with its own slice of the client's
+// reply (the callbacks it sent in the page's last prompt, their values
+// filled in); a child with no slice starts over, a collector asking for its
+// value, a Scripted Decision node running its first pass. When any child
+// sends callbacks (or a script suspends), the page sends them all in one
+// prompt, numbered IDToken1… across the page in child order, with the
+// callbacks of the collectors that took their values sent back with them
+// [unverified against a tenant: a page whose script asks again]; else it
+// takes the outcome of its last child. A Validated* callback submitted with
+// validateOnly true gets the page's callbacks back as they are.
+func (w *walker) interactivePage(t *Tree, n *Node, children []*Node, depth int) (string, error) {
+	got := map[string][]callbacks.Callback{}
+	scripts := map[string]*scriptPass{}
+	if r := w.takeReply(n); r != nil {
+		if validateOnly(r.callbacks) {
+			// AM validates the values and asks again; journeyjs applies no
+			// policies, so the callbacks come back with no failed policy.
+			return "", w.askPage(t, n, r.callbacks, r.page)
+		}
+		off := 0
+		for _, sl := range r.page {
+			if off+sl.n > len(r.callbacks) {
+				return "", fmt.Errorf("journey %q: page %s: the reply has %d callback(s), fewer than the page sent", t.Name, n.Label(), len(r.callbacks))
+			}
+			got[sl.node] = r.callbacks[off : off+sl.n : off+sl.n]
+			if sl.script != nil {
+				scripts[sl.node] = sl.script
+				// The round trip drops transient state (as runScript does
+				// for a script outside a page), once for the whole page.
+				w.transient = map[string]any{}
+			}
+			off += sl.n
+		}
+	}
+	w.inPage = true
+	defer func() { w.inPage = false }()
+	var cbs []callbacks.Callback
+	var slots []pageSlot
+	var outcome string
+	asking := false
+	for _, c := range children {
+		sub, answered := got[c.ID]
+		if cb, ok := collectorCallback(c); ok {
+			if !answered {
+				cbs, slots, asking = append(cbs, cb), append(slots, pageSlot{node: c.ID, n: 1}), true
+				continue
+			}
+			if w.collected == nil {
+				w.collected = map[string]string{}
+			}
+			w.collected[c.ID] = inputString(sub)
+			o, err := w.evalNode(t, c, depth+1)
+			if err != nil {
+				return "", err
+			}
+			outcome = o
+			// Should another node ask, the page sends this one's callback
+			// again, with its value.
+			cbs, slots = append(cbs, cloneCallbacks(sub)...), append(slots, pageSlot{node: c.ID, n: len(sub)})
+			continue
+		}
+		if sp := scripts[c.ID]; sp != nil {
+			if w.childReplies == nil {
+				w.childReplies = map[string]*resumeReply{}
+			}
+			w.childReplies[c.ID] = &resumeReply{node: c.ID, callbacks: sub, reply: localReply(sub), script: sp}
+		}
+		w.childAsk = nil
+		o, err := w.evalNode(t, c, depth+1)
+		delete(w.childReplies, c.ID)
+		if errors.Is(err, errChildAsks) {
+			a := w.childAsk
+			w.childAsk = nil
+			cbs = append(cbs, cloneCallbacks(a.callbacks)...)
+			slots = append(slots, pageSlot{node: c.ID, n: len(a.callbacks), script: a.script})
+			asking = true
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		outcome = o
+	}
+	if asking {
+		return "", w.askPage(t, n, callbacks.Number(cbs), slots)
+	}
+	return outcome, nil
+}
+
+// askPage stops a session's walk at page n, to send cbs, the callbacks of
+// the children in slots.
+func (w *walker) askPage(t *Tree, n *Node, cbs []callbacks.Callback, slots []pageSlot) error {
+	w.inPage = false
+	err := w.ask(t, n, cbs, nil)
+	w.waiting.page = slots
+	return err
+}
+
+// inputString is the value of a collector's callback, as a string.
+func inputString(cbs []callbacks.Callback) string {
+	var v any
+	if len(cbs) > 0 && len(cbs[0].Input) > 0 {
+		v = cbs[0].Input[0].Value
+	}
+	s, _ := v.(string)
+	if v != nil && s == "" {
+		s = fmt.Sprint(v)
+	}
+	return s
+}
+
+// localReply is a page child's slice of the page's callbacks as a reply by
+// input name, numbered from IDToken1 as the child sent them.
+func localReply(sub []callbacks.Callback) callbacks.Reply {
+	byName := map[string]any{}
+	for _, cb := range callbacks.Number(cloneCallbacks(sub)) {
+		for _, in := range cb.Input {
+			byName[in.Name] = in.Value
+		}
+	}
+	return callbacks.Reply{ByName: byName}
+}
+
+func cloneCallbacks(cbs []callbacks.Callback) []callbacks.Callback {
+	out := make([]callbacks.Callback, len(cbs))
+	for i, cb := range cbs {
+		cb.Output, cb.Input = slices.Clone(cb.Output), slices.Clone(cb.Input)
+		out[i] = cb
+	}
+	return out
 }

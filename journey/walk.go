@@ -183,9 +183,14 @@ type walker struct {
 	// collected holds the values the client gave collector nodes (by node
 	// id) for this request.
 	collected map[string]string
-	// inPage is set while a page's children run: the page asked for their
+	// inPage is set while a page's children run: the page asks for their
 	// callbacks.
 	inPage bool
+	// childAsk is what the page's child that just ran sends (errChildAsks);
+	// childReplies are the page's children's slices of the client's reply,
+	// by node id.
+	childAsk     *childAsk
+	childReplies map[string]*resumeReply
 }
 
 type visit struct {
@@ -360,7 +365,12 @@ func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
 			w.path = append(w.path, next)
 			*idx = len(w.path) - 1
 		}
-		w.transient = map[string]any{} // dropped by the round trip
+		if !w.inPage {
+			// Dropped by the round trip; a page's round trip comes before
+			// its collectors take their values (a session's page drops it
+			// then, once for all its nodes).
+			w.transient = map[string]any{}
+		}
 		st := &w.path[*idx]
 		st.Pass, st.Reply = pass+1, &reply
 		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
@@ -452,8 +462,8 @@ func (w *walker) page(t *Tree, n *Node, depth int) (string, error) {
 		}
 		return "", fmt.Errorf("journey %q: page %s holds no node, so its outcome is unknown: give it in the answers file", t.Name, n.Label())
 	}
-	if err := w.askCollectors(t, n, children); err != nil {
-		return "", err
+	if w.interactive {
+		return w.interactivePage(t, n, children, depth)
 	}
 	w.inPage = true
 	defer func() { w.inPage = false }()

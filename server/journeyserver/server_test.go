@@ -45,7 +45,14 @@ type harness struct {
 // 127.0.0.1.
 func start(t *testing.T, opts journeyserver.Options) *harness {
 	t.Helper()
-	exps, _, err := journeyserver.Load(journeys + "/interactive-login.journey.json")
+	return startWith(t, opts, "interactive-login.journey.json")
+}
+
+// startWith serves the journey file of testdata/journeys in the world of
+// interactive-login.fixtures.yaml.
+func startWith(t *testing.T, opts journeyserver.Options, file string) *harness {
+	t.Helper()
+	exps, _, err := journeyserver.Load(journeys + "/" + file)
 	require.NoError(t, err)
 	fx, err := fixtures.Load(journeys + "/interactive-login.fixtures.yaml")
 	require.NoError(t, err)

@@ -13,6 +13,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
+	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
@@ -34,6 +35,7 @@ var Bindings = []bindings.Binding{
 	logger.Binding,
 	httpclient.Binding,
 	openidm.Binding,
+	idrepository.Binding,
 	secrets.Binding,
 	systemenv.Binding,
 	java.Binding,

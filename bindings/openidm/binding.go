@@ -139,6 +139,14 @@ func (b *Instance) record(action, collection string, obj map[string]any, id stri
 	b.changes = append(b.changes, Change{Action: action, Resource: collection, ID: id, Rev: RevOf(obj)})
 }
 
+// Record adds to the run's Changes a write that another binding made through
+// this run's IDM back end (idRepository's store), in order with the writes
+// of openidm's own calls. action is one of Change's actions; obj is the
+// object the back end returned.
+func (b *Instance) Record(action, collection, id string, obj map[string]any) {
+	b.record(action, collection, obj, id)
+}
+
 // RevOf is obj's _rev as text ("" when it has none), as a Change records it
 // and as back ends compare revisions.
 func RevOf(obj map[string]any) string {

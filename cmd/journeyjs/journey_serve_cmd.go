@@ -3,9 +3,6 @@ package main
 import (
 	"fmt"
 	"net"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -98,22 +95,11 @@ func journeyServe(cmd *cobra.Command, dir string, f journeyServeFlags) error {
 	if err != nil {
 		return &exitError{code: exitFailed, err: err}
 	}
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		srv.Close()
-		return usageError("listen on %s: %v", f.addr, err)
-	}
 	path := "/am/json/realms/root/realms/" + srv.Realm() + "/authenticate"
 	if srv.Realm() == "root" {
 		path = "/am/json/realms/root/authenticate"
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "journeyjs: serving %d journeys (%v) of realm %s on http://%s%s\n",
-		len(srv.Journeys()), srv.Journeys(), srv.Realm(), ln.Addr(), path)
-	if err := srv.Serve(ctx, ln, f.grace); err != nil {
-		return &exitError{code: exitFailed, err: err}
-	}
-	fmt.Fprintln(cmd.ErrOrStderr(), "journeyjs: stopped")
-	return nil
+	return serveUntilSignal(cmd, srv, f.addr, f.grace, func(a net.Addr) string {
+		return fmt.Sprintf("serving %d journeys (%v) of realm %s on http://%s%s", len(srv.Journeys()), srv.Journeys(), srv.Realm(), a, path)
+	})
 }

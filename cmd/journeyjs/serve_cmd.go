@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -85,19 +83,7 @@ func serve(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	// Signals are caught before the address is announced: whoever waits
-	// for the announcement may signal right after it.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		srv.Close()
-		return usageError("listen on %s: %v", f.addr, err)
-	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "journeyjs: serving %d scripts from %s on http://%s\n", len(srv.Scripts()), f.dir, ln.Addr())
-	if err := srv.Serve(ctx, ln, f.grace); err != nil {
-		return &exitError{code: exitFailed, err: err}
-	}
-	fmt.Fprintln(cmd.ErrOrStderr(), "journeyjs: stopped")
-	return nil
+	return serveUntilSignal(cmd, srv, f.addr, f.grace, func(a net.Addr) string {
+		return fmt.Sprintf("serving %d scripts from %s on http://%s", len(srv.Scripts()), f.dir, a)
+	})
 }

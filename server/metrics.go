@@ -77,10 +77,7 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 
-	httpfront.Header(w, "journeyjs_evaluations_total", "counter", "Script evaluations served, by script.")
-	for _, s := range slices.Sorted(maps.Keys(m.runs)) {
-		fmt.Fprintf(w, "journeyjs_evaluations_total{script=%s} %d\n", httpfront.Quote(s), m.runs[s])
-	}
+	httpfront.ByLabel(w, "journeyjs_evaluations_total", "Script evaluations served, by script.", "script", m.runs)
 	httpfront.Header(w, "journeyjs_outcomes_total", "counter", "Evaluations that reached an outcome, by script and outcome.")
 	okeys := slices.SortedFunc(maps.Keys(m.outcomes), func(a, b outcomeKey) int {
 		return cmp.Or(cmp.Compare(a.script, b.script), cmp.Compare(a.outcome, b.outcome))
@@ -88,10 +85,7 @@ func (m *metrics) write(w io.Writer, st runtime.Stats) {
 	for _, k := range okeys {
 		fmt.Fprintf(w, "journeyjs_outcomes_total{script=%s,outcome=%s} %d\n", httpfront.Quote(k.script), httpfront.Quote(k.outcome), m.outcomes[k])
 	}
-	httpfront.Header(w, "journeyjs_errors_total", "counter", "Evaluations that failed, by error kind.")
-	for _, k := range slices.Sorted(maps.Keys(m.errors)) {
-		fmt.Fprintf(w, "journeyjs_errors_total{kind=%s} %d\n", httpfront.Quote(k), m.errors[k])
-	}
+	httpfront.ByLabel(w, "journeyjs_errors_total", "Evaluations that failed, by error kind.", "kind", m.errors)
 	httpfront.Single(w, "journeyjs_timeouts_total", "counter", "Evaluations stopped by the time limit.", m.errors[string(runtime.KindTimeout)])
 
 	httpfront.Header(w, "journeyjs_evaluation_duration_seconds", "histogram", "Wall time of one run, compile included.")

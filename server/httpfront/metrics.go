@@ -3,7 +3,9 @@ package httpfront
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +25,15 @@ func Header(w io.Writer, name, typ, help string) {
 func Single[N int | int64 | uint64](w io.Writer, name, typ, help string, v N) {
 	Header(w, name, typ, help)
 	fmt.Fprintf(w, "%s %d\n", name, v)
+}
+
+// ByLabel writes a counter family with one label, a line per value of the
+// label, sorted.
+func ByLabel(w io.Writer, name, help, label string, counts map[string]uint64) {
+	Header(w, name, "counter", help)
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		fmt.Fprintf(w, "%s{%s=%s} %d\n", name, label, Quote(k), counts[k])
+	}
 }
 
 var labelEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)

@@ -41,10 +41,7 @@ func (m *metrics) ended(j, res string) {
 func (m *metrics) write(w io.Writer, sessions int, st runtime.Stats) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	httpfront.Header(w, "journeyjs_journeys_started_total", "counter", "Journeys started, by journey.")
-	for _, j := range slices.Sorted(maps.Keys(m.starts)) {
-		fmt.Fprintf(w, "journeyjs_journeys_started_total{journey=%s} %d\n", httpfront.Quote(j), m.starts[j])
-	}
+	httpfront.ByLabel(w, "journeyjs_journeys_started_total", "Journeys started, by journey.", "journey", m.starts)
 	httpfront.Header(w, "journeyjs_journeys_ended_total", "counter", "Journeys that ended, by journey and result (Success, Failure, Error).")
 	keys := slices.SortedFunc(maps.Keys(m.ends), func(a, b endKey) int {
 		return cmp.Or(cmp.Compare(a.journey, b.journey), cmp.Compare(a.result, b.result))
@@ -52,14 +49,8 @@ func (m *metrics) write(w io.Writer, sessions int, st runtime.Stats) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "journeyjs_journeys_ended_total{journey=%s,result=%s} %d\n", httpfront.Quote(k.journey), httpfront.Quote(k.result), m.ends[k])
 	}
-	httpfront.Header(w, "journeyjs_journeys_expired_total", "counter", "Journeys dropped because the client did not come back before the authId expired.")
-	for _, j := range slices.Sorted(maps.Keys(m.expiries)) {
-		fmt.Fprintf(w, "journeyjs_journeys_expired_total{journey=%s} %d\n", httpfront.Quote(j), m.expiries[j])
-	}
-	httpfront.Header(w, "journeyjs_authid_rejections_total", "counter", "authIds refused: invalid (not signed by this server), expired, unknown (journey ended, step answered already, or in progress).")
-	for _, r := range slices.Sorted(maps.Keys(m.rejects)) {
-		fmt.Fprintf(w, "journeyjs_authid_rejections_total{reason=%s} %d\n", httpfront.Quote(r), m.rejects[r])
-	}
+	httpfront.ByLabel(w, "journeyjs_journeys_expired_total", "Journeys dropped because the client did not come back before the authId expired.", "journey", m.expiries)
+	httpfront.ByLabel(w, "journeyjs_authid_rejections_total", "authIds refused: invalid (not signed by this server), expired, unknown (journey ended, step answered already, or in progress).", "reason", m.rejects)
 	httpfront.Single(w, "journeyjs_journey_sessions", "gauge", "Journeys in progress, waiting for their client.", sessions)
 	httpfront.EngineStats(w, st)
 }

@@ -323,15 +323,14 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 	v.endBindings()
 	v.inRun = false
 	res.Context = v.context
-	res.Outcome, _ = v.run.Outcome()
+	outcome, called := v.run.Outcome()
 	sends := v.run.Sends()
-	if sends {
+	if !sends {
 		// Callbacks or a suspension win over action.goTo (spec §2.1).
-		res.Outcome = ""
+		res.Outcome = outcome
 	}
 	res.SharedState, res.TransientState = v.state.Shared(), v.state.Transient()
 	res.Outputs = v.outputs
-	_, called := v.run.Outcome()
 	// v.input keeps the last run's Input until the next run overwrites it:
 	// clearing it costs write barriers on every run, and scripts never see it.
 	v.run = bindings.Run{State: &v.state}
@@ -348,7 +347,6 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 			// frames): start the next run on a clean one.
 			v.broken = true
 		}
-		res.Error = se
 	}
 	return err
 }

@@ -276,12 +276,7 @@ func (c *checker) stmt(s ast.Statement) {
 			c.bindings(init.List, declVar)
 		case *ast.ForLoopInitializerLexicalDecl:
 			d := &init.LexicalDeclaration
-			if d.Token == token.LET {
-				c.fail(d.Idx, "missing ; after for-loop initializer", hintForHeadVar)
-			} else {
-				// The spec's table: const in a for head does not compile.
-				c.fail(d.Idx, "syntax error", hintForHeadVar)
-			}
+			c.lexicalHead(d.Idx, d.Token != token.LET)
 			c.bindings(d.List, declNone)
 		case *ast.ForLoopInitializerExpression:
 			c.expr(init.Expression)
@@ -368,15 +363,22 @@ func (c *checker) forInto(into ast.ForInto) {
 		c.pattern(into.Binding.Target, declVar)
 		c.expr(into.Binding.Initializer)
 	case *ast.ForDeclaration:
-		if into.IsConst {
-			c.fail(into.Idx, "syntax error", hintForHeadVar)
-		} else {
-			c.fail(into.Idx, "missing ; after for-loop initializer", hintForHeadVar)
-		}
+		c.lexicalHead(into.Idx, into.IsConst)
 		c.pattern(into.Target, declNone)
 	case *ast.ForIntoExpression:
 		c.target(into.Expression)
 	}
+}
+
+// lexicalHead rejects let or const in a for, for-in or for-of head at idx,
+// with Rhino's message for each: let ends the initializer where Rhino
+// expected ";", const (the spec's table) does not parse at all.
+func (c *checker) lexicalHead(idx file.Idx, isConst bool) {
+	if isConst {
+		c.fail(idx, "syntax error", hintForHeadVar)
+		return
+	}
+	c.fail(idx, "missing ; after for-loop initializer", hintForHeadVar)
 }
 
 // bindings checks declarations of kind.

@@ -87,6 +87,9 @@ func newVM(e *Engine) *vm {
 	// The run's memory budget is its runtime's allocation meter (patched
 	// goja, third_party/goja/JOURNEYJS.md), reset at the start of each run.
 	rt.SetAllocLimit(e.opts.MaxMemory)
+	// In the tenant language, goja answers as AIC's Rhino where the two
+	// engines differ observably (messages, legacy built-ins; patched goja).
+	rt.SetRhinoCompat(e.opts.Language == LanguageTenant)
 	v.freeze = jsvalue.Freezer(rt)
 	v.base = prepareGlobal(rt)
 	guardJSON, err := guardParsers(rt, v.base)

@@ -1,0 +1,14 @@
+package goja
+
+// journeyjs patch: Rhino compatibility. PingOne AIC runs scripts on Mozilla
+// Rhino 1.7.14 at language version 0; journeyjs's tenant language level
+// turns this mode on so that what differs between the engines in ways a
+// script can observe (error messages, legacy built-ins, ES5 behaviours that
+// ES2015 changed) answers as Rhino does. See JOURNEYJS.md.
+
+// SetRhinoCompat turns Rhino compatibility on or off for this runtime. It is
+// off by default: goja behaves as upstream. Set it before running scripts.
+func (r *Runtime) SetRhinoCompat(on bool) { r.jj.rhino = on }
+
+// RhinoCompat reports whether Rhino compatibility is on.
+func (r *Runtime) RhinoCompat() bool { return r.jj.rhino }

@@ -6,12 +6,10 @@ import (
 	"github.com/journeyjs/journeyjs/bindings"
 )
 
-// A runtime builds a binding the first time one of its scripts names it,
-// by asking the registry (package bindings). Most scripts use two or three
-// bindings, and each costs 10 to 25 KB of function objects in every pooled
-// runtime, which the garbage collector then walks on every cycle. A binding
-// built during a run is begun for that run at once; from then on execute
-// begins and ends it with every run.
+// A runtime builds a binding the first time its script names it, by asking
+// the registry (package bindings): most scripts use two or three bindings,
+// and each costs 10 to 25 KB of function objects. A binding built during
+// the run is begun for it at once.
 
 // ownBindings are the bindings the runtime itself provides, looked up before
 // the registry.
@@ -36,23 +34,21 @@ type builtBinding struct {
 	perRun bindings.PerRun // inst, when its value is the run's own
 }
 
-// binding answers a global lookup of name that the pristine global does not
-// hold: the binding called name when the run's context offers it, built on
-// first use. cache says the value may be kept for later runs: false for a
-// binding whose value is the run's own. nil when the context offers no such
-// binding.
-func (v *vm) binding(name string) (val goja.Value, cache bool) {
+// bindingValue is the value of the binding called name when the run's
+// context offers it, built on first use; nil when the context offers no
+// such binding.
+func (v *vm) bindingValue(name string) goja.Value {
 	if !v.context.Has(name) {
-		return nil, false
+		return nil
 	}
 	b := v.instance(name)
 	if b == nil {
-		return nil, false
+		return nil
 	}
 	if b.perRun != nil {
-		return b.perRun.RunValue(), false
+		return b.perRun.RunValue()
 	}
-	return b.inst.Value(), true
+	return b.inst.Value()
 }
 
 // instance returns the runtime's instance of the binding called name,
@@ -69,12 +65,7 @@ func (v *vm) instance(name string) *builtBinding {
 		}
 		build = func(v *vm) bindings.Instance { return reg.New(&v.env) }
 	}
-	rt := v.rt
-	// Binding constructors read Object.freeze and JSON from the global
-	// object, which during a run is the script's, free to shadow them.
-	rt.SetGlobalObject(v.base)
 	inst := build(v)
-	rt.SetGlobalObject(v.globalObj)
 	b := &builtBinding{name: name, inst: inst}
 	b.perRun, _ = inst.(bindings.PerRun)
 	if v.built == nil {

@@ -8,13 +8,12 @@ import (
 	"github.com/dop251/goja/parser"
 )
 
-// The wrappers turn a script and a library into function expressions; a
-// pooled runtime evaluates each once and calls the function on every run. They add
-// text to the first line only, so positions on later lines are unchanged and
-// first-line columns shift by the prefix length.
+// A script runs as a program, as Rhino runs it: its top-level declarations
+// are properties of the global object. A library runs as a function body
+// (AIC's library top level is function-like, spec §1): the wrapper adds
+// text to the first line only, so positions on later lines are unchanged
+// and first-line columns shift by the prefix length.
 const (
-	scriptPrefix  = "(function(){"
-	scriptSuffix  = "\n})"
 	libraryPrefix = "(function(exports,module,require){"
 	librarySuffix = "\n})"
 )
@@ -37,8 +36,9 @@ type progEntry struct {
 	prg  *goja.Program
 	err  error
 	elem *list.Element
-	// warnings are the language check's, computed once with the program.
-	warnings []Warning
+	// tenant is the language check's output, computed once with the
+	// program (empty in the modern language).
+	tenant tenantProgram
 }
 
 // programCache is a bounded LRU of compiled programs keyed by name and source,
@@ -61,34 +61,34 @@ func newProgramCache(max int) *programCache {
 // get returns the compiled program, compiling on a miss. Compile errors are
 // cached too: a broken script fails fast every time without recompiling.
 func (c *programCache) get(name, source string, kind progKind) (*goja.Program, error) {
-	prg, _, err := c.getWarnings(name, source, kind)
-	return prg, err
+	e := c.entry(name, source, kind)
+	return e.prg, e.err
 }
 
-// getWarnings is get that also returns the language check's warnings, which
-// are cached with the program: a cached script is not checked again.
-func (c *programCache) getWarnings(name, source string, kind progKind) (*goja.Program, []Warning, error) {
+// entry is get with what the language check made of the script, which is
+// cached with the program: a cached script is not checked again.
+func (c *programCache) entry(name, source string, kind progKind) *progEntry {
 	key := progKey{name, source, kind}
 	c.mu.Lock()
 	if e, ok := c.entries[key]; ok {
 		c.order.MoveToFront(e.elem)
 		c.hits++
 		c.mu.Unlock()
-		return e.prg, e.warnings, e.err
+		return e
 	}
 	c.misses++
 	c.mu.Unlock()
 
 	// Compile outside the lock: two goroutines may compile the same new
 	// script at once, which costs a little and blocks nobody.
-	prg, warnings, err := compile(name, source, kind, c.lang)
+	prg, tenant, err := compile(name, source, kind, c.lang)
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[key]; ok {
-		return e.prg, e.warnings, e.err
+		return e
 	}
-	e := &progEntry{key: key, prg: prg, err: err, warnings: warnings}
+	e := &progEntry{key: key, prg: prg, err: err, tenant: tenant}
 	e.elem = c.order.PushFront(e)
 	c.entries[key] = e
 	for c.order.Len() > c.max {
@@ -96,7 +96,7 @@ func (c *programCache) getWarnings(name, source string, kind progKind) (*goja.Pr
 		c.order.Remove(old)
 		delete(c.entries, old.Value.(*progEntry).key)
 	}
-	return prg, warnings, err
+	return e
 }
 
 // Len is the number of cached programs.
@@ -107,33 +107,33 @@ func (c *programCache) Len() int {
 }
 
 // compile first parses the source on its own: that reports syntax errors at
-// the user's own positions, and it guarantees the source is a balanced program
-// that cannot close the wrapper function and declare names at the top level.
-// In the tenant language the parsed script then goes through the language
-// check (language.go), which returns the warnings.
-func compile(name, source string, kind progKind, lang Language) (*goja.Program, []Warning, error) {
+// the user's own positions, and it guarantees a library's source is a
+// balanced program that cannot close the wrapper function and declare names
+// at the top level. In the tenant language the parsed script then goes
+// through the language check (language.go), which rewrites what goja must
+// run differently to behave as Rhino.
+func compile(name, source string, kind progKind, lang Language) (*goja.Program, tenantProgram, error) {
+	var tp tenantProgram
 	if err := checkSourceNesting(name, source); err != nil {
-		return nil, nil, err
+		return nil, tp, err
 	}
-	var warnings []Warning
 	if lang == LanguageModern {
 		if _, err := parser.ParseFile(nil, name, source, 0); err != nil {
-			return nil, nil, err
+			return nil, tp, err
 		}
 	} else {
 		prog, patched, err := parseTenant(name, source)
 		if err != nil {
-			return nil, nil, err
+			return nil, tp, err
 		}
-		if warnings, err = checkTenant(name, prog, kind); err != nil {
-			return nil, warnings, err
+		if tp, err = checkTenant(name, prog, patched, kind); err != nil {
+			return nil, tp, err
 		}
-		source = patched
+		source = tp.source
 	}
-	prefix, suffix := scriptPrefix, scriptSuffix
 	if kind == kindLibrary {
-		prefix, suffix = libraryPrefix, librarySuffix
+		source = libraryPrefix + source + librarySuffix
 	}
-	prg, err := goja.Compile(name, prefix+source+suffix, false)
-	return prg, warnings, err
+	prg, err := goja.Compile(name, source, false)
+	return prg, tp, err
 }

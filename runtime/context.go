@@ -30,6 +30,11 @@ type Context struct {
 	// NeedsOutcome makes a run that chose no outcome (action.goTo) fail with
 	// KindNoOutcome.
 	NeedsOutcome bool
+	// ResultGlobal names the global variable AM reads the run's result
+	// from once the script has run (a Configuration Provider's config
+	// object); it lands in Result.Value. A run that leaves it unset, or not
+	// an object, fails with KindNoOutcome.
+	ResultGlobal string
 	set          map[string]bool
 }
 
@@ -76,11 +81,13 @@ var (
 		NeedsOutcome: true,
 	}, true)
 	// ConfigProvider is a Configuration Provider node's script: its result
-	// is the configuration object it evaluates to, not an outcome.
+	// is the object it leaves in the global variable config (AM's
+	// ConfigProviderNode reads it as a Map), not an outcome.
 	ConfigProvider = newContext(Context{
 		Name: "config-provider", ID: "CONFIG_PROVIDER_NODE_NEXT_GEN", LoggerID: "CONFIG_PROVIDER_NODE_NEXT_GEN",
 		Bindings: concat(commonBindings, []string{"nodeState", "idRepository", "requestHeaders", "requestParameters",
 			"existingSession", "locales", "journey"}),
+		ResultGlobal: "config",
 	}, true)
 	// Library is a library script loaded with require(): the common
 	// bindings only; node bindings must be passed in as arguments.

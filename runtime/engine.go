@@ -15,16 +15,17 @@ import (
 // Options configure an Engine. The zero value of every field means its
 // documented default.
 type Options struct {
-	// PoolSize is how many idle runtimes the engine keeps for reuse. When
-	// MaxConcurrent is larger, runs beyond PoolSize get a new runtime that
-	// is dropped afterwards. Default: 2 × GOMAXPROCS.
+	// PoolSize is how many fresh runtimes the engine keeps built ahead of
+	// the runs that will use them. Every run gets a runtime no other run
+	// has used (AM builds fresh standard objects for every evaluation), so
+	// building one is part of every run's cost; a background goroutine
+	// builds them while the pool has room, and a run that finds the pool
+	// empty builds its own. Default: 2 × GOMAXPROCS.
 	PoolSize int
 	// MaxConcurrent bounds the runs in progress at once, and with them the
-	// runtimes in use: a runtime costs milliseconds to build and megabytes
-	// to keep, so callers beyond the bound wait for one to come free (see
-	// QueueTimeout) instead of building more. Default (zero or negative):
-	// PoolSize, so that every run gets a pooled runtime and no runtime is
-	// built beyond the pool's.
+	// runtimes in use: callers beyond the bound wait for a place (see
+	// QueueTimeout) instead of all running at once. Default (zero or
+	// negative): PoolSize.
 	MaxConcurrent int
 	// QueueTimeout bounds how long a run waits for a free runtime when
 	// MaxConcurrent runs are in progress; a run that waits longer fails
@@ -96,11 +97,13 @@ type resolved struct {
 // field have no effect.
 //
 // What a host can rely on:
+//   - Every run has a runtime of its own that no other run has used, with
+//     fresh standard objects: what a script changes (Array.prototype, a
+//     global, JSON.stringify) lasts for its own run only. Runtimes are
+//     built ahead of time by a background goroutine (PoolSize of them)
+//     and dropped when their run ends.
 //   - At most MaxConcurrent runs are in progress at once, so at most
 //     MaxConcurrent runtimes are in use, however many goroutines call Run.
-//     Runtimes are built lazily, when a run finds none idle; a runtime a run
-//     left unsafe to reuse (a timeout, a cancel, a stack overflow, the memory
-//     budget) is dropped and a later run builds a fresh one in its place.
 //   - A caller beyond the bound waits in arrival order (first come, first
 //     served), without spinning, and its script starts the moment a run
 //     ends. It runs on a worker goroutine of the engine, with the caller's
@@ -129,15 +132,10 @@ type Engine struct {
 	running    int
 	head, tail *job
 
-	// last is the runtime the most recent run gave back, taken and returned
-	// with one atomic swap, no lock: a host running decisions one after the
-	// other never touches idleMu. It counts as one of the PoolSize idle
-	// runtimes; idle is the LIFO stack of the others (the most recently used
-	// is the warmest in the CPU cache).
-	last    atomic.Pointer[vm]
-	idleMu  sync.Mutex
-	idle    []*vm
-	maxIdle int
+	// ready holds the runtimes built ahead of their runs; building is
+	// true while the goroutine that fills it runs (fill).
+	ready    chan *vm
+	building atomic.Bool
 
 	libMu     sync.RWMutex
 	libraries map[string]string
@@ -211,7 +209,7 @@ func (e *Engine) init() {
 		e.opts = r
 		e.cache = newProgramCache(r.CacheSize)
 		e.cache.lang = o.Language
-		e.maxIdle = r.PoolSize
+		e.ready = make(chan *vm, r.PoolSize)
 		e.vms = make(map[*vm]struct{})
 		e.waiters = make(map[*waiter]struct{})
 		e.stop = make(chan struct{})
@@ -262,18 +260,14 @@ func (e *Engine) compileError(err error, name string) *ScriptError {
 	return fromGoja(err, name, e.positions, func(error) (ErrorKind, string, bool) { return "", "", false })
 }
 
-// positions maps a position in wrapped source back to the user's file. Only
-// the first line carries the wrapper's prefix.
+// positions maps a position in a compiled library back to the user's file:
+// only its first line carries the wrapper's prefix.
 func (e *Engine) positions(file string, line, col int) (int, int) {
 	if line != 1 {
 		return line, col
 	}
-	prefix := len(scriptPrefix)
-	if _, isLib := e.library(file); isLib {
-		prefix = len(libraryPrefix)
-	}
-	if col > prefix {
-		col -= prefix
+	if _, isLib := e.library(file); isLib && col > len(libraryPrefix) {
+		col -= len(libraryPrefix)
 	}
 	return line, col
 }
@@ -318,17 +312,20 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 // run runs script on a runtime from the pool, for a run that holds one of
 // the MaxConcurrent places, and gives the runtime back.
 func (e *Engine) run(ctx context.Context, script Script, in *Input, start, limit time.Duration) (Result, error) {
-	v := e.get()
 	var res Result
-	fn, err := v.scriptFunc(script)
-	if err == nil {
-		err = v.execute(ctx, start, limit, fn, script, in, &res)
-		res.Warnings = v.warnings()
-	} else {
-		err = e.compileError(err, script.name())
+	entry := e.cache.entry(script.name(), script.Source, kindScript)
+	if entry.err != nil {
+		e.stats.started.Add(1)
+		e.stats.runs.Add(1)
+		err := e.compileError(entry.err, script.name())
+		res.Error, res.Duration = err, monoNow()-start
+		e.stats.record(err)
+		return res, err
 	}
-	// The runtime goes back to the pool before the place is given up, so
-	// the run that takes the place finds it there.
+	v := e.get()
+	v.prepare(entry)
+	err := v.execute(ctx, start, limit, entry.prg, script, in, &res)
+	res.Warnings = v.allWarnings()
 	e.put(v)
 	if se, ok := err.(*ScriptError); ok {
 		res.Error = se
@@ -435,48 +432,58 @@ func (e *Engine) busy(waited time.Duration) error {
 	return fmt.Errorf("%w: %d runs in progress (MaxConcurrent), none ended within %v", ErrBusy, n, waited.Round(time.Millisecond))
 }
 
+// get returns a fresh runtime for a run: one built ahead of time, or, when
+// none is ready, one built now. Either way the pool is refilled behind it.
 func (e *Engine) get() *vm {
 	e.stats.started.Add(1)
-	if v := e.last.Swap(nil); v != nil {
+	select {
+	case v := <-e.ready:
+		e.refill()
 		return v
+	default:
 	}
-	e.idleMu.Lock()
-	if n := len(e.idle); n > 0 {
-		v := e.idle[n-1]
-		e.idle[n-1] = nil
-		e.idle = e.idle[:n-1]
-		e.idleMu.Unlock()
-		return v
-	}
-	e.idleMu.Unlock()
+	e.refill()
 	e.stats.created.Add(1)
 	return newVM(e)
 }
 
+// refill starts the goroutine that builds runtimes into ready, unless it is
+// running. It builds until ready is full and then exits, so an idle engine
+// holds PoolSize runtimes and no goroutine.
+func (e *Engine) refill() {
+	if e.closed.Load() || !e.building.CompareAndSwap(false, true) {
+		return
+	}
+	go e.fill()
+}
+
+func (e *Engine) fill() {
+	for !e.closed.Load() && len(e.ready) < cap(e.ready) {
+		v := newVM(e)
+		e.stats.created.Add(1)
+		select {
+		case e.ready <- v:
+		default:
+			e.drop(v) // runs built their own meanwhile and the pool is full
+		}
+	}
+	e.building.Store(false)
+	// A run may have taken a runtime between the last check and the
+	// Store, finding the builder still marked as running.
+	if !e.closed.Load() && len(e.ready) < cap(e.ready) {
+		e.refill()
+	}
+	if e.closed.Load() {
+		e.drainReady()
+	}
+}
+
+// put drops the runtime of a run that ended: no runtime serves two runs.
 func (e *Engine) put(v *vm) {
 	e.stats.runs.Add(1)
 	if v.broken {
 		e.stats.discarded.Add(1)
-		e.drop(v)
-		return
 	}
-	if e.maxIdle > 0 && e.last.CompareAndSwap(nil, v) {
-		// Close may have emptied the slot just before: whichever of the
-		// two swaps the runtime out drops it.
-		if e.closed.Load() {
-			if v := e.last.Swap(nil); v != nil {
-				e.drop(v)
-			}
-		}
-		return
-	}
-	e.idleMu.Lock()
-	if len(e.idle) < e.maxIdle-1 && !e.closed.Load() {
-		e.idle = append(e.idle, v)
-		e.idleMu.Unlock()
-		return
-	}
-	e.idleMu.Unlock()
 	e.drop(v)
 }
 
@@ -485,7 +492,19 @@ func (e *Engine) drop(v *vm) {
 	v.loop.Terminate()
 }
 
-// Close releases the idle runtimes and stops the watchdog. Runs waiting for a
+// drainReady drops the runtimes built ahead, for Close.
+func (e *Engine) drainReady() {
+	for {
+		select {
+		case v := <-e.ready:
+			e.drop(v)
+		default:
+			return
+		}
+	}
+}
+
+// Close releases the runtimes built ahead and stops the watchdog. Runs waiting for a
 // runtime return ErrClosed at once, and so do later calls to Run. Runs in
 // progress should finish first: their runtimes are dropped when they end.
 func (e *Engine) Close() {
@@ -494,14 +513,5 @@ func (e *Engine) Close() {
 		close(e.stop)
 	}
 	e.failQueued(ErrClosed)
-	e.idleMu.Lock()
-	idle := e.idle
-	e.idle = nil
-	e.idleMu.Unlock()
-	if v := e.last.Swap(nil); v != nil {
-		idle = append(idle, v)
-	}
-	for _, v := range idle {
-		e.drop(v)
-	}
+	e.drainReady()
 }

@@ -181,11 +181,11 @@ func ExampleEngine_Stats() {
 	}
 	st := eng.Stats()
 	fmt.Printf("runs=%d failures=%d timeouts=%d\n", st.Runs, st.Failures, st.Timeouts)
-	fmt.Printf("pool: created=%d idle=%d inUse=%d capacity=%d\n", st.RuntimesCreated, st.Idle, st.InUse, st.PoolSize)
+	fmt.Printf("pool: inUse=%d capacity=%d fresh runtime per run=%v\n", st.InUse, st.PoolSize, st.RuntimesCreated >= st.Runs)
 	fmt.Println("compiled programs:", st.CachedPrograms)
 	// Output:
 	// runs=3 failures=1 timeouts=0
-	// pool: created=1 idle=1 inUse=0 capacity=2
+	// pool: inUse=0 capacity=2 fresh runtime per run=true
 	// compiled programs: 3
 }
 

@@ -95,23 +95,51 @@ func (e *languageError) scriptError() *ScriptError {
 	return se
 }
 
+// tenantProgram is what the tenant language check makes of a script besides
+// its verdict: the source to compile and what the run needs to behave as
+// AIC's Rhino (rhino.Report).
+type tenantProgram struct {
+	source    string
+	warnings  []Warning
+	topConsts []string
+	shifts    []rhino.Shift
+}
+
 // checkTenant runs the tenant language check on a parsed script and returns
-// its violations as an error and its warnings.
-func checkTenant(name string, prog *ast.Program, kind progKind) ([]Warning, error) {
+// its violations as an error, or the program to compile.
+func checkTenant(name string, prog *ast.Program, source string, kind progKind) (tenantProgram, error) {
 	tenantChecks.Add(1)
 	k := rhino.Script
 	if kind == kindLibrary {
 		k = rhino.Library
 	}
 	rep := rhino.Check(prog, k)
-	var warnings []Warning
+	var tp tenantProgram
 	for _, d := range rep.Warnings {
-		warnings = append(warnings, Warning{File: name, Line: d.Line, Column: d.Column, Message: d.Message})
+		tp.warnings = append(tp.warnings, Warning{File: name, Line: d.Line, Column: d.Column, Message: d.Message})
 	}
 	if len(rep.Errors) > 0 {
-		return warnings, &languageError{file: name, diags: rep.Errors}
+		return tp, &languageError{file: name, diags: rep.Errors}
 	}
-	return warnings, nil
+	tp.source = rhino.Rewrite(source, rep.Edits)
+	tp.topConsts = rep.TopConsts
+	tp.shifts = rhino.Shifts(source, rep.Edits)
+	return tp, nil
+}
+
+// tenantEvalError checks the text of an eval or a Function constructor call
+// as AIC's Rhino would compile it: ok false with Rhino's message for the
+// first construct it refuses. Text goja cannot parse passes: goja's own
+// SyntaxError follows.
+func tenantEvalError(src string) (msg string, ok bool) {
+	prog, _, err := parseTenant("<eval>", src)
+	if err != nil {
+		return "", true
+	}
+	if rep := rhino.Check(prog, rhino.Library); len(rep.Errors) > 0 {
+		return rep.Errors[0].Message, false
+	}
+	return "", true
 }
 
 // parseTenant parses source as the tenant's Rhino would accept it: a

@@ -22,12 +22,7 @@ func BenchmarkRuntimeMemory(b *testing.B) {
 		vms := make([]*vm, n)
 		for j := range vms {
 			vms[j] = newVM(e)
-			fn, err := vms[j].scriptFunc(script)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var res Result
-			if err := vms[j].execute(context.Background(), monoNow(), e.limit(context.Background()), fn, script, &in, &res); err != nil {
+			if _, err := runOn(context.Background(), e, vms[j], script, &in); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -235,93 +235,47 @@ func jsonNesting(s string, limit int) bool {
 	return true
 }
 
-// guardParsersSource wraps, before the built-ins are frozen, every way a
-// script can hand text to a parser at run time. eval stays callable, but as
-// a wrapper it always evaluates in the global scope (an "indirect" eval):
-// code that relies on eval reading the caller's local variables must pass
-// them in instead.
-const guardParsersSource = `(function (global, sourceOK, jsonOK, maxSource, tooDeepJSON, fastParse) {
-	"use strict";
-	function checkSource(src) {
-		if (!sourceOK(src)) { throw new RangeError("the code is nested more than " + maxSource + " levels deep"); }
-	}
-	function checkJSON(text) {
-		if (!jsonOK(text)) { throw new RangeError(tooDeepJSON); }
-	}
-	var defineProperty = Object.defineProperty, apply = Function.prototype.apply;
-	function ctorGuard(orig, name) {
-		var wrapped = {
-			[name]: function () {
-				var src = "";
-				for (var i = 0; i < arguments.length; i++) { src += String(arguments[i]) + "\n"; }
-				checkSource(src);
-				return apply.call(orig, this, arguments);
+// guardParsers sets the run-time nesting checks on a new runtime, as
+// patched goja's native hooks (third_party/goja/JOURNEYJS.md): the built-ins
+// stay goja's own, so eval keeps reading the caller's local variables as in
+// Rhino. In the tenant language, eval and the Function constructor also
+// refuse what AIC's Rhino refuses to compile, with its message, as a
+// SyntaxError the script can catch.
+func guardParsers(rt *goja.Runtime, builtins map[string]goja.Value, tenant bool) {
+	// The constructors as they were before the script ran: it may have
+	// replaced the globals.
+	syntaxError, rangeError := builtins["SyntaxError"], builtins["RangeError"]
+	rt.SetEvalGuard(func(src string) {
+		if _, ok := jsNesting(src, MaxSourceNesting); !ok {
+			throwNew(rt, rangeError, fmt.Sprintf("the code is nested more than %d levels deep", MaxSourceNesting))
+		}
+		if tenant {
+			if msg, ok := tenantEvalError(src); !ok {
+				throwNew(rt, syntaxError, msg)
 			}
-		}[name];
-		defineProperty(wrapped, "length", {value: 1});
-		defineProperty(wrapped, "prototype", {value: orig.prototype, writable: false});
-		defineProperty(orig.prototype, "constructor", {value: wrapped, writable: true, enumerable: false, configurable: true});
-		return wrapped;
-	}
-	global.Function = ctorGuard(Function, "Function");
-	[function* () {}, async function () {}].forEach(function (f) {
-		var proto = Object.getPrototypeOf(f);
-		ctorGuard(proto.constructor, proto.constructor.name);
-	});
-	var evalFn = global.eval;
-	// Methods, not function expressions: no prototype object to build and
-	// freeze, and, like the built-ins they replace, not constructors.
-	global.eval = {eval(x) {
-		if (typeof x === "string") { checkSource(x); }
-		return evalFn(x);
-	}}.eval;
-	// JSON is guarded when first used (see hardenSource): building it costs
-	// every runtime several kilobytes, and most scripts never parse JSON.
-	return function guardJSON(JSON) {
-		var parse = JSON.parse;
-		defineProperty(JSON, "parse", {value: {parse(text, reviver) {
-			var s = String(text);
-			if (arguments.length < 2) {
-				var v = fastParse(s);
-				if (v !== undefined) { return v; }
-			}
-			checkJSON(s);
-			return arguments.length > 1 ? parse(s, reviver) : parse(s);
-		}}.parse, writable: true, enumerable: false, configurable: true});
-		defineProperty(JSON.parse, "length", {value: 2});
-	};
-})`
-
-var guardParsersProgram = goja.MustCompile("", guardParsersSource, false) // no file name: errors point at the caller
-
-// guardParsers installs the run-time nesting checks on the pristine global,
-// and returns the function that installs JSON.parse's on the JSON object.
-// It must run before harden freezes the built-ins.
-func guardParsers(rt *goja.Runtime, base *goja.Object) (guardJSON goja.Value, err error) {
-	fnVal, err := rt.RunProgram(guardParsersProgram)
-	if err != nil {
-		return nil, err
-	}
-	fn, _ := goja.AssertFunction(fnVal)
-	sourceOK := func(s string) bool { _, ok := jsNesting(s, MaxSourceNesting); return ok }
-	jsonOK := func(s string) bool { return jsonNesting(s, MaxJSONNesting) }
-	syntaxError, rangeError := base.Get("SyntaxError"), base.Get("RangeError")
-	fastParse := func(call goja.FunctionCall) goja.Value {
-		v, err := jsvalue.ParseJSON(rt, call.Argument(0).String(), MaxJSONNesting)
+		}
+	})
+	// Most JSON a script parses is plain; jsvalue parses it faster than
+	// goja and with JavaScript's number rules (1e400 is Infinity), and
+	// hands anything else (lone surrogates) to goja.
+	rt.SetJSONParseGuard(func(text string) goja.Value {
+		v, err := jsvalue.ParseJSON(rt, text, MaxJSONNesting)
 		switch {
 		case err == nil:
 			return v
 		case errors.Is(err, jsvalue.ErrJSONNotGo):
-			return goja.Undefined() // goja's own parse takes it
+			if !jsonNesting(text, MaxJSONNesting) {
+				throwNew(rt, rangeError, jsvalue.TooDeepMessage(MaxJSONNesting))
+			}
+			return nil
 		}
 		ctor := syntaxError
-		tooDeep, msg := jsvalue.ScriptError(err, MaxJSONNesting)
-		if tooDeep {
+		if tooDeep, _ := jsvalue.ScriptError(err, MaxJSONNesting); tooDeep {
 			ctor = rangeError
 		}
+		_, msg := jsvalue.ScriptError(err, MaxJSONNesting)
 		throwNew(rt, ctor, msg)
 		return nil
-	}
-	return fn(goja.Undefined(), base, rt.ToValue(sourceOK), rt.ToValue(jsonOK),
-		rt.ToValue(MaxSourceNesting), rt.ToValue(jsvalue.TooDeepMessage(MaxJSONNesting)), rt.ToValue(fastParse))
+	})
+	rt.SetJSONMaxDepth(MaxJSONNesting)
 }

@@ -27,14 +27,13 @@ type requirer struct {
 	warnings []Warning
 }
 
-// warnings are the language warnings of the script the runtime last ran and
-// of the libraries it required, in that order.
-func (v *vm) warnings() []Warning {
-	if v.req.modules == nil || len(v.req.warnings) == 0 {
-		return v.lastWarn
+// allWarnings are the language warnings of the run's script and of the
+// libraries it required, in that order.
+func (v *vm) allWarnings() []Warning {
+	if len(v.req.warnings) == 0 {
+		return v.warnings
 	}
-	w := append(v.lastWarn[:len(v.lastWarn):len(v.lastWarn)], v.req.warnings...)
-	return w
+	return append(v.warnings[:len(v.warnings):len(v.warnings)], v.req.warnings...)
 }
 
 func (r *requirer) require(call goja.FunctionCall) goja.Value {
@@ -50,15 +49,14 @@ func (r *requirer) require(call goja.FunctionCall) goja.Value {
 	if !ok {
 		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, whyNotLibrary(name))))
 	}
-	prg, warnings, err := r.v.eng.cache.getWarnings(name, source, kindLibrary)
+	entry := r.v.eng.cache.entry(name, source, kindLibrary)
+	prg, err := entry.prg, entry.err
 	if err != nil {
 		se := fromGoja(err, name, r.v.positions, r.v.limitKind)
 		panic(rt.NewGoError(fmt.Errorf("require(%q): %s", name, se.Error())))
 	}
-	if r.modules == nil {
-		r.warnings = nil
-	}
-	r.warnings = append(r.warnings, warnings...)
+	r.warnings = append(r.warnings, entry.tenant.warnings...)
+	r.v.addShifts(name, entry.tenant.shifts)
 	fnVal, err := rt.RunProgram(prg)
 	if err != nil {
 		panic(err)

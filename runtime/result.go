@@ -17,6 +17,10 @@ type Result struct {
 	Context *Context
 	// Outcome is the outcome the script chose (action.goTo).
 	Outcome string
+	// Value is the run's result for a context whose result is a value, not
+	// an outcome (Context.ResultGlobal: a Configuration Provider's config
+	// object), as JSON-shaped Go values; nil otherwise.
+	Value any
 	// SharedState and TransientState are the node state after the run. When
 	// the script did not change a state, its map is the one from Input.
 	SharedState    map[string]any
@@ -42,6 +46,7 @@ type Result struct {
 type resultJSON struct {
 	Context        string         `json:"context,omitempty"`
 	Outcome        string         `json:"outcome"`
+	Value          any            `json:"value,omitempty"`
 	SharedState    map[string]any `json:"sharedState"`
 	TransientState map[string]any `json:"transientState"`
 	DurationMs     float64        `json:"durationMs"`
@@ -53,6 +58,7 @@ type resultJSON struct {
 func (r Result) MarshalJSON() ([]byte, error) {
 	j := resultJSON{
 		Outcome:        r.Outcome,
+		Value:          r.Value,
 		SharedState:    orEmptyMap(r.SharedState),
 		TransientState: orEmptyMap(r.TransientState),
 		DurationMs:     float64(r.Duration.Microseconds()) / 1000,
@@ -73,7 +79,7 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 	if err := bindings.ReadJSON(data, &j, &out); err != nil {
 		return err
 	}
-	*r = Result{Outcome: j.Outcome, SharedState: j.SharedState, TransientState: j.TransientState,
+	*r = Result{Outcome: j.Outcome, Value: j.Value, SharedState: j.SharedState, TransientState: j.TransientState,
 		Outputs: out, Duration: time.Duration(j.DurationMs * float64(time.Millisecond)), Error: j.Error,
 		Warnings: j.Warnings}
 	if j.Context != "" {
@@ -96,7 +102,7 @@ func (r Result) String() string {
 }
 
 // The result's own JSON key for the warnings, which no output may take.
-func init() { bindings.Reserve("warnings") }
+func init() { bindings.Reserve("warnings"); bindings.Reserve("value") }
 
 func orEmptyMap(m map[string]any) map[string]any {
 	if m == nil {

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"strings"
+
 	"github.com/dop251/goja"
 )
 
@@ -13,14 +15,28 @@ var hostGlobals = []string{
 	"require", "console",
 }
 
-// prepareGlobal strips host-only globals, and globalThis: it would hand out
-// the pristine global, and runGlobal answers it with the run's own, so that
-// globalThis.x = 1 lands on the per-run global and vanishes with the run.
-func prepareGlobal(rt *goja.Runtime) *goja.Object {
-	base := rt.GlobalObject()
+// prepareGlobal strips host-only globals from a new runtime and, in the
+// tenant language, the globals and built-in methods AIC's Rhino lacks
+// (tenant_globals.go): deleted, not hidden, so that typeof, `in` and
+// for-in agree with AIC.
+func prepareGlobal(rt *goja.Runtime, tenant bool) {
+	global := rt.GlobalObject()
 	for _, name := range hostGlobals {
-		_ = base.Delete(name)
+		_ = global.Delete(name)
 	}
-	_ = base.Delete("globalThis")
-	return base
+	if !tenant {
+		return
+	}
+	for _, name := range tenantMissingGlobals {
+		_ = global.Delete(name)
+	}
+	for path, names := range tenantMissingMethods {
+		owner := global
+		for _, part := range strings.Split(path, ".") {
+			owner = owner.Get(part).ToObject(rt)
+		}
+		for _, name := range names {
+			_ = owner.Delete(name)
+		}
+	}
 }

@@ -121,7 +121,6 @@ func TestGlobalsDoNotLeakBetweenPooledRuns(t *testing.T) {
 	// The same top-level let in the next run is no redeclaration error.
 	res = run(t, e, `let topLet = "again"; action.goTo(topLet)`, runtime.Input{})
 	assert.Equal(t, "again", res.Outcome)
-	assert.Equal(t, int64(1), e.Stats().RuntimesCreated)
 }
 
 func TestBindingsCannotBeTamperedWith(t *testing.T) {
@@ -131,11 +130,12 @@ func TestBindingsCannotBeTamperedWith(t *testing.T) {
 		action.goTo = function () {}; logger.info = null; nodeState.evil = 1; utils.crypto.randomUUID = 0;
 		java.lang.Double = "x"; delete action.withStage;
 		var strict = (function () { "use strict"; try { action.goTo = 1; return "no"; } catch (e) { return e.name; } })();
-		var define = "no"; try { Object.defineProperty(globalThis, "x", {value: 1, enumerable: false}); } catch (e) { define = e.name; }
-		var frozen = "no"; try { Object.preventExtensions(globalThis); } catch (e) { frozen = e.name; }
-		Object.setPrototypeOf(globalThis, null);
-		action.goTo(strict + "," + define + "," + frozen);`, runtime.Input{})
-	assert.Equal(t, "TypeError,TypeError,TypeError", res.Outcome)
+		Object.defineProperty(globalThis, "x", {value: 1, enumerable: false});
+		var goTo = action.goTo;
+		Object.preventExtensions(globalThis);
+		Object.setPrototypeOf(Object.prototype, null);
+		goTo(strict + "," + x);`, runtime.Input{})
+	assert.Equal(t, "TypeError,1", res.Outcome, "the global object is the run's own: it may change it")
 	res = run(t, e, `action.goTo([typeof nodeState.evil, typeof logger.info, typeof utils.crypto.randomUUID,
 		String(java.lang.Double), typeof action.withStage, typeof x, typeof globalThis.hasOwnProperty].join(","))`, runtime.Input{})
 	assert.Equal(t, "undefined,function,function,[JavaClass java.lang.Double],function,undefined,function", res.Outcome)

@@ -31,11 +31,12 @@ type Stats struct {
 	// Runs counts finished runs; Failures those that returned an error;
 	// Timeouts those that hit the time limit.
 	Runs, Failures, Timeouts int64
-	// RuntimesCreated counts runtimes built; RuntimesDiscarded those dropped
-	// after a run that left them unsafe to reuse.
+	// RuntimesCreated counts runtimes built (one per run, and those built
+	// ahead); RuntimesDiscarded the runs that ended by a limit or an
+	// internal error (every runtime is dropped after its run).
 	RuntimesCreated, RuntimesDiscarded int64
 	// InUse is the number of runtimes running a script now; Idle the number
-	// waiting in the pool; PoolSize the pool's capacity.
+	// built ahead and waiting for a run; PoolSize the pool's capacity.
 	InUse, Idle, PoolSize int
 	// MaxConcurrent is the bound on runs in progress (Options.MaxConcurrent);
 	// Waiting the number of calls to Run waiting for a runtime now.
@@ -60,7 +61,7 @@ func (e *Engine) Stats() Stats {
 		RuntimesDiscarded: e.stats.discarded.Load(),
 		InUse:             int(e.stats.started.Load() - runs),
 		Idle:              e.idleCount(),
-		PoolSize:          e.maxIdle,
+		PoolSize:          cap(e.ready),
 		MaxConcurrent:     e.opts.MaxConcurrent,
 		Waiting:           int(e.stats.waiting.Load()),
 		BusyRejections:    e.stats.busy.Load(),
@@ -68,12 +69,4 @@ func (e *Engine) Stats() Stats {
 	}
 }
 
-func (e *Engine) idleCount() int {
-	n := 0
-	if e.last.Load() != nil {
-		n++
-	}
-	e.idleMu.Lock()
-	defer e.idleMu.Unlock()
-	return n + len(e.idle)
-}
+func (e *Engine) idleCount() int { return len(e.ready) }

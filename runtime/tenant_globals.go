@@ -5,23 +5,18 @@ package runtime
 // statics.js, strings.js, arrays.js): at the tenant language level these are
 // absent, so a script that uses them fails here as it fails there.
 
-// tenantHiddenGlobals are globals goja has and the tenant lacks: naming one
-// is the ReferenceError AIC gives, and typeof says "undefined". They stay on
-// the pristine global, where the runtime's own set-up uses some of them;
-// the run's global answers as if they were not there.
-var tenantHiddenGlobals = map[string]bool{
-	"Map": true, "Set": true, "WeakMap": true, "WeakSet": true, "Symbol": true,
-	"Promise": true, "Proxy": true, "Reflect": true,
-	"ArrayBuffer": true, "SharedArrayBuffer": true, "DataView": true,
-	"Int8Array": true, "Uint8Array": true, "Uint8ClampedArray": true, "Int16Array": true,
-	"Uint16Array": true, "Int32Array": true, "Uint32Array": true, "Float32Array": true,
-	"Float64Array": true, "BigInt64Array": true, "BigUint64Array": true,
-	"AggregateError": true, "WeakRef": true, "FinalizationRegistry": true, "BigInt": true,
+// tenantMissingGlobals are globals goja has and the tenant lacks: naming one
+// is the ReferenceError AIC gives, and typeof says "undefined".
+var tenantMissingGlobals = []string{
+	"Map", "Set", "WeakMap", "WeakSet", "Symbol", "Promise", "Proxy", "Reflect",
+	"ArrayBuffer", "SharedArrayBuffer", "DataView",
+	"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+	"Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+	"AggregateError", "WeakRef", "FinalizationRegistry", "BigInt",
 }
 
 // tenantMissingMethods are the built-ins' own properties the tenant lacks,
-// by object path; the harden program deletes them before it freezes the
-// built-ins.
+// by object path; prepareGlobal deletes them.
 var tenantMissingMethods = map[string][]string{
 	"Object":           {"values", "entries", "fromEntries", "setPrototypeOf", "getOwnPropertyDescriptors", "hasOwn"},
 	"Array.prototype":  {"flat", "flatMap", "at", "findLast", "findLastIndex", "toSorted", "toReversed", "toSpliced", "with"},

@@ -12,17 +12,26 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/runtime/rhino"
 )
 
-// vm is one pooled runtime with every binding available. Only the goroutine
-// that took it from the pool touches its goja.Runtime; other goroutines reach
-// it only through Interrupt (the time limit) and the event loop's queue.
+// vm is one runtime, used by exactly one run. AM builds fresh standard
+// objects for every evaluation (spec §1), so a script may change Array.prototype,
+// replace a global or redefine JSON.stringify for its own run, and the next
+// run never sees it: here every run gets a runtime nobody has used, built
+// ahead of time off the run's path (Engine.ready), and the runtime is
+// dropped when the run ends. Only the goroutine running the run touches its
+// goja.Runtime; other goroutines reach it only through Interrupt (the time
+// limit) and the event loop's queue.
 type vm struct {
 	eng    *Engine
 	loop   *eventloop.EventLoop
 	rt     *goja.Runtime
-	base   *goja.Object
 	freeze goja.Callable
+	// builtins are the standard constructors as they were before the
+	// script ran, for bindings built during the run (bindings.VM.Builtin):
+	// the script may have replaced the globals by then.
+	builtins map[string]goja.Value
 
 	// env is what bindings built on this runtime get (bindings.VM).
 	env bindings.VM
@@ -33,23 +42,25 @@ type vm struct {
 	async []bindings.Async
 	req   requirer
 
-	// run is the current run as the bindings see it; inRun is true
-	// between its begin and end. context is the run's script context,
-	// lastContext the previous run's.
-	run                  bindings.Run
-	state                bindings.State
-	outputs              bindings.Outputs
-	inRun                bool
-	context, lastContext *Context
+	// run is the run as the bindings see it; inRun is true between its
+	// begin and end. context is the run's script context.
+	run     bindings.Run
+	state   bindings.State
+	outputs bindings.Outputs
+	inRun   bool
+	context *Context
 
-	// Per-run values read by vm.live. input holds the run's Input by value
-	// so that Run's argument does not escape to the heap.
-	input  Input
-	idFn   func() string
-	script Script
+	// Per-run values. input holds the run's Input by value so that Run's
+	// argument does not escape to the heap.
+	input    Input
+	idFn     func() string
+	script   Script
+	warnings []Warning // the script's language warnings
+	// shifts map positions in the rewritten sources of the run's script
+	// and libraries back to the user's (rhino.Shifts), by file name.
+	shifts map[string][]rhino.Shift
 
-	// mu guards the run's limits against the watchdog goroutine, so an
-	// interrupt meant for one run can never hit the next run on this runtime.
+	// mu guards the run's limits against the watchdog goroutine.
 	mu       sync.Mutex
 	active   bool
 	deadline int64 // monoNow() nanoseconds
@@ -62,21 +73,15 @@ type vm struct {
 	seq     uint64
 	// stopReason is why, when stopped.
 	stopReason error
-	// broken marks a runtime that must not go back to the pool.
+	// broken marks a run that ended in a way the engine counts as
+	// discarding its runtime (a limit, a panic); every runtime is dropped
+	// after its run anyway.
 	broken bool
-
-	// fns holds, per compiled script, the wrapper function this runtime made
-	// from it: making a function object costs more than running a small
-	// script, so each runtime makes it once.
-	fns map[progKey]scriptFn
-	// lastKey and lastFn short-cut fns for a script run twice in a row.
-	lastKey  progKey
-	lastFn   goja.Callable
-	lastWarn []Warning // lastFn's language warnings
-	// global is the global object runs see; see runGlobal.
-	global    *runGlobal
-	globalObj *goja.Object
 }
+
+// builtinNames are the standard globals bindings may need while a run is in
+// progress; newVM keeps them as they were before the script ran.
+var builtinNames = []string{"Object", "Array", "JSON", "Error", "TypeError", "RangeError", "SyntaxError", "Promise"}
 
 func newVM(e *Engine) *vm {
 	v := &vm{eng: e}
@@ -85,31 +90,29 @@ func newVM(e *Engine) *vm {
 	rt := v.rt
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)
 	// The run's memory budget is its runtime's allocation meter (patched
-	// goja, third_party/goja/JOURNEYJS.md), reset at the start of each run.
+	// goja, third_party/goja/JOURNEYJS.md), reset when the run starts.
 	rt.SetAllocLimit(e.opts.MaxMemory)
+	tenant := e.opts.Language == LanguageTenant
 	// In the tenant language, goja answers as AIC's Rhino where the two
 	// engines differ observably (messages, legacy built-ins; patched goja).
-	rt.SetRhinoCompat(e.opts.Language == LanguageTenant)
+	rt.SetRhinoCompat(tenant)
 	v.freeze = jsvalue.Freezer(rt)
-	v.base = prepareGlobal(rt)
-	guardJSON, err := guardParsers(rt, v.base)
-	if err != nil {
-		panic("runtime: guard parsers: " + err.Error())
+	global := rt.GlobalObject()
+	v.builtins = make(map[string]goja.Value, len(builtinNames))
+	for _, name := range builtinNames {
+		v.builtins[name] = global.Get(name)
 	}
-	var missing map[string][]string
-	if e.opts.Language == LanguageTenant {
-		missing = tenantMissingMethods
-	}
-	hardenGlobal, err := harden(rt, v.base, e.opts.MaxMemory, func() { v.broken = true }, guardJSON, missing)
-	if err != nil {
-		panic("runtime: harden built-ins: " + err.Error())
-	}
+	guardParsers(rt, v.builtins, tenant)
+	prepareGlobal(rt, tenant)
 
-	// The bindings are built on first use (bindings.go).
+	// The bindings are built on first use (bindings.go), answered by the
+	// global object's prototype: a script's own globals (var, function,
+	// implicit) land on the global object itself, as in Rhino, and shadow
+	// a binding of the same name.
 	v.env = bindings.VM{
 		Runtime: rt,
 		Loop:    v.loop,
-		Builtin: func(name string) goja.Value { return v.global.builtin(name) },
+		Builtin: v.builtin,
 		Instance: func(name string) bindings.Instance {
 			if b := v.instance(name); b != nil {
 				return b.inst
@@ -120,37 +123,56 @@ func newVM(e *Engine) *vm {
 	v.run.State = &v.state
 	v.req.v = v
 	v.idFn = func() string { return v.script.id() }
-	v.global = newRunGlobal(rt, v.base, hardenGlobal, v.binding, v.live)
-	if e.opts.Language == LanguageTenant {
-		v.global.hidden = tenantHiddenGlobals
-	}
-	v.globalObj = rt.NewDynamicObject(v.global)
-	v.global.obj, v.global.proto = v.globalObj, v.globalObj.Prototype()
-	// From here on scripts see the per-run global: implicit globals and
-	// globalThis properties land on it and are forgotten after each run.
-	// Set-up is over, so nothing needs the pristine global as goja's own.
-	rt.SetGlobalObject(v.globalObj)
+	scope := rt.NewDynamicObject(&bindingScope{v: v})
+	_ = scope.SetPrototype(global.Prototype())
+	_ = global.SetPrototype(scope)
 	e.register(v)
 	return v
 }
 
-// live answers the globals whose value is the current run's and that no
-// binding provides: globalThis.
-func (v *vm) live(name string) (goja.Value, bool) {
-	if name == "globalThis" {
-		return v.globalObj, true
+// builtin is bindings.VM.Builtin: a standard global as it was before the
+// script ran.
+func (v *vm) builtin(name string) goja.Value {
+	if b, ok := v.builtins[name]; ok {
+		return b
 	}
-	return nil, false
+	return v.rt.GlobalObject().Get(name)
 }
 
-// positions is Engine.positions that also knows this run's own libraries.
+// prepare readies the runtime for the compiled script of entry: in the
+// tenant language, the script's top-level consts become the read-only,
+// undefined globals AIC makes of them (rhino.Report.TopConsts).
+func (v *vm) prepare(entry *progEntry) {
+	v.warnings = entry.tenant.warnings
+	v.addShifts(entry.key.name, entry.tenant.shifts)
+	global := v.rt.GlobalObject()
+	for _, name := range entry.tenant.topConsts {
+		_ = global.DefineDataProperty(name, goja.Undefined(), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+}
+
+// addShifts records the position shifts of a compiled script or library.
+func (v *vm) addShifts(file string, shifts []rhino.Shift) {
+	if len(shifts) == 0 {
+		return
+	}
+	if v.shifts == nil {
+		v.shifts = make(map[string][]rhino.Shift)
+	}
+	v.shifts[file] = shifts
+}
+
+// positions is Engine.positions that also knows this run's own libraries
+// and the rewrites of its sources.
 func (v *vm) positions(file string, line, col int) (int, int) {
 	if line == 1 {
 		if _, ok := v.input.Libraries[file]; ok && col > len(libraryPrefix) {
-			return line, col - len(libraryPrefix)
+			col -= len(libraryPrefix)
+			return line, rhino.Unshift(v.shifts[file], line, col)
 		}
 	}
-	return v.eng.positions(file, line, col)
+	line, col = v.eng.positions(file, line, col)
+	return line, rhino.Unshift(v.shifts[file], line, col)
 }
 
 func (v *vm) lookupLibrary(name string) (string, bool) {
@@ -259,23 +281,16 @@ func (r canceledReason) Error() string { return "canceled: " + r.err.Error() }
 func (r canceledReason) Unwrap() error { return r.err }
 
 // execute runs one compiled script with in and fills res, which the caller
-// owns (filling it in place saves copying a large struct on every run). The
-// run stops timeout after start (Engine.limit: the time spent waiting for
-// this runtime is already behind). It never panics: every failure comes
-// back as a *ScriptError.
-func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.Callable, script Script, input *Input, res *Result) (err error) {
+// owns. The run stops timeout after start (Engine.limit: the time spent
+// waiting for a place is already behind). It never panics: every failure
+// comes back as a *ScriptError.
+func (v *vm) execute(ctx context.Context, start, timeout time.Duration, prg *goja.Program, script Script, input *Input, res *Result) (err error) {
 	e := v.eng
 	v.input = *input
 	v.script = script
-	v.req.modules = nil
 	v.context = input.context()
-	if v.context != v.lastContext {
-		if v.lastContext != nil {
-			v.global.forgetBindings()
-		}
-		v.lastContext = v.context
-	}
 
+	// Building the runtime charged its meter; the run starts from zero.
 	v.rt.ResetAllocs()
 	v.begin(ctx, start, timeout)
 	e.ensureWatchdog()
@@ -295,11 +310,14 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 	v.inRun = true
 	v.beginBindings()
 
-	_, runErr := v.call(fn)
+	_, runErr := v.call(prg)
 	if runErr == nil {
 		if a := v.pendingAsync(); a != nil {
 			runErr = v.drain(a, script)
 		}
+	}
+	if runErr == nil {
+		runErr = v.readResult(res)
 	}
 	if se, ok := runErr.(*ScriptError); ok {
 		err = se
@@ -321,7 +339,6 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 	if stopped {
 		err = v.stoppedError(err, script, reason)
 	}
-	v.global.reset()
 
 	v.endBindings()
 	v.inRun = false
@@ -334,29 +351,67 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, fn goja.
 	}
 	res.SharedState, res.TransientState = v.state.Shared(), v.state.Transient()
 	res.Outputs = v.outputs
-	// v.input keeps the last run's Input until the next run overwrites it:
-	// clearing it costs write barriers on every run, and scripts never see it.
-	v.run = bindings.Run{State: &v.state}
-	v.state = bindings.State{}
 
 	if err == nil && !called && !sends && v.context.NeedsOutcome {
 		err = &ScriptError{Kind: KindNoOutcome, Script: script.name(), File: script.name(),
-			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\")"}
+			Message: "the script finished without an outcome: call action.goTo(\"<outcome>\") (or, the legacy way, set the global variable outcome)"}
 	}
 	if se, ok := err.(*ScriptError); ok {
 		switch se.Kind {
 		case KindTimeout, KindCanceled, KindStackOverflow, KindMemory:
-			// The runtime may hold half-finished work (loop jobs, deep
-			// frames): start the next run on a clean one.
 			v.broken = true
 		}
 	}
 	return err
 }
 
-// call executes the program and then, if the script left asynchronous work,
-// runs the event loop until it drains or the run is interrupted.
-func (v *vm) call(fn goja.Callable) (val goja.Value, err error) {
+// readResult reads what AM reads from a script's scope once it has run: for
+// a node that needs an outcome and got none from action.goTo or callbacks,
+// the global variable outcome (the legacy way, which AIC still honours,
+// spec §2.1); for a context with a ResultGlobal (a Configuration
+// Provider's config), that variable, into res.Value. It runs before the
+// run's limits are lifted: a getter named outcome is script code.
+func (v *vm) readResult(res *Result) error {
+	read := func(name string) (val goja.Value, err error) {
+		if ex := v.rt.Try(func() { val = v.rt.GlobalObject().Get(name) }); ex != nil {
+			return nil, ex
+		}
+		if val == nil || goja.IsUndefined(val) || goja.IsNull(val) {
+			return nil, nil
+		}
+		return val, nil
+	}
+	if v.context.NeedsOutcome {
+		if _, called := v.run.Outcome(); called || v.run.Sends() {
+			return nil
+		}
+		outcome, err := read("outcome")
+		if outcome != nil {
+			v.run.SetOutcome(outcome.String())
+		}
+		return err
+	}
+	if name := v.context.ResultGlobal; name != "" {
+		val, err := read(name)
+		if err != nil {
+			return err
+		}
+		obj, ok := val.(*goja.Object)
+		if !ok || obj.ClassName() == "Function" || obj.ClassName() == "Array" {
+			return &ScriptError{Kind: KindNoOutcome, Script: v.script.name(), File: v.script.name(),
+				Message: "the script did not set " + name + " to an object (AM reads the global variable " + name + " as a map; without one the node takes its CONFIGURATION_FAILED outcome)"}
+		}
+		var ex *goja.Exception
+		if ex = v.rt.Try(func() { res.Value, err = jsvalue.ToGoChecked(obj) }); ex != nil {
+			return ex
+		}
+		return err
+	}
+	return nil
+}
+
+// call runs the program and reports its completion value.
+func (v *vm) call(prg *goja.Program) (val goja.Value, err error) {
 	defer func() {
 		// A panic from a binding that is not a JavaScript exception is a bug;
 		// report it as the run's error rather than take the host down.
@@ -365,7 +420,7 @@ func (v *vm) call(fn goja.Callable) (val goja.Value, err error) {
 			err = panicError{r}
 		}
 	}()
-	return fn(goja.Undefined())
+	return v.rt.RunProgram(prg)
 }
 
 // drain runs the event loop until the HTTP requests and callbacks the script
@@ -428,51 +483,3 @@ func (v *vm) stoppedError(err error, script Script, reason error) error {
 type panicError struct{ v any }
 
 func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.v) }
-
-// maxFns bounds fns; past it the map starts over, which only costs re-making
-// the functions of the scripts still in use.
-const maxFns = 16384
-
-// scriptFunc returns this runtime's wrapper function for script, making it
-// on first use from the engine's compiled program. The lookup takes no lock.
-func (v *vm) scriptFunc(script Script) (goja.Callable, error) {
-	// A host usually runs the same script again with the same strings;
-	// comparing them with the last one costs a pointer check, hashing the
-	// whole source for the map does not.
-	if v.lastFn != nil && script.Source == v.lastKey.source && script.Name == v.lastKey.name {
-		return v.lastFn, nil
-	}
-	key := progKey{script.Name, script.Source, kindScript}
-	if f, ok := v.fns[key]; ok {
-		v.lastKey, v.lastFn, v.lastWarn = key, f.fn, f.warnings
-		return f.fn, nil
-	}
-	prg, warnings, err := v.eng.cache.getWarnings(script.name(), script.Source, kindScript)
-	if err != nil {
-		return nil, err
-	}
-	val, err := v.rt.RunProgram(prg)
-	if err != nil {
-		return nil, err
-	}
-	fn, ok := goja.AssertFunction(val)
-	if !ok {
-		return nil, fmt.Errorf("internal error: script wrapper is not a function")
-	}
-	if len(v.fns) >= maxFns {
-		v.fns = nil
-	}
-	if v.fns == nil {
-		v.fns = make(map[progKey]scriptFn)
-	}
-	v.fns[key] = scriptFn{fn, warnings}
-	v.lastKey, v.lastFn, v.lastWarn = key, fn, warnings
-	return fn, nil
-}
-
-// scriptFn is a script's wrapper function in one runtime, with the language
-// check's warnings for the script, which every run's Result carries.
-type scriptFn struct {
-	fn       goja.Callable
-	warnings []Warning
-}

@@ -95,6 +95,9 @@ func TestConstWarningsInOutputs(t *testing.T) {
 	require.NotEqual(t, string(b), exp)
 	path := writeFile(t, dir, "linear.journey.json", exp)
 	code, out, errOut = cli(t, "journey", path)
-	require.Equal(t, 0, code, out+errOut)
-	assert.Regexp(t, `Set greeting\s+ScriptedDecisionNode\s+→ true.*\n(\s+INFO.*\n)*\s+warning Set greeting:1:1: top-level const reads back undefined in AIC`, out)
+	// As in AIC, the const reads back undefined, and the script fails
+	// where it uses it: the warning says why.
+	require.Equal(t, 1, code, out+errOut)
+	assert.Regexp(t, `Set greeting\s+ScriptedDecisionNode\s+✗ error.*\n(\s+INFO.*\n)*\s+warning Set greeting:1:1: top-level const reads back undefined in AIC`, out)
+	assert.Contains(t, out, "TypeError: Cannot read property 'greet' of undefined")
 }

@@ -11,7 +11,7 @@ import "strings"
 // Handled: decimal literals with a leading zero that are not octal (08,
 // 09.5, 019: Rhino reads them as decimal, as legacy browsers do) and the
 // HTML-like comments of Annex B (`<!--` anywhere, `-->` at the start of a
-// line), both of which Rhino accepts.
+// line), and a const without an initializer, all of which Rhino accepts.
 func Patch(src string, line, column int, msg string) (string, bool) {
 	off := offset(src, line, column)
 	if off < 0 || off >= len(src) {
@@ -32,6 +32,13 @@ func Patch(src string, line, column int, msg string) (string, bool) {
 			zeros-- // cannot happen with an 8 or 9, but keep one digit
 		}
 		return src[:off] + strings.Repeat(" ", zeros) + src[off+zeros:], true
+	case msg == "Missing initializer in const declaration":
+		// Rhino compiles `const a;` (a reads undefined): as a var it does
+		// the same.
+		if i := strings.LastIndex(src[:off], "const"); i >= 0 && (i == 0 || !isIdent(src[i-1])) {
+			return src[:i] + "var  " + src[i+5:], true
+		}
+		return src, false
 	case msg == "Unexpected token <" && strings.HasPrefix(src[off:], "<!--"):
 		return src[:off] + "//  " + src[off+4:], true
 	case msg == "Unexpected token >" && off >= 2 && src[off-2:off+1] == "-->":

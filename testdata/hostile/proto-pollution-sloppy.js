@@ -1,6 +1,6 @@
 // Attempt: Polluting Object.prototype and Array.prototype in sloppy mode, as a prototype pollution gadget would.
-// Containment: The shared prototypes are frozen: the assignments are silently ignored in sloppy mode, and the next run (the probe) sees clean prototypes.
-// expect: outcome: contained
+// Containment: The prototypes are the run's own (AM builds fresh standard objects for every evaluation): the pollution is visible in this run only, and the next run (the probe) sees clean prototypes.
+// expect: outcome: polluted
 Object.prototype.isAdmin = true;
 Array.prototype.includes = function () { return true; };
 ({}).__proto__.polluted = "yes";

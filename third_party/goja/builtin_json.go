@@ -19,6 +19,9 @@ const hex = "0123456789abcdef"
 
 func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
 	text := call.Argument(0).toString()
+	if v := r.jjGuardJSONParse(text, call); v != nil { // journeyjs patch
+		return v
+	}
 	r.chargeN(int64(text.Length()), 2) // the Go copy and the decoder's buffer
 	d := json.NewDecoder(strings.NewReader(text.String()))
 
@@ -389,6 +392,7 @@ func (ctx *_builtinJSON_stringifyContext) str(key Value, holder *Object) bool {
 				ctx.r.typeErrorResult(true, "Converting circular structure to JSON")
 			}
 		}
+		ctx.jjCheckDepth() // journeyjs patch
 		ctx.stack = append(ctx.stack, value1)
 		defer func() { ctx.stack = ctx.stack[:len(ctx.stack)-1] }()
 		if _, ok := value1.self.assertCallable(); !ok {

@@ -61,6 +61,11 @@ type journeyjsLimits struct {
 	allocLimit int64 // 0: no meter
 	allocs     int64
 	rhino      bool // SetRhinoCompat (journeyjs_rhino.go)
+
+	// journeyjs_guards.go
+	evalGuard      func(src string)
+	jsonParseGuard func(text string) Value
+	jsonMaxDepth   int
 }
 
 // Approximate sizes, in bytes, charged to the meter. They are what the

@@ -1,0 +1,147 @@
+package rhino
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dop251/goja/ast"
+)
+
+// Edit replaces Len bytes at byte offset Off of the checked source with
+// Text.
+type Edit struct {
+	Off, Len int
+	Text     string
+}
+
+// Rewrite applies edits (from one Report) to src.
+func Rewrite(src string, edits []Edit) string {
+	if len(edits) == 0 {
+		return src
+	}
+	sorted := append([]Edit(nil), edits...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Off < sorted[j].Off })
+	var b strings.Builder
+	b.Grow(len(src) + 64)
+	at := 0
+	for _, e := range sorted {
+		if e.Off < at || e.Off+e.Len > len(src) {
+			continue // overlapping or out of range: cannot happen for one Report
+		}
+		b.WriteString(src[at:e.Off])
+		b.WriteString(e.Text)
+		at = e.Off + e.Len
+	}
+	b.WriteString(src[at:])
+	return b.String()
+}
+
+// Shift is where an edit changed the length of a line: from column Column
+// on line Line, positions in the rewritten source are Delta bytes further
+// right than in the user's.
+type Shift struct {
+	Line, Column, Delta int
+}
+
+// Shifts lists, for mapping positions back to the user's source, the edits
+// that change lengths. Every edit stays within one line.
+func Shifts(src string, edits []Edit) []Shift {
+	var out []Shift
+	for _, e := range edits {
+		if d := len(e.Text) - e.Len; d != 0 {
+			line := strings.Count(src[:e.Off], "\n") + 1
+			col := e.Off - strings.LastIndexByte(src[:e.Off], '\n')
+			out = append(out, Shift{Line: line, Column: col, Delta: d})
+		}
+	}
+	return out
+}
+
+// Unshift maps a line and column of the rewritten source back to the
+// user's.
+func Unshift(shifts []Shift, line, col int) int {
+	// Later edits on the line were made further right; undo from the right.
+	for i := len(shifts) - 1; i >= 0; i-- {
+		s := shifts[i]
+		if s.Line != line {
+			continue
+		}
+		if col >= s.Column+s.Delta {
+			col -= s.Delta
+		} else if col > s.Column {
+			col = s.Column
+		}
+	}
+	return col
+}
+
+// constAsRhino rewrites one const declaration into a var that behaves as
+// Rhino's const (spec §1, measured; conformance/probes/declarations.js).
+// Rhino scopes a const to its function, like var; it sets it once, the
+// first time the declaration runs, and ignores every later assignment.
+//   - At a decision script's top level the value never arrives: AM's scope
+//     object cannot hold constants, so the name reads back undefined. The
+//     var is then made read-only and undefined before the script runs
+//     (TopConsts), so its initializer still runs, and assignments are
+//     ignored.
+//   - In a loop body inside a function (or a library's top level), the
+//     first iteration's value stays: `const k = e` becomes
+//     `var   k = (k !== void 0 ? k : e)`. The text added to the line is
+//     mapped back out of error positions (Shifts).
+//   - Elsewhere the declaration runs once per call, and a var behaves the
+//     same.
+func (c *checker) constAsRhino(d *ast.LexicalDeclaration) {
+	kw := c.off(d.Idx)
+	if !strings.HasPrefix(c.src[kw:], "const") {
+		return
+	}
+	c.rep.Edits = append(c.rep.Edits, Edit{Off: kw, Len: len("const"), Text: "var  "})
+	top := c.fn.top && c.kind == Script
+	for _, b := range d.List {
+		id, ok := b.Target.(*ast.Identifier)
+		if !ok {
+			continue
+		}
+		switch {
+		case top:
+			c.rep.TopConsts = append(c.rep.TopConsts, id.Name.String())
+		case c.fn.loops > 0 && b.Initializer != nil:
+			name := id.Name.String()
+			from, to := c.off(b.Initializer.Idx0()), c.off(b.Initializer.Idx1())
+			if strings.ContainsAny(c.src[from:to], "\n\r") {
+				// Keep every edit within one line, so that positions map
+				// back; a multi-line initializer keeps var's semantics.
+				continue
+			}
+			c.rep.Edits = append(c.rep.Edits,
+				Edit{Off: from, Text: "(" + name + " !== void 0 ? " + name + " : "},
+				Edit{Off: to, Text: ")"})
+		}
+	}
+}
+
+// useStrictAsRhino turns a "use strict" directive at off into a plain
+// string of the same length: Rhino at language version 0 has no strict
+// mode, so goja must not apply one.
+func (c *checker) useStrictAsRhino(off int) {
+	c.rep.Edits = append(c.rep.Edits, Edit{Off: off + 4, Len: 1, Text: "_"})
+}
+
+// directives finds the "use strict" directives of a body's prologue (its
+// leading string expression statements).
+func (c *checker) directives(body []ast.Statement) {
+	for _, st := range body {
+		es, ok := st.(*ast.ExpressionStatement)
+		if !ok {
+			return
+		}
+		lit, ok := es.Expression.(*ast.StringLiteral)
+		if !ok {
+			return
+		}
+		off := c.off(lit.Idx)
+		if raw := c.src[off:min(off+12, len(c.src))]; raw == `"use strict"` || raw == `'use strict'` {
+			c.useStrictAsRhino(off)
+		}
+	}
+}

@@ -10,6 +10,7 @@ package all
 import (
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/cachemanager"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
@@ -51,6 +52,7 @@ var Bindings = []bindings.Binding{
 	callbacksbuilder.Binding,
 	callbacks.Binding,
 	suspension.Binding,
+	cachemanager.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

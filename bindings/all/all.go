@@ -16,9 +16,12 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
+	"github.com/journeyjs/journeyjs/bindings/journeyinfo"
+	"github.com/journeyjs/journeyjs/bindings/locales"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/policy"
 	"github.com/journeyjs/journeyjs/bindings/request"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
@@ -53,6 +56,9 @@ var Bindings = []bindings.Binding{
 	callbacks.Binding,
 	suspension.Binding,
 	cachemanager.Binding,
+	locales.Binding,
+	journeyinfo.Binding,
+	policy.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

@@ -13,6 +13,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/cachemanager"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
+	"github.com/journeyjs/journeyjs/bindings/deviceprofiles"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
@@ -59,6 +60,7 @@ var Bindings = []bindings.Binding{
 	locales.Binding,
 	journeyinfo.Binding,
 	policy.Binding,
+	deviceprofiles.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

@@ -24,6 +24,21 @@ demo: build
 	@echo "== journeyjs run scripts/ask-name.js (a script that sends callbacks; the replies answer them on a second pass)"
 	@./$(BIN) run scripts/ask-name.js --replies scripts/ask-name.replies.yaml
 	@echo
+	@echo "== journeyjs run scripts/verify-identity.js (context verify-completion: reads the user's PingOne Verify result)"
+	@./$(BIN) run scripts/verify-identity.js --fixtures scripts/verify-identity.fixtures.yaml
+	@echo
+	@echo "== journeyjs run scripts/device-match.js (context device-match: a known device from deviceProfilesDao)"
+	@./$(BIN) run scripts/device-match.js --fixtures scripts/device-match.fixtures.yaml
+	@echo
+	@echo "== journeyjs run scripts/config-provider.js (context config-provider: configures a Message node through 'config')"
+	@./$(BIN) run scripts/config-provider.js --fixtures scripts/config-provider.fixtures.yaml
+	@echo
+	@echo "== journeyjs run scripts/library-greeting.js (context library: scripts/lib/greetings.js, required by a decision script)"
+	@./$(BIN) run scripts/library-greeting.js --fixtures scripts/library-greeting.fixtures.yaml
+	@echo
+	@echo "== journeyjs run scripts/cached-token.js (cacheManager: the cache loader fetches the token once)"
+	@./$(BIN) run scripts/cached-token.js --fixtures scripts/cached-token.fixtures.yaml
+	@echo
 	@echo "== journeyjs journey testdata/journeys/IssueVerifiedCredential.journey.json (sign in, check PingOne Verify, issue the credential)"
 	@./$(BIN) journey testdata/journeys/IssueVerifiedCredential.journey.json --answers testdata/journeys/IssueVerifiedCredential.answers.yaml --fixtures testdata/journeys/IssueVerifiedCredential.fixtures.yaml
 	@echo

@@ -15,6 +15,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
+	"github.com/journeyjs/journeyjs/bindings/journeyinfo"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
 	"github.com/journeyjs/journeyjs/emulator/pingone"
@@ -432,6 +433,9 @@ func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context, p
 	}
 	in.Context = c
 	in.SharedState, in.TransientState = w.shared, w.transient
+	// The `journey` binding names the tree the node is in.
+	in.Backends = in.Backends.Clone()
+	journeyinfo.InfoKey.Set(&in.Backends, &journeyinfo.Info{Name: t.Name, IdentityResource: t.IdentityResource})
 	res, runErr := w.eng.Run(w.ctx, runtime.Script{Name: s.Name, ID: s.ID, Source: s.Source}, in)
 	st := &w.path[idx]
 	st.Script = s.Name

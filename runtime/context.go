@@ -95,10 +95,19 @@ var (
 		Name: "library", ID: "LIBRARY", LoggerID: "LIBRARY",
 		Bindings: commonBindings,
 	}, true)
+	// CacheLoader is a Cache Loader script: it defines load(key) and maybe
+	// reload(key, oldValue), which the cache manager calls (package
+	// cachemanager runs them); its top level only defines them. AIC's page
+	// gives it the common bindings; whether it has require() is not said,
+	// and journeyjs gives it none.
+	CacheLoader = newContext(Context{
+		Name: "cache-loader", ID: "CACHE_LOADER", LoggerID: "CACHE_LOADER",
+		Bindings: commonBindings,
+	}, false)
 )
 
 // Contexts lists every context, ScriptedDecision first.
-var Contexts = []*Context{ScriptedDecision, VerifyCompletion, DeviceMatch, ConfigProvider, Library}
+var Contexts = []*Context{ScriptedDecision, VerifyCompletion, DeviceMatch, ConfigProvider, Library, CacheLoader}
 
 // LookupContext finds a context by journeyjs name or AIC id, in any case.
 // The empty name is ScriptedDecision.

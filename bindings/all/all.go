@@ -10,14 +10,19 @@ package all
 import (
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/action"
+	"github.com/journeyjs/journeyjs/bindings/cachemanager"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
+	"github.com/journeyjs/journeyjs/bindings/deviceprofiles"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
+	"github.com/journeyjs/journeyjs/bindings/journeyinfo"
+	"github.com/journeyjs/journeyjs/bindings/locales"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
+	"github.com/journeyjs/journeyjs/bindings/policy"
 	"github.com/journeyjs/journeyjs/bindings/request"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
@@ -51,6 +56,11 @@ var Bindings = []bindings.Binding{
 	callbacksbuilder.Binding,
 	callbacks.Binding,
 	suspension.Binding,
+	cachemanager.Binding,
+	locales.Binding,
+	journeyinfo.Binding,
+	policy.Binding,
+	deviceprofiles.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

@@ -44,7 +44,7 @@ the node state after the run, and the script's log lines.
 
 The script runs in the Scripted Decision context unless --context (or the
 fixtures' context: key) names another: verify-completion, device-match,
-config-provider or library (AIC's ids, such as
+config-provider, library or cache-loader (AIC's ids, such as
 PINGONE_VERIFY_COMPLETION_DECISION_NODE, work too). Each context offers only
 the bindings AIC gives that script type.
 
@@ -77,7 +77,7 @@ replies file (or a reply that does not fit the callbacks).`,
 	}
 	fl := cmd.Flags()
 	f.worldFlags.register(fl)
-	fl.StringVar(&f.context, "context", "", "script context: scripted-decision (default), verify-completion, device-match, config-provider, library (overrides the fixtures)")
+	fl.StringVar(&f.context, "context", "", "script context: scripted-decision (default), verify-completion, device-match, config-provider, library, cache-loader (overrides the fixtures)")
 	fl.StringVar(&f.format, "format", "pretty", "output format: pretty or json")
 	fl.DurationVar(&f.timeout, "timeout", runtime.DefaultTimeout, "time limit for the run")
 	fl.StringVar(&f.replies, "replies", "", "replies to the callbacks the script sends, one per pass (YAML or JSON; overrides the fixtures' replies)")

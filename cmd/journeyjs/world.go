@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/journeyjs/journeyjs/bindings/cachemanager"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/emulator/idm"
@@ -67,6 +68,8 @@ func (w worldFlags) build(ctx context.Context) (*fixtures.Env, error) {
 	}
 	if w.realm != "" {
 		in.Realm = w.realm
+		// The fixtures' caches belong to the realm the runs are in.
+		cachemanager.StoreKey.Set(&in.Backends, fx.CacheStore(w.realm))
 	}
 	if lvl != nil {
 		logger.LevelKey.Set(&in.Backends, *lvl)

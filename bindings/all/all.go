@@ -15,6 +15,8 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
+	"github.com/journeyjs/journeyjs/bindings/jwtassertion"
+	"github.com/journeyjs/journeyjs/bindings/jwtvalidator"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
@@ -41,6 +43,8 @@ var Bindings = []bindings.Binding{
 	java.Binding,
 	java.Importer,
 	utils.Binding,
+	jwtassertion.Binding,
+	jwtvalidator.Binding,
 	verify.Binding,
 	request.Headers,
 	request.Parameters,

@@ -152,15 +152,15 @@ func TestReturnsNullWhereAMDoes(t *testing.T) {
 func TestErrorsAsAMThrowsThem(t *testing.T) {
 	for want, src := range map[string]string{
 		"InternalError: No enum constant org.forgerock.openam.auth.nodes.script.JwtAssertionScriptWrapper.JwtBuilderType.SIGN": `{jwtType: "SIGN", jwsAlgorithm: "HS256", issuer: "me"}`,
-		"InternalError: No enum constant org.forgerock.json.jose.jws.JwsAlgorithm.hs256":                                      `{jwtType: "SIGNED", jwsAlgorithm: "hs256", issuer: "me"}`,
-		"InternalError: Empty key":                            `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me"}`,
-		"InternalError: Missing argument":                     `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "abcde"}`,
-		"InternalError: Invalid offset/length combination":    `{jwtType: "ENCRYPTED_THEN_SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "a2V5", encryptionKey: "c2hvcnQ="}`,
-		`InternalError: For input string: "soon"`:             `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "a2V5", validityMinutes: "soon"}`,
-		"InternalError: class java.lang.String cannot be cast to class java.util.Map": `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", claims: "x"}`,
+		"InternalError: No enum constant org.forgerock.json.jose.jws.JwsAlgorithm.hs256":                                       `{jwtType: "SIGNED", jwsAlgorithm: "hs256", issuer: "me"}`,
+		"InternalError: Empty key":                                                                               `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me"}`,
+		"InternalError: Missing argument":                                                                        `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "abcde"}`,
+		"InternalError: Invalid offset/length combination":                                                       `{jwtType: "ENCRYPTED_THEN_SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "a2V5", encryptionKey: "c2hvcnQ="}`,
+		`InternalError: For input string: "soon"`:                                                                `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "a2V5", validityMinutes: "soon"}`,
+		"InternalError: class java.lang.String cannot be cast to class java.util.Map":                            `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", claims: "x"}`,
 		"InternalError: Value is not of the required type. Required, java.lang.String, actual, java.lang.Double": `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: "me", signingKey: "a2V5", claims: {sub: 5}}`,
 		`InternalError: Cannot invoke "Object.toString()" because the return value of "java.util.Map.getOrDefault(Object, Object)" is null`: `{jwtType: "SIGNED", jwsAlgorithm: "HS256", issuer: null}`,
-		`InternalError: Cannot invoke "java.util.Map.get(Object)" because "jwtData" is null`:                                                 `null`,
+		`InternalError: Cannot invoke "java.util.Map.get(Object)" because "jwtData" is null`:                                                `null`,
 	} {
 		assert.Equal(t, want, fails(t, `jwtAssertion.generateJwt(`+src+`)`), src)
 	}

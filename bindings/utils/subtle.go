@@ -127,6 +127,7 @@ func (k *kit) encrypt(a algorithm, key, data []byte) []byte {
 		if max := pub.Size() - 11; len(data) > max {
 			k.throw.Throw("Data must not be longer than %d bytes", max)
 		}
+		//lint:ignore SA1019 Java's bare "RSA" cipher is PKCS#1 v1.5; fidelity needs the same padding
 		out, err := rsa.EncryptPKCS1v15(rand.Reader, pub, data)
 		if err != nil {
 			k.throw.Throw("%s", err.Error())
@@ -150,6 +151,7 @@ func (k *kit) decrypt(a algorithm, key, data []byte) []byte {
 		}
 		return out
 	case "RSA":
+		//lint:ignore SA1019 Java's bare "RSA" cipher is PKCS#1 v1.5; fidelity needs the same padding
 		out, err := rsa.DecryptPKCS1v15(nil, k.rsaPrivateKey(key), data)
 		if err != nil {
 			k.throw.Throw("Decryption error")

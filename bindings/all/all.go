@@ -18,6 +18,8 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
 	"github.com/journeyjs/journeyjs/bindings/journeyinfo"
+	"github.com/journeyjs/journeyjs/bindings/jwtassertion"
+	"github.com/journeyjs/journeyjs/bindings/jwtvalidator"
 	"github.com/journeyjs/journeyjs/bindings/locales"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
@@ -46,6 +48,8 @@ var Bindings = []bindings.Binding{
 	java.Binding,
 	java.Importer,
 	utils.Binding,
+	jwtassertion.Binding,
+	jwtvalidator.Binding,
 	verify.Binding,
 	request.Headers,
 	request.Parameters,

@@ -1,115 +1,70 @@
-// Package utils implements the `utils` binding: random UUIDs and values,
-// and base64 / base64url text encoding.
+// Package utils implements the `utils` binding (next-generation scripts
+// only): base64 and base64url text and byte encoding, text ↔ byte
+// conversion, random values and UUIDs, bcrypt checks and the synchronous
+// crypto.subtle subset AIC documents (spec §10.6).
+//
+// In AIC `utils` is a Java host object, so its byte arrays are Java byte[]
+// (jsvalue.Bytes) and its failures are Java exceptions, which a script
+// receives as an InternalError carrying the exception's message.
 package utils
 
 import (
-	"crypto/rand"
-	"encoding/base64"
-	"encoding/binary"
-	"strconv"
-	"strings"
-
 	"github.com/dop251/goja"
-	"github.com/google/uuid"
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
-// MaxRandomValues bounds getRandomValues, as the Web Crypto API does (65,536
-// bytes), so a script cannot make the host generate unbounded randomness.
-const MaxRandomValues = 65536
-
 // Binding is the `utils` binding. It has no per-run state.
 var Binding = bindings.Define("utils", func(vm *bindings.VM) bindings.Instance {
-	return bindings.Value{V: New(vm.Runtime)}
+	return bindings.Value{V: New(vm)}
 })
 
-// New builds the frozen `utils` object.
-func New(rt *goja.Runtime) *goja.Object {
-	obj := rt.NewObject()
+// kit is what every member needs: the runtime, its built-ins and a way to
+// raise errors as AIC's Java code raises them.
+type kit struct {
+	rt      *goja.Runtime
+	builtin func(string) goja.Value
+	throw   jsvalue.JavaThrower
+}
 
-	crypto := rt.NewObject()
-	jsvalue.Method(rt, crypto, "randomUUID", func(goja.FunctionCall) goja.Value {
-		return rt.ToValue(uuid.NewString())
-	})
-	jsvalue.Method(rt, crypto, "getRandomValues", func(call goja.FunctionCall) goja.Value {
-		return getRandomValues(rt, call.Argument(0))
-	})
-	jsvalue.Seal(rt, crypto)
-
-	b64 := codec(rt, "base64", base64.StdEncoding, base64.StdEncoding)
-	// base64url output is unpadded, as AIC's own example shows; decoding
-	// accepts both padded and unpadded input.
-	b64url := codec(rt, "base64url", base64.RawURLEncoding, base64.RawURLEncoding)
-
-	_ = obj.DefineDataProperty("crypto", crypto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = obj.DefineDataProperty("base64", b64, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = obj.DefineDataProperty("base64url", b64url, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	jsvalue.Seal(rt, obj)
+// New builds the frozen `utils` object for vm's runtime.
+func New(vm *bindings.VM) *goja.Object {
+	k := &kit{rt: vm.Runtime, builtin: vm.Builtin, throw: jsvalue.NewJavaThrower(vm.Runtime, vm.Builtin)}
+	obj := k.rt.NewObject()
+	k.member(obj, "crypto", k.crypto())
+	k.member(obj, "base64", k.codec("base64", base64Std))
+	k.member(obj, "base64url", k.codec("base64url", base64URL))
+	k.member(obj, "types", k.types())
+	jsvalue.Seal(k.rt, obj)
 	return obj
 }
 
-func codec(rt *goja.Runtime, name string, enc, dec *base64.Encoding) *goja.Object {
-	o := rt.NewObject()
-	jsvalue.Method(rt, o, "encode", func(call goja.FunctionCall) goja.Value {
-		if jsvalue.IsNullish(call.Argument(0)) {
-			jsvalue.Throw(rt, "utils.%s.encode: a string is required", name)
-		}
-		return rt.ToValue(enc.EncodeToString([]byte(call.Argument(0).String())))
-	})
-	jsvalue.Method(rt, o, "decode", func(call goja.FunctionCall) goja.Value {
-		if jsvalue.IsNullish(call.Argument(0)) {
-			jsvalue.Throw(rt, "utils.%s.decode: a string is required", name)
-		}
-		in := strings.TrimSpace(call.Argument(0).String())
-		if dec == base64.RawURLEncoding {
-			in = strings.TrimRight(in, "=")
-		}
-		out, err := dec.DecodeString(in)
-		if err != nil {
-			jsvalue.Throw(rt, "utils.%s.decode: not valid %s: %v", name, name, err)
-		}
-		// Java decodes the bytes as UTF-8 with replacement characters; so do we.
-		return rt.ToValue(jsvalue.Text(out))
-	})
-	jsvalue.Seal(rt, o)
-	return o
+func (k *kit) member(obj *goja.Object, name string, v *goja.Object) {
+	_ = obj.DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
-// getRandomValues fills an array in place and returns it. Typed arrays get
-// values of their element type; a plain array gets unsigned 32-bit integers.
-func getRandomValues(rt *goja.Runtime, v goja.Value) goja.Value {
-	obj, ok := v.(*goja.Object)
+// bytes hands b to the script as a Java byte[].
+func (k *kit) bytes(b []byte) goja.Value { return jsvalue.NewBytes(k.rt, k.builtin, b) }
+
+// bytesArg is argument i of method where Java takes a byte[].
+func (k *kit) bytesArg(call goja.FunctionCall, i int, method string) []byte {
+	b, ok, err := jsvalue.BytesOf(call.Argument(i))
+	if err != nil {
+		k.throw.Throw("%s", err.Error())
+	}
 	if !ok {
-		jsvalue.Throw(rt, "utils.crypto.getRandomValues: an array is required")
+		k.throw.Throw("%s: argument %d must be a byte array", method, i+1)
 	}
-	n := obj.Get("length").ToInteger()
-	if n < 0 || n > MaxRandomValues {
-		jsvalue.Throw(rt, "utils.crypto.getRandomValues: length %d is over the limit of %d", n, MaxRandomValues)
+	return b
+}
+
+// stringArg is argument i of method where Java takes a String: any value
+// but null or undefined, as its string form.
+func (k *kit) stringArg(call goja.FunctionCall, i int, method string) string {
+	v := call.Argument(i)
+	if jsvalue.IsNullish(v) {
+		k.throw.Throw("%s: a string is required", method)
 	}
-	var bits uint
-	switch obj.Export().(type) {
-	case []int8, []uint8:
-		bits = 8
-	case []int16, []uint16:
-		bits = 16
-	case []int32, []uint32, []any:
-		bits = 32
-	default:
-		jsvalue.Throw(rt, "utils.crypto.getRandomValues: the argument is not an array of integers")
-	}
-	buf := make([]byte, 4*n)
-	if _, err := rand.Read(buf); err != nil {
-		jsvalue.Throw(rt, "utils.crypto.getRandomValues: %v", err)
-	}
-	for i := int64(0); i < n; i++ {
-		r := binary.LittleEndian.Uint32(buf[4*i:])
-		if bits < 32 {
-			r &= 1<<bits - 1
-		}
-		// Typed arrays convert the number to their own element type.
-		_ = obj.Set(strconv.FormatInt(i, 10), rt.ToValue(r))
-	}
-	return obj
+	return v.String()
 }

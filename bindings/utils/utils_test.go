@@ -59,5 +59,11 @@ func TestGetRandomValuesFillsAndReturnsTheArray(t *testing.T) {
 }
 
 func TestUtilsIsFrozen(t *testing.T) {
-	assert.Equal(t, "true,true,true", run(t, `[Object.isFrozen(utils), Object.isFrozen(utils.crypto), Object.isFrozen(utils.base64)].join()`))
+	assert.Equal(t, "true,true,true,true,true", run(t, `[Object.isFrozen(utils), Object.isFrozen(utils.crypto),
+		Object.isFrozen(utils.base64), Object.isFrozen(utils.types), Object.isFrozen(utils.crypto.subtle)].join()`))
+}
+
+func TestNoRandomValues(t *testing.T) {
+	// Measured on the tenant: utils.crypto has no randomValues.
+	assert.Equal(t, "undefined", run(t, `typeof utils.crypto.randomValues`))
 }

@@ -25,6 +25,10 @@ import (
 type Expect struct {
 	// Outcome is the outcome passed to action.goTo.
 	Outcome *string `yaml:"outcome" json:"outcome,omitempty"`
+	// Value is a subset of the run's result value, for a context whose
+	// result is not an outcome (a Configuration Provider's config):
+	// nested maps match as subsets, lists and scalars exactly.
+	Value map[string]any `yaml:"value" json:"value,omitempty"`
 	// SharedState and TransientState are subsets of the node state after
 	// the run: nested maps match as subsets, lists and scalars exactly.
 	SharedState    map[string]any `yaml:"sharedState" json:"sharedState,omitempty"`
@@ -365,6 +369,12 @@ func (e *Expect) Check(ctx context.Context, o Observed) []Failure {
 	if e.Outcome != nil && *e.Outcome != res.Outcome {
 		add(Failure{Check: "outcome", Message: fmt.Sprintf("outcome: expected %q, got %q", *e.Outcome, res.Outcome),
 			Expected: *e.Outcome, Actual: res.Outcome})
+	}
+	if e.Value != nil {
+		got, _ := res.Value.(map[string]any)
+		if f, bad := subsetFailure("value", e.Value, orEmpty(got)); bad {
+			add(f)
+		}
 	}
 	if e.SharedState != nil {
 		if f, bad := subsetFailure("sharedState", e.SharedState, orEmpty(res.SharedState)); bad {

@@ -13,8 +13,34 @@ import (
 
 // ownBindings are the bindings the runtime itself provides, looked up before
 // the registry.
-var ownBindings = map[string]func(v *vm) bindings.Instance{
-	"require": newRequire,
+var ownBindings map[string]func(v *vm) bindings.Instance
+
+func init() {
+	// In init: newScriptContext reaches ownBindings through vm.instance.
+	ownBindings = map[string]func(v *vm) bindings.Instance{
+		"require": newRequire,
+		"context": newScriptContext,
+	}
+}
+
+// newScriptContext builds `context`: every AIC scope has it, the JSR-223
+// ScriptContext AM evaluates in (spec §1). Scripts rarely use it; its
+// getAttribute reads a binding by name, as ScriptContext.getAttribute
+// reads the engine scope, null for a name the run's context lacks.
+func newScriptContext(v *vm) bindings.Instance {
+	rt := v.rt
+	obj := rt.NewObject()
+	_ = obj.Set("getAttribute", func(name string) goja.Value {
+		if name != "context" && isBinding(name) {
+			if val := v.bindingValue(name); val != nil {
+				return val
+			}
+		}
+		return goja.Null()
+	})
+	_ = obj.Set("toString", func() string { return "javax.script.SimpleScriptContext" })
+	_, _ = v.freeze(goja.Undefined(), obj)
+	return bindings.Value{V: obj}
 }
 
 // isBinding reports whether name is a binding's, the runtime's own or a

@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"container/list"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -13,10 +15,30 @@ import (
 // (AIC's library top level is function-like, spec §1): the wrapper adds
 // text to the first line only, so positions on later lines are unchanged
 // and first-line columns shift by the prefix length.
-const (
-	libraryPrefix = "(function(exports,module,require){"
-	librarySuffix = "\n})"
+//
+// AIC gives a library only the common bindings (spec §12), while it runs
+// on the runtime of the script that required it: the wrapper's parameters
+// after require shadow the other contexts' bindings, which the library then
+// reads as undefined.
+var (
+	libraryHidden = hiddenFromLibraries()
+	libraryPrefix = "(function(exports,module,require" + libraryHidden + "){"
 )
+
+const librarySuffix = "\n})"
+
+// hiddenFromLibraries lists, each after a comma, the bindings some context
+// offers and the library context does not.
+func hiddenFromLibraries() string {
+	var names []string
+	for name := range aicNames {
+		if !Library.Has(name) && name != "require" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return "," + strings.Join(names, ",")
+}
 
 type progKind uint8
 

@@ -66,6 +66,18 @@ func TestRequireOnlyRegisteredLibraries(t *testing.T) {
 	}
 }
 
+// A library sees only what AIC gives one (spec §12): the common bindings,
+// not the node bindings of the script that required it, even in functions
+// it exports that the script calls later.
+func TestLibrarySeesOnlyCommonBindings(t *testing.T) {
+	e := newEngine(t, runtime.Options{Libraries: map[string]string{
+		"peek": `exports.now = [typeof nodeState, typeof action, typeof callbacksBuilder, typeof logger, typeof utils, typeof require].join();
+exports.later = function () { return typeof nodeState + "," + typeof idRepository; };`,
+	}})
+	res := run(t, e, `var p = require("peek"); action.goTo(p.now + "|" + p.later() + "|" + typeof nodeState)`, runtime.Input{})
+	assert.Equal(t, "undefined,undefined,undefined,object,object,function|undefined,undefined|object", res.Outcome)
+}
+
 func TestLibraryErrorsNameTheLibrary(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
 	err := e.RegisterLibrary("broken", "exports.x = ;")

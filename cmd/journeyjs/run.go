@@ -197,6 +197,9 @@ func printPretty(w io.Writer, path string, r runReport) {
 				fmt.Fprintf(w, "               %s\n", line)
 			}
 		}
+	} else if r.Value != nil {
+		b, _ := json.Marshal(r.Value)
+		fmt.Fprintf(w, "value:       %s\n", b)
 	} else if !passes.Waiting(r.Result) {
 		fmt.Fprintf(w, "outcome:     %s\n", r.Outcome)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/action"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
+	"github.com/journeyjs/journeyjs/bindings/existingsession"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
@@ -45,6 +46,7 @@ var Bindings = []bindings.Binding{
 	request.Headers,
 	request.Parameters,
 	request.Cookies,
+	existingsession.Binding,
 	tenant.Realm,
 	tenant.CookieName,
 	tenant.ScriptName,

@@ -4,6 +4,7 @@ package httpclient
 // it becomes a request's method, headers and body.
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -52,6 +53,12 @@ func (b *Instance) options(v goja.Value) sendOptions {
 				jsvalue.Throw(rt, "httpClient.send: headers must be an object")
 			}
 			eachField(hobj, o.header.Add)
+			if _, set := o.header["Authorization"]; set {
+				// AIC does not send an Authorization header a script sets
+				// (measured): only the token option's bearer goes out.
+				o.header.Del("Authorization")
+				o.ignored = append(o.ignored, "headers.Authorization")
+			}
 		case "body":
 			body = val
 		case "form":
@@ -73,16 +80,11 @@ func (b *Instance) options(v goja.Value) sendOptions {
 		if goja.IsString(body) {
 			o.body = []byte(body.String())
 		} else {
-			out, err := b.stringify(goja.Undefined(), body)
+			out, err := javaJSON(body, b.stringify)
 			if err != nil {
-				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %v", err)
+				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %s", bodyErrText(err))
 			}
-			if goja.IsUndefined(out) {
-				// A function, or a toJSON that returns undefined: JSON has
-				// no text for it, and "undefined" is not JSON.
-				jsvalue.Throw(rt, "httpClient.send: the body has no JSON form (JSON.stringify gives undefined); pass a string, an object or an array")
-			}
-			o.body = []byte(out.String())
+			o.body = out
 			if o.header.Get("Content-Type") == "" {
 				o.header.Set("Content-Type", "application/json")
 			}
@@ -122,4 +124,15 @@ func eachField(obj *goja.Object, add func(name, value string)) {
 			add(name, v.String())
 		}
 	}
+}
+
+// bodyErrText is why a body has no JSON form, in words a script may read:
+// a JavaScript exception's own text (a Date's toJSON that throws), or the
+// writer's.
+func bodyErrText(err error) string {
+	var exc *goja.Exception
+	if errors.As(err, &exc) {
+		return exc.Value().String()
+	}
+	return err.Error()
 }

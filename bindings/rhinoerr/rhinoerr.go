@@ -64,6 +64,9 @@ type Exception struct {
 	// besides Throwable's (getCode, getReason … of a ResourceException),
 	// each built for the runtime it is called in.
 	Methods map[string]func(rt *goja.Runtime) goja.Value
+	// Fields are the exception's public fields a script may read
+	// (HttpClientScriptException's message), as JSON-shaped Go values.
+	Fields map[string]any
 }
 
 // Text is the exception's toString(): "<class>: <message>", or the class
@@ -98,8 +101,8 @@ func (e *Exception) Error(rt *goja.Runtime) *goja.Object {
 
 // Object is the Java exception itself as a script holds it: what
 // e.javaException is, and what a promise's thenCatch handler receives. It
-// answers getMessage, getLocalizedMessage and toString, and e's Methods;
-// String(obj) is its toString().
+// answers getMessage, getLocalizedMessage and toString, e's Methods and
+// e's Fields; String(obj) is its toString().
 func (e *Exception) Object(rt *goja.Runtime) *goja.Object {
 	return rt.NewDynamicObject(&javaObject{rt: rt, exc: e})
 }
@@ -141,6 +144,9 @@ func (j *javaObject) method(name string) (goja.Value, bool) {
 	}
 	if m, ok := j.exc.Methods[name]; ok {
 		return j.fn(name, func(goja.FunctionCall) goja.Value { return m(rt) }), true
+	}
+	if v, ok := j.exc.Fields[name]; ok {
+		return rt.ToValue(v), true
 	}
 	return nil, false
 }

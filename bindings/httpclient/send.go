@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -291,14 +292,14 @@ func (q *request) exception() *rhinoerr.Exception {
 	return &rhinoerr.Exception{Class: ExceptionClass, Null: true, Fields: map[string]any{"message": q.scriptText()}}
 }
 
-// scriptText is q's failure in words a script may read: journeyjs's own
-// refusals (a policy, a missing route) as they are, and of a network
-// failure only the system's complaint, not Go's wording of it.
+// scriptText is q's failure in words a script may read: of a network
+// failure, the request and the system's complaint, without Go's wording of
+// it ("dial tcp 127.0.0.1:8080: …").
 func (q *request) scriptText() string {
-	var denied *DeniedError
-	var unmatched *UnmatchedError
-	if errors.As(q.err, &denied) || errors.As(q.err, &unmatched) {
-		return q.err.Error()
+	text := q.err.Error()
+	var op *net.OpError
+	if errors.As(q.err, &op) {
+		text = strings.Replace(text, op.Error(), rhinoerr.NetworkText(op, op.Error()), 1)
 	}
-	return rhinoerr.NetworkText(q.err, q.err.Error())
+	return text
 }

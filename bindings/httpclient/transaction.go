@@ -1,8 +1,8 @@
 package httpclient
 
 import (
-	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -21,13 +21,11 @@ type transaction struct {
 }
 
 func newTransaction(requestHeaders map[string][]string) *transaction {
-	id := http.Header(requestHeaders).Get(TransactionHeader)
-	if id == "" {
-		for k, v := range requestHeaders {
-			// A run's headers may come with any case (fixtures, tests).
-			if http.CanonicalHeaderKey(k) == TransactionHeader && len(v) > 0 {
-				id = v[0]
-			}
+	var id string
+	for k, v := range requestHeaders {
+		// A run's headers come with any case (fixtures, tests).
+		if strings.EqualFold(k, TransactionHeader) && len(v) > 0 && v[0] != "" {
+			id = v[0]
 		}
 	}
 	if id == "" {

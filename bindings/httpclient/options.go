@@ -20,6 +20,9 @@ type sendOptions struct {
 	ignored            []string
 	header             http.Header
 	body               []byte
+	// recorded is the body as the call record shows it, when that differs
+	// (a form's credentials masked).
+	recorded []byte
 }
 
 // options converts the script's request options.
@@ -98,6 +101,7 @@ func (b *Instance) options(v goja.Value) sendOptions {
 		vals := url.Values{}
 		eachField(fobj, vals.Add)
 		o.body = []byte(vals.Encode())
+		o.recorded = []byte(maskForm(vals).Encode())
 		o.header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	if token != "" {
@@ -135,4 +139,28 @@ func bodyErrText(err error) string {
 		return exc.Value().String()
 	}
 	return err.Error()
+}
+
+// recordedBody is the body the call record shows.
+func (o *sendOptions) recordedBody() []byte {
+	if o.recorded != nil {
+		return o.recorded
+	}
+	return o.body
+}
+
+// credentialFields are form fields whose values a call record hides: the
+// OAuth 2.0 client secret and assertion, a password grant's password.
+var credentialFields = map[string]bool{"client_secret": true, "client_assertion": true, "password": true}
+
+// maskForm returns vals with the values of credential fields hidden.
+func maskForm(vals url.Values) url.Values {
+	out := make(url.Values, len(vals))
+	for k, vs := range vals {
+		if credentialFields[strings.ToLower(k)] {
+			vs = []string{"****"}
+		}
+		out[k] = vs
+	}
+	return out
 }

@@ -106,7 +106,7 @@ func (b *Instance) send(call goja.FunctionCall) goja.Value {
 	}
 	r.calls = append(r.calls, Call{
 		Method: q.method, URL: q.url, ClientName: q.clientName,
-		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(q.body),
+		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(opts.recordedBody()),
 		IgnoredOptions: opts.ignored,
 	})
 	q.idx = len(r.calls) - 1

@@ -125,3 +125,14 @@ action.goTo("done");`, backends())
 	assert.Equal(t, text+"|true|org.forgerock.openam.auth.nodes.script.HttpClientScriptException", res.SharedState["caught"])
 	assert.Equal(t, "InternalError: "+text, res.SharedState["thrown"])
 }
+
+// A form's credentials go out as they are but the call record hides them.
+func TestAFormsCredentialsAreMaskedInTheRecord(t *testing.T) {
+	srv, got := recorder(t)
+	e := newEngine(t, 5*time.Second)
+	res := mustRun(t, e, `httpClient.send("`+srv.URL+`/token", {method: "POST",
+		form: {grant_type: "client_credentials", client_id: "app", client_secret: "s3cret"}}).get(); action.goTo("x");`, backends())
+	assert.Equal(t, "client_id=app&client_secret=s3cret&grant_type=client_credentials", got()[0].body)
+	assert.Equal(t, "client_id=app&client_secret=%2A%2A%2A%2A&grant_type=client_credentials",
+		httpclient.Calls.Get(res.Outputs)[0].RequestBody)
+}

@@ -61,7 +61,7 @@ func TestActionWithoutGoToIsAnError(t *testing.T) {
 func TestActionGoToNeedsAnArgument(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
 	_, se := runErr(t, e, `action.goTo()`, runtime.Input{})
-	assert.Contains(t, se.Message, "action.goTo: an argument is required")
+	assert.Contains(t, se.Message, "Can't find method org.forgerock.openam.auth.nodes.script.ActionWrapper.goTo().")
 }
 
 func TestNodeStateReadsTransientBeforeShared(t *testing.T) {

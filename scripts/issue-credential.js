@@ -29,14 +29,14 @@ function fail(description, cause) {
 }
 
 // workerToken gets an access token for the worker application (client
-// credentials, client_secret_basic).
+// credentials, client_secret_post: AIC's httpClient does not send an
+// Authorization header a script sets, so client_secret_basic cannot work).
 function workerToken() {
   var id = secrets.getGenericSecret("scripted.node.pingone.client.id").getAsUtf8();
   var secret = secrets.getGenericSecret("scripted.node.pingone.client.secret").getAsUtf8();
   var response = httpClient.send("https://auth.pingone." + domain + "/" + envId + "/as/token", {
     method: "POST",
-    headers: { "Authorization": "Basic " + utils.base64.encode(id + ":" + secret) },
-    form: { grant_type: "client_credentials" }
+    form: { grant_type: "client_credentials", client_id: id, client_secret: secret }
   }).get();
   if (response.status !== 200) {
     throw new Error("token endpoint answered " + response.status + ": " + response.text());

@@ -4,11 +4,14 @@
 package action
 
 import (
+	"strings"
+
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
 )
 
@@ -18,18 +21,26 @@ var Binding = bindings.Define("action", func(vm *bindings.VM) bindings.Instance 
 // The outputs of `action`, besides the outcome (bindings.Run.SetOutcome).
 // The first three are in every run's JSON, as they always were.
 var (
-	// Headers lists the withHeader texts in call order.
+	// Headers holds the page header of withHeader: AM keeps the last
+	// non-empty one, so the list has at most one element.
 	Headers = bindings.NewOutputDefault("headers", func() []string { return []string{} })
 	// Description, ErrorMessage: withDescription, withErrorMessage.
 	Description  = bindings.NewOutputDefault("description", func() string { return "" })
 	ErrorMessage = bindings.NewOutputDefault("errorMessage", func() string { return "" })
-	// LockoutMessage, IdentifiedUser, Stage: withLockoutMessage,
-	// withIdentifiedUser, withStage.
+	// LockoutMessage, Stage: withLockoutMessage, withStage.
 	LockoutMessage = bindings.NewOutput[string]("lockoutMessage")
-	IdentifiedUser = bindings.NewOutput[string]("identifiedUser")
 	Stage          = bindings.NewOutput[string]("stage")
-	// SessionProperties were set with putSessionProperty and not removed
-	// since.
+	// IdentifiedUser and IdentifiedAgent are the identified identity of
+	// withIdentifiedUser or withIdentifiedAgent: one identity, so only
+	// the last call's is set, and a blank name sets none (as AM).
+	IdentifiedUser  = bindings.NewOutput[string]("identifiedUser")
+	IdentifiedAgent = bindings.NewOutput[string]("identifiedAgent")
+	// MaxSessionTime and MaxIdleTime are the minutes of withMaxSessionTime
+	// and withMaxIdleTime, for the session the journey ends with.
+	MaxSessionTime = bindings.NewOutput[int]("maxSessionTime")
+	MaxIdleTime    = bindings.NewOutput[int]("maxIdleTime")
+	// SessionProperties were set with putSessionProperty and not removed:
+	// AM applies every removal after every put, whatever their order.
 	SessionProperties = bindings.NewOutput[map[string]string]("sessionProperties")
 	// RemovedSessionProperties lists the keys passed to
 	// removeSessionProperty, in call order: on the tenant they remove a
@@ -37,16 +48,23 @@ var (
 	RemovedSessionProperties = bindings.NewOutput[[]string]("removedSessionProperties")
 )
 
+// wrapperClass is the Java class of `action`, which Rhino names when no
+// method takes a call's arguments.
+const wrapperClass = "org.forgerock.openam.auth.nodes.script.ActionWrapper"
+
 // result is what a run did with `action`.
 type result struct {
 	outcome                  string
 	called                   bool
-	headers                  []string
+	header                   string
 	description              string
 	errorMessage             string
 	lockoutMessage           string
-	identifiedUser           string
+	identity                 string
+	agent                    bool
 	stage                    string
+	maxSessionTime           int
+	maxIdleTime              int
 	sessionProperties        map[string]string
 	removedSessionProperties []string
 	suspended                *suspension.Suspension
@@ -54,6 +72,7 @@ type result struct {
 
 // Instance is the per-runtime `action` object.
 type Instance struct {
+	rt  *goja.Runtime
 	obj *goja.Object
 	res result
 	// The run's realm and resume URI settings, for suspend.
@@ -63,48 +82,81 @@ type Instance struct {
 
 // New builds the frozen `action` object for rt. Every method returns the same
 // object, so calls chain in any order: action.goTo("true").withDescription("…").
+// Arguments are converted as Rhino converts them for ActionWrapper's Java
+// parameters (see args.go).
 func New(rt *goja.Runtime) *Instance {
-	b := &Instance{obj: rt.NewObject()}
+	b := &Instance{rt: rt, obj: rt.NewObject()}
 	self := func(goja.FunctionCall) goja.Value { return b.obj }
-	str := func(call goja.FunctionCall, name string) string {
-		if len(call.Arguments) == 0 || jsvalue.IsNullish(call.Argument(0)) {
-			jsvalue.Throw(rt, "action.%s: an argument is required", name)
-		}
-		return call.Argument(0).String()
-	}
-	jsvalue.Method(rt, b.obj, "goTo", func(call goja.FunctionCall) goja.Value {
-		b.res.outcome = str(call, "goTo")
-		b.res.called = true
-		return self(call)
-	})
-	jsvalue.Method(rt, b.obj, "withHeader", func(call goja.FunctionCall) goja.Value {
-		b.res.headers = append(b.res.headers, str(call, "withHeader"))
-		return self(call)
-	})
-	setter := func(name string, field *string) {
+	method := func(name string, fn func(call goja.FunctionCall)) {
 		jsvalue.Method(rt, b.obj, name, func(call goja.FunctionCall) goja.Value {
-			*field = str(call, name)
+			fn(call)
 			return self(call)
 		})
 	}
-	setter("withDescription", &b.res.description)
-	setter("withErrorMessage", &b.res.errorMessage)
-	setter("withLockoutMessage", &b.res.lockoutMessage)
-	setter("withIdentifiedUser", &b.res.identifiedUser)
-	setter("withStage", &b.res.stage)
-	jsvalue.Method(rt, b.obj, "putSessionProperty", func(call goja.FunctionCall) goja.Value {
-		key := str(call, "putSessionProperty")
+	method("goTo", func(call goja.FunctionCall) {
+		outcome, isNull := b.stringArg(call, "goTo")
+		if isNull {
+			// Reject.ifNull: a NullPointerException, whose class scripts
+			// cannot see.
+			rhinoerr.Internal(rt, "action.goTo: the outcome is null")
+		}
+		b.res.outcome, b.res.called = outcome, true
+	})
+	// AM keeps a header, description or stage only when it is not empty.
+	nonEmpty := func(name string, field *string) {
+		method(name, func(call goja.FunctionCall) {
+			if v, _ := b.stringArg(call, name); v != "" {
+				*field = v
+			}
+		})
+	}
+	nonEmpty("withHeader", &b.res.header)
+	nonEmpty("withDescription", &b.res.description)
+	nonEmpty("withStage", &b.res.stage)
+	// Messages may be null, which clears them.
+	message := func(name string, field *string) {
+		method(name, func(call goja.FunctionCall) { *field, _ = b.stringArg(call, name) })
+	}
+	message("withErrorMessage", &b.res.errorMessage)
+	message("withLockoutMessage", &b.res.lockoutMessage)
+	identity := func(name string, agent bool) {
+		method(name, func(call goja.FunctionCall) {
+			b.res.identity, _ = b.stringArg(call, name)
+			b.res.agent = agent
+		})
+	}
+	identity("withIdentifiedUser", false)
+	identity("withIdentifiedAgent", true)
+	minutes := func(name, what string, field *int) {
+		method(name, func(call goja.FunctionCall) {
+			n := b.intArg(call, name)
+			if n < 1 {
+				// Reject.ifTrue: an IllegalArgumentException.
+				rhinoerr.Internal(rt, "%s must be greater than 0", what)
+			}
+			*field = n
+		})
+	}
+	minutes("withMaxSessionTime", "maximumSessionTime", &b.res.maxSessionTime)
+	minutes("withMaxIdleTime", "maximumIdleTime", &b.res.maxIdleTime)
+	method("putSessionProperty", func(call goja.FunctionCall) {
+		key, value, nullArg := b.twoStrings(call, "putSessionProperty")
+		if nullArg {
+			// AM's builder rejects a null key or value (Reject.ifNull) when
+			// the node builds its action; the journey fails either way.
+			rhinoerr.Internal(rt, "action.putSessionProperty: the key and the value must not be null")
+		}
 		if b.res.sessionProperties == nil {
 			b.res.sessionProperties = map[string]string{}
 		}
-		b.res.sessionProperties[key] = jsvalue.ArgString(call, 1)
-		return self(call)
+		b.res.sessionProperties[key] = value
 	})
-	jsvalue.Method(rt, b.obj, "removeSessionProperty", func(call goja.FunctionCall) goja.Value {
-		key := str(call, "removeSessionProperty")
-		delete(b.res.sessionProperties, key)
+	method("removeSessionProperty", func(call goja.FunctionCall) {
+		key, isNull := b.stringArg(call, "removeSessionProperty")
+		if isNull {
+			rhinoerr.Internal(rt, "action.removeSessionProperty: the key must not be null")
+		}
 		b.res.removedSessionProperties = append(b.res.removedSessionProperties, key)
-		return self(call)
 	})
 	jsvalue.Method(rt, b.obj, "suspend", func(call goja.FunctionCall) goja.Value {
 		b.doSuspend(rt, call)
@@ -130,14 +182,29 @@ func (b *Instance) End(run *bindings.Run) {
 		run.SetOutcome(r.outcome)
 	}
 	o := run.Outputs
-	if len(r.headers) > 0 {
-		Headers.Set(o, r.headers)
+	if r.header != "" {
+		Headers.Set(o, []string{r.header})
 	}
 	setString(o, Description, r.description)
 	setString(o, ErrorMessage, r.errorMessage)
 	setString(o, LockoutMessage, r.lockoutMessage)
-	setString(o, IdentifiedUser, r.identifiedUser)
 	setString(o, Stage, r.stage)
+	if strings.TrimSpace(r.identity) != "" {
+		if r.agent {
+			IdentifiedAgent.Set(o, r.identity)
+		} else {
+			IdentifiedUser.Set(o, r.identity)
+		}
+	}
+	if r.maxSessionTime > 0 {
+		MaxSessionTime.Set(o, r.maxSessionTime)
+	}
+	if r.maxIdleTime > 0 {
+		MaxIdleTime.Set(o, r.maxIdleTime)
+	}
+	for _, k := range r.removedSessionProperties {
+		delete(r.sessionProperties, k)
+	}
 	if len(r.sessionProperties) > 0 {
 		SessionProperties.Set(o, r.sessionProperties)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/callbacksbuilder"
 	"github.com/journeyjs/journeyjs/bindings/deviceprofiles"
+	"github.com/journeyjs/journeyjs/bindings/existingsession"
 	"github.com/journeyjs/journeyjs/bindings/httpclient"
 	"github.com/journeyjs/journeyjs/bindings/idrepository"
 	"github.com/journeyjs/journeyjs/bindings/java"
@@ -54,6 +55,7 @@ var Bindings = []bindings.Binding{
 	request.Headers,
 	request.Parameters,
 	request.Cookies,
+	existingsession.Binding,
 	tenant.Realm,
 	tenant.CookieName,
 	tenant.ScriptName,

@@ -22,6 +22,7 @@ import (
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/callbacks"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
 )
 
@@ -292,7 +293,7 @@ func convert(rt *goja.Runtime, k kind, a goja.Value) (any, bool) {
 	case kObject:
 		v, err := jsvalue.ToGoChecked(a)
 		if err != nil {
-			panic(rt.NewGoError(err))
+			rhinoerr.Internal(rt, "%s", err.Error())
 		}
 		return v, true
 	}

@@ -97,9 +97,13 @@ type Instance struct {
 
 	// Per run; touched only by the goroutine running the script or the loop.
 	parent context.Context
-	cfg    *Config
-	store  secrets.Store
-	run    *runState // nil until the run's first send
+	// reqHeaders are the journey request's headers, where the run's
+	// transaction id comes from; tx numbers the run's requests.
+	reqHeaders map[string][]string
+	tx         *transaction
+	cfg        *Config
+	store      secrets.Store
+	run        *runState // nil until the run's first send
 
 	// mu guards the run's context against Abort, called from the timer.
 	mu      sync.Mutex
@@ -152,6 +156,11 @@ func newInstance(rt *goja.Runtime, loop *eventloop.EventLoop, builtin func(strin
 	jsvalue.Method(rt, b.promiseProto, "catch", func(call goja.FunctionCall) goja.Value {
 		return b.then(call.This, goja.Undefined(), call.Argument(0), "catch")
 	})
+	// thenCatch is the Java promise's name for catch, the one AIC's
+	// documentation uses.
+	jsvalue.Method(rt, b.promiseProto, "thenCatch", func(call goja.FunctionCall) goja.Value {
+		return b.then(call.This, goja.Undefined(), call.Argument(0), "thenCatch")
+	})
 	jsvalue.Method(rt, b.promiseProto, "get", b.get)
 	jsvalue.SealWith(b.freeze, b.promiseProto)
 
@@ -191,6 +200,7 @@ func (b *Instance) Value() goja.Value { return b.obj }
 // first request.
 func (b *Instance) Begin(run *bindings.Run) {
 	b.parent, b.cfg, b.store, b.run = run.Context, ConfigKey.From(run), secrets.StoreKey.From(run), nil
+	b.reqHeaders, b.tx = run.Request.Headers, nil
 }
 
 // Pending reports whether the run sent requests, so the runtime must call
@@ -263,6 +273,7 @@ func (b *Instance) end() []Call {
 	b.mu.Unlock()
 	r := b.run
 	b.parent, b.cfg, b.store, b.run = nil, nil, nil, nil
+	b.reqHeaders, b.tx = nil, nil
 	if r == nil {
 		return nil
 	}

@@ -4,6 +4,7 @@ package httpclient
 // it becomes a request's method, headers and body.
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -19,6 +20,9 @@ type sendOptions struct {
 	ignored            []string
 	header             http.Header
 	body               []byte
+	// recorded is the body as the call record shows it, when that differs
+	// (a form's credentials masked).
+	recorded []byte
 }
 
 // options converts the script's request options.
@@ -52,6 +56,12 @@ func (b *Instance) options(v goja.Value) sendOptions {
 				jsvalue.Throw(rt, "httpClient.send: headers must be an object")
 			}
 			eachField(hobj, o.header.Add)
+			if _, set := o.header["Authorization"]; set {
+				// AIC does not send an Authorization header a script sets
+				// (measured): only the token option's bearer goes out.
+				o.header.Del("Authorization")
+				o.ignored = append(o.ignored, "headers.Authorization")
+			}
 		case "body":
 			body = val
 		case "form":
@@ -73,16 +83,11 @@ func (b *Instance) options(v goja.Value) sendOptions {
 		if goja.IsString(body) {
 			o.body = []byte(body.String())
 		} else {
-			out, err := b.stringify(goja.Undefined(), body)
+			out, err := javaJSON(body, b.stringify)
 			if err != nil {
-				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %v", err)
+				jsvalue.Throw(rt, "httpClient.send: the body cannot be converted to JSON: %s", bodyErrText(err))
 			}
-			if goja.IsUndefined(out) {
-				// A function, or a toJSON that returns undefined: JSON has
-				// no text for it, and "undefined" is not JSON.
-				jsvalue.Throw(rt, "httpClient.send: the body has no JSON form (JSON.stringify gives undefined); pass a string, an object or an array")
-			}
-			o.body = []byte(out.String())
+			o.body = out
 			if o.header.Get("Content-Type") == "" {
 				o.header.Set("Content-Type", "application/json")
 			}
@@ -96,6 +101,7 @@ func (b *Instance) options(v goja.Value) sendOptions {
 		vals := url.Values{}
 		eachField(fobj, vals.Add)
 		o.body = []byte(vals.Encode())
+		o.recorded = []byte(maskForm(vals).Encode())
 		o.header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	if token != "" {
@@ -122,4 +128,39 @@ func eachField(obj *goja.Object, add func(name, value string)) {
 			add(name, v.String())
 		}
 	}
+}
+
+// bodyErrText is why a body has no JSON form, in words a script may read:
+// a JavaScript exception's own text (a Date's toJSON that throws), or the
+// writer's.
+func bodyErrText(err error) string {
+	var exc *goja.Exception
+	if errors.As(err, &exc) {
+		return exc.Value().String()
+	}
+	return err.Error()
+}
+
+// recordedBody is the body the call record shows.
+func (o *sendOptions) recordedBody() []byte {
+	if o.recorded != nil {
+		return o.recorded
+	}
+	return o.body
+}
+
+// credentialFields are form fields whose values a call record hides: the
+// OAuth 2.0 client secret and assertion, a password grant's password.
+var credentialFields = map[string]bool{"client_secret": true, "client_assertion": true, "password": true}
+
+// maskForm returns vals with the values of credential fields hidden.
+func maskForm(vals url.Values) url.Values {
+	out := make(url.Values, len(vals))
+	for k, vs := range vals {
+		if credentialFields[strings.ToLower(k)] {
+			vs = []string{"****"}
+		}
+		out[k] = vs
+	}
+	return out
 }

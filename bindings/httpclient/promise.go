@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
 const (
@@ -221,6 +222,11 @@ func (b *Instance) get(call goja.FunctionCall) goja.Value {
 	}
 	p.handled = true
 	if p.state == rejected {
+		if p.failed != nil {
+			// The request failed: get() throws as a Java call that failed,
+			// with the failure's text.
+			rhinoerr.Internal(b.rt, "%s", p.failed.scriptText())
+		}
 		panic(p.value)
 	}
 	return p.value

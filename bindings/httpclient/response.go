@@ -118,7 +118,7 @@ func (b *Instance) responseJSON(r *request) goja.Value {
 func (b *Instance) responseForm(r *request) goja.Value {
 	vals, err := url.ParseQuery(strings.TrimSpace(r.text()))
 	if err != nil {
-		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not form data: %v", r.method, r.url, err)
+		jsvalue.Throw(b.rt, "httpClient: the response to %s %s is not form data", r.method, r.url)
 	}
 	out := make(map[string]any, len(vals))
 	for k, vs := range vals {

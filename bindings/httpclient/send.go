@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -21,6 +22,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
 type request struct {
@@ -31,9 +33,12 @@ type request struct {
 	header     http.Header
 	body       []byte
 	clientName string
-	site       goja.StackFrame // the script's send call; see siteText
-	start      time.Time
-	root       *promise
+	// txID is the request's X-ForgeRock-TransactionId. It is added as the
+	// request goes out, not recorded: it changes with every run.
+	txID  string
+	site  goja.StackFrame // the script's send call; see siteText
+	start time.Time
+	root  *promise
 
 	// How to send it, kept so whichever goroutine takes it can.
 	ctx     context.Context
@@ -78,7 +83,7 @@ func (b *Instance) send(call goja.FunctionCall) goja.Value {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		jsvalue.Throw(rt, "httpClient.send: %q is not a valid URL: %v", raw, err)
+		jsvalue.Throw(rt, "httpClient.send: %q is not a valid URL", raw)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		jsvalue.Throw(rt, "httpClient.send: %q is not an absolute http or https URL", raw)
@@ -90,14 +95,18 @@ func (b *Instance) send(call goja.FunctionCall) goja.Value {
 	}
 
 	r := b.state()
+	if b.tx == nil {
+		b.tx = newTransaction(b.reqHeaders)
+	}
 	q := &request{
-		run: r, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
+		txID: b.tx.sub(),
+		run:  r, method: opts.method, url: u.String(), header: opts.header, body: opts.body,
 		clientName: opts.clientName, start: time.Now(), done: make(chan struct{}),
 		site: b.callSite(),
 	}
 	r.calls = append(r.calls, Call{
 		Method: q.method, URL: q.url, ClientName: q.clientName,
-		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(q.body),
+		RequestHeaders: recordHeaders(q.header), RequestBody: recordBody(opts.recordedBody()),
 		IgnoredOptions: opts.ignored,
 	})
 	q.idx = len(r.calls) - 1
@@ -174,6 +183,7 @@ func (b *Instance) do(q *request) {
 	// The request's own header: send built it for this request alone (the
 	// call record holds a copy), and nothing reads it after this.
 	req.Header = q.header
+	req.Header.Set(TransactionHeader, q.txID)
 	res, err := c.http.Do(req)
 	if err != nil {
 		if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
@@ -265,8 +275,31 @@ func (b *Instance) deliver(q *request) {
 	r.work--
 	q.fill(&r.calls[q.idx])
 	if q.err != nil {
-		b.settle(q.root, rejected, b.rt.NewGoError(q.err), nil, q)
+		b.settle(q.root, rejected, q.exception().Object(b.rt), nil, q)
 		return
 	}
 	b.settle(q.root, fulfilled, b.newResponse(q), nil, nil)
+}
+
+// ExceptionClass is the class of what a failed request's promise rejects
+// with in AIC: HttpClientScriptException, whose getMessage() is null and
+// whose public field message holds the cause's message.
+const ExceptionClass = "org.forgerock.openam.auth.nodes.script.HttpClientScriptException"
+
+// exception is q's failure as the HttpClientScriptException a thenCatch
+// handler receives.
+func (q *request) exception() *rhinoerr.Exception {
+	return &rhinoerr.Exception{Class: ExceptionClass, Null: true, Fields: map[string]any{"message": q.scriptText()}}
+}
+
+// scriptText is q's failure in words a script may read: of a network
+// failure, the request and the system's complaint, without Go's wording of
+// it ("dial tcp 127.0.0.1:8080: …").
+func (q *request) scriptText() string {
+	text := q.err.Error()
+	var op *net.OpError
+	if errors.As(q.err, &op) {
+		text = strings.Replace(text, op.Error(), rhinoerr.NetworkText(op, op.Error()), 1)
+	}
+	return text
 }

@@ -364,7 +364,7 @@ func describeErr(method, rawURL string, c *client, err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("httpClient: %s %s%s: timed out: %v", method, rawURL, who, err)
+		return fmt.Errorf("httpClient: %s %s%s: timed out: %w", method, rawURL, who, err)
 	}
-	return fmt.Errorf("httpClient: %s %s%s failed: %v", method, rawURL, who, err)
+	return fmt.Errorf("httpClient: %s %s%s failed: %w", method, rawURL, who, err)
 }

@@ -555,6 +555,8 @@ func (in *Instance) buildImporter() *goja.Object {
 		return o
 	}
 	target := rt.ToValue(func(call goja.ConstructorCall) *goja.Object { return make(call.Arguments) }).(*goja.Object)
+	// goja would name it after its Go symbol.
+	_ = target.DefineDataProperty("name", rt.ToValue("JavaImporter"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	jsvalue.Seal(rt, target)
 	proxy := rt.NewProxy(target, &goja.ProxyTrapConfig{
 		Apply: func(_ *goja.Object, _ goja.Value, args []goja.Value) goja.Value { return make(args) },

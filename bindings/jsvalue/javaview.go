@@ -60,7 +60,7 @@ func hidden(rt *goja.Runtime, obj *goja.Object, keys []string, name string, fn f
 	if slices.Contains(keys, name) {
 		return // the data has a key of this name: it wins
 	}
-	_ = obj.DefineDataProperty(name, rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = obj.DefineDataProperty(name, Func(rt, name, fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 func mapMethods(rt *goja.Runtime, obj *goja.Object, keys []string) {

@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
 // ToGo exports a JavaScript value as a JSON-shaped Go value. Functions and
@@ -251,15 +253,25 @@ func NormalizeMap(m map[string]any) map[string]any {
 	return Normalize(m).(map[string]any)
 }
 
-// Throw raises a JavaScript Error carrying err's message in the running script.
-// It must be called from inside a Go function that goja called.
+// Throw raises, in the running script, the InternalError Rhino raises for a
+// call a binding refuses, carrying the formatted message. It must be called
+// from inside a Go function that goja called.
 func Throw(rt *goja.Runtime, format string, args ...any) {
-	panic(rt.NewGoError(fmt.Errorf(format, args...)))
+	rhinoerr.Internal(rt, format, args...)
 }
 
 // Method attaches a Go function to obj as a non-enumerable, read-only method.
 func Method(rt *goja.Runtime, obj *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
-	_ = obj.DefineDataProperty(name, rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = obj.DefineDataProperty(name, Func(rt, name, fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// Func is fn as a JavaScript function called name. goja names a Go function
+// after its Go symbol (github.com/…/action.New.func3), which String(fn) and
+// every stack trace through it would show a script.
+func Func(rt *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) *goja.Object {
+	f := rt.ToValue(fn).(*goja.Object)
+	_ = f.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return f
 }
 
 // Freezer returns the runtime's own Object.freeze. Call it at set-up time,

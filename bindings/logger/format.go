@@ -2,10 +2,11 @@ package logger
 
 import "strings"
 
-// Format substitutes args into SLF4J-style "{}" placeholders, in order. A
-// placeholder preceded by a backslash is printed as "{}"; placeholders
-// without an argument are left as they are, and extra arguments are dropped,
-// as SLF4J's MessageFormatter does.
+// Format substitutes args into SLF4J-style "{}" placeholders, in order, as
+// SLF4J's MessageFormatter does (spec §10.3, measured on the tenant):
+// placeholders without an argument are printed as they are, extra arguments
+// are dropped, `\{}` prints "{}" without taking an argument, and `\\{}`
+// prints one backslash followed by a live placeholder.
 func Format(pattern string, args []string) string {
 	if len(args) == 0 || !strings.Contains(pattern, "{}") {
 		return pattern
@@ -15,18 +16,22 @@ func Format(pattern string, args []string) string {
 	next := 0
 	for i := 0; i < len(pattern); i++ {
 		c := pattern[i]
-		if c == '\\' && i+2 < len(pattern) && pattern[i+1] == '{' && pattern[i+2] == '}' {
+		placeholderAt := func(j int) bool { return j+1 < len(pattern) && pattern[j] == '{' && pattern[j+1] == '}' }
+		switch {
+		case c == '\\' && i+1 < len(pattern) && pattern[i+1] == '\\' && placeholderAt(i+2):
+			// Double escape: a literal backslash, then the placeholder.
+			b.WriteByte('\\')
+			i++
+		case c == '\\' && placeholderAt(i+1):
 			b.WriteString("{}")
 			i += 2
-			continue
-		}
-		if c == '{' && i+1 < len(pattern) && pattern[i+1] == '}' && next < len(args) {
+		case placeholderAt(i) && next < len(args):
 			b.WriteString(args[next])
 			next++
 			i++
-			continue
+		default:
+			b.WriteByte(c)
 		}
-		b.WriteByte(c)
 	}
 	return b.String()
 }

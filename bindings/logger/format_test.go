@@ -20,6 +20,11 @@ func TestFormat(t *testing.T) {
 		{`escaped \{} and {}`, []string{"v"}, "escaped {} and v"},
 		{"{", []string{"v"}, "{"},
 		{"trailing {}", []string{"{}"}, "trailing {}"},
+		{`double \\{} escape`, []string{"v"}, `double \v escape`},
+		{`\{} does not take an argument: {}`, []string{"v"}, "{} does not take an argument: v"},
+		{`\\{}{}`, []string{"a", "b"}, `\ab`},
+		{`lone \ backslash {}`, []string{"v"}, `lone \ backslash v`},
+		{`end \`, []string{"v"}, `end \`},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, Format(c.pattern, c.args), c.pattern)

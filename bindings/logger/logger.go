@@ -5,6 +5,7 @@ package logger
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
 // Level is a script log level, ordered from most to least verbose.
@@ -80,6 +82,10 @@ type Record struct {
 	Level   Level  `json:"level"`
 	Logger  string `json:"logger"`
 	Message string `json:"message"`
+	// Exception is the Java throwable passed as the last argument
+	// (e.javaException), as its toString(): SLF4J logs it apart from the
+	// message.
+	Exception string `json:"exception,omitempty"`
 }
 
 // MaxMessageBytes bounds one log message: a script that logs a huge string
@@ -137,8 +143,19 @@ func New(rt *goja.Runtime) *Instance {
 			return rt.ToValue(lvl >= b.level)
 		})
 	}
+	jsvalue.Method(rt, b.obj, "getName", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(b.loggerName())
+	})
 	jsvalue.Seal(rt, b.obj)
 	return b
+}
+
+// loggerName is the script's logger name, derived on first use.
+func (b *Instance) loggerName() string {
+	if b.logName == "" && b.id != nil {
+		b.logName = Name(b.context, b.id(), b.name)
+	}
+	return b.logName
 }
 
 // Value is the JavaScript value installed as `logger`.
@@ -172,31 +189,48 @@ func (b *Instance) log(lvl Level, call goja.FunctionCall) {
 	if lvl < b.level {
 		return
 	}
-	if b.logName == "" {
-		b.logName = Name(b.context, b.id(), b.name)
-	}
-	var msg string
+	b.loggerName()
+	var msg, exception string
 	if len(call.Arguments) > 0 {
 		msg = stringify(call.Argument(0))
-		if len(call.Arguments) > 1 {
-			args := make([]string, len(call.Arguments)-1)
-			for i, a := range call.Arguments[1:] {
-				args[i] = stringify(a)
+		args := call.Arguments[1:]
+		if len(args) == 1 {
+			// The (format, Object[]) overload: a JavaScript array is the
+			// argument list.
+			if arr, ok := args[0].(*goja.Object); ok && arr.ClassName() == "Array" {
+				args = arrayItems(arr)
 			}
-			msg = Format(msg, args)
+		}
+		if n := len(args); n > 0 {
+			// SLF4J takes a trailing throwable out of the arguments and
+			// logs it apart; a JavaScript Error is no throwable.
+			if exc, ok := rhinoerr.Of(args[n-1]); ok {
+				exception, args = exc.Text(), args[:n-1]
+			}
+		}
+		if len(args) > 0 {
+			texts := make([]string, len(args))
+			for i, a := range args {
+				texts[i] = stringify(a)
+			}
+			msg = Format(msg, texts)
 		}
 	}
 	if len(msg) > MaxMessageBytes {
 		msg = fmt.Sprintf("%s… [message cut: %d bytes]", msg[:MaxMessageBytes], len(msg))
 	}
 	if b.sink != nil {
-		b.sink.WithLevel(lvl.zerolog()).Str("logger", b.logName).Msg(msg)
+		ev := b.sink.WithLevel(lvl.zerolog()).Str("logger", b.logName)
+		if exception != "" {
+			ev = ev.Str("exception", exception)
+		}
+		ev.Msg(msg)
 	}
 	if len(b.records) >= MaxRecords {
 		b.dropped++
 		return
 	}
-	b.records = append(b.records, Record{Level: lvl, Logger: b.logName, Message: msg})
+	b.records = append(b.records, Record{Level: lvl, Logger: b.logName, Message: msg, Exception: exception})
 }
 
 func stringify(v goja.Value) string {
@@ -207,4 +241,13 @@ func stringify(v goja.Value) string {
 		return "null"
 	}
 	return v.String()
+}
+
+func arrayItems(arr *goja.Object) []goja.Value {
+	n := int(arr.Get("length").ToInteger())
+	items := make([]goja.Value, n)
+	for i := range items {
+		items[i] = arr.Get(strconv.Itoa(i))
+	}
+	return items
 }

@@ -129,6 +129,9 @@ type PatchOperation struct {
 type Error struct {
 	Code    int
 	Message string
+	// Detail is the "detail" of IDM's error answer, if any: what a script
+	// reads with e.javaException.getDetail().
+	Detail any
 }
 
 // Common IDM failure codes.

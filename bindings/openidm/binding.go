@@ -11,6 +11,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
 // Change is an object a run changed, as the run's result lists it.
@@ -110,25 +111,21 @@ func (b *Instance) End(run *bindings.Run) {
 	b.ctx, b.backend, b.changes, b.emails = nil, nil, nil, nil
 }
 
-// throw raises a JavaScript Error for err; an IDM error also carries its
-// HTTP status as the error's `code`.
-func (b *Instance) throw(fn string, err error) {
-	msg := "openidm." + fn + ": " + err.Error()
-	if err.Error() == NoBackend {
-		msg = NoBackend
+// throw raises err as AIC does: the ResourceException of IDM's answer, a
+// JavaException whose e.javaException tells its code, reason and detail.
+// A run without a back end is journeyjs's own set-up error, not IDM's.
+func (b *Instance) throw(err error) {
+	if errors.Is(err, errNoBackend) {
+		rhinoerr.Internal(b.rt, "%s", NoBackend)
 	}
-	obj := b.rt.NewGoError(errors.New(msg))
-	var e *Error
-	if errors.As(err, &e) {
-		_ = obj.Set("code", e.Code)
-		_ = obj.Set("reason", e.Reason())
-	}
-	panic(obj)
+	exception(err).Throw(b.rt)
 }
 
-func (b *Instance) start(fn string) {
+var errNoBackend = errors.New(NoBackend)
+
+func (b *Instance) start() {
 	if b.backend == nil {
-		b.throw(fn, errors.New(NoBackend))
+		b.throw(errNoBackend)
 	}
 }
 
@@ -169,138 +166,131 @@ func (b *Instance) result(v any) goja.Value {
 	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, v))
 }
 
-// must throws err, if any, as fn's failure.
-func (b *Instance) must(fn string, err error) {
+// must throws err, if any.
+func (b *Instance) must(err error) {
 	if err != nil {
-		b.throw(fn, err)
+		b.throw(err)
 	}
 }
 
 // target starts a call on an object: argument 0 names it.
-func (b *Instance) target(fn string, call goja.FunctionCall) (collection, id string) {
-	b.start(fn)
+func (b *Instance) target(call goja.FunctionCall) (collection, id string) {
+	b.start()
 	collection, id, err := SplitObject(jsvalue.ArgString(call, 0))
-	b.must(fn, err)
+	b.must(err)
 	return collection, id
 }
 
 // wrote records the object a write returned and hands it to the script.
-func (b *Instance) wrote(fn, action, collection, id string, obj map[string]any, err error) goja.Value {
-	b.must(fn, err)
+func (b *Instance) wrote(action, collection, id string, obj map[string]any, err error) goja.Value {
+	b.must(err)
 	b.record(action, collection, obj, id)
 	return b.result(obj)
 }
 
 // create(resourceName, newResourceId, content, params, fields)
 func (b *Instance) create(call goja.FunctionCall) goja.Value {
-	const fn = "create"
-	b.start(fn)
+	b.start()
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
-	b.must(fn, err)
+	b.must(err)
 	id := jsvalue.ArgString(call, 1)
 	if strings.Contains(id, "/") {
-		b.throw(fn, Errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
+		b.throw(Errorf(CodeBadRequest, "newResourceId %q cannot contain \"/\"", id))
 	}
-	content := b.object(fn, "content", call.Argument(2))
-	o := b.opts(fn, call.Argument(3), call.Argument(4))
+	content := b.object("content", call.Argument(2))
+	o := b.opts(call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Create(b.ctx, coll, id, content, o)
-	return b.wrote(fn, "created", coll, id, obj, err)
+	return b.wrote("created", coll, id, obj, err)
 }
 
 // read(resourceName, params, fields): null when there is no such object.
 func (b *Instance) read(call goja.FunctionCall) goja.Value {
-	const fn = "read"
-	coll, id := b.target(fn, call)
-	o := b.opts(fn, call.Argument(1), call.Argument(2))
+	coll, id := b.target(call)
+	o := b.opts(call.Argument(1), call.Argument(2))
 	obj, err := b.backend.Read(b.ctx, coll, id, o)
 	if IsNotFound(err) {
 		return goja.Null()
 	}
-	b.must(fn, err)
+	b.must(err)
 	return b.result(obj)
 }
 
 // update(resourceName, rev, content, params, fields)
 func (b *Instance) update(call goja.FunctionCall) goja.Value {
-	const fn = "update"
-	coll, id := b.target(fn, call)
-	content := b.object(fn, "content", call.Argument(2))
-	o := b.opts(fn, call.Argument(3), call.Argument(4))
+	coll, id := b.target(call)
+	content := b.object("content", call.Argument(2))
+	o := b.opts(call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Update(b.ctx, coll, id, jsvalue.ArgString(call, 1), content, o)
-	return b.wrote(fn, "updated", coll, id, obj, err)
+	return b.wrote("updated", coll, id, obj, err)
 }
 
 // patch(resourceName, rev, value, params, fields)
 func (b *Instance) patch(call goja.FunctionCall) goja.Value {
-	const fn = "patch"
-	coll, id := b.target(fn, call)
+	coll, id := b.target(call)
 	ops, err := ParsePatch(jsvalue.ToGo(call.Argument(2)))
-	b.must(fn, err)
-	o := b.opts(fn, call.Argument(3), call.Argument(4))
+	b.must(err)
+	o := b.opts(call.Argument(3), call.Argument(4))
 	obj, err := b.backend.Patch(b.ctx, coll, id, jsvalue.ArgString(call, 1), ops, o)
-	return b.wrote(fn, "patched", coll, id, obj, err)
+	return b.wrote("patched", coll, id, obj, err)
 }
 
 // delete(resourceName, rev, params, fields)
 func (b *Instance) delete(call goja.FunctionCall) goja.Value {
-	const fn = "delete"
-	coll, id := b.target(fn, call)
-	o := b.opts(fn, call.Argument(2), call.Argument(3))
+	coll, id := b.target(call)
+	o := b.opts(call.Argument(2), call.Argument(3))
 	obj, err := b.backend.Delete(b.ctx, coll, id, jsvalue.ArgString(call, 1), o)
-	return b.wrote(fn, "deleted", coll, id, obj, err)
+	return b.wrote("deleted", coll, id, obj, err)
 }
 
 // query(resourceName, params, fields)
 func (b *Instance) query(call goja.FunctionCall) goja.Value {
-	const fn = "query"
-	b.start(fn)
+	b.start()
 	coll, err := CleanCollection(jsvalue.ArgString(call, 0))
-	b.must(fn, err)
-	o := b.opts(fn, call.Argument(1), call.Argument(2))
+	b.must(err)
+	o := b.opts(call.Argument(1), call.Argument(2))
 	q, err := takeQuery(o.Params)
-	b.must(fn, err)
+	b.must(err)
 	res, err := b.backend.Query(b.ctx, coll, q, o)
-	b.must(fn, err)
+	b.must(err)
 	return b.result(res.ToMap())
 }
 
 // action(resource, actionName, content, params, fields)
 func (b *Instance) action(call goja.FunctionCall) goja.Value {
-	const fn = "action"
-	b.start(fn)
+	b.start()
 	res, err := cleanPath(jsvalue.ArgString(call, 0))
-	b.must(fn, err)
+	b.must(err)
 	name := jsvalue.ArgString(call, 1)
 	if name == "" {
-		b.throw(fn, Errorf(CodeBadRequest, "an action name is required, such as \"send\""))
+		b.throw(Errorf(CodeBadRequest, "an action name is required, such as \"send\""))
 	}
 	content := jsvalue.ToGo(call.Argument(2))
-	o := b.opts(fn, call.Argument(3), call.Argument(4))
+	o := b.opts(call.Argument(3), call.Argument(4))
 	var mail *Email
 	if res == EmailResource && (name == "send" || name == "sendTemplate") {
 		m, err := ParseEmail(name, content)
-		b.must(fn, err)
+		b.must(err)
 		mail = &m
 	}
 	out, err := b.backend.Action(b.ctx, res, name, content, o)
-	b.must(fn, err)
+	b.must(err)
 	if mail != nil {
 		b.emails = append(b.emails, *mail)
 	}
 	return jsvalue.JavaView(b.rt, jsvalue.ToJS(b.rt, out))
 }
 
-func (b *Instance) object(fn, what string, v goja.Value) map[string]any {
+func (b *Instance) object(what string, v goja.Value) map[string]any {
 	m, ok := jsvalue.ToGo(v).(map[string]any)
 	if !ok {
-		b.throw(fn, Errorf(CodeBadRequest, "the %s must be an object", what))
+		b.throw(Errorf(CodeBadRequest, "the %s must be an object", what))
 	}
 	return m
 }
 
 // opts reads the params object and the fields list. _fields in params is
 // merged with fields.
-func (b *Instance) opts(fn string, params, fields goja.Value) Opts {
+func (b *Instance) opts(params, fields goja.Value) Opts {
 	var o Opts
 	switch p := jsvalue.ToGo(params).(type) {
 	case nil:
@@ -313,7 +303,7 @@ func (b *Instance) opts(fn string, params, fields goja.Value) Opts {
 			o.Params[k] = paramText(v)
 		}
 	default:
-		b.throw(fn, Errorf(CodeBadRequest, "params must be an object"))
+		b.throw(Errorf(CodeBadRequest, "params must be an object"))
 	}
 	if f, ok := o.Params["_fields"]; ok {
 		delete(o.Params, "_fields")
@@ -328,11 +318,11 @@ func (b *Instance) opts(fn string, params, fields goja.Value) Opts {
 			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
 				o.Fields = append(o.Fields, strings.TrimSpace(s))
 			} else {
-				b.throw(fn, Errorf(CodeBadRequest, "fields must be strings, such as [\"*\", \"_id\"]"))
+				b.throw(Errorf(CodeBadRequest, "fields must be strings, such as [\"*\", \"_id\"]"))
 			}
 		}
 	default:
-		b.throw(fn, Errorf(CodeBadRequest, "fields must be an array of strings"))
+		b.throw(Errorf(CodeBadRequest, "fields must be an array of strings"))
 	}
 	return o
 }

@@ -145,22 +145,18 @@ func (v *vm) eval(t *testing.T, src string) string {
 	return string(b)
 }
 
-// thrown runs src, which must throw, and returns "code reason: message".
+// thrown runs src, which must throw, and returns "code reason | String(e)",
+// the code and reason read from e.javaException ("-" when there is none).
 func (v *vm) thrown(t *testing.T, src string) string {
 	t.Helper()
-	_, err := v.rt.RunString(src)
-	var ex *goja.Exception
-	if !errors.As(err, &ex) {
-		t.Fatalf("%s: err %v, want a JavaScript exception", src, err)
+	val, err := v.rt.RunString(`(function () { try { ` + src + `; } catch (e) {
+		var j = e.javaException;
+		return (j ? j.getCode() + " " + j.getReason() : "-") + " | " + String(e); }
+		return "no error"; })()`)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
 	}
-	obj := ex.Value().ToObject(v.rt)
-	prop := func(k string) string {
-		if p := obj.Get(k); p != nil {
-			return p.String()
-		}
-		return "undefined"
-	}
-	return prop("code") + " " + prop("reason") + ": " + prop("message")
+	return val.String()
 }
 
 func TestBindingPassesCallsToTheBackend(t *testing.T) {
@@ -199,7 +195,7 @@ func TestBindingPassesCallsToTheBackend(t *testing.T) {
 		t.Errorf("emails %v", emails)
 	}
 	// End closes the run: the next call has no back end.
-	if got := v.thrown(t, `openidm.read("managed/alpha_user/u1")`); !strings.HasSuffix(got, openidm.NoBackend) {
+	if got := v.thrown(t, `openidm.read("managed/alpha_user/u1")`); got != "- | InternalError: "+openidm.NoBackend {
 		t.Errorf("after End: %s", got)
 	}
 }
@@ -242,20 +238,20 @@ func TestBindingRejectsBadArguments(t *testing.T) {
 	f := &fakeBackend{}
 	v := newVM(t, f)
 	for src, want := range map[string]string{
-		`openidm.read("managed/alpha_user")`:                          `400 Bad Request: openidm.read: 400 Bad Request: "managed/alpha_user" names a collection, not an object: use managed/alpha_user/<id>`,
-		`openidm.read("")`:                                            `400 Bad Request: openidm.read: 400 Bad Request: a resource path is required, such as managed/alpha_user`,
-		`openidm.read("managed/../x/y")`:                              `400 Bad Request: openidm.read: 400 Bad Request: resource path "managed/../x/y" has an empty or relative segment`,
-		`openidm.create("managed", null, {})`:                         `400 Bad Request: openidm.create: 400 Bad Request: "managed" is not a collection: managed object collections are managed/<type>`,
-		`openidm.create("managed/alpha_user", "a/b", {})`:             `400 Bad Request: openidm.create: 400 Bad Request: newResourceId "a/b" cannot contain "/"`,
-		`openidm.create("managed/alpha_user", null, "x")`:             `400 Bad Request: openidm.create: 400 Bad Request: the content must be an object`,
-		`openidm.update("managed/alpha_user/x", null, {}, "p")`:       `400 Bad Request: openidm.update: 400 Bad Request: params must be an object`,
-		`openidm.update("managed/alpha_user/x", null, {}, null, 3)`:   `400 Bad Request: openidm.update: 400 Bad Request: fields must be an array of strings`,
-		`openidm.update("managed/alpha_user/x", null, {}, null, [1])`: `400 Bad Request: openidm.update: 400 Bad Request: fields must be strings, such as ["*", "_id"]`,
-		`openidm.patch("managed/alpha_user/x", null, {})`:             `400 Bad Request: openidm.patch: 400 Bad Request: the patch must be an array of operations such as [{operation: "replace", field: "/mail", value: "…"}]`,
-		`openidm.query("managed/alpha_user", {_pageSize: -1})`:        `400 Bad Request: openidm.query: 400 Bad Request: _pageSize must be a whole number, not "-1"`,
-		`openidm.action("external/email", "", {})`:                    `400 Bad Request: openidm.action: 400 Bad Request: an action name is required, such as "send"`,
-		`openidm.action("external/email", "send", {subject: "s"})`:    `400 Bad Request: openidm.action: 400 Bad Request: the email has no "to" address`,
-		`openidm.action("external/email", "sendTemplate", {to: "a"})`: `400 Bad Request: openidm.action: 400 Bad Request: sendTemplate needs a templateName`,
+		`openidm.read("managed/alpha_user")`:                          `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: "managed/alpha_user" names a collection, not an object: use managed/alpha_user/<id>`,
+		`openidm.read("")`:                                            `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: a resource path is required, such as managed/alpha_user`,
+		`openidm.read("managed/../x/y")`:                              `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: resource path "managed/../x/y" has an empty or relative segment`,
+		`openidm.create("managed", null, {})`:                         `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: "managed" is not a collection: managed object collections are managed/<type>`,
+		`openidm.create("managed/alpha_user", "a/b", {})`:             `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: newResourceId "a/b" cannot contain "/"`,
+		`openidm.create("managed/alpha_user", null, "x")`:             `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: the content must be an object`,
+		`openidm.update("managed/alpha_user/x", null, {}, "p")`:       `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: params must be an object`,
+		`openidm.update("managed/alpha_user/x", null, {}, null, 3)`:   `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: fields must be an array of strings`,
+		`openidm.update("managed/alpha_user/x", null, {}, null, [1])`: `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: fields must be strings, such as ["*", "_id"]`,
+		`openidm.patch("managed/alpha_user/x", null, {})`:             `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: the patch must be an array of operations such as [{operation: "replace", field: "/mail", value: "…"}]`,
+		`openidm.query("managed/alpha_user", {_pageSize: -1})`:        `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: _pageSize must be a whole number, not "-1"`,
+		`openidm.action("external/email", "", {})`:                    `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: an action name is required, such as "send"`,
+		`openidm.action("external/email", "send", {subject: "s"})`:    `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: the email has no "to" address`,
+		`openidm.action("external/email", "sendTemplate", {to: "a"})`: `400 Bad Request | JavaException: org.forgerock.json.resource.BadRequestException: sendTemplate needs a templateName`,
 	} {
 		if got := v.thrown(t, src); got != want {
 			t.Errorf("%s:\n  got  %s\n  want %s", src, got, want)
@@ -269,7 +265,7 @@ func TestBindingRejectsBadArguments(t *testing.T) {
 func TestBindingThrowsBackendErrors(t *testing.T) {
 	f := &fakeBackend{err: openidm.Errorf(openidm.CodePreconditionFailed, "stale")}
 	v := newVM(t, f)
-	if got := v.thrown(t, `openidm.update("managed/alpha_user/x", "1", {})`); got != "412 Precondition Failed: openidm.update: 412 Precondition Failed: stale" {
+	if got := v.thrown(t, `openidm.update("managed/alpha_user/x", "1", {})`); got != "412 Precondition Failed | JavaException: org.forgerock.json.resource.PreconditionFailedException: stale" {
 		t.Errorf("got %s", got)
 	}
 	// A 404 is null for read only.
@@ -277,12 +273,13 @@ func TestBindingThrowsBackendErrors(t *testing.T) {
 	if got := v.eval(t, `openidm.read("managed/alpha_user/x")`); got != "null" {
 		t.Errorf("read: %s", got)
 	}
-	if got := v.thrown(t, `openidm.delete("managed/alpha_user/x", null)`); got != "404 Not Found: openidm.delete: 404 Not Found: gone" {
+	if got := v.thrown(t, `openidm.delete("managed/alpha_user/x", null)`); got != "404 Not Found | JavaException: org.forgerock.json.resource.NotFoundException: gone" {
 		t.Errorf("delete: %s", got)
 	}
-	// An error without a status has no code.
-	f.err = errors.New("connection refused")
-	if got := v.thrown(t, `openidm.query("managed/alpha_user", {_queryFilter: "true"})`); got != "undefined undefined: openidm.query: connection refused" {
+	// A failure that is not IDM's answer is a 500 whose message shows no
+	// Go error text.
+	f.err = errors.New("sql: database is closed")
+	if got := v.thrown(t, `openidm.query("managed/alpha_user", {_queryFilter: "true"})`); got != "500 Internal Server Error | JavaException: org.forgerock.json.resource.InternalServerErrorException: IDM request failed" {
 		t.Errorf("query: %s", got)
 	}
 	// A send that failed is not reported as sent; nothing failed was recorded.
@@ -325,7 +322,7 @@ func TestNoBackend(t *testing.T) {
 		`openidm.query("managed/alpha_user", {_queryFilter: "true"})`,
 		`openidm.action("external/email", "send", {to: "a@b"})`,
 	} {
-		if got := v.thrown(t, src); got != "undefined undefined: "+openidm.NoBackend {
+		if got := v.thrown(t, src); got != "- | InternalError: "+openidm.NoBackend {
 			t.Errorf("%s: %s", src, got)
 		}
 	}
@@ -355,4 +352,41 @@ func jsonOf(t testing.TB, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A failed call throws what AIC throws: a JavaException whose
+// e.javaException is CREST's ResourceException, with its code, reason,
+// detail and server-error flag.
+func TestErrorsAreResourceExceptions(t *testing.T) {
+	f := &fakeBackend{err: &openidm.Error{Code: 409, Message: "taken", Detail: map[string]any{"field": "userName"}}}
+	v := newVM(t, f)
+	got := v.eval(t, `var out = {}; try { openidm.create("managed/alpha_user", "x", {}) } catch (e) {
+		var j = e.javaException;
+		out = {name: e.name, message: e.message, text: String(e), code: j.getCode(), reason: j.getReason(),
+			server: j.isServerError(), detail: j.getDetail().getObject(), detailField: j.getDetail().get("field").getObject(),
+			json: j.toJsonValue().getObject(), jtext: String(j), stack: e.stack.indexOf("github.com") < 0 && e.stack.indexOf("GoError") < 0 };
+	} out`)
+	want := `{"code":409,"detail":{"field":"userName"},"detailField":"userName",` +
+		`"json":{"code":409,"detail":{"field":"userName"},"message":"taken","reason":"Conflict"},` +
+		`"jtext":"org.forgerock.json.resource.ConflictException: taken",` +
+		`"message":"org.forgerock.json.resource.ConflictException: taken","name":"JavaException","reason":"Conflict",` +
+		`"server":false,"stack":true,"text":"JavaException: org.forgerock.json.resource.ConflictException: taken"}`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	f.err = &openidm.Error{Code: 503, Message: "busy"}
+	if got := v.eval(t, `var out; try { openidm.update("managed/alpha_user/x", null, {}) } catch (e) {
+		out = [e.javaException.isServerError(), e.javaException.getDetail().isNull(), e.message] } out`); got != `[true,true,"org.forgerock.json.resource.ServiceUnavailableException: busy"]` {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestExceptionClass(t *testing.T) {
+	for code, want := range map[int]string{400: "BadRequestException", 403: "ForbiddenException", 404: "NotFoundException",
+		409: "ConflictException", 412: "PreconditionFailedException", 500: "InternalServerErrorException",
+		501: "NotSupportedException", 503: "ServiceUnavailableException", 401: "UncategorizedException", 418: "UncategorizedException"} {
+		if got := openidm.ExceptionClass(code); got != "org.forgerock.json.resource."+want {
+			t.Errorf("%d: %s", code, got)
+		}
+	}
 }

@@ -65,7 +65,7 @@ func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr ma
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, Errorf(CodeBadRequest, "the request body is not JSON: %v", err)
+			return nil, Errorf(CodeBadRequest, "the request body cannot be written as JSON")
 		}
 		rd = bytes.NewReader(b)
 	}
@@ -102,7 +102,7 @@ func (r *REST) do(ctx context.Context, method, path string, q url.Values, hdr ma
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("idm: %s %s: the answer is not JSON: %w", method, path, err)
+		return nil, Errorf(CodeInternal, "IDM's answer to %s %s is not JSON", method, path)
 	}
 	return jsvalue.Normalize(raw), nil
 }
@@ -115,7 +115,7 @@ func (r *REST) object(ctx context.Context, method, path string, q url.Values, hd
 	}
 	m, ok := raw.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("idm: %s %s: expected a JSON object", method, path)
+		return nil, Errorf(CodeInternal, "IDM's answer to %s %s is not a JSON object", method, path)
 	}
 	return m, nil
 }
@@ -126,6 +126,7 @@ func httpError(status int, body []byte) error {
 	var e struct {
 		Code    int    `json:"code"`
 		Message string `json:"message"`
+		Detail  any    `json:"detail"`
 	}
 	_ = json.Unmarshal(body, &e)
 	msg := e.Message
@@ -138,7 +139,7 @@ func httpError(status int, body []byte) error {
 	if msg == "" {
 		msg = http.StatusText(status)
 	}
-	return &Error{Code: status, Message: msg}
+	return &Error{Code: status, Message: msg, Detail: jsvalue.Normalize(e.Detail)}
 }
 
 func ifMatch(rev string) map[string]string {

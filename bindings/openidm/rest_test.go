@@ -2,6 +2,7 @@ package openidm_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -57,16 +58,23 @@ func TestRESTSendsIDMRequests(t *testing.T) {
 	}
 
 	// IDM's error body gives the message; any other body is quoted, cut.
-	status, answer = 412, `{"code":412,"reason":"Precondition Failed","message":"Expectation failed"}`
-	if _, err := b.Delete(ctx, "managed/alpha_user", "u1", "1", openidm.Opts{}); err == nil || err.Error() != "412 Precondition Failed: Expectation failed" {
+	status, answer = 412, `{"code":412,"reason":"Precondition Failed","message":"Expectation failed","detail":{"rev":"2"}}`
+	_, err = b.Delete(ctx, "managed/alpha_user", "u1", "1", openidm.Opts{})
+	var idmErr *openidm.Error
+	if !errors.As(err, &idmErr) || err.Error() != "412 Precondition Failed: Expectation failed" {
 		t.Fatalf("%v", err)
+	}
+	if d, _ := idmErr.Detail.(map[string]any); d["rev"] != "2" {
+		t.Fatalf("detail %#v", idmErr.Detail)
 	}
 	status, answer = 502, strings.Repeat("x", 300)
 	if _, err := b.Read(ctx, "managed/alpha_user", "u1", openidm.Opts{}); openidm.Code(err) != 502 || !strings.HasSuffix(err.Error(), strings.Repeat("x", 200)+"…") {
 		t.Fatalf("%v", err)
 	}
+	// An answer that is not an object is a server error, as IDM would not
+	// give it.
 	status, answer = 200, `[1]`
-	if _, err := b.Read(ctx, "managed/alpha_user", "u1", openidm.Opts{}); err == nil || openidm.Code(err) != 0 {
+	if _, err := b.Read(ctx, "managed/alpha_user", "u1", openidm.Opts{}); openidm.Code(err) != 500 {
 		t.Fatalf("%v", err)
 	}
 }

@@ -52,7 +52,7 @@ func Convert(raw string, t Type) (any, error) {
 		if strings.HasPrefix(s, "[") {
 			var l []any
 			if err := json.Unmarshal([]byte(s), &l); err != nil {
-				return nil, fmt.Errorf("%q is not a JSON array: %v", raw, err)
+				return nil, fmt.Errorf("%q is not a JSON array", raw)
 			}
 			return jsvalue.Normalize(l), nil
 		}

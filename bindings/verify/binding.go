@@ -37,6 +37,7 @@ import (
 
 	"github.com/journeyjs/journeyjs/bindings"
 	"github.com/journeyjs/journeyjs/bindings/jsvalue"
+	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 	"github.com/journeyjs/journeyjs/bindings/verify/enums"
 )
 
@@ -106,9 +107,9 @@ func (b *Instance) Begin(run *bindings.Run) {
 // End forgets the run.
 func (b *Instance) End(*bindings.Run) { b.ctx, b.backend, b.state = nil, nil, nil }
 
-// fail throws a plain Error "verifyTransactionsHelper.fn: msg".
+// fail throws Rhino's InternalError "verifyTransactionsHelper.fn: msg".
 func (b *Instance) fail(fn, format string, args ...any) {
-	panic(b.rt.NewGoError(fmt.Errorf("verifyTransactionsHelper."+fn+": "+format, args...)))
+	rhinoerr.Internal(b.rt, "%s", fmt.Sprintf("verifyTransactionsHelper."+fn+": "+format, args...))
 }
 
 // exception throws a ScriptedVerifyTransactionsException for a PingOne
@@ -117,14 +118,11 @@ func (b *Instance) exception(fn string, status int, body []byte, err error) {
 	var msg string
 	switch {
 	case err != nil:
-		msg = fmt.Sprintf("%s: %v", fn, err)
+		msg = fn + ": " + rhinoerr.NetworkText(err, requestText(err))
 	default:
 		msg = fmt.Sprintf("%s: PingOne answered %d %s: %s", fn, status, http.StatusText(status), strings.TrimSpace(string(body)))
 	}
-	obj := b.rt.NewGoError(errors.New(msg))
-	// An own property: the inherited one on the shared (frozen) error
-	// prototype cannot be assigned.
-	_ = obj.DefineDataProperty("name", b.rt.ToValue(ExceptionName), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	obj := rhinoerr.New(b.rt, ExceptionName, msg)
 	if status > 0 {
 		_ = obj.Set("status", status)
 		_ = obj.Set("body", string(body))
@@ -140,7 +138,7 @@ func (b *Instance) throw(fn string, err error) {
 	var req *RequestError
 	switch {
 	case errors.Is(err, ErrNoBackend):
-		panic(b.rt.NewGoError(ErrNoBackend))
+		rhinoerr.Internal(b.rt, "%s", ErrNoBackend.Error())
 	case errors.As(err, &noUser):
 		b.fail(fn, "%v", noUser)
 	case errors.As(err, &req):
@@ -334,4 +332,14 @@ func embeddedLen(body []byte, key string) int {
 		return -1
 	}
 	return len(items)
+}
+
+// requestText is the text of a failed request that is not the network's:
+// the back end's own words, but not a JSON decoder's complaint.
+func requestText(err error) string {
+	var parse *ParseError
+	if errors.As(err, &parse) {
+		return parse.What
+	}
+	return err.Error()
 }

@@ -63,6 +63,17 @@ func (e *RequestError) Error() string {
 
 func (e *RequestError) Unwrap() error { return e.Err }
 
+// ParseError is a PingOne answer that is not the JSON expected: What says
+// which, in words a script may read; Err is the decoder's complaint.
+type ParseError struct {
+	What string
+	Err  error
+}
+
+func (e *ParseError) Error() string { return e.What + ": " + e.Err.Error() }
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
 // LastTransaction returns the newest Verify transaction (the latest
 // updatedAt) of the journey's PingOne user, found as verifyTransactionsHelper
 // finds it: the id in node state under be.UserIDKey() (DefaultUserIDKey when
@@ -92,7 +103,7 @@ func LastTransaction(ctx context.Context, be Backend, state State) (*Transaction
 		} `json:"_embedded"`
 	}
 	if err := json.Unmarshal(body, &list); err != nil {
-		return nil, &RequestError{Err: fmt.Errorf("the transaction list does not parse: %v", err)}
+		return nil, &RequestError{Err: &ParseError{What: "the transaction list does not parse", Err: err}}
 	}
 	var last *Transaction
 	for _, raw := range list.Embedded.Items {
@@ -162,7 +173,7 @@ func userByName(ctx context.Context, be Backend, username string) (string, error
 		} `json:"_embedded"`
 	}
 	if err := json.Unmarshal(body, &list); err != nil {
-		return "", &RequestError{Err: fmt.Errorf("user search answer does not parse: %v", err)}
+		return "", &RequestError{Err: &ParseError{What: "the user search answer does not parse", Err: err}}
 	}
 	if len(list.Embedded.Users) == 0 || list.Embedded.Users[0].ID == "" {
 		return "", nil

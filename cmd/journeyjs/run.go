@@ -219,7 +219,7 @@ func printPretty(w io.Writer, path string, r runReport) {
 	for _, kv := range [][2]string{
 		{"description", action.Description.Get(out)}, {"error msg", action.ErrorMessage.Get(out)},
 		{"lockout msg", action.LockoutMessage.Get(out)},
-		{"user", action.IdentifiedUser.Get(out)}, {"stage", action.Stage.Get(out)},
+		{"user", action.IdentifiedUser.Get(out)}, {"agent", action.IdentifiedAgent.Get(out)}, {"stage", action.Stage.Get(out)},
 	} {
 		if kv[1] != "" {
 			fmt.Fprintf(w, "%-12s %s\n", kv[0]+":", kv[1])

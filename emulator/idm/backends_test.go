@@ -111,9 +111,9 @@ func TestRESTRequestsAndErrors(t *testing.T) {
 
 	// A wrong token is IDM's 401, thrown to the script with its code.
 	bad := &openidm.REST{BaseURL: fake.srv.URL + "/openidm", Token: "wrong", Client: fake.srv.Client()}
-	res, err := run(t, `try { openidm.read("managed/alpha_user/u-bjensen"); } catch (e) { nodeState.putShared("e", e.code + " " + e.message); }
+	res, err := run(t, `try { openidm.read("managed/alpha_user/u-bjensen"); } catch (e) { nodeState.putShared("e", e.javaException.getCode() + " " + e.message); }
 action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(bad))})
-	if err != nil || res.SharedState["e"] != "401 openidm.read: 401 Unauthorized: Access Denied" {
+	if err != nil || res.SharedState["e"] != "401 org.forgerock.json.resource.UncategorizedException: Access Denied" {
 		t.Fatalf("%v %v", err, res.SharedState)
 	}
 

@@ -156,7 +156,7 @@ var out = {};
 var users = "managed/alpha_user";
 function failure(f) {
 	try { f(); return "no error"; }
-	catch (e) { return e.code + " " + e.reason + (e.message.indexOf("openidm.") === 0 ? "" : " (bad message: " + e.message + ")"); }
+	catch (e) { var j = e.javaException; return j.getCode() + " " + j.getReason() + (e.message.indexOf("org.forgerock.json.resource.") === 0 ? "" : " (bad message: " + e.message + ")"); }
 }
 var u = openidm.create(users, "fixed-1", {userName: "fixed", age: 33, name: {given: "Fi", family: "Xed"}});
 out.created = [u._id, u._rev, u.userName];
@@ -266,8 +266,8 @@ var none = openidm.query(users, {_queryFilter: "/age lt 30", _pageSize: 1, _sort
 out.none = [none.result[0].userName, none.totalPagedResults, none.totalPagedResultsPolicy, typeof none.pagedResultsCookie];
 out.nested = openidm.query(users, {_queryFilter: "/name/given eq 'ed' and /roles/0/_ref sw 'managed/alpha_role/'"}).result.map(function (u) { return u._id; });
 out.anyRole = openidm.query(users, {_queryFilter: "/roles/_ref eq 'managed/alpha_role/staff'", _sortKeys: "_id"}).result.map(function (u) { return u._id; });
-out.badPolicy = (function () { try { openidm.query(users, {_queryFilter: "true", _totalPagedResultsPolicy: "SOME"}); } catch (e) { return e.code; } })();
-out.badCookie = (function () { try { openidm.query(users, {_queryFilter: "true", _pageSize: 1, _pagedResultsCookie: "zzz"}); } catch (e) { return e.code; } })();
+out.badPolicy = (function () { try { openidm.query(users, {_queryFilter: "true", _totalPagedResultsPolicy: "SOME"}); } catch (e) { return e.javaException.getCode(); } })();
+out.badCookie = (function () { try { openidm.query(users, {_queryFilter: "true", _pageSize: 1, _pagedResultsCookie: "zzz"}); } catch (e) { return e.javaException.getCode(); } })();
 out.allIds = openidm.query(users, {_queryId: "query-all-ids", _pageSize: 2, _sortKeys: "_id"}).result;
 nodeState.putShared("out", out);
 action.goTo("done");
@@ -320,7 +320,7 @@ func TestUncaughtIDMErrorFailsTheRun(t *testing.T) {
 openidm.delete("managed/alpha_user/missing", null);
 action.goTo("x");`, runtime.Input{Backends: bindings.NewBackends(openidm.BackendKey.Value(newMemory(t, nil)))})
 	var se *runtime.ScriptError
-	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(se.Message, "openidm.delete: 404 Not Found: Object missing not found in managed/alpha_user") {
+	if !errors.As(err, &se) || se.Line != 2 || se.Message != "JavaException: org.forgerock.json.resource.NotFoundException: Object missing not found in managed/alpha_user" {
 		t.Fatalf("err %#v", err)
 	}
 	// The partial result keeps what the run changed before it failed.
@@ -339,9 +339,9 @@ func TestActionHandler(t *testing.T) {
 	})
 	out, _ := outJSON(t, `var out = {};
 out.ok = openidm.action("endpoint/custom", "go", {n: 1}, {x: 2});
-try { openidm.action("endpoint/custom", "fail", null); } catch (e) { out.fail = e.code + " " + e.message; }
+try { openidm.action("endpoint/custom", "fail", null); } catch (e) { out.fail = e.javaException.getCode() + " " + e.message; }
 nodeState.putShared("out", out); action.goTo("x");`, m)
-	want := `{"fail":"403 openidm.action: 403 Forbidden: nope","ok":{"action":"go","content":{"n":1},"p":"2","resource":"endpoint/custom"}}`
+	want := `{"fail":"403 org.forgerock.json.resource.ForbiddenException: nope","ok":{"action":"go","content":{"n":1},"p":"2","resource":"endpoint/custom"}}`
 	if out != want {
 		t.Fatalf("got  %s\nwant %s", out, want)
 	}

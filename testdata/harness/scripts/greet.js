@@ -8,7 +8,7 @@ logger.info("said {}", greeting);
 nodeState.putShared("greeting", greeting).putTransient("seen", true);
 if (admins.indexOf(name) >= 0) {
   logger.warn("admin {} signed in", name);
-  action.goTo("admin").withHeader(greeting).withHeader("Admin console");
+  action.goTo("admin").withHeader(greeting).withDescription("Admin console");
 } else {
   action.goTo("user").withHeader(greeting).withDescription("tier " + nodeState.get("profile").tier);
 }

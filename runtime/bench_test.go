@@ -185,3 +185,14 @@ func runOn(ctx context.Context, e *Engine, v *vm, script Script, in *Input) (Res
 	err := v.execute(ctx, monoNow(), e.limit(ctx), entry.prg, script, in, &res)
 	return res, err
 }
+
+// BenchmarkNewRuntime is what building one fresh runtime costs (the part of
+// every run that the engine's background builder does ahead of time).
+func BenchmarkNewRuntime(b *testing.B) {
+	e := New(Options{})
+	defer e.Close()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		e.drop(newVM(e))
+	}
+}

@@ -241,17 +241,18 @@ func jsonNesting(s string, limit int) bool {
 // Rhino. In the tenant language, eval and the Function constructor also
 // refuse what AIC's Rhino refuses to compile, with its message, as a
 // SyntaxError the script can catch.
-func guardParsers(rt *goja.Runtime, builtins map[string]goja.Value, tenant bool) {
-	// The constructors as they were before the script ran: it may have
-	// replaced the globals.
-	syntaxError, rangeError := builtins["SyntaxError"], builtins["RangeError"]
+func guardParsers(rt *goja.Runtime, tenant bool) {
+	// The runtime's own constructors (the script may have replaced the
+	// globals), looked up only when needed: building them costs every run.
+	syntaxError := func() goja.Value { return rt.Builtin("SyntaxError") }
+	rangeError := func() goja.Value { return rt.Builtin("RangeError") }
 	rt.SetEvalGuard(func(src string) {
 		if _, ok := jsNesting(src, MaxSourceNesting); !ok {
-			throwNew(rt, rangeError, fmt.Sprintf("the code is nested more than %d levels deep", MaxSourceNesting))
+			throwNew(rt, rangeError(), fmt.Sprintf("the code is nested more than %d levels deep", MaxSourceNesting))
 		}
 		if tenant {
 			if msg, ok := tenantEvalError(src); !ok {
-				throwNew(rt, syntaxError, msg)
+				throwNew(rt, syntaxError(), msg)
 			}
 		}
 	})
@@ -265,13 +266,13 @@ func guardParsers(rt *goja.Runtime, builtins map[string]goja.Value, tenant bool)
 			return v
 		case errors.Is(err, jsvalue.ErrJSONNotGo):
 			if !jsonNesting(text, MaxJSONNesting) {
-				throwNew(rt, rangeError, jsvalue.TooDeepMessage(MaxJSONNesting))
+				throwNew(rt, rangeError(), jsvalue.TooDeepMessage(MaxJSONNesting))
 			}
 			return nil
 		}
-		ctor := syntaxError
+		ctor := syntaxError()
 		if tooDeep, _ := jsvalue.ScriptError(err, MaxJSONNesting); tooDeep {
-			ctor = rangeError
+			ctor = rangeError()
 		}
 		_, msg := jsvalue.ScriptError(err, MaxJSONNesting)
 		throwNew(rt, ctor, msg)

@@ -13,6 +13,8 @@ var hostGlobals = []string{
 	"setTimeout", "setInterval", "setImmediate",
 	"clearTimeout", "clearInterval", "clearImmediate",
 	"require", "console",
+	// goja's own error type for Go errors: AIC has none.
+	"GoError",
 }
 
 // prepareGlobal strips host-only globals from a new runtime and, in the
@@ -22,13 +24,13 @@ var hostGlobals = []string{
 func prepareGlobal(rt *goja.Runtime, tenant bool) {
 	global := rt.GlobalObject()
 	for _, name := range hostGlobals {
-		_ = global.Delete(name)
+		global.DeleteBuiltin(name)
 	}
 	if !tenant {
 		return
 	}
 	for _, name := range tenantMissingGlobals {
-		_ = global.Delete(name)
+		global.DeleteBuiltin(name)
 	}
 	for path, names := range tenantMissingMethods {
 		owner := global
@@ -36,7 +38,7 @@ func prepareGlobal(rt *goja.Runtime, tenant bool) {
 			owner = owner.Get(part).ToObject(rt)
 		}
 		for _, name := range names {
-			_ = owner.Delete(name)
+			owner.DeleteBuiltin(name)
 		}
 	}
 }

@@ -21,5 +21,7 @@ var tenantMissingMethods = map[string][]string{
 	"Object":           {"values", "entries", "fromEntries", "setPrototypeOf", "getOwnPropertyDescriptors", "hasOwn"},
 	"Array.prototype":  {"flat", "flatMap", "at", "findLast", "findLastIndex", "toSorted", "toReversed", "toSpliced", "with"},
 	"String.prototype": {"at", "replaceAll", "matchAll"},
-	"RegExp.prototype": {"flags"},
+	// RegExp.prototype.flags stays, although Rhino lacks it: goja's own
+	// split, replace and match read it to copy a regular expression, and
+	// without it they would drop the i, m and g flags.
 }

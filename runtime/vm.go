@@ -28,10 +28,6 @@ type vm struct {
 	loop   *eventloop.EventLoop
 	rt     *goja.Runtime
 	freeze goja.Callable
-	// builtins are the standard constructors as they were before the
-	// script ran, for bindings built during the run (bindings.VM.Builtin):
-	// the script may have replaced the globals by then.
-	builtins map[string]goja.Value
 
 	// env is what bindings built on this runtime get (bindings.VM).
 	env bindings.VM
@@ -79,10 +75,6 @@ type vm struct {
 	broken bool
 }
 
-// builtinNames are the standard globals bindings may need while a run is in
-// progress; newVM keeps them as they were before the script ran.
-var builtinNames = []string{"Object", "Array", "JSON", "Error", "TypeError", "RangeError", "SyntaxError", "Promise"}
-
 func newVM(e *Engine) *vm {
 	v := &vm{eng: e}
 	v.loop = eventloop.NewEventLoop(eventloop.EnableConsole(false))
@@ -98,11 +90,7 @@ func newVM(e *Engine) *vm {
 	rt.SetRhinoCompat(tenant)
 	v.freeze = jsvalue.Freezer(rt)
 	global := rt.GlobalObject()
-	v.builtins = make(map[string]goja.Value, len(builtinNames))
-	for _, name := range builtinNames {
-		v.builtins[name] = global.Get(name)
-	}
-	guardParsers(rt, v.builtins, tenant)
+	guardParsers(rt, tenant)
 	prepareGlobal(rt, tenant)
 
 	// The bindings are built on first use (bindings.go), answered by the
@@ -130,10 +118,12 @@ func newVM(e *Engine) *vm {
 	return v
 }
 
-// builtin is bindings.VM.Builtin: a standard global as it was before the
-// script ran.
+// builtin is bindings.VM.Builtin: a standard global as the runtime built
+// it, whatever the script has assigned to its name since (the error
+// constructors, Object, Array, JSON, Promise); other names are read from
+// the global object.
 func (v *vm) builtin(name string) goja.Value {
-	if b, ok := v.builtins[name]; ok {
+	if b := v.rt.Builtin(name); b != nil {
 		return b
 	}
 	return v.rt.GlobalObject().Get(name)

@@ -290,13 +290,14 @@ func Seal(rt *goja.Runtime, obj *goja.Object) {
 }
 
 // SealWith freezes obj and, through its own properties (enumerable or not,
-// symbols included), every object and function it holds, with a freeze
-// function obtained from Freezer. Freezing only the top object would leave
-// its methods open: on a runtime that is reused, `nodeState.get.x = 1` or
-// Object.setPrototypeOf(nodeState.get, …) in one run would reach the next.
-// Prototypes are not followed: they are shared built-ins, which the runtime
-// hardens itself. Binding objects hold only data properties, so reading them
-// runs no script code.
+// symbols included), every plain object it holds (utils.crypto and the
+// like), with a freeze function obtained from Freezer, so that a script
+// cannot replace a binding's method, as it cannot change a Java object's
+// in AIC. Methods themselves are left as they are: every run has a runtime
+// of its own, so what a script does to a function object ends with its
+// run, and freezing every method of every binding built for every run
+// would cost more than the run. Binding objects hold only data properties,
+// so reading them runs no script code.
 func SealWith(freeze goja.Callable, obj *goja.Object) {
 	seen := map[*goja.Object]bool{}
 	var walk func(o *goja.Object)
@@ -309,12 +310,12 @@ func SealWith(freeze goja.Callable, obj *goja.Object) {
 			panic(fmt.Sprintf("jsvalue: freeze: %v", err))
 		}
 		for _, k := range o.GetOwnPropertyNames() {
-			if v, ok := o.Get(k).(*goja.Object); ok {
+			if v, ok := o.Get(k).(*goja.Object); ok && !isFunction(v) {
 				walk(v)
 			}
 		}
 		for _, sym := range o.Symbols() {
-			if v, ok := o.GetSymbol(sym).(*goja.Object); ok {
+			if v, ok := o.GetSymbol(sym).(*goja.Object); ok && !isFunction(v) {
 				walk(v)
 			}
 		}
@@ -346,4 +347,9 @@ func Text(b []byte) string {
 		return string(b)
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+func isFunction(o *goja.Object) bool {
+	_, ok := goja.AssertFunction(o)
+	return ok
 }

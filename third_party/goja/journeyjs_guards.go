@@ -7,7 +7,11 @@ package goja
 // goja's: eval keeps its direct (local-scope) semantics, and nothing a
 // script can observe is a wrapper. See JOURNEYJS.md.
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dop251/goja/unistring"
+)
 
 // SetEvalGuard sets a function called with the source text of every eval
 // (direct or indirect) and every Function, generator and async function
@@ -49,4 +53,60 @@ func (ctx *_builtinJSON_stringifyContext) jjCheckDepth() {
 	if max := ctx.r.jj.jsonMaxDepth; max > 0 && len(ctx.stack) >= max {
 		panic(ctx.r.newError(ctx.r.getRangeError(), fmt.Sprintf("JSON.stringify: the value is nested more than %d levels deep", max)))
 	}
+}
+
+// DeleteBuiltin deletes the property name of a built-in object, as Delete
+// does, without building it first. goja builds its built-ins' properties on
+// first use; deleting one the usual way would build it (a function object
+// for a method) only to throw it away. An embedder that hides built-ins from
+// scripts on every new runtime (journeyjs's tenant language) pays nothing
+// for the ones no script touched. It reports whether the property is gone.
+func (o *Object) DeleteBuiltin(name string) bool {
+	t, ok := o.self.(*templatedObject)
+	if !ok {
+		if tf, isFunc := o.self.(*templatedFuncObject); isFunc {
+			t = &tf.templatedObject
+		}
+	}
+	n := unistring.NewFromString(name)
+	if t != nil {
+		if _, built := t.values[n]; !built {
+			if _, inTemplate := t.tmpl.props[n]; inTemplate {
+				t.materialisePropNames()
+				t._delete(n)
+				t.values[n] = nil // a white hole: the template's property is gone
+				return true
+			}
+		}
+	}
+	return o.Delete(name) == nil
+}
+
+// Builtin returns the standard constructor or object called name as the
+// runtime built it, whatever a script has since assigned to the global of
+// that name: embedders building objects for a script (errors, promises)
+// must not pick up the script's replacements. It covers Object, Array,
+// JSON, Promise and the error constructors; nil for any other name.
+func (r *Runtime) Builtin(name string) Value {
+	switch name {
+	case "Object":
+		return r.getObject()
+	case "Array":
+		return r.getArray()
+	case "JSON":
+		return r.getJSON()
+	case "Promise":
+		return r.getPromise()
+	case "Error":
+		return r.getError()
+	case "TypeError":
+		return r.getTypeError()
+	case "RangeError":
+		return r.getRangeError()
+	case "SyntaxError":
+		return r.getSyntaxError()
+	case "ReferenceError":
+		return r.getReferenceError()
+	}
+	return nil
 }

@@ -62,14 +62,9 @@ func (ctx *_builtinJSON_stringifyContext) jjCheckDepth() {
 // scripts on every new runtime (journeyjs's tenant language) pays nothing
 // for the ones no script touched. It reports whether the property is gone.
 func (o *Object) DeleteBuiltin(name string) bool {
-	t, ok := o.self.(*templatedObject)
-	if !ok {
-		if tf, isFunc := o.self.(*templatedFuncObject); isFunc {
-			t = &tf.templatedObject
-		}
-	}
 	n := unistring.NewFromString(name)
-	if t != nil {
+	if tt, ok := o.self.(interface{ jjTemplated() *templatedObject }); ok {
+		t := tt.jjTemplated()
 		if _, built := t.values[n]; !built {
 			if _, inTemplate := t.tmpl.props[n]; inTemplate {
 				t.materialisePropNames()
@@ -110,3 +105,7 @@ func (r *Runtime) Builtin(name string) Value {
 	}
 	return nil
 }
+
+// jjTemplated gives DeleteBuiltin the template of every object built from
+// one (plain, function and array objects embed templatedObject).
+func (o *templatedObject) jjTemplated() *templatedObject { return o }

@@ -81,3 +81,87 @@ func TestJourneyjsRhinoStringHasNoIndexKeys(t *testing.T) {
 		{"characters still readable", `var s = new String("ab"); s[1] + ("0" in s)`, "btrue", "btrue"},
 	})
 }
+
+// journeyjsInZone runs the rest of the test with time.Local set to loc, as
+// goja's own date tests do (they do not run in parallel).
+func journeyjsInZone(t *testing.T, loc *time.Location) {
+	saved := time.Local
+	time.Local = loc
+	t.Cleanup(func() { time.Local = saved })
+}
+
+func TestJourneyjsRhinoDateFormats(t *testing.T) {
+	journeyjsInZone(t, time.UTC)
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"toString", `new Date(0).toString()`, "Thu Jan 01 1970 00:00:00 GMT-0000 (UTC)", "Thu Jan 01 1970 00:00:00 GMT+0000 (UTC)"},
+		{"toTimeString", `new Date(0).toTimeString()`, "00:00:00 GMT-0000 (UTC)", "00:00:00 GMT+0000 (UTC)"},
+		{"Date()", `Date()`, "Thu Jan 01 1970 00:00:00 GMT-0000 (UTC)", "Thu Jan 01 1970 00:00:00 GMT+0000 (UTC)"},
+		{"toDateString unchanged", `new Date(0).toDateString()`, "Thu Jan 01 1970", "Thu Jan 01 1970"},
+		{"toLocaleString", `new Date(Date.UTC(2024, 11, 25, 13, 5, 9)).toLocaleString()`,
+			"December 25, 2024 1:05:09 PM UTC", "12/25/2024, 13:05:09"},
+		{"toLocaleString midnight", `new Date(0).toLocaleString("en-GB")`, "January 1, 1970 12:00:00 AM UTC", "01/01/1970, 00:00:00"},
+		{"toLocaleDateString", `new Date(0).toLocaleDateString()`, "January 1, 1970", "01/01/1970"},
+		{"toLocaleTimeString", `new Date(Date.UTC(2024, 0, 1, 12, 0, 7)).toLocaleTimeString()`, "12:00:07 PM UTC", "12:00:07"},
+		{"Julian calendar before 1582", `new Date(Date.UTC(-1, 0)).toLocaleDateString() + "|" + new Date(Date.UTC(1582, 9, 14)).toLocaleDateString()`,
+			"January 3, 0002|October 4, 1582", "01/01/-0001|10/14/1582"},
+		{"Gregorian from the cutover", `new Date(Date.UTC(1582, 9, 15)).toLocaleDateString()`, "October 15, 1582", "10/15/1582"},
+		{"invalid", `new Date(NaN).toLocaleString() + new Date(NaN).toString()`, "Invalid DateInvalid Date", "Invalid DateInvalid Date"},
+		{"toISOString expanded years", `new Date(Date.UTC(-1, 0)).toISOString() + " " + new Date(Date.UTC(12345, 0)).toISOString() + " " + new Date(0).toISOString()`,
+			"-000001-01-01T00:00:00.000Z +012345-01-01T00:00:00.000Z 1970-01-01T00:00:00.000Z",
+			"-0001-01-01T00:00:00.000Z +12345-01-01T00:00:00.000Z 1970-01-01T00:00:00.000Z"},
+		{"toGMTString", `var p = Date.prototype; (p.toGMTString === p.toUTCString) + " " + new Date(0).toGMTString()`,
+			"true Thu, 01 Jan 1970 00:00:00 GMT", "throws TypeError: Object has no member 'toGMTString'"},
+		{"toSource", `new Date(5).toSource() + new Date(NaN).toSource()`, "(new Date(5))(new Date(NaN))", "throws TypeError: Object has no member 'toSource'"},
+	})
+}
+
+func TestJourneyjsRhinoDateOffsetSign(t *testing.T) {
+	journeyjsInZone(t, time.FixedZone("IST", 5*3600+1800))
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"east", `new Date(0).toTimeString()`, "05:30:00 GMT+0530 (IST)", "05:30:00 GMT+0530 (IST)"},
+	})
+	journeyjsInZone(t, time.FixedZone("NST", -(3*3600+1800)))
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"west", `new Date(0).toTimeString()`, "20:30:00 GMT-0330 (NST)", "20:30:00 GMT-0330 (NST)"},
+	})
+}
+
+func TestJourneyjsRhinoDateYear(t *testing.T) {
+	journeyjsInZone(t, time.UTC)
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"getYear", `[new Date(0).getYear(), new Date(Date.UTC(2024, 0)).getYear(), new Date(Date.UTC(1899, 0)).getYear(), new Date(NaN).getYear()].join()`,
+			"70,124,-1,NaN", "throws TypeError: Object has no member 'getYear'"},
+		{"setYear", `[new Date(0).setYear(99), new Date(0).setYear(2001), new Date(0).setYear(5), new Date(NaN).setYear(99), new Date(0).setYear("x")].join()`,
+			"915148800000,978307200000,-2051222400000,915148800000,NaN", "throws TypeError: Object has no member 'setYear'"},
+		{"setYear keeps the day and time", `var d = new Date(Date.UTC(2024, 1, 29, 10, 11, 12)); d.setYear(2023); d.toISOString()`,
+			"2023-03-01T10:11:12.000Z", "throws TypeError: Object has no member 'setYear'"},
+		{"lengths", `Date.prototype.getYear.length + "," + Date.prototype.setYear.length`, "0,1", "throws TypeError: Cannot read property 'length' of undefined"},
+	})
+}
+
+func TestJourneyjsRhinoDateParse(t *testing.T) {
+	journeyjsInZone(t, time.UTC)
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"ISO with zone", `[Date.parse("2024-03-01T12:30:00Z"), Date.parse("2024-03-01T12:30:00.123+02:00"), Date.parse("2024-03-01T12:30+0200")].join()`,
+			"1709296200000,1709289000123,1709289000000", "1709296200000,1709289000123,1709289000000"},
+		{"ISO date alone, and without zone", `[Date.parse("2024-03-01"), Date.parse("2024-03"), Date.parse("2024-03-01T12:30:00")].join()`,
+			"1709251200000,1709251200000,1709296200000", "1709251200000,1709251200000,1709296200000"},
+		{"space instead of T", `Date.parse("2024-03-01 12:30:00")`, "NaN", "1709296200000"},
+		{"fraction digits other than three", `[Date.parse("2024-03-01T12:30:00.1Z"), Date.parse("2024-03-01T12:30:00.123456Z")].join()`,
+			"NaN,NaN", "1709296200100,1709296200123"},
+		{"day past the month's end", `Date.parse("2024-02-30")`, "NaN", "1709251200000"},
+		{"offset hours alone", `Date.parse("2024-03-01T12:30:00+02")`, "NaN", "1709289000000"},
+		{"expanded years", `[Date.parse("+002024-03-01T00:00:00Z"), Date.parse("-000001-01-01T00:00:00Z")].join()`,
+			"1709251200000,-62198755200000", "1709251200000,-62198755200000"},
+		{"legacy forms", `[Date.parse("03/01/2024"), Date.parse("March 1, 2024"), Date.parse("Fri, 01 Mar 2024 12:30:00 GMT"),
+			Date.parse("Wed Nov 05 21:49:11 GMT-0800 1997"), Date.parse("1/2/70 3:04 PM"), Date.parse("2024/03/01 12:30:00")].join()`,
+			"1709251200000,1709251200000,1709296200000,878795351000,140640000,1709296200000",
+			"1709251200000,1709251200000,1709296200000,878795351000,140640000,1709296200000"},
+		{"legacy leniency", `[Date.parse("1/45/2024"), Date.parse("Ma 1 2024"), Date.parse("jan 1 2030 GMT+3:30"), Date.parse("(a (b)) Jan 1 2030 EST")].join()`,
+			"1707868800000,1709251200000,1893443400000,1893474000000", "1704067200000,1704067200000,NaN,1893474000000"},
+		{"legacy refusals", `[Date.parse("Jan 1 2030 13:00 pm"), Date.parse("Jan 1 30"), Date.parse(" 2024-03-01"), Date.parse("")].join()`,
+			"NaN,NaN,NaN,NaN", "1893502800000,1893456000000,1709251200000,NaN"},
+		{"new Date(string)", `new Date("2024-03-01 12:30:00").getTime() + "," + new Date("0").getTime()`, "NaN,NaN", "1709296200000,946684800000"},
+		{"unclipped parse, clipped date", `Date.parse("Jan 1 300000") + "," + new Date("Jan 1 300000").getTime()`, "9404918380800000,NaN", "NaN,NaN"},
+	})
+}

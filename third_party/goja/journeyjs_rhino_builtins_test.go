@@ -9,6 +9,7 @@ package goja
 // prints UTC or passes through Date.UTC.
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -163,5 +164,74 @@ func TestJourneyjsRhinoDateParse(t *testing.T) {
 			"NaN,NaN,NaN,NaN", "1893502800000,1893456000000,1709251200000,NaN"},
 		{"new Date(string)", `new Date("2024-03-01 12:30:00").getTime() + "," + new Date("0").getTime()`, "NaN,NaN", "1709296200000,946684800000"},
 		{"unclipped parse, clipped date", `Date.parse("Jan 1 300000") + "," + new Date("Jan 1 300000").getTime()`, "9404918380800000,NaN", "NaN,NaN"},
+	})
+}
+
+func TestJourneyjsRhinoJSONStringify(t *testing.T) {
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"lone surrogates", `var s = JSON.stringify("\udc00x\ud800\udc00\ud800"); s.length + ":" + s.charCodeAt(1).toString(16) + ":" + s.charCodeAt(5).toString(16)`,
+			"7:dc00:d800", "17:5c:30"},
+		{"lone surrogate key", `JSON.stringify({"\ud800": 1}).length`, "7", "12"},
+		{"pairs unchanged", `JSON.stringify("é\ud83d\ude00").length`, "5", "5"},
+		{"array keys are numbers", `JSON.stringify([{toJSON: function (k) { return typeof k + k; }}]) + JSON.stringify([5], function (k, v) { return k === "" ? v : typeof k; })`,
+			`["number0"]["number"]`, `["string0"]["string"]`},
+		{"RegExp left out", `JSON.stringify({a: /x/, b: 1}) + JSON.stringify([/x/]) + typeof JSON.stringify(/x/)`,
+			`{"b":1}[null]undefined`, `{"a":{},"b":1}[{}]string`},
+		{"cycle through an object", `var o = {}; o.o = o; JSON.stringify(o)`,
+			"throws TypeError: Cyclic org.mozilla.javascript.NativeObject value not allowed.", "throws TypeError: Converting circular structure to JSON"},
+		{"cycle through an array", `var a = []; a.push(a); JSON.stringify(a)`,
+			"throws TypeError: Cyclic org.mozilla.javascript.NativeArray value not allowed.", "throws TypeError: Converting circular structure to JSON"},
+		{"cycle through an error", `var e = new Error("x"); e.e = e; JSON.stringify(e)`,
+			"throws TypeError: Cyclic org.mozilla.javascript.NativeError value not allowed.", "throws TypeError: Converting circular structure to JSON"},
+		{"cycle through arguments", `var a = (function () { return arguments; })(1); a[0] = a; JSON.stringify(a)`,
+			"throws TypeError: Cyclic org.mozilla.javascript.Arguments value not allowed.", "throws TypeError: Converting circular structure to JSON"},
+	})
+}
+
+func TestJourneyjsRhinoJSONParseErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		`{`:          "Unterminated object literal",
+		``:           "Empty JSON string",
+		`[1,]`:       "Unexpected comma in array literal",
+		`{'a':1}`:    "Unexpected token in object literal",
+		`{"a":1,}`:   "Unexpected comma in object literal",
+		`{"a":1 "b"`: "Missing comma in object literal",
+		`undefined`:  "Unexpected token: u",
+		`"abc`:       "Unterminated string literal",
+		`"ab\`:       "Unterminated string literal",
+		`1 2`:        "Expected end of stream at char 2",
+		`01`:         "Expected end of stream at char 1",
+		"\"\t\"":     "String contains control character",
+		`{"a" 1}`:    "Expected : found 1",
+		`{"a"`:       "Expected : but reached end of stream",
+		`[1 2]`:      "Missing comma in array literal",
+		`tru`:        "Unexpected token: t",
+		`fals`:       "Unexpected token: f",
+		`"\x"`:       `Unexpected character in string: '\x'`,
+		`-`:          "Unsupported number format: -",
+		`-a`:         "Unsupported number format: -a",
+		`1.`:         "Unsupported number format: 1.",
+		`1e+`:        "Unsupported number format: 1e+",
+		`{"a":}`:     "Unexpected token: }",
+		`"\u12"`:     `Invalid character code: \u12"`,
+		`"\u12g4"`:   "Invalid character code: 12g4",
+		`[`:          "Unterminated array literal",
+		`é`:          "Unexpected token: é",
+	} {
+		if got := RhinoJSONError(text); got != want {
+			t.Errorf("RhinoJSONError(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for _, text := range []string{`{"a":[1,-0.5e2,"\u00e9\n",true,false,null]}`, ` 1 `, `"\ud800"`, `[]`, `{}`, `-0`, `1E5`} {
+		if got := RhinoJSONError(text); got != "" {
+			t.Errorf("RhinoJSONError(%q) = %q, want none", text, got)
+		}
+	}
+	if got := RhinoJSONError(strings.Repeat("[", 20000)); got != "" {
+		t.Errorf("too deep: %q, want the walk to give up", got)
+	}
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"goja's own parse", `JSON.parse('{"a":1,}')`, "throws SyntaxError: Unexpected comma in object literal",
+			"throws SyntaxError: invalid character '}' looking for beginning of object key string"},
 	})
 }

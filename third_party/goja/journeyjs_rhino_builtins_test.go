@@ -62,6 +62,10 @@ func TestJourneyjsRhinoKeyOrder(t *testing.T) {
 			"b,1,a", "1,b,a"},
 		{"getOwnPropertyNames", `Object.getOwnPropertyNames({b: 1, 2: 1, a: 1}).join()`, "b,2,a", "2,b,a"},
 		{"arrays list elements first", `var a = [1, 2]; a.x = 1; a[2] = 3; Object.keys(a).join()`, "0,1,2,x", "0,1,2,x"},
+		// Rhino lists an element stored past its dense storage after the
+		// named keys ("0,1,x,5"); journeyjs keeps elements first
+		// (KNOWN-DIFFERENCES.md, arrays/keys-element-past-dense).
+		{"array element far past the end", `var a = [1, 2]; a.x = 1; a[5] = 3; Object.keys(a).join()`, "0,1,5,x", "0,1,5,x"},
 		// An index key on a prototype must still be found after deletes shift
 		// the unsorted names (idxPropCount stays a true count).
 		{"prototype index setter after deletes", `var p = {a: 1, b: 2}; var seen = 0;
@@ -233,5 +237,61 @@ func TestJourneyjsRhinoJSONParseErrors(t *testing.T) {
 	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
 		{"goja's own parse", `JSON.parse('{"a":1,}')`, "throws SyntaxError: Unexpected comma in object literal",
 			"throws SyntaxError: invalid character '}' looking for beginning of object key string"},
+	})
+}
+
+func TestJourneyjsRhinoSort(t *testing.T) {
+	forty := `var a = []; for (var i = 0; i < 40; i++) a.push(`
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"boolean comparator", `[5, 1, 4, 2, 3].sort(function (a, b) { return a > b; }).join()`, "1,2,3,4,5", "5,1,4,2,3"},
+		{"boolean comparator, past insertion sort", forty + `(i * 17) % 40); a.sort(function (x, y) { return x > y; }).join()`,
+			"23,20,17,37,11,14,5,31,39,8,0,1,2,3,4,6,7,9,10,12,13,15,16,18,19,21,22,24,25,26,27,28,29,30,32,33,34,35,36,38",
+			"0,17,34,11,28,5,22,39,16,33,10,27,4,21,38,15,32,9,26,3,20,37,14,31,8,25,2,19,36,13,30,7,24,1,18,35,12,29,6,23"},
+		{"not stable past 17 elements", forty + `{k: (i * 7) % 3, v: i}); a.sort(function (x, y) { return x.k - y.k; }).map(function (x) { return x.v; }).join()`,
+			"39,15,0,3,36,33,6,30,27,9,24,21,12,18,1,28,16,37,13,19,4,34,22,31,10,25,7,2,8,29,26,23,32,5,11,35,20,17,38,14",
+			"0,3,6,9,12,15,18,21,24,27,30,33,36,39,1,4,7,10,13,16,19,22,25,28,31,34,37,2,5,8,11,14,17,20,23,26,29,32,35,38"},
+		{"NaN counts as greater", `[3, 1, 2].sort(function () { return NaN; }).join()`, "2,1,3", "3,1,2"},
+		{"-0 counts as less", `[1, 2, 3].sort(function () { return -0; }).join()`, "1,2,3", "3,2,1"},
+		{"always greater", `[1, 2, 3, 4, 5].sort(function () { return 1; }).join()`, "5,4,3,2,1", "1,2,3,4,5"},
+		{"default order", forty + `i % 2 ? String((i * 7) % 13) : (i * 7) % 13); a.sort().join()`,
+			"0,0,0,0,1,1,1,10,10,10,11,11,11,12,12,12,2,2,2,3,3,3,4,4,4,5,5,5,6,6,6,7,7,7,8,8,8,9,9,9",
+			"0,0,0,0,1,1,1,10,10,10,11,11,11,12,12,12,2,2,2,3,3,3,4,4,4,5,5,5,6,6,6,7,7,7,8,8,8,9,9,9"},
+		{"undefined then holes last", `var a = [3, undefined, , 1, , 2]; JSON.stringify(a.sort(function (x, y) { return y - x; })) + a.length + (3 in a) + (4 in a)`,
+			"[3,2,1,null,null,null]6truefalse", "[3,2,1,null,null,null]6truefalse"},
+		{"array-like", `JSON.stringify(Array.prototype.sort.call({0: "b", 1: undefined, 3: "a", length: 5}))`,
+			`{"0":"a","1":"b","length":5}`, `{"0":"a","1":"b","length":5}`},
+		{"comparator not callable", `[2, 1].sort(1)`, "throws TypeError: The comparison function must be either a function or undefined",
+			"throws TypeError: The comparison function must be either a function or undefined"},
+	})
+}
+
+func TestJourneyjsRhinoStrings(t *testing.T) {
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"HTML methods", `["x".anchor("n"), "x".big(), "x".blink(), "x".bold(), "x".fixed(), "x".fontcolor("red"), "x".fontsize(7),
+			"x".italics(), "x".link("u\"v"), "x".small(), "x".strike(), "x".sub(), "x".sup(), "x".anchor()].join("|")`,
+			`<a name="n">x</a>|<big>x</big>|<blink>x</blink>|<b>x</b>|<tt>x</tt>|<font color="red">x</font>|<font size="7">x</font>|<i>x</i>|<a href="u&quot;v">x</a>|<small>x</small>|<strike>x</strike>|<sub>x</sub>|<sup>x</sup>|<a name="undefined">x</a>`,
+			"throws TypeError: Object has no member 'anchor'"},
+		{"HTML methods are generic", `String.prototype.bold.call(12) + String.prototype.link.length`, "<b>12</b>0",
+			"throws TypeError: Cannot read property 'call' of undefined or null"},
+		{"equals", `["abc".equals("abc"), "abc".equals(new String("abc")), "1".equals(1), "a".equals("A")].join()`,
+			"true,true,true,false", "throws TypeError: Object has no member 'equals'"},
+		{"equalsIgnoreCase", `["abc".equalsIgnoreCase("ABC"), "ß".equalsIgnoreCase("SS"), "a".equalsIgnoreCase(), "undefined".equalsIgnoreCase(), "ǅ".equalsIgnoreCase("ǆ")].join()`,
+			"true,false,false,true,true", "throws TypeError: Object has no member 'equalsIgnoreCase'"},
+		{"template calls valueOf first", "var o = {toString: function () { return 'ts'; }, valueOf: function () { return 'vo'; }}; `${o}|` + String(o)",
+			"vo|ts", "ts|ts"},
+		{"template with a Date", "var d = new Date(0); `${d}` === d.toString()", "true", "true"},
+		{"template order of calls", "var log = []; var o = {toString: function () { log.push('ts'); return {}; }, valueOf: function () { log.push('vo'); return 1; }}; `${o}` + log.join()",
+			"1vo", "1ts,vo"},
+	})
+}
+
+func TestJourneyjsRhinoRegExpConstructor(t *testing.T) {
+	const refused = "throws TypeError: Only one argument may be specified if the first argument to RegExp.prototype.compile is a RegExp object."
+	journeyjsRhinoCheck(t, []journeyjsRhinoCase{
+		{"new with flags", `String(new RegExp(/ab/g, "i"))`, refused, "/ab/i"},
+		{"call with flags", `String(RegExp(/ab/g, "g"))`, refused, "/ab/g"},
+		{"flags undefined", `String(new RegExp(/ab/g, undefined)) + String(RegExp(/ab/g))`, "/ab/g/ab/g", "/ab/g/ab/g"},
+		{"a string pattern", `String(new RegExp("ab", "i"))`, "/ab/i", "/ab/i"},
+		{"natives still build RegExps", `"a1b2c".split(/\d/).join() + "|" + JSON.stringify("aXbX".split(/x/i, 2))`, `a,b,c|["a","b"]`, `a,b,c|["a","b"]`},
 	})
 }

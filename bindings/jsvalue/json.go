@@ -47,8 +47,20 @@ func ScriptError(err error, maxDepth int) (tooDeep bool, msg string) {
 // It exists because goja's JSON.parse reads the text token by token through
 // encoding/json's Decoder, an interface value per token: for a PingOne answer
 // of a few kilobytes that was a third of a credential-issuing script's time.
-// Errors name the byte offset; they are not goja's wording.
+// Errors name the byte offset; they are not goja's wording. On a runtime in
+// Rhino mode (the tenant language) a syntax error says what AIC's Rhino
+// says instead, e.g. "Unexpected token: <".
 func ParseJSON(rt *goja.Runtime, text string, maxDepth int) (goja.Value, error) {
+	v, err := parseJSON(rt, text, maxDepth)
+	if err != nil && rt.RhinoCompat() && !errors.Is(err, ErrJSONTooDeep) && !errors.Is(err, ErrJSONNotGo) {
+		if msg := goja.RhinoJSONError(text); msg != "" {
+			return nil, errors.New(msg)
+		}
+	}
+	return v, err
+}
+
+func parseJSON(rt *goja.Runtime, text string, maxDepth int) (goja.Value, error) {
 	p := jsonParser{rt: rt, s: text, maxDepth: maxDepth}
 	p.space()
 	v, err := p.value(0)

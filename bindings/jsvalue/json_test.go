@@ -115,3 +115,30 @@ func FuzzParseJSON(f *testing.F) {
 		compareWithGoja(t, text)
 	})
 }
+
+// In the tenant language (a runtime in Rhino mode) a syntax error is worded
+// as AIC's Rhino words it; nesting past the limit keeps journeyjs's error.
+func TestParseJSONRhinoWording(t *testing.T) {
+	rt := goja.New()
+	rt.SetRhinoCompat(true)
+	for text, want := range map[string]string{
+		`{"a": 1,}`: "Unexpected comma in object literal",
+		`<html>`:    "Unexpected token: <",
+		`[1 2]`:     "Missing comma in array literal",
+		`1 2`:       "Expected end of stream at char 2",
+		``:          "Empty JSON string",
+		`"\u12"`:    `Invalid character code: \u12"`,
+	} {
+		_, err := jsvalue.ParseJSON(rt, text, 10)
+		require.Error(t, err, text)
+		tooDeep, msg := jsvalue.ScriptError(err, 10)
+		assert.False(t, tooDeep, text)
+		assert.Equal(t, want, msg, text)
+	}
+	_, err := jsvalue.ParseJSON(rt, strings.Repeat("[", 20), 10)
+	tooDeep, _ := jsvalue.ScriptError(err, 10)
+	assert.True(t, tooDeep)
+
+	_, err = jsvalue.ParseJSON(goja.New(), `{"a": 1,}`, 10)
+	assert.ErrorContains(t, err, "JSON at offset 8")
+}

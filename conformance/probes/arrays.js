@@ -146,3 +146,29 @@ var a = ["p", "q"];
 
 // probe: array-includes-fromindex
 // result: [1, 2, 3].includes(1, 1)
+
+// probe: sort-boolean-comparator-long
+// result: a.sort(function (x, y) { return x > y; }).join()
+var a = []; for (var i = 0; i < 40; i++) { a.push((i * 17) % 40); }
+
+// probe: sort-unstable-long
+// note: Rhino's hybrid sort is not stable past 17 elements
+// result: a.sort(function (x, y) { return x.k - y.k; }).map(function (x) { return x.v; }).join()
+var a = []; for (var i = 0; i < 40; i++) { a.push({k: (i * 7) % 3, v: i}); }
+
+// probe: sort-nan-comparator
+// result: [3, 1, 2].sort(function () { return NaN; }).join()
+
+// probe: sort-constant-comparator
+// result: [1, 2, 3, 4, 5].sort(function () { return 1; }).join() + "|" + [1, 2, 3].sort(function () { return -0; }).join()
+
+// probe: sort-undefined-and-holes
+// result: JSON.stringify(a.sort(function (x, y) { return y - x; })) + a.length + (3 in a) + (4 in a)
+var a = [3, undefined, , 1, , 2];
+
+// probe: sort-strings-by-locale-compare
+// result: ["b", "a", "C", "á"].sort(function (x, y) { return x.localeCompare(y); }).join()
+
+// probe: keys-element-past-dense
+// result: Object.keys(a).join()
+var a = [1, 2]; a.x = 1; a[5] = 3;

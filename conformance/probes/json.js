@@ -109,3 +109,81 @@ var o = {}; o.self = o;
 
 // probe: stringify-symbol-key
 // result: JSON.stringify({a: 1})
+
+// probe: parse-error-trailing-comma
+// messages: match
+// result: JSON.parse('{"a":1,}')
+
+// probe: parse-error-html
+// messages: match
+// note: an HTML error page where JSON was expected
+// result: JSON.parse("<html><body>Bad Gateway</body></html>")
+
+// probe: parse-error-empty
+// messages: match
+// result: JSON.parse("")
+
+// probe: parse-error-undefined
+// messages: match
+// result: JSON.parse(undefined)
+
+// probe: parse-error-unterminated
+// messages: match
+// result: JSON.parse('{"a":[1,2')
+
+// probe: parse-error-trailing-text
+// messages: match
+// result: JSON.parse('{"a":1} x')
+
+// probe: parse-error-single-quotes
+// messages: match
+// result: JSON.parse("{'a':1}")
+
+// probe: parse-error-missing-colon
+// messages: match
+// result: JSON.parse('{"a" 1}')
+
+// probe: parse-error-bad-escape
+// messages: match
+// result: JSON.parse('"a\\x"')
+
+// probe: parse-error-number
+// messages: match
+// result: JSON.parse("[1.]")
+
+// probe: parse-error-control-char
+// messages: match
+// result: JSON.parse('"a\tb"')
+
+// probe: parse-error-short-unicode-escape
+// messages: match
+// result: JSON.parse('"\\u12"')
+
+// probe: stringify-lone-surrogate-key
+// result: JSON.stringify({"\ud800": "\udc00"})
+
+// probe: stringify-cycle-message
+// messages: match
+// result: JSON.stringify(o)
+var o = {a: [1]}; o.a.push(o);
+
+// probe: stringify-cycle-array-message
+// messages: match
+// result: JSON.stringify(a)
+var a = [1]; a.push(a);
+
+// probe: stringify-array-key-type
+// result: JSON.stringify([{toJSON: function (k) { return typeof k; }}], function (k, v) { return k === "" || typeof k === "number" ? v : typeof k; })
+
+// probe: stringify-regexp
+// result: JSON.stringify({a: /x/, b: [/y/], c: 1})
+
+// probe: stringify-number-like-keys-order
+// result: JSON.stringify({1.5: 1, "-1": 2, 10: 3, 9: 4, "01": 5})
+
+// probe: parse-reviver-order
+// result: o.join()
+var o = []; JSON.parse('{"b":1,"2":2,"a":{"z":1,"0":2}}', function (k, v) { o.push(k); return v; });
+
+// probe: parse-keys-order
+// result: Object.keys(JSON.parse('{"id":"x","10":1,"2":2,"name":"n"}')).join()

@@ -87,3 +87,15 @@ var s = "none"; switch ("1") { case 1: s = "number"; break; case "1": s = "strin
 // result: s
 // messages: match
 var s = ""; for (var v of [1, , 3]) { s += v + ","; }
+
+// probe: for-in-string-object
+// result: ks.join()
+var s = new String("ab"); s.x = 1; var ks = []; for (var k in s) { ks.push(k); }
+
+// probe: for-in-integer-keys-insertion-order
+// result: ks.join()
+var o = {}; o.z = 1; o[5] = 1; o.y = 1; o[0] = 1; o["01"] = 1; var ks = []; for (var k in o) { ks.push(k); }
+
+// probe: for-in-delete-readd-order
+// result: ks.join()
+var o = {a: 1, 1: 1, b: 1}; delete o[1]; o[1] = 2; var ks = []; for (var k in o) { ks.push(k); }

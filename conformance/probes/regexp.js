@@ -136,3 +136,10 @@ var r = /a/g;
 
 // probe: empty-match-global
 // result: "abc".replace(/x*/g, "-")
+
+// probe: regexp-call-regexp-flags
+// messages: match
+// result: String(RegExp(/ab/, "g"))
+
+// probe: regexp-constructor-regexp-undefined-flags
+// result: String(new RegExp(/ab/g, undefined)) + String(RegExp(/ab/g))

@@ -135,3 +135,24 @@ var s = "abc"; s[0] = "z";
 
 // probe: matchall-iterate
 // result: Array.from("a1b2".matchAll(/\d/g), function (m) { return m[0]; }).join()
+
+// probe: string-html-methods-all
+// result: ["x".big(), "x".fixed(), "x".fontcolor("red"), "x".fontsize(7), "x".italics(), "x".link("u\"v"), "x".small(), "x".strike(), "x".sub(), "x".sup(), "x".anchor()].join("|")
+
+// probe: string-html-generic
+// result: String.prototype.bold.call(12) + String.prototype.link.length
+
+// probe: string-equals
+// result: ["abc".equals("abc"), "abc".equals(new String("abc")), "1".equals(1), "a".equals("A")].join()
+
+// probe: string-equalsignorecase
+// result: ["abc".equalsIgnoreCase("ABC"), "ß".equalsIgnoreCase("SS"), "a".equalsIgnoreCase(), "Straße".equalsIgnoreCase("STRASSE")].join()
+
+// probe: split-regex-limit
+// result: JSON.stringify("a1b2c3d".split(/\d/, 2)) + JSON.stringify("a1b2c3d".split(/(\d)/, 3)) + JSON.stringify("a, b ,c".split(/\s*(,)\s*/))
+
+// probe: replace-dollar-patterns
+// result: "john smith".replace(/(\w+)\s(\w+)/, "$2, $1 $3 $10 $01 $& [$`|$'] $$")
+
+// probe: tofixed-rounding
+// result: [(1.005).toFixed(2), (1.45).toFixed(1), (0.5).toFixed(0), (2.5).toFixed(0), (-1.5).toFixed(0), (1e21).toFixed(2), (-0.0001).toFixed(2)].join()

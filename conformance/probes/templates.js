@@ -50,3 +50,11 @@ function tag(s) { return s.raw[0] + "," + s[0].length; }
 // probe: toString-called
 // result: `${o}`
 var o = {toString: function () { return "ts"; }, valueOf: function () { return "vo"; }};
+
+// probe: conversion-order
+// result: log.join()
+var log = []; var o = {toString: function () { log.push("ts"); return {}; }, valueOf: function () { log.push("vo"); return 1; }}; var s = `${o}`;
+
+// probe: date-substitution
+// result: `${d}` === d.toString()
+var d = new Date(0);

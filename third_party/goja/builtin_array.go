@@ -399,6 +399,9 @@ func (r *Runtime) arrayproto_sort(call FunctionCall) Value {
 			panic(r.NewTypeError("The comparison function must be either a function or undefined"))
 		}
 	}
+	if r.jj.rhino { // journeyjs patch: Rhino's sort algorithm (journeyjs_rhino_sort.go)
+		return r.jjRhinoSort(o, compareFn)
+	}
 
 	var s sortable
 	if r.checkStdArrayObj(o) != nil {

@@ -25,6 +25,9 @@ func (r *Runtime) makeDate(args []Value, utc bool) (t time.Time, valid bool) {
 		if !valid {
 			pv := toPrimitive(args[0])
 			if val, ok := pv.(String); ok {
+				if r.jj.rhino { // journeyjs patch: Rhino's parsers (journeyjs_rhino_dates.go)
+					return jjRhinoParseTime(val.String())
+				}
 				return dateParse(val.String())
 			}
 			pv = pv.ToNumber()
@@ -69,6 +72,9 @@ func (r *Runtime) builtin_newDate(args []Value, proto *Object) *Object {
 }
 
 func (r *Runtime) builtin_date(FunctionCall) Value {
+	if r.jj.rhino { // journeyjs patch: Rhino's toString (journeyjs_rhino_dates.go)
+		return r.jjRhinoDateCall()
+	}
 	return asciiString(dateFormat(r.now()))
 }
 
@@ -972,7 +978,7 @@ func (r *Runtime) getDate() *Object {
 	if ret == nil {
 		ret = &Object{runtime: r}
 		r.global.Date = ret
-		r.newTemplatedFuncObject(getDateTemplate(), ret, r.builtin_date,
+		r.newTemplatedFuncObject(r.jjDateTemplate(), ret, r.builtin_date, // journeyjs patch: Rhino's Date.parse
 			r.wrapNativeConstruct(r.builtin_newDate, ret, r.getDatePrototype()))
 	}
 	return ret
@@ -1052,7 +1058,7 @@ func (r *Runtime) getDatePrototype() *Object {
 	if ret == nil {
 		ret = &Object{runtime: r}
 		r.global.DatePrototype = ret
-		r.newTemplatedObject(getDateProtoTemplate(), ret)
+		r.newTemplatedObject(r.jjDateProtoTemplate(), ret) // journeyjs patch: Rhino's Date.prototype
 	}
 	return ret
 }

@@ -22,6 +22,8 @@ func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
 	if v := r.jjGuardJSONParse(text, call); v != nil { // journeyjs patch
 		return v
 	}
+	// journeyjs patch: Rhino's SyntaxError messages (journeyjs_rhino_json.go)
+	r.jjRhinoCheckJSON(text)
 	r.chargeN(int64(text.Length()), 2) // the Go copy and the decoder's buffer
 	d := json.NewDecoder(strings.NewReader(text.String()))
 
@@ -185,7 +187,8 @@ type _builtinJSON_stringifyContext struct {
 	gap, indent      string
 	buf              bytes.Buffer
 	allAscii         bool
-	jjCharged        int // journeyjs patch: buf.Len() when last charged
+	jjCharged        int  // journeyjs patch: buf.Len() when last charged
+	jjSurrogates     bool // journeyjs patch: buf holds lone surrogates (journeyjs_rhino_json.go)
 }
 
 // jjCharge charges what buf grew by since the last call.
@@ -279,6 +282,9 @@ func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
 	if ctx.do(call.Argument(0)) {
 		ctx.jjCharge()
 		r.chargeN(int64(ctx.buf.Len()), 1) // the result's copy
+		if ctx.jjSurrogates {
+			return ctx.jjResult() // journeyjs patch: Rhino writes lone surrogates unescaped
+		}
 		if ctx.allAscii {
 			return asciiString(ctx.buf.String())
 		} else {
@@ -389,13 +395,13 @@ func (ctx *_builtinJSON_stringifyContext) str(key Value, holder *Object) bool {
 		}
 		for _, object := range ctx.stack {
 			if value1.SameAs(object) {
-				ctx.r.typeErrorResult(true, "Converting circular structure to JSON")
+				ctx.r.typeErrorResult(true, ctx.jjCyclicMessage(value1)) // journeyjs patch: Rhino's wording
 			}
 		}
 		ctx.jjCheckDepth() // journeyjs patch
 		ctx.stack = append(ctx.stack, value1)
 		defer func() { ctx.stack = ctx.stack[:len(ctx.stack)-1] }()
-		if _, ok := value1.self.assertCallable(); !ok {
+		if _, ok := value1.self.assertCallable(); !ok && !ctx.jjSkips(value1) { // journeyjs patch: Rhino's RegExp is callable
 			if isArray(value1) {
 				ctx.ja(value1)
 			} else {
@@ -434,7 +440,7 @@ func (ctx *_builtinJSON_stringifyContext) ja(array *Object) {
 
 	for i := int64(0); i < length; i++ {
 		ctx.jjCharge()
-		if !ctx.str(asciiString(strconv.FormatInt(i, 10)), array) {
+		if !ctx.str(ctx.jjArrayKey(i), array) { // journeyjs patch: Rhino's keys are numbers
 			ctx.buf.WriteString("null")
 		}
 		if i < length-1 {
@@ -514,6 +520,9 @@ func (ctx *_builtinJSON_stringifyContext) quote(str String) {
 		r, _, err := reader.ReadRune()
 		if err != nil {
 			break
+		}
+		if ctx.jjRawSurrogate(r) { // journeyjs patch: Rhino writes lone surrogates unescaped
+			continue
 		}
 		switch r {
 		case '"', '\\':

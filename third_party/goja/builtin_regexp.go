@@ -315,6 +315,7 @@ func (r *Runtime) builtin_newRegExp(args []Value, proto *Object) *Object {
 	if len(args) > 1 {
 		flagsVal = args[1]
 	}
+	r.jjRhinoRegExpArgs(patternVal, flagsVal, r.vm.prg != nil) // journeyjs patch: from a script's new (journeyjs_rhino_strings.go)
 	return r.newRegExp(patternVal, flagsVal, proto).val
 }
 
@@ -359,6 +360,7 @@ func (r *Runtime) builtin_RegExp(call FunctionCall) Value {
 	pattern := call.Argument(0)
 	patternIsRegExp := isRegexp(pattern)
 	flags := call.Argument(1)
+	r.jjRhinoRegExpArgs(pattern, flags, true) // journeyjs patch: Rhino refuses flags with a RegExp (journeyjs_rhino_strings.go)
 	if patternIsRegExp && flags == _undefined {
 		if obj, ok := call.Argument(0).(*Object); ok {
 			patternConstructor := obj.self.getStr("constructor", nil)

@@ -1220,7 +1220,7 @@ func (r *Runtime) getStringPrototype() *Object {
 	if ret == nil {
 		ret = &Object{runtime: r}
 		r.global.StringPrototype = ret
-		o := r.newTemplatedObject(getStringProtoTemplate(), ret)
+		o := r.newTemplatedObject(r.jjStringProtoTemplate(), ret) // journeyjs patch: Rhino's String.prototype
 		o.class = classString
 	}
 	return ret

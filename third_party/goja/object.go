@@ -415,7 +415,7 @@ func (o *baseObject) _delete(name unistring.String) {
 			}
 			if i < o.lastSortedPropLen {
 				o.lastSortedPropLen--
-				if i < o.idxPropCount {
+				if o.jjCountsAsIdxProp(i, name) { // journeyjs patch: Rhino key order
 					o.idxPropCount--
 				}
 			}
@@ -1330,6 +1330,9 @@ func (o *baseObject) ensurePropOrder() {
 // property type checks when adding (and potentially looking up) properties would be unreasonable.
 // Instead, we keep insertion order and only change it when (if) the properties get enumerated.
 func (o *baseObject) fixPropOrder() {
+	if o.jjKeepInsertionOrder() { // journeyjs patch: Rhino key order
+		return
+	}
 	names := o.propNames
 	for i := o.lastSortedPropLen; i < len(names); i++ {
 		name := names[i]

@@ -404,7 +404,9 @@ func (a *templatedArrayObject) setLength(l uint32, throw bool) bool {
 		return false
 	}
 	ret := true
-	if l < oldLen {
+	if l < oldLen && a.val.runtime.jj.rhino { // journeyjs patch: Rhino key order keeps index keys unsorted
+		l, ret = a.jjShrinkIdxProps(l)
+	} else if l < oldLen {
 		a.materialisePropNames()
 		a.fixPropOrder()
 		i := sort.Search(a.idxPropCount, func(idx int) bool {

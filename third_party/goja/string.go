@@ -268,6 +268,9 @@ func (i *stringPropIter) next() (propIterItem, iterNextFunc) {
 }
 
 func (s *stringObject) iterateStringKeys() iterNextFunc {
+	if s.val.runtime.jj.rhino { // journeyjs patch: Rhino lists no index keys of a String (journeyjs_rhino_keys.go)
+		return s.baseObject.iterateStringKeys()
+	}
 	return (&stringPropIter{
 		str:    s.value,
 		obj:    s,
@@ -276,6 +279,9 @@ func (s *stringObject) iterateStringKeys() iterNextFunc {
 }
 
 func (s *stringObject) stringKeys(all bool, accum []Value) []Value {
+	if s.val.runtime.jj.rhino { // journeyjs patch: Rhino lists no index keys of a String (journeyjs_rhino_keys.go)
+		return s.baseObject.stringKeys(all, accum)
+	}
 	s.val.runtime.chargeN(int64(s.length), allocKeySize)
 	for i := 0; i < s.length; i++ {
 		accum = append(accum, asciiString(strconv.Itoa(i)))

@@ -1841,7 +1841,7 @@ type _toString struct{}
 
 func (_toString) exec(vm *vm) {
 	p := vm.sp - 1
-	vm.stack[p] = vm.stack[p].toString()
+	vm.stack[p] = vm.jjTemplateSubstitution(vm.stack[p]) // journeyjs patch: Rhino's conversion (journeyjs_rhino_strings.go)
 	vm.pc++
 }
 

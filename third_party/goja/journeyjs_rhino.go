@@ -8,7 +8,13 @@ package goja
 
 // SetRhinoCompat turns Rhino compatibility on or off for this runtime. It is
 // off by default: goja behaves as upstream. Set it before running scripts.
-func (r *Runtime) SetRhinoCompat(on bool) { r.jj.rhino = on }
+func (r *Runtime) SetRhinoCompat(on bool) {
+	if r.jj.rhino == on {
+		return
+	}
+	r.jj.rhino = on
+	r.rhinoErrorGlobals(on)
+}
 
 // RhinoCompat reports whether Rhino compatibility is on.
 func (r *Runtime) RhinoCompat() bool { return r.jj.rhino }

@@ -191,3 +191,30 @@ var k = "a", s = "abc"; k in s;
 // probe: reference-error-in-function-message
 // messages: match
 function f() { return missingThing + 1; } f();
+
+// probe: engine-error-position
+// result: r
+var a = 1;
+var r; try { null.x; } catch (e) { r = e.lineNumber + "|" + e.hasOwnProperty("fileName") + "|" + (e.fileName === "errors/engine-error-position"); }
+
+// probe: error-constructor-file-line
+// result: [e.message, e.fileName, e.lineNumber].join("|")
+var e = new Error("m", "lib.js", 7);
+
+// probe: error-stack-rhino-format
+// result: e.stack
+function foo() { return new Error("x"); }
+var e = foo();
+
+// probe: error-capture-stack-trace
+// result: typeof o.stack + "|" + o.stack + "|" + Object.keys(o).length
+function f() { var o = {}; Error.captureStackTrace(o, f); return o; }
+var o = f();
+
+// probe: stack-overflow-message
+// result: r
+function f() { return f(); }
+var r; try { f(); } catch (e) { r = e.name + "|" + e.message + "|" + (e instanceof InternalError); }
+
+// probe: internal-error-constructor
+// result: String(new InternalError("q")) + "|" + (Object.getPrototypeOf(InternalError.prototype) === Error.prototype) + "|" + InternalError.length

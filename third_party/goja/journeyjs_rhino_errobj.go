@@ -53,11 +53,11 @@ func (r *Runtime) rhinoErrorGlobals(on bool) {
 	proto := r.getErrorPrototype().self
 	ctor := r.getError().self
 	if on {
-		r.globalObject.self._putProp("InternalError", r.rhinoInternalError(), true, false, true)
-		proto._putProp("fileName", stringEmpty, true, true, true)
-		proto._putProp("lineNumber", intToValue(0), true, true, true)
-		ctor._putProp("captureStackTrace", r.newNativeFunc(r.rhinoCaptureStackTrace, "captureStackTrace", 2), true, false, true)
-		ctor._putProp("stackTraceLimit", _positiveInf, true, false, true)
+		rhinoDefine(r.globalObject, "InternalError", r.rhinoInternalError(), false)
+		rhinoDefine(r.getErrorPrototype(), "fileName", stringEmpty, true)
+		rhinoDefine(r.getErrorPrototype(), "lineNumber", intToValue(0), true)
+		rhinoDefine(r.getError(), "captureStackTrace", r.newNativeFunc(r.rhinoCaptureStackTrace, "captureStackTrace", 2), false)
+		rhinoDefine(r.getError(), "stackTraceLimit", _positiveInf, false)
 		return
 	}
 	r.globalObject.self.deleteStr("InternalError", false)
@@ -73,6 +73,19 @@ func (r *Runtime) rhinoErrorGlobals(on bool) {
 func (r *Runtime) rhinoCaptureStackTrace(call FunctionCall) Value {
 	o := r.toObject(call.Argument(0))
 	stack := r.vm.captureStack(nil, 0)
+	// Given a function, the frames up to and including its own are left
+	// out, as Rhino does (it matches the function by name).
+	if fn, ok := call.Argument(1).(*Object); ok {
+		if name := fn.self.getStr("name", nil); name != nil {
+			n := name.string()
+			for i, frame := range stack {
+				if frame.prg != nil && frame.funcName == n {
+					stack = stack[i+1:]
+					break
+				}
+			}
+		}
+	}
 	o.self.defineOwnPropertyStr("stack", PropertyDescriptor{
 		Value:        rhinoStackText(stack),
 		Writable:     FLAG_TRUE,

@@ -139,6 +139,10 @@ func isRhinoIdentByte(b byte) bool {
 func (r *Runtime) rhinoObjectText(v Value) string {
 	s := v.toString().String()
 	if o, ok := v.(*Object); ok {
+		// A native function prints whole, as Rhino prints its own.
+		if _, native := o.self.(*nativeFuncObject); native {
+			return s
+		}
 		if _, ok := o.self.assertCallable(); ok {
 			if paren := strings.IndexByte(s, ')'); paren >= 0 {
 				if curly := strings.IndexByte(s[paren:], '{'); curly >= 0 {

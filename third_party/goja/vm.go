@@ -3965,10 +3965,12 @@ type newFunc struct {
 
 	length int
 	strict bool
+
+	inferredName bool // journeyjs patch: name taken from the assignment (journeyjs_rhino_functions.go)
 }
 
 func (n *newFunc) exec(vm *vm) {
-	obj := vm.r.newFunc(n.name, n.length, n.strict)
+	obj := vm.r.newFunc(n.jjName(vm.r), n.length, n.strict)
 	obj.prg = n.prg
 	obj.stash = vm.stash
 	obj.privEnv = vm.privEnv
@@ -4102,7 +4104,7 @@ func (n *newArrowFunc) _exec(vm *vm, obj *arrowFuncObject) {
 }
 
 func (n *newArrowFunc) exec(vm *vm) {
-	n._exec(vm, vm.r.newArrowFunc(n.name, n.length, n.strict))
+	n._exec(vm, vm.r.newArrowFunc(n.jjName(vm.r), n.length, n.strict))
 }
 
 func (n *newAsyncArrowFunc) exec(vm *vm) {

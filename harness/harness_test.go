@@ -149,7 +149,7 @@ func TestFailingFileExplainsEachFailure(t *testing.T) {
 	assert.Contains(t, failureText(res["expected an error"]), `expected the script to fail (kind timeout), but it reached outcome "user"`)
 
 	text = failureText(res["unexpected error"])
-	assert.Contains(t, text, "the script failed (exception): inline.js:2:1: ReferenceError: undefinedThing is not defined")
+	assert.Contains(t, text, `the script failed (exception): inline.js:2:1: ReferenceError: "undefinedThing" is not defined.`)
 	assert.Contains(t, text, "INFO about to fail")
 	// The unexpected error is the whole story: no outcome failure besides.
 	assert.Len(t, res["unexpected error"].Failures, 1)

@@ -181,7 +181,7 @@ logger.info("last transaction: {}", tx ? tx.id : "none");`
 		`action.goTo("success");`)
 	r, err = walkVerify(t, x, env, map[string]any{"username": "done"}, nil)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "ReferenceError: action is not defined")
+	assert.Contains(t, err.Error(), `ReferenceError: "action" is not defined.`)
 	require.NotNil(t, r.Path[0].ScriptError)
 	assert.Equal(t, ResultError, r.Result)
 

@@ -90,7 +90,8 @@ func (e *ScriptError) Unwrap() error { return e.Err }
 // have no Java access, and a script that uses it will fail in AIC too.
 func javaHint(msg string) string {
 	for _, name := range []string{"Java", "JavaImporter", "Packages", "importPackage", "importClass", "org", "com", "load", "loadWithNewGlobal"} {
-		if strings.HasPrefix(msg, "ReferenceError: "+name+" is not defined") {
+		if strings.HasPrefix(msg, "ReferenceError: "+name+" is not defined") ||
+			strings.HasPrefix(msg, `ReferenceError: "`+name+`" is not defined.`) {
 			return msg + " (next-generation scripts cannot use Java classes or load files)"
 		}
 	}
@@ -158,7 +159,8 @@ func fromGoja(err error, script string, pos positioner, limit func(error) (Error
 	case errors.As(err, &exc):
 		stack = exc.Stack()
 		se.Message = javaHint(strings.TrimPrefix(exceptionText(exc), "GoError: "))
-		if strings.HasPrefix(se.Message, "RangeError: Maximum call stack size exceeded") {
+		if strings.HasPrefix(se.Message, "RangeError: Maximum call stack size exceeded") ||
+			strings.HasPrefix(se.Message, "InternalError: Exceeded maximum stack depth") {
 			se.Kind = KindStackOverflow
 		}
 	default:

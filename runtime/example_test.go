@@ -164,7 +164,7 @@ action.goTo(lookup(nodeState.get("missing")));`}, runtime.Input{})
 	}
 	// Output:
 	// exception lookup.js 2 15
-	// TypeError: Cannot read property 'profile' of undefined
+	// TypeError: Cannot read property "profile" from null
 	// at lookup (lookup.js:2:15)
 	// at <anonymous> (lookup.js:4:19)
 	// timeout 1 script timed out after 100ms

@@ -66,7 +66,7 @@ func TestDeepRecursionIsAStackError(t *testing.T) {
 	} {
 		_, se := runErr(t, e, src, runtime.Input{})
 		assert.Equal(t, runtime.KindStackOverflow, se.Kind, src)
-		assert.Contains(t, se.Message, "Maximum call stack size exceeded")
+		assert.Contains(t, se.Message, "InternalError: Exceeded maximum stack depth", "Rhino's words, in the tenant language")
 		assert.Contains(t, se.Stack, "more frames", "long stacks are cut")
 		assert.Equal(t, "ok", run(t, e, `action.goTo("ok")`, runtime.Input{}).Outcome)
 	}

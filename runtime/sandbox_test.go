@@ -27,7 +27,7 @@ func TestNoJavaNoHostAccess(t *testing.T) {
 	} {
 		_, se := runErr(t, e, src, runtime.Input{})
 		assert.Equal(t, runtime.KindException, se.Kind, src)
-		assert.Contains(t, se.Message, "is not defined (next-generation scripts cannot use Java classes or load files)", src)
+		assert.Contains(t, se.Message, "is not defined. (next-generation scripts cannot use Java classes or load files)", src)
 	}
 	// eval and Function exist, as in AIC, but reach nothing more than the script can.
 	res = run(t, e, `var g = Function("return this")(); action.goTo(String(g === globalThis) + typeof g.Java + eval("String(java.lang.Runtime)"))`, runtime.Input{})

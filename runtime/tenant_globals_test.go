@@ -28,7 +28,7 @@ func TestTenantLacksWhatRhinoLacks(t *testing.T) {
 	assert.Equal(t, "3,x-x", res.Outcome)
 
 	_, se := runErr(t, tenant, `new Map()`, runtime.Input{})
-	assert.Contains(t, se.Message, "ReferenceError: Map is not defined")
+	assert.Contains(t, se.Message, `ReferenceError: "Map" is not defined.`)
 	_, se = runErr(t, tenant, `Object.entries({a: 1})`, runtime.Input{})
 	assert.Contains(t, se.Message, "TypeError")
 

@@ -186,7 +186,7 @@ func ExampleRun_AssertNoError() {
 	run := scripttest.NewSource(t, "oops.js", "var x = 1;\nmissing.call();").Run()
 	run.AssertNoError()
 	// Output:
-	// FAIL: scripttest: oops.js: the script failed (exception): oops.js:2:1: ReferenceError: missing is not defined
+	// FAIL: scripttest: oops.js: the script failed (exception): oops.js:2:1: ReferenceError: "missing" is not defined.
 	//   at <anonymous> (oops.js:2:1)
 }
 

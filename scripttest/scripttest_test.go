@@ -199,6 +199,6 @@ func TestWithScriptContext(t *testing.T) {
 
 	rec := &recorder{}
 	scripttest.NewSource(rec, "d.js", `verifyTransactionsHelper.getUser(); action.goTo("x")`).Run().AssertNoError()
-	assert.Contains(t, rec.text(), "ReferenceError: verifyTransactionsHelper is not defined",
+	assert.Contains(t, rec.text(), `ReferenceError: "verifyTransactionsHelper" is not defined.`,
 		"a Scripted Decision script has no verifyTransactionsHelper")
 }

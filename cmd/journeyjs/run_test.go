@@ -69,13 +69,13 @@ func TestRunFailingScriptExitsOneWithError(t *testing.T) {
 	var rep map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	e := rep["error"].(map[string]any)
-	assert.Equal(t, "ReferenceError: undefinedThing is not defined", e["message"])
+	assert.Equal(t, `ReferenceError: "undefinedThing" is not defined.`, e["message"])
 	assert.Equal(t, float64(2), e["line"])
 	assert.Equal(t, float64(3), e["column"])
 
 	code, out, _ = cli(t, "run", script)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, out, "error:       "+script+":2:3: ReferenceError: undefinedThing is not defined")
+	assert.Contains(t, out, "error:       "+script+`:2:3: ReferenceError: "undefinedThing" is not defined.`)
 
 	syntax := writeFile(t, dir, "syntax.js", "action.goTo('x'\n")
 	code, out, _ = cli(t, "run", syntax, "--format", "json")

@@ -96,3 +96,19 @@ function f() { return typeof new.target; }
 // probe: instanceof-constructor
 // result: (new F() instanceof F) + "," + (new F().constructor === F)
 function F() {}
+
+// probe: legacy-defineSetter
+// result: o.log
+var o = {log: ""}; o.__defineSetter__("v", function (x) { this.log += x; }); o.v = "a"; o.v = "b";
+
+// probe: lookupSetter-inherited
+// result: typeof c.__lookupSetter__("v") + "," + typeof c.__lookupGetter__("v") + "," + typeof c.__lookupGetter__("none")
+var p = {set v(x) {}}; var c = Object.create(p);
+
+// probe: legacy-accessors-not-enumerable
+// result: r.join()
+var r = []; for (var k in {}) r.push(k);
+
+// probe: defineGetter-enumerable
+// result: Object.keys(o).join()
+var o = {}; o.__defineGetter__("x", function () { return 1; });

@@ -130,3 +130,91 @@ var helper; helper();
 // probe: not-a-function-message
 // messages: match
 var s = "str"; s.foo();
+
+// probe: method-of-undefined-message
+// messages: match
+// note: Rhino says "Cannot call method", not "Cannot read property", for a call
+var user; user.getName();
+
+// probe: set-property-of-undefined-message
+// messages: match
+var state; state.count = 5;
+
+// probe: set-property-of-null-element-message
+// messages: match
+var state = null, key = "k"; state[key] = "v";
+
+// probe: delete-property-of-undefined-message
+// messages: match
+var state; delete state.count;
+
+// probe: compound-assign-undefined-message
+// messages: match
+var state, key = "n"; state[key]++;
+
+// probe: read-element-of-undefined-message
+// messages: match
+var list; list[0];
+
+// probe: number-variable-called-message
+// messages: match
+var h = 5; h();
+
+// probe: property-not-a-function-message
+// messages: match
+var cfg = {mode: "strict"}; cfg.mode();
+
+// probe: missing-method-on-array-message
+// messages: match
+[1, 2].contains(1);
+
+// probe: missing-method-custom-tostring-message
+// messages: match
+var o = {toString: function () { return "Custom"; }}; o.missing();
+
+// probe: missing-method-in-caught-error
+// result: r
+var r; try { var s = "abc"; s.trimLeftX(); } catch (e) { r = e.name + ": " + e.message; }
+
+// probe: call-result-not-a-function-message
+// messages: match
+function f() { return "s"; } f()();
+
+// probe: instanceof-primitive-message
+// messages: match
+var a = 1, b = 2; a instanceof b;
+
+// probe: in-primitive-message
+// messages: match
+var k = "a", s = "abc"; k in s;
+
+// probe: reference-error-in-function-message
+// messages: match
+function f() { return missingThing + 1; } f();
+
+// probe: engine-error-position
+// result: r
+var a = 1;
+var r; try { null.x; } catch (e) { r = e.lineNumber + "|" + e.hasOwnProperty("fileName") + "|" + (e.fileName === "errors/engine-error-position"); }
+
+// probe: error-constructor-file-line
+// result: [e.message, e.fileName, e.lineNumber].join("|")
+var e = new Error("m", "lib.js", 7);
+
+// probe: error-stack-rhino-format
+// result: e.stack
+function foo() { return new Error("x"); }
+var e = foo();
+
+// probe: error-capture-stack-trace
+// result: typeof o.stack + "|" + o.stack + "|" + Object.keys(o).length
+function f() { var o = {}; Error.captureStackTrace(o, f); return o; }
+var o = f();
+
+// probe: stack-overflow-message
+// result: r
+function f() { return f(); }
+var r; try { f(); } catch (e) { r = e.name + "|" + e.message + "|" + (e instanceof InternalError); }
+
+// probe: internal-error-constructor
+// result: String(new InternalError("q")) + "|" + (Object.getPrototypeOf(InternalError.prototype) === Error.prototype) + "|" + InternalError.length

@@ -124,3 +124,24 @@ var f = function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); };
 // probe: default-param-scope
 // result: f()
 function f(a = 1, b = a * 2) { return b; }
+
+// probe: property-function-name
+// result: "[" + o.m.name + "]," + typeof o.m.name
+var o = {m: function () {}};
+
+// probe: assigned-function-name
+// result: "[" + h.name + "]"
+var h; h = function () {};
+
+// probe: arrow-function-name
+// result: "[" + a.name + "]"
+var a = () => 1;
+
+// probe: declared-function-name
+// result: f.name + "," + (function g() {}).name
+function f() {}
+
+// probe: bind-length
+// result: g.length + "," + typeof g.name
+function f(a, b, c) {}
+var g = f.bind(null, 1);

@@ -116,3 +116,29 @@
 
 // probe: bigint
 // result: typeof 10n
+
+// probe: parseint-legacy-octal
+// result: [parseInt("010"), parseInt("-010"), parseInt("019"), parseInt("0"), parseInt("00"), parseInt("09", 10), parseInt(" 012")].join()
+
+// probe: number-signed-hex
+// result: [Number("-0x10"), Number("+0x10"), +" 0x1F ", Number("0x")].join()
+
+// probe: tostring-radix-caught
+// result: r
+var r; try { (10).toString(37); } catch (e) { r = e.name + "|" + e.message + "|" + (e instanceof InternalError); }
+
+// probe: precision-messages
+// result: r.join("|")
+var r = [];
+try { (1).toFixed(200); } catch (e) { r.push(e.name + ": " + e.message); }
+try { (1).toPrecision(0); } catch (e) { r.push(e.name + ": " + e.message); }
+try { (1).toExponential(101); } catch (e) { r.push(e.name + ": " + e.message); }
+
+// probe: math-rhino-formulas
+// result: [Math.log2(8), Math.log2(1024), Math.asinh(1), Math.acosh(2), Math.atanh(0.5), Math.atanh(1), Math.hypot(1, 2, 3), Math.hypot(3, 4)].join()
+
+// probe: math-cosh
+// result: Math.cosh(1)
+
+// probe: min-value-denormal
+// result: [Number.MIN_VALUE, 2 * Number.MIN_VALUE, 2.5e-320].join()

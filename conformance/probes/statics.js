@@ -74,3 +74,23 @@ function f() { return Array.from(arguments).join(); }
 
 // probe: object-keys-non-object
 // result: Object.keys(5).length
+
+// probe: object-getownpropertynames-string
+// messages: match
+Object.getOwnPropertyNames("ab");
+
+// probe: object-freeze-primitive
+// messages: match
+Object.freeze(5);
+
+// probe: object-keys-null-message
+// messages: match
+Object.keys(null);
+
+// probe: object-create-primitive
+// messages: match
+Object.create("proto");
+
+// probe: object-keys-undefined-variable
+// result: r
+var r, data; try { Object.keys(data); } catch (e) { r = e.name + ": " + e.message; }

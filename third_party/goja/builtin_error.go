@@ -13,6 +13,9 @@ type errorObject struct {
 }
 
 func (e *errorObject) formatStack() String {
+	if e.val.runtime.jj.rhino { // journeyjs patch: journeyjs_rhino_errobj.go
+		return e.rhinoFormatStack()
+	}
 	var b StringBuilder
 	val := writeErrorString(&b, e.val)
 	if val != nil {
@@ -125,6 +128,9 @@ func (r *Runtime) builtin_Error(args []Value, proto *Object) *Object {
 	obj := r.newErrorObject(proto, classError)
 	if len(args) > 0 && args[0] != _undefined {
 		obj._putProp("message", args[0].toString(), true, false, true)
+	}
+	if r.rhinoErrorArgs(obj, args) { // journeyjs patch: journeyjs_rhino_errobj.go
+		return obj.val
 	}
 	if len(args) > 1 && args[1] != _undefined {
 		if options, ok := args[1].(*Object); ok {

@@ -196,6 +196,9 @@ lenNotInt:
 	if s, ok := name.(String); ok {
 		nameStr = nameStr.Concat(s)
 	}
+	if r.jj.rhino { // journeyjs patch: a bound function has no name in Rhino (journeyjs_rhino_functions.go)
+		nameStr = stringEmpty
+	}
 
 	v := &Object{runtime: r}
 	ff := r.newNativeFuncAndConstruct(v, r.boundCallable(fcall, call.Arguments), r.boundConstruct(v, construct, call.Arguments), nil, nameStr.string(), l)

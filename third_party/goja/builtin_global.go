@@ -30,8 +30,7 @@ func (r *Runtime) builtin_isNaN(call FunctionCall) Value {
 func (r *Runtime) builtin_parseInt(call FunctionCall) Value {
 	str := call.Argument(0).toString().toTrimmedUTF8()
 	radix := int(toInt32(call.Argument(1)))
-	v, _ := parseInt(str, radix)
-	return v
+	return r.jjParseInt(str, radix) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) builtin_parseFloat(call FunctionCall) Value {
@@ -72,7 +71,7 @@ func (r *Runtime) _encode(uriString String, unescaped *[256]bool) String {
 		rn, _, err := reader.ReadRune()
 		if err != nil {
 			if err != io.EOF {
-				panic(r.newError(r.getURIError(), "Malformed URI"))
+				panic(r.jjMalformedURI()) // journeyjs patch: journeyjs_rhino_errors.go
 			}
 			break
 		}
@@ -129,7 +128,7 @@ func (r *Runtime) _decode(sv String, reservedSet *[256]bool) String {
 		switch s[i] {
 		case '%':
 			if i+2 >= len(s) || !ishex(s[i+1]) || !ishex(s[i+2]) {
-				panic(r.newError(r.getURIError(), "Malformed URI"))
+				panic(r.jjMalformedURI()) // journeyjs patch: journeyjs_rhino_errors.go
 			}
 			c := unhex(s[i+1])<<4 | unhex(s[i+2])
 			if !reservedSet[c] {
@@ -185,7 +184,7 @@ func (r *Runtime) _decode(sv String, reservedSet *[256]bool) String {
 		rn, size := utf8.DecodeRune(t)
 		if rn == utf8.RuneError {
 			if size != 3 || t[0] != 0xef || t[1] != 0xbf || t[2] != 0xbd {
-				panic(r.newError(r.getURIError(), "Malformed URI"))
+				panic(r.jjMalformedURI()) // journeyjs patch: journeyjs_rhino_errors.go
 			}
 		}
 		us = append(us, rn)

@@ -15,7 +15,7 @@ func (r *Runtime) math_acos(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_acosh(call FunctionCall) Value {
-	return floatToValue(math.Acosh(call.Argument(0).ToFloat()))
+	return r.jjMath("acosh", math.Acosh, call.Argument(0).ToFloat()) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) math_asin(call FunctionCall) Value {
@@ -23,7 +23,7 @@ func (r *Runtime) math_asin(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_asinh(call FunctionCall) Value {
-	return floatToValue(math.Asinh(call.Argument(0).ToFloat()))
+	return r.jjMath("asinh", math.Asinh, call.Argument(0).ToFloat()) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) math_atan(call FunctionCall) Value {
@@ -31,7 +31,7 @@ func (r *Runtime) math_atan(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_atanh(call FunctionCall) Value {
-	return floatToValue(math.Atanh(call.Argument(0).ToFloat()))
+	return r.jjMath("atanh", math.Atanh, call.Argument(0).ToFloat()) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) math_atan2(call FunctionCall) Value {
@@ -58,7 +58,7 @@ func (r *Runtime) math_cos(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_cosh(call FunctionCall) Value {
-	return floatToValue(math.Cosh(call.Argument(0).ToFloat()))
+	return r.jjMath("cosh", math.Cosh, call.Argument(0).ToFloat()) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) math_exp(call FunctionCall) Value {
@@ -78,6 +78,9 @@ func (r *Runtime) math_fround(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_hypot(call FunctionCall) Value {
+	if r.jj.rhino { // journeyjs patch: journeyjs_rhino_numbers.go
+		return rhinoHypot(call.Arguments)
+	}
 	var max float64
 	var hasNaN bool
 	absValues := make([]float64, 0, len(call.Arguments))
@@ -135,7 +138,7 @@ func (r *Runtime) math_log10(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_log2(call FunctionCall) Value {
-	return floatToValue(math.Log2(call.Argument(0).ToFloat()))
+	return r.jjMath("log2", math.Log2, call.Argument(0).ToFloat()) // journeyjs patch: journeyjs_rhino_numbers.go
 }
 
 func (r *Runtime) math_max(call FunctionCall) Value {

@@ -65,7 +65,7 @@ func (r *Runtime) numberproto_toString(call FunctionCall) Value {
 	}
 
 	if radix < 2 || radix > 36 {
-		panic(r.newError(r.getRangeError(), "toString() radix argument must be between 2 and 36"))
+		panic(r.jjRadixError(radix)) // journeyjs patch: journeyjs_rhino_numbers.go
 	}
 
 	num := numVal.ToFloat()
@@ -94,7 +94,7 @@ func (r *Runtime) numberproto_toFixed(call FunctionCall) Value {
 	prec := call.Argument(0).ToInteger()
 
 	if prec < 0 || prec > 100 {
-		panic(r.newError(r.getRangeError(), "toFixed() precision must be between 0 and 100"))
+		panic(r.jjPrecisionError(call.Argument(0), "toFixed() precision must be between 0 and 100")) // journeyjs patch
 	}
 	if math.IsNaN(num) {
 		return stringNaN
@@ -123,7 +123,7 @@ func (r *Runtime) numberproto_toExponential(call FunctionCall) Value {
 	}
 
 	if prec < 0 || prec > 100 {
-		panic(r.newError(r.getRangeError(), "toExponential() precision must be between 0 and 100"))
+		panic(r.jjPrecisionError(precVal, "toExponential() precision must be between 0 and 100")) // journeyjs patch
 	}
 
 	return asciiString(fToStr(num, ftoa.ModeExponential, int(prec+1)))
@@ -148,7 +148,7 @@ func (r *Runtime) numberproto_toPrecision(call FunctionCall) Value {
 		return stringNegInfinity
 	}
 	if prec < 1 || prec > 100 {
-		panic(r.newError(r.getRangeError(), "toPrecision() precision must be between 1 and 100"))
+		panic(r.jjPrecisionError(precVal, "toPrecision() precision must be between 1 and 100")) // journeyjs patch
 	}
 
 	return asciiString(fToStr(num, ftoa.ModePrecision, int(prec)))

@@ -20,6 +20,7 @@ func (r *Runtime) builtin_Object(args []Value, newTarget *Object) *Object {
 }
 
 func (r *Runtime) object_getPrototypeOf(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	o := call.Argument(0).ToObject(r)
 	p := o.self.proto()
 	if p == nil {
@@ -74,6 +75,7 @@ func (r *Runtime) valuePropToDescriptorObject(desc Value) Value {
 }
 
 func (r *Runtime) object_getOwnPropertyDescriptor(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	o := call.Argument(0).ToObject(r)
 	propName := toPropertyKey(call.Argument(1))
 	return r.valuePropToDescriptorObject(o.getOwnProp(propName))
@@ -101,12 +103,14 @@ func (r *Runtime) object_getOwnPropertyDescriptors(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_getOwnPropertyNames(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	obj := call.Argument(0).ToObject(r)
 
 	return r.newArrayValues(obj.self.stringKeys(true, nil))
 }
 
 func (r *Runtime) object_getOwnPropertySymbols(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	obj := call.Argument(0).ToObject(r)
 	return r.newArrayValues(obj.self.symbols(true, nil))
 }
@@ -222,6 +226,9 @@ func (r *Runtime) _defineProperties(o *Object, p Value) {
 }
 
 func (r *Runtime) object_create(call FunctionCall) Value {
+	if call.Argument(0) != _null {
+		r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
+	}
 	var proto *Object
 	if arg := call.Argument(0); arg != _null {
 		if o, ok := arg.(*Object); ok {
@@ -240,6 +247,7 @@ func (r *Runtime) object_create(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_defineProperty(call FunctionCall) (ret Value) {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	if obj, ok := call.Argument(0).(*Object); ok {
 		descr := r.toPropertyDescriptor(call.Argument(2))
 		obj.defineOwnProperty(toPropertyKey(call.Argument(1)), descr, true)
@@ -251,12 +259,14 @@ func (r *Runtime) object_defineProperty(call FunctionCall) (ret Value) {
 }
 
 func (r *Runtime) object_defineProperties(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	obj := r.toObject(call.Argument(0))
 	r._defineProperties(obj, call.Argument(1))
 	return obj
 }
 
 func (r *Runtime) object_seal(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	// ES6
 	arg := call.Argument(0)
 	if obj, ok := arg.(*Object); ok {
@@ -279,6 +289,7 @@ func (r *Runtime) object_seal(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_freeze(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	arg := call.Argument(0)
 	if obj, ok := arg.(*Object); ok {
 		obj.self.preventExtensions(true)
@@ -310,6 +321,7 @@ func (r *Runtime) object_freeze(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_preventExtensions(call FunctionCall) (ret Value) {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	arg := call.Argument(0)
 	if obj, ok := arg.(*Object); ok {
 		obj.self.preventExtensions(true)
@@ -318,6 +330,7 @@ func (r *Runtime) object_preventExtensions(call FunctionCall) (ret Value) {
 }
 
 func (r *Runtime) object_isSealed(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	if obj, ok := call.Argument(0).(*Object); ok {
 		if obj.self.isExtensible() {
 			return valueFalse
@@ -345,6 +358,7 @@ func (r *Runtime) object_isSealed(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_isFrozen(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	if obj, ok := call.Argument(0).(*Object); ok {
 		if obj.self.isExtensible() {
 			return valueFalse
@@ -372,6 +386,7 @@ func (r *Runtime) object_isFrozen(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_isExtensible(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	if obj, ok := call.Argument(0).(*Object); ok {
 		if obj.self.isExtensible() {
 			return valueTrue
@@ -385,6 +400,7 @@ func (r *Runtime) object_isExtensible(call FunctionCall) Value {
 }
 
 func (r *Runtime) object_keys(call FunctionCall) Value {
+	r.jjObjectArgument(call.Argument(0)) // journeyjs patch: journeyjs_rhino_statics.go
 	obj := call.Argument(0).ToObject(r)
 
 	return r.newArrayValues(obj.self.stringKeys(false, nil))

@@ -500,6 +500,9 @@ func (s *scope) lookupName(name unistring.String) (binding *binding, noDynamics 
 			}
 			curScope.argsNeeded = true
 			binding, _ = curScope.bindName(name)
+			if toStash && !binding.inStash { // journeyjs patch: an arrow's arguments is its function's, read from a nested scope
+				binding.moveToStash()
+			}
 			return
 		}
 		if curScope.isFunction() {

@@ -1736,6 +1736,7 @@ func (e *compiledFunctionLiteral) emitGetter(putOnStack bool) {
 	default:
 		e.c.throwSyntaxErrorf(e.offset, "Unsupported func type: %v", e.typ)
 	}
+	e.c.jjNoteInferredName(e.name == nil && name != "") // journeyjs patch: journeyjs_rhino_functions.go
 	if !putOnStack {
 		e.c.emit(pop)
 	}

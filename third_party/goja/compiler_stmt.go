@@ -69,6 +69,12 @@ func (c *compiler) compileLabeledStatement(v *ast.LabelledStatement, needResult 
 		}
 	}
 	switch s := v.Statement.(type) {
+	case *ast.FunctionDeclaration:
+		// journeyjs patch: a labelled function declaration in sloppy code
+		// (Annex B.3.2) was hoisted with its statement list; Rhino runs it.
+		if c.scope.strict || s.Function.Async || s.Function.Generator {
+			c.compileStandaloneFunctionDecl(s)
+		}
 	case *ast.ForInStatement:
 		c.compileLabeledForInStatement(s, needResult, label)
 	case *ast.ForOfStatement:

@@ -60,7 +60,8 @@ func regexp2Failed(rx *regexp2.Regexp, err error) {
 type journeyjsLimits struct {
 	allocLimit int64 // 0: no meter
 	allocs     int64
-	rhino      bool // SetRhinoCompat (journeyjs_rhino.go)
+	rhino      bool            // SetRhinoCompat (journeyjs_rhino.go)
+	rhinoErr   rhinoErrorState // journeyjs_rhino_errobj.go
 
 	// journeyjs_guards.go
 	evalGuard      func(src string)

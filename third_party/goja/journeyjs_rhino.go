@@ -8,7 +8,27 @@ package goja
 
 // SetRhinoCompat turns Rhino compatibility on or off for this runtime. It is
 // off by default: goja behaves as upstream. Set it before running scripts.
-func (r *Runtime) SetRhinoCompat(on bool) { r.jj.rhino = on }
+func (r *Runtime) SetRhinoCompat(on bool) {
+	if r.jj.rhino == on {
+		return
+	}
+	r.jj.rhino = on
+	r.rhinoErrorGlobals(on)
+	r.rhinoLegacyAccessors(on)
+}
 
 // RhinoCompat reports whether Rhino compatibility is on.
 func (r *Runtime) RhinoCompat() bool { return r.jj.rhino }
+
+// rhinoDefine adds a writable, configurable data property to a built-in.
+// It goes through defineOwnPropertyStr, not _putProp: a built-in made from
+// a template fills in its own properties on first use, and a raw _putProp
+// before then would take their place.
+func rhinoDefine(o *Object, name string, v Value, enumerable bool) {
+	o.self.defineOwnPropertyStr(newStringValue(name).string(), PropertyDescriptor{
+		Value:        v,
+		Writable:     FLAG_TRUE,
+		Configurable: FLAG_TRUE,
+		Enumerable:   ToFlag(enumerable),
+	}, true)
+}

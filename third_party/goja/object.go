@@ -923,6 +923,9 @@ func (o *baseObject) assertCallable() (func(FunctionCall) Value, bool) {
 }
 
 func (o *baseObject) vmCall(vm *vm, _ int) {
+	if vm.r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		panic(vm.rhinoCallError(o.val))
+	}
 	panic(vm.r.NewTypeError("Not a function: %s", o.val.toString()))
 }
 

@@ -481,6 +481,9 @@ func (r *Runtime) throwReferenceError(name unistring.String) {
 }
 
 func (r *Runtime) newReferenceError(name unistring.String) Value {
+	if r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		return r.rhinoNotDefined(name)
+	}
 	return r.newErrorf(r.getReferenceError(), "%s is not defined", name)
 }
 
@@ -850,7 +853,7 @@ func (r *Runtime) builtin_Number(call FunctionCall) Value {
 		case *valueBigInt:
 			return intToValue((*big.Int)(t).Int64())
 		default:
-			return t.ToNumber()
+			return r.jjToNumber(t) // journeyjs patch: journeyjs_rhino_numbers.go
 		}
 	} else {
 		return valueInt(0)
@@ -871,7 +874,7 @@ func (r *Runtime) builtin_newNumber(args []Value, proto *Object) *Object {
 		case *valueBigInt:
 			v = intToValue((*big.Int)(t).Int64())
 		default:
-			v = t.ToNumber()
+			v = r.jjToNumber(t) // journeyjs patch: journeyjs_rhino_numbers.go
 		}
 	} else {
 		v = intToValue(0)
@@ -906,7 +909,11 @@ func (r *Runtime) builtin_newBoolean(args []Value, proto *Object) *Object {
 }
 
 func (r *Runtime) builtin_new(construct *Object, args []Value) *Object {
-	return r.toConstructor(construct)(args, construct)
+	o := r.toConstructor(construct)(args, construct)
+	if r.jj.rhino { // journeyjs patch: journeyjs_rhino_errobj.go
+		r.rhinoMarkEngineError(construct, o)
+	}
+	return o
 }
 
 func (r *Runtime) builtin_thrower(call FunctionCall) Value {

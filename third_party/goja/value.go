@@ -427,6 +427,9 @@ func (n valueNull) ToBoolean() bool {
 }
 
 func (n valueNull) ToObject(r *Runtime) *Object {
+	if r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		r.rhinoCheckToObject()
+	}
 	r.typeErrorResult(true, "Cannot convert undefined or null to object")
 	return nil
 	//return r.newObject()

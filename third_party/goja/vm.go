@@ -910,6 +910,9 @@ func (vm *vm) saveCtx(ctx *context) {
 
 func (vm *vm) pushCtx() {
 	if len(vm.callStack) > vm.maxCallStackSize {
+		if vm.r.jj.rhino { // journeyjs patch: Rhino's catchable InternalError (journeyjs_rhino_errobj.go)
+			panic(vm.r.rhinoStackDepthError())
+		}
 		ex := &StackOverflowError{}
 		ex.stack = vm.captureStack(nil, 0)
 		panic(ex)
@@ -939,6 +942,9 @@ func (vm *vm) popCtx() {
 func (vm *vm) toCallee(v Value) *Object {
 	if obj, ok := v.(*Object); ok {
 		return obj
+	}
+	if vm.r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		panic(vm.rhinoCallError(v))
 	}
 	switch unresolved := v.(type) {
 	case valueUnresolved:
@@ -1603,7 +1609,7 @@ type _plus struct{}
 var plus _plus
 
 func (_plus) exec(vm *vm) {
-	vm.stack[vm.sp-1] = vm.stack[vm.sp-1].ToNumber()
+	vm.stack[vm.sp-1] = vm.r.jjToNumber(vm.stack[vm.sp-1]) // journeyjs patch: journeyjs_rhino_numbers.go
 	vm.pc++
 }
 
@@ -2523,7 +2529,7 @@ func (g getProp) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.jjPropReadError(v, g, "Cannot read property '%s' of undefined"))
 		return
 	}
 	vm.stack[vm.sp-1] = nilSafe(obj.self.getStr(unistring.String(g), v))
@@ -2538,7 +2544,7 @@ func (g getPropRecv) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.jjPropReadError(v, g, "Cannot read property '%s' of undefined"))
 		return
 	}
 	vm.stack[vm.sp-2] = nilSafe(obj.self.getStr(unistring.String(g), recv))
@@ -2553,7 +2559,7 @@ func (g getPropRecvCallee) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.jjPropReadError(v, g, "Cannot read property '%s' of undefined"))
 		return
 	}
 
@@ -2574,7 +2580,7 @@ func (g getPropCallee) exec(vm *vm) {
 	obj := v.baseObject(vm.r)
 	n := unistring.String(g)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined or null", n))
+		vm.throw(vm.r.jjMethodCallError(v, n, "Cannot read property '%s' of undefined or null"))
 		return
 	}
 	prop := obj.self.getStr(n, v)
@@ -2594,7 +2600,7 @@ func (_getElem) exec(vm *vm) {
 	v := vm.stack[vm.sp-2]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-1]))
+		vm.throw(vm.r.jjPropReadError(v, vm.stack[vm.sp-1], "Cannot read property '%s' of undefined"))
 		return
 	}
 	propName := toPropertyKey(vm.stack[vm.sp-1])
@@ -2634,7 +2640,7 @@ func (_getKey) exec(vm *vm) {
 	obj := v.baseObject(vm.r)
 	propName := vm.stack[vm.sp-1]
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", propName.String()))
+		vm.throw(vm.r.jjPropReadError(v, propName.String(), "Cannot read property '%s' of undefined"))
 		return
 	}
 
@@ -2652,7 +2658,7 @@ func (_getElemCallee) exec(vm *vm) {
 	v := vm.stack[vm.sp-2]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-1]))
+		vm.throw(vm.r.jjMethodCallError(v, vm.stack[vm.sp-1], "Cannot read property '%s' of undefined"))
 		return
 	}
 
@@ -3959,10 +3965,12 @@ type newFunc struct {
 
 	length int
 	strict bool
+
+	inferredName bool // journeyjs patch: name taken from the assignment (journeyjs_rhino_functions.go)
 }
 
 func (n *newFunc) exec(vm *vm) {
-	obj := vm.r.newFunc(n.name, n.length, n.strict)
+	obj := vm.r.newFunc(n.jjName(vm.r), n.length, n.strict)
 	obj.prg = n.prg
 	obj.stash = vm.stash
 	obj.privEnv = vm.privEnv
@@ -4096,7 +4104,7 @@ func (n *newArrowFunc) _exec(vm *vm, obj *arrowFuncObject) {
 }
 
 func (n *newArrowFunc) exec(vm *vm) {
-	n._exec(vm, vm.r.newArrowFunc(n.name, n.length, n.strict))
+	n._exec(vm, vm.r.newArrowFunc(n.jjName(vm.r), n.length, n.strict))
 }
 
 func (n *newAsyncArrowFunc) exec(vm *vm) {
@@ -4723,6 +4731,9 @@ var op_instanceof _op_instanceof
 
 func (_op_instanceof) exec(vm *vm) {
 	left := vm.stack[vm.sp-2]
+	if vm.r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		vm.r.rhinoRequireObject(vm.stack[vm.sp-1], "instanceof")
+	}
 	right := vm.r.toObject(vm.stack[vm.sp-1])
 
 	if instanceOfOperator(left, right) {
@@ -4741,6 +4752,9 @@ var op_in _op_in
 
 func (_op_in) exec(vm *vm) {
 	left := vm.stack[vm.sp-2]
+	if vm.r.jj.rhino { // journeyjs patch: journeyjs_rhino_errors.go
+		vm.r.rhinoRequireObject(vm.stack[vm.sp-1], "in")
+	}
 	right := vm.r.toObject(vm.stack[vm.sp-1])
 
 	if right.hasProperty(left) {
@@ -4857,7 +4871,7 @@ type _new uint32
 func (n _new) exec(vm *vm) {
 	sp := vm.sp - int(n)
 	obj := vm.stack[sp-1]
-	ctor := vm.r.toConstructor(obj)
+	ctor := vm.r.jjConstructor(obj) // journeyjs patch: Rhino's message in Rhino mode
 	vm.stack[sp-1] = ctor(vm.stack[sp:vm.sp], nil)
 	vm.sp = sp
 	vm.pc++

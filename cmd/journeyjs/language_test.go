@@ -99,5 +99,5 @@ func TestConstWarningsInOutputs(t *testing.T) {
 	// where it uses it: the warning says why.
 	require.Equal(t, 1, code, out+errOut)
 	assert.Regexp(t, `Set greeting\s+ScriptedDecisionNode\s+✗ error.*\n(\s+INFO.*\n)*\s+warning Set greeting:1:1: top-level const reads back undefined in AIC`, out)
-	assert.Contains(t, out, "TypeError: Cannot read property 'greet' of undefined")
+	assert.Contains(t, out, `TypeError: Cannot call method "greet" of undefined`)
 }

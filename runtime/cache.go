@@ -156,6 +156,12 @@ func compile(name, source string, kind progKind, lang Language) (*goja.Program, 
 	if kind == kindLibrary {
 		source = libraryPrefix + source + librarySuffix
 	}
-	prg, err := goja.Compile(name, source, false)
+	if lang == LanguageModern {
+		prg, err := goja.Compile(name, source, false)
+		return prg, tp, err
+	}
+	// Rhino's strict mode is goja's but for three leniencies (patched
+	// goja, journeyjs_rhino_strict.go).
+	prg, err := goja.CompileRhino(name, source)
 	return prg, tp, err
 }

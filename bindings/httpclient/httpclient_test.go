@@ -634,12 +634,9 @@ func TestResponseSizeLimit(t *testing.T) {
 
 func TestBindingIsFrozenAndPromiseMethodsChecked(t *testing.T) {
 	e := newEngine(t, 5*time.Second)
-	// AIC's Rhino has no strict mode: assignments to the frozen binding are
-	// ignored without an error.
 	res := mustRun(t, e, `"use strict";
 var out = [];
-httpClient.send = null;
-if (typeof httpClient.send === "function") { out.push("frozen"); }
+try { httpClient.send = null; } catch (e) { out.push("frozen"); }
 var p = httpClient.send("https://r.example/");
 try { p.then.call({}, function () {}); } catch (e) { out.push(e.message); }
 var d = p.then(function () {});
@@ -661,10 +658,9 @@ func TestResponsesAreFrozen(t *testing.T) {
 var r = httpClient.send("https://r.example/").get();
 var out = [Object.isFrozen(r), Object.isFrozen(r.headers), r.status, r.ok, r.headers["X-One"],
 	Object.getPrototypeOf(r.headers) !== null && typeof r.headers.get, Object.prototype.hasOwnProperty.call(r.headers, "__proto__")];
-r.status = 500; r.extra = 1; delete r.headers["X-One"];
-if (r.status === 201) { out.push("status"); }
-if (r.extra === undefined) { out.push("extend"); }
-if (r.headers["X-One"] === "1") { out.push("delete"); }
+try { r.status = 500; } catch (e) { out.push("status"); }
+try { r.extra = 1; } catch (e) { out.push("extend"); }
+try { delete r.headers["X-One"]; } catch (e) { out.push("delete"); }
 action.goTo(out.join("|"));`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(cfg))})
 	assert.Equal(t, "true|true|201|true|1|function|true|status|extend|delete", res.Outcome)
 }

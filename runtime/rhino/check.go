@@ -55,9 +55,8 @@ type Report struct {
 	// from journeyjs.
 	Warnings []Diagnostic
 	// Edits rewrite the source so that goja runs it as AIC does (Rewrite
-	// applies them): each const becomes a var with Rhino's semantics, and
-	// "use strict" directives, which Rhino at version 0 ignores, become
-	// plain strings. Valid only when Errors is empty.
+	// applies them): each const becomes a var with Rhino's semantics.
+	// Valid only when Errors is empty.
 	Edits []Edit
 	// TopConsts are the names of the consts at a decision script's top
 	// level, which AIC reads back as undefined whatever they are assigned:
@@ -72,7 +71,6 @@ type Report struct {
 func Check(prog *ast.Program, kind Kind) Report {
 	c := &checker{file: prog.File, src: prog.File.Source(), base: prog.File.Base(), kind: kind}
 	c.fn = &scope{top: true, names: map[string]declKind{}}
-	c.directives(prog.Body)
 	c.stmts(prog.Body)
 	sortDiags(c.rep.Errors)
 	sortDiags(c.rep.Warnings)
@@ -478,9 +476,6 @@ func (c *checker) function(f *ast.FunctionLiteral) {
 	}
 	c.inFunction(func() {
 		c.params(f.ParameterList, false)
-		if f.Body != nil {
-			c.directives(f.Body.List)
-		}
 		c.stmt(f.Body)
 	})
 }
@@ -568,7 +563,6 @@ func (c *checker) expr(e ast.Expression) {
 			c.params(e.ParameterList, true)
 			switch b := e.Body.(type) {
 			case *ast.BlockStatement:
-				c.directives(b.List)
 				c.stmt(b)
 			case *ast.ExpressionBody:
 				c.expr(b.Expression)

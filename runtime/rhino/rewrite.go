@@ -119,29 +119,3 @@ func (c *checker) constAsRhino(d *ast.LexicalDeclaration) {
 		}
 	}
 }
-
-// useStrictAsRhino turns a "use strict" directive at off into a plain
-// string of the same length: Rhino at language version 0 has no strict
-// mode, so goja must not apply one.
-func (c *checker) useStrictAsRhino(off int) {
-	c.rep.Edits = append(c.rep.Edits, Edit{Off: off + 4, Len: 1, Text: "_"})
-}
-
-// directives finds the "use strict" directives of a body's prologue (its
-// leading string expression statements).
-func (c *checker) directives(body []ast.Statement) {
-	for _, st := range body {
-		es, ok := st.(*ast.ExpressionStatement)
-		if !ok {
-			return
-		}
-		lit, ok := es.Expression.(*ast.StringLiteral)
-		if !ok {
-			return
-		}
-		off := c.off(lit.Idx)
-		if raw := c.src[off:min(off+12, len(c.src))]; raw == `"use strict"` || raw == `'use strict'` {
-			c.useStrictAsRhino(off)
-		}
-	}
-}

@@ -87,6 +87,8 @@ type compiler struct {
 	evalVM *vm // VM used to evaluate constant expressions
 	ctxVM  *vm // VM in which an eval() code is compiled
 
+	rhino bool // journeyjs patch: Rhino's strict mode (journeyjs_rhino_strict.go)
+
 	codeScratchpad []instruction
 
 	stringCache map[unistring.String]Value

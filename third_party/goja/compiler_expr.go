@@ -399,7 +399,7 @@ func (e *compiledIdentifierExpr) emitVarSetter1(putOnStack bool, emitRight func(
 				b.emitSetP()
 			}
 		} else {
-			if c.scope.strict {
+			if c.jjStrictRefs() { // journeyjs patch
 				c.emit(setGlobalStrict(e.name))
 			} else {
 				c.emit(setGlobal(e.name))
@@ -431,9 +431,9 @@ func (c *compiler) emitVarRef(name unistring.String, offset int, b *binding) {
 	}
 
 	if b != nil {
-		b.emitResolveVar(c.scope.strict)
+		b.emitResolveVar(c.jjStrictRefs()) // journeyjs patch
 	} else {
-		if c.scope.strict {
+		if c.jjStrictRefs() { // journeyjs patch
 			c.emit(resolveVar1Strict(name))
 		} else {
 			c.emit(resolveVar1(name))
@@ -484,7 +484,7 @@ func (e *compiledIdentifierExpr) emitUnary(prepare, body func(), postfix, putOnS
 }
 
 func (e *compiledIdentifierExpr) emitDelete(putOnStack bool) {
-	if e.c.scope.strict {
+	if e.c.jjStrictRefs() { // journeyjs patch
 		e.c.throwSyntaxError(e.offset, "Delete of an unqualified identifier in strict mode")
 		panic("Unreachable")
 	}
@@ -1620,7 +1620,7 @@ func (e *compiledFunctionLiteral) compile() (prg *Program, name unistring.String
 		code[preambleLen-delta] = loadStack(0)
 	} // otherwise, 'this' will be at stack[sp-1], no need to load
 
-	if !s.strict && thisBinding != nil {
+	if (!s.strict || e.c.rhino) && thisBinding != nil { // journeyjs patch: Rhino boxes this in strict code too
 		delta++
 		code[preambleLen-delta] = boxThis
 	}

@@ -1370,6 +1370,7 @@ func compile(name, src string, strict, inGlobal bool, evalVm *vm, parserOptions 
 
 func compileAST(prg *js_ast.Program, strict, inGlobal bool, evalVm *vm) (p *Program, err error) {
 	c := newCompiler()
+	c.rhino = evalVm != nil && evalVm.r.jj.rhino // journeyjs patch: eval code in a Rhino runtime
 
 	defer func() {
 		if x := recover(); x != nil {

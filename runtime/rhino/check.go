@@ -165,6 +165,7 @@ const (
 	warnConstTop      = "top-level const reads back undefined in AIC (a decision script's top level is not a function scope): use var"
 	warnConstTopLoop  = "const in a top-level loop body reads back undefined in AIC: use var"
 	warnConstFuncLoop = "const in a loop body keeps its first iteration's value in AIC: use var"
+	warnConstAssign   = "AIC ignores an assignment to a const, without an error: use var"
 )
 
 // at converts a goja index to a line and column.
@@ -612,6 +613,7 @@ func (c *checker) expr(e ast.Expression) {
 		case token.EXPONENT:
 			c.fail(c.find(e.Left.Idx1(), e.Right.Idx0(), "**="), "syntax error", hintExponent)
 		}
+		c.constAssignAsRhino(e)
 		c.target(e.Left)
 		c.expr(e.Right)
 	case *ast.BinaryExpression:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
 )
 
 // Edit replaces Len bytes at byte offset Off of the checked source with
@@ -118,4 +119,27 @@ func (c *checker) constAsRhino(d *ast.LexicalDeclaration) {
 				Edit{Off: to, Text: ")"})
 		}
 	}
+}
+
+// constAssignAsRhino drops an assignment to a const of the current
+// function, which Rhino ignores: `a = e` becomes `(e)`, keeping the
+// expression's value and e's side effects. (A top-level const of a
+// decision script is a read-only global, which ignores assignments
+// itself.) Only a plain = whose text stays on one line is rewritten, so
+// that positions map back.
+func (c *checker) constAssignAsRhino(e *ast.AssignExpression) {
+	id, ok := e.Left.(*ast.Identifier)
+	if !ok || e.Operator != token.ASSIGN || c.fn.names[id.Name.String()] != declConst || (c.fn.top && c.kind == Script) {
+		return
+	}
+	from, to := c.off(id.Idx0()), c.off(e.Right.Idx1())
+	eq := strings.Index(c.src[c.off(id.Idx1()):c.off(e.Right.Idx0())], "=")
+	if eq < 0 || strings.ContainsAny(c.src[from:to], "\n\r") {
+		return
+	}
+	rhs := c.off(e.Right.Idx0())
+	c.rep.Edits = append(c.rep.Edits,
+		Edit{Off: from, Len: rhs - from, Text: "("},
+		Edit{Off: to, Text: ")"})
+	c.warn(id.Idx0(), warnConstAssign)
 }

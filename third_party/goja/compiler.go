@@ -994,6 +994,9 @@ func (c *compiler) compile(in *ast.Program, strict, inGlobal bool, evalVm *vm) {
 			funcs:  vars[:numFuncs],
 			lets:   lets,
 			consts: consts,
+			// journeyjs patch: Rhino's top-level declarations are
+			// ordinary, deletable properties of its scope object.
+			deletable: c.rhino,
 		})
 	}
 	if !inGlobal || ownVarScope {

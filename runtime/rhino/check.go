@@ -115,9 +115,10 @@ func (k declKind) String() string {
 // scope is one function (or the program): Rhino scopes const to the whole
 // function, not to the block.
 type scope struct {
-	top   bool // the program's top level
-	loops int  // loop bodies entered in this function
-	names map[string]declKind
+	top    bool // the program's top level
+	loops  int  // loop bodies entered in this function
+	blocks int  // blocks entered in this function
+	names  map[string]declKind
 }
 
 type checker struct {
@@ -259,7 +260,9 @@ func (c *checker) stmt(s ast.Statement) {
 	switch s := s.(type) {
 	case nil:
 	case *ast.BlockStatement:
+		c.fn.blocks++
 		c.stmts(s.List)
+		c.fn.blocks--
 	case *ast.ExpressionStatement:
 		c.expr(s.Expression)
 	case *ast.VariableStatement:
@@ -269,6 +272,7 @@ func (c *checker) stmt(s ast.Statement) {
 	case *ast.FunctionDeclaration:
 		if s.Function.Name != nil {
 			c.declare(s.Function.Name, declFunction)
+			c.blockFunctionAsRhino(s)
 		}
 		if s.Function.Generator && !s.Function.Async {
 			c.fail(s.Function.Function, "missing ( before function parameters.", hintGenerator)
@@ -477,7 +481,9 @@ func (c *checker) function(f *ast.FunctionLiteral) {
 	}
 	c.inFunction(func() {
 		c.params(f.ParameterList, false)
-		c.stmt(f.Body)
+		if f.Body != nil {
+			c.stmts(f.Body.List) // the body is the function's, not a block
+		}
 	})
 }
 
@@ -564,7 +570,7 @@ func (c *checker) expr(e ast.Expression) {
 			c.params(e.ParameterList, true)
 			switch b := e.Body.(type) {
 			case *ast.BlockStatement:
-				c.stmt(b)
+				c.stmts(b.List)
 			case *ast.ExpressionBody:
 				c.expr(b.Expression)
 			}

@@ -143,3 +143,17 @@ func (c *checker) constAssignAsRhino(e *ast.AssignExpression) {
 		Edit{Off: to, Text: ")"})
 	c.warn(id.Idx0(), warnConstAssign)
 }
+
+// blockFunctionAsRhino rewrites a function declaration inside a block,
+// which Rhino runs as a function-scoped var assigned when the declaration
+// is reached (`if (ok) { function g() {} }` defines g after the if, and
+// only when ok): `function g() {…}` becomes `var g = function g() {…};`.
+func (c *checker) blockFunctionAsRhino(d *ast.FunctionDeclaration) {
+	if c.fn.blocks == 0 || d.Function.Async || d.Function.Generator {
+		return
+	}
+	name := d.Function.Name.Name.String()
+	c.rep.Edits = append(c.rep.Edits,
+		Edit{Off: c.off(d.Function.Idx0()), Text: "var " + name + " = "},
+		Edit{Off: c.off(d.Function.Idx1()), Text: ";"})
+}

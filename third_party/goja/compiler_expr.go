@@ -3075,14 +3075,14 @@ func (e *compiledCallExpr) emitGetter(putOnStack bool) {
 		for sc := e.c.scope; sc != nil; sc = sc.outer {
 			if !foundVar && (sc.variable || sc.isFunction()) {
 				foundVar = true
-				if !sc.strict {
+				if !sc.strict || e.c.rhino { // journeyjs patch: Rhino's eval declares in strict functions too
 					sc.dynamic = true
 				}
 			}
 			sc.dynLookup = true
 		}
 
-		if e.c.scope.strict {
+		if e.c.scope.strict && !e.c.rhino { // journeyjs patch
 			if e.isVariadic {
 				e.c.emit(callEvalVariadicStrict)
 			} else {

@@ -4,7 +4,7 @@ BIN       := bin/journeyjs
 PKGS      := ./...
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build demo test sdk-deps bench bench-instructions bench-ratio lint fmt vet staticcheck clean conformance
+.PHONY: all build demo test sdk-deps bench bench-instructions bench-ratio lint fmt vet staticcheck clean conformance conformance-deps conformance-run
 
 all: build
 
@@ -53,9 +53,11 @@ demo: build
 ## itself, whose findings depend on time and luck, is `make fuzz`. The
 ## ForgeRock SDK test (cmd/journeyjs/sdk_test.go) needs the npm packages of
 ## testdata/sdk: sdk-deps installs them first.
-test: sdk-deps
+test: sdk-deps conformance-deps
 	@echo "== go test -race ./... (each package's line appears as it finishes)"
 	$(GO) test -race -count=1 $(PKGS)
+	@echo "== make conformance (journeyjs against AIC's Rhino: the corpus and a short fuzz)"
+	@$(MAKE) --no-print-directory conformance-run
 
 ## sdk-deps: the SDK test's npm packages, exactly as the lock file pins them
 ## (npm ci), when node_modules is missing or older than the lock file.
@@ -119,11 +121,16 @@ bench-ratio:
 	./tools/bench-ratio.sh
 
 ## conformance: run conformance/probes through journeyjs and through the Rhino
-## oracle (Rhino 1.7.14 configured as AIC); fails on an unlisted difference.
-## Installs rhino, librhino-java and a headless JDK with apt-get when missing.
-## Not part of `make test`. CONFORMANCE_FLAGS: e.g. -v, -run const, -bench 5.
+## oracle (Rhino 1.7.14 configured as AIC), then a short differential fuzz
+## (200 generated programs, fixed seed); fails on a difference not listed in
+## conformance/KNOWN-DIFFERENCES.md. Installs rhino, librhino-java and a
+## headless JDK with apt-get when missing; where they cannot be installed it
+## says plainly that conformance did not run. `make test` runs it too.
+## CONFORMANCE_FLAGS: e.g. -v, -run const, -bench 5, -fuzz 1000.
 CONFORMANCE_FLAGS ?=
-conformance:
+conformance: conformance-deps conformance-run
+conformance-deps:
 	@./tools/conformance-deps.sh
+conformance-run:
 	@$(GO) build -o bin/conformance ./conformance/cmd/conformance
 	@./bin/conformance $(CONFORMANCE_FLAGS)

@@ -3,8 +3,11 @@ package conformance
 import (
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeyjs/journeyjs/runtime"
 )
 
 // pinned is journeyjs's answer to every probe listed in
@@ -69,6 +72,38 @@ func TestKnownDifferencesArePinned(t *testing.T) {
 	for id := range pinned {
 		if _, ok := known[id]; !ok {
 			t.Errorf("%s is pinned but no longer listed in KNOWN-DIFFERENCES.md", id)
+		}
+	}
+}
+
+// TestDeliberateDifferenceFails: a journeyjs that lets `let` through (the
+// modern language level standing in for a broken tenant check) fails the
+// comparison, and the report names the probe and both engines' answers.
+func TestDeliberateDifferenceFails(t *testing.T) {
+	o := startOracle(t)
+	broken := &Journeyjs{Engine: runtime.New(runtime.Options{Language: runtime.LanguageModern, Timeout: 5 * time.Second})}
+	defer broken.Close()
+	var probes []Probe
+	for _, p := range corpus(t) {
+		if p.ID() == "declarations/let-top" {
+			probes = append(probes, p)
+		}
+	}
+	if len(probes) != 1 {
+		t.Fatal("declarations/let-top: probe not found")
+	}
+	rep, err := Compare(probes, o, broken, map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := rep.Unexplained(); len(u) != 1 {
+		t.Fatalf("want the let probe to differ, got %d differences", len(u))
+	}
+	var out strings.Builder
+	rep.Write(&out, false)
+	for _, want := range []string{"DIFFERS declarations/let-top", "journeyjs: 1", "rhino:     compile error", "missing ; before statement"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
 	}
 }

@@ -15,6 +15,13 @@ fi
 sudo=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
 echo "conformance: installing$need" >&2
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $need >&2 ||
-	echo "conformance: apt-get could not install$need" >&2
+# Bounded, so a machine without a reachable package mirror costs minutes at
+# most; the package lists may need a refresh on a fresh machine.
+tmo=""
+command -v timeout >/dev/null 2>&1 && tmo="timeout 300"
+if ! $sudo env DEBIAN_FRONTEND=noninteractive $tmo apt-get install -y --no-install-recommends $need >&2; then
+	$sudo env DEBIAN_FRONTEND=noninteractive $tmo apt-get update >&2 &&
+		$sudo env DEBIAN_FRONTEND=noninteractive $tmo apt-get install -y --no-install-recommends $need >&2 ||
+		echo "conformance: apt-get could not install$need" >&2
+fi
 exit 0

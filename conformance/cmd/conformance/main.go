@@ -29,11 +29,15 @@ func main() {
 	run := flag.String("run", "", "only probes whose topic/name matches this regular expression")
 	bench := flag.Int("bench", 0, "after comparing, time this many warm rounds of the corpus on each engine")
 	timeout := flag.Duration("timeout", 5*time.Second, "per-script time limit on both engines")
+	fuzz := flag.Int("fuzz", 200, "after the corpus, run this many generated programs (a fixed seed) through both engines")
 	flag.Parse()
-	os.Exit(mainErr(*probesDir, *knownFile, *run, *verbose, *bench, *timeout))
+	os.Exit(mainErr(*probesDir, *knownFile, *run, *verbose, *bench, *fuzz, *timeout))
 }
 
-func mainErr(probesDir, knownFile, run string, verbose bool, bench int, timeout time.Duration) int {
+// fuzzSeed fixes the short fuzz's programs: the same on every run.
+const fuzzSeed = 20261205
+
+func mainErr(probesDir, knownFile, run string, verbose bool, bench, fuzz int, timeout time.Duration) int {
 	probes, err := conformance.LoadProbes(probesDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "conformance:", err)
@@ -104,7 +108,23 @@ func mainErr(probesDir, knownFile, run string, verbose bool, bench int, timeout 
 			t.Scripts, t.Rounds, us(t.RhinoMedian), us(t.JourneyjsMedian), t.MedianRatio(),
 			us(t.RhinoMean), us(t.JourneyjsMean), t.Ratio())
 	}
+	var divergences []conformance.Divergence
+	if fuzz > 0 && run == "" {
+		divergences, err = conformance.ShortFuzz(oracle, jj, conformance.FuzzAtoms(rep), fuzz, fuzzSeed)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "conformance: fuzz:", err)
+			return 2
+		}
+		fmt.Printf("\nfuzz: %d generated programs (seed %d), %d differ\n", fuzz, fuzzSeed, len(divergences))
+		for _, d := range divergences {
+			fmt.Printf("DIFFERS fuzz program (minimise it with go test -fuzz FuzzDifferential ./conformance, then add it as a probe):\n%s\n    journeyjs: %s\n    rhino:     %s\n",
+				d.Program, d.Journeyjs, d.Rhino)
+		}
+	}
 	code := 0
+	if len(divergences) > 0 {
+		code = 1
+	}
 	if h := rep.Harness(); len(h) > 0 {
 		fmt.Printf("\n%d probes failed in a harness (see above)\n", len(h))
 		code = 2

@@ -82,3 +82,20 @@ func TestOrdinaryOverridesStillWork(t *testing.T) {
 
 // TestHardeningIsDeep: the methods of built-ins and bindings are frozen too,
 // not only the objects that hold them.
+
+// TestBindingsIgnoreReplacedBuiltins: a binding built after the script
+// replaced Object.freeze, Error or JSON still works and is still frozen, as
+// a Java binding in AIC is unaffected by what a script does to the
+// standard objects.
+func TestBindingsIgnoreReplacedBuiltins(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	res := run(t, e, `Object.freeze = function () { throw new Error("script's freeze"); };
+		Error = function () { return {forged: true}; };
+		JSON = {parse: function () { return "forged"; }, stringify: function () { return "forged"; }};
+		nodeState.putShared("k", {a: 1});
+		var frozen = Object.isFrozen(nodeState);
+		var caught = "";
+		try { secrets.getGenericSecret("scripted.node.none"); } catch (e) { caught = String(e.forged) + ":" + (e.message !== undefined); }
+		action.goTo([frozen, nodeState.get("k").a, caught].join("|"));`, runtime.Input{})
+	assert.Equal(t, "true|1|undefined:true", res.Outcome)
+}

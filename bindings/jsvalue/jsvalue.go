@@ -274,14 +274,22 @@ func Func(rt *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) 
 	return f
 }
 
-// Freezer returns the runtime's own Object.freeze. Call it at set-up time,
-// before any script runs: during a run, a script may have shadowed Object.
+// Freezer returns the runtime's own Object.freeze, as a callable: it is
+// goja's freeze itself (patched goja's Runtime.Freeze), never the script's
+// Object.freeze, which a script may have replaced before a binding is built.
 func Freezer(rt *goja.Runtime) goja.Callable {
-	freeze, ok := goja.AssertFunction(rt.GlobalObject().Get("Object").ToObject(rt).Get("freeze"))
-	if !ok {
-		panic("jsvalue: Object.freeze is not a function")
+	return func(_ goja.Value, args ...goja.Value) (goja.Value, error) {
+		if len(args) > 0 {
+			if o, ok := args[0].(*goja.Object); ok {
+				if ex := rt.Try(func() { rt.Freeze(o) }); ex != nil {
+					return nil, ex
+				}
+				return o, nil
+			}
+			return args[0], nil
+		}
+		return goja.Undefined(), nil
 	}
-	return freeze
 }
 
 // Seal freezes a binding object at set-up time, before any script has run.

@@ -109,3 +109,10 @@ func (r *Runtime) Builtin(name string) Value {
 // jjTemplated gives DeleteBuiltin the template of every object built from
 // one (plain, function and array objects embed templatedObject).
 func (o *templatedObject) jjTemplated() *templatedObject { return o }
+
+// Freeze freezes o as Object.freeze does, without reading Object.freeze from
+// the global object, which a script may have replaced (and without building
+// the Object constructor on a runtime that has not needed it yet).
+func (r *Runtime) Freeze(o *Object) {
+	r.object_freeze(FunctionCall{Arguments: []Value{o}})
+}

@@ -41,6 +41,12 @@
 //
 // Node types:
 //
+//   - DeviceMatchNode runs its script in the device-match context, as a
+//     ScriptedDecisionNode does in its own.
+//   - ConfigProviderNode runs its script in the config-provider context and
+//     then evaluates the node it stands for (its nodeType setting) with the
+//     script's config object as that node's configuration; a script that
+//     fails or leaves no config takes CONFIGURATION_FAILED.
 //   - ScriptedDecisionNode runs its script; the outcome is what the script
 //     passed to action.goTo.
 //   - PageNode evaluates its children in order (from innerNodes); its

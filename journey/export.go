@@ -33,9 +33,15 @@ const (
 	TypeIdentifyExisting  = "IdentifyExistingUserNode"
 	TypeInnerTree         = "InnerTreeEvaluatorNode"
 	TypeVerifyCompletion  = "PingOneVerifyCompletionDecisionNode"
+	TypeDeviceMatch       = "DeviceMatchNode"
+	TypeConfigProvider    = "ConfigProviderNode"
 	TypeSuccess           = "SuccessNode"
 	TypeFailure           = "FailureNode"
 )
+
+// ConfigurationFailed is a Configuration Provider node's outcome when its
+// script fails or leaves no config object.
+const ConfigurationFailed = "CONFIGURATION_FAILED"
 
 // ContextLibrary is the script context of library scripts.
 const ContextLibrary = "LIBRARY"

@@ -277,7 +277,11 @@ func (w *walker) decide(t *Tree, n *Node, depth int, idx *int) (string, error) {
 	}
 	switch n.Type {
 	case TypeScriptedDecision:
-		return w.runScript(t, n, idx)
+		return w.runScript(t, n, idx, runtime.ScriptedDecision)
+	case TypeDeviceMatch:
+		return w.runScript(t, n, idx, runtime.DeviceMatch)
+	case TypeConfigProvider:
+		return w.configProvider(t, n, depth, idx)
 	case TypePage:
 		return w.page(t, n, depth)
 	case TypeUsernameCollector, TypeValidatedUsername:
@@ -321,8 +325,8 @@ func (w *walker) decide(t *Tree, n *Node, depth int, idx *int) (string, error) {
 // answers file and the script runs again (package passes), each pass a
 // step of its own; with no reply left the walk stops there, saying which
 // callbacks the node waits for.
-func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
-	s, err := w.x.scriptOf(t, n, runtime.ScriptedDecision)
+func (w *walker) runScript(t *Tree, n *Node, idx *int, ctx *runtime.Context) (string, error) {
+	s, err := w.x.scriptOf(t, n, ctx)
 	if err != nil {
 		return "", err
 	}
@@ -336,7 +340,7 @@ func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
 		in, res, pass = resumed.script.in, resumed.script.res, resumed.script.pass
 	} else {
 		resumed = nil
-		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
+		res, err = w.run(t, n, *idx, s, ctx, &in)
 	}
 	for ; err == nil && passes.Waiting(*res); pass++ {
 		var reply callbacks.Reply
@@ -374,7 +378,7 @@ func (w *walker) runScript(t *Tree, n *Node, idx *int) (string, error) {
 		}
 		st := &w.path[*idx]
 		st.Pass, st.Reply = pass+1, &reply
-		res, err = w.run(t, n, *idx, s, runtime.ScriptedDecision, &in)
+		res, err = w.run(t, n, *idx, s, ctx, &in)
 	}
 	if err != nil {
 		return "", err
@@ -452,6 +456,32 @@ func (w *walker) run(t *Tree, n *Node, idx int, s *Script, c *runtime.Context, p
 		return &res, fmt.Errorf("journey %q: node %s: script %q failed: %w", t.Name, n.Label(), s.Name, runErr)
 	}
 	return &res, nil
+}
+
+// configProvider runs a Configuration Provider node's script (context
+// config-provider), whose global config is the configuration of the node
+// it stands for, and then evaluates that node (its type is the node's
+// nodeType setting) with that configuration, as AM does. A script that
+// fails, or leaves no config object, takes the node's CONFIGURATION_FAILED
+// outcome.
+func (w *walker) configProvider(t *Tree, n *Node, depth int, idx *int) (string, error) {
+	s, err := w.x.scriptOf(t, n, runtime.ConfigProvider)
+	if err != nil {
+		return "", err
+	}
+	in := w.in
+	res, err := w.run(t, n, *idx, s, runtime.ConfigProvider, &in)
+	config, _ := res.Value.(map[string]any)
+	if err != nil || config == nil {
+		w.path[*idx].Error = fmt.Sprint(err)
+		return ConfigurationFailed, nil
+	}
+	nodeType, _ := n.Config["nodeType"].(string)
+	if nodeType == "" {
+		return "", fmt.Errorf("journey %q: node %s names no nodeType: which node does its script configure?", t.Name, n.Label())
+	}
+	configured := &Node{ID: n.ID, Type: nodeType, DisplayName: n.DisplayName, Connections: n.Connections, Config: config}
+	return w.decide(t, configured, depth, idx)
 }
 
 // page evaluates the page's nodes in order; the page takes the outcome of

@@ -24,9 +24,11 @@ import (
 	"github.com/journeyjs/journeyjs/bindings/locales"
 	"github.com/journeyjs/journeyjs/bindings/logger"
 	"github.com/journeyjs/journeyjs/bindings/nodestate"
+	"github.com/journeyjs/journeyjs/bindings/oauthapplication"
 	"github.com/journeyjs/journeyjs/bindings/openidm"
 	"github.com/journeyjs/journeyjs/bindings/policy"
 	"github.com/journeyjs/journeyjs/bindings/request"
+	"github.com/journeyjs/journeyjs/bindings/samlapplication"
 	"github.com/journeyjs/journeyjs/bindings/secrets"
 	"github.com/journeyjs/journeyjs/bindings/suspension"
 	"github.com/journeyjs/journeyjs/bindings/systemenv"
@@ -67,6 +69,8 @@ var Bindings = []bindings.Binding{
 	journeyinfo.Binding,
 	policy.Binding,
 	deviceprofiles.Binding,
+	samlapplication.Binding,
+	oauthapplication.Binding,
 }
 
 func init() { bindings.Register(Bindings...) }

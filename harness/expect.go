@@ -204,7 +204,7 @@ type ErrorExpect struct {
 
 var errorKinds = []runtime.ErrorKind{
 	runtime.KindSyntax, runtime.KindException, runtime.KindTimeout, runtime.KindCanceled,
-	runtime.KindStackOverflow, runtime.KindNoOutcome, runtime.KindMemory,
+	runtime.KindStackOverflow, runtime.KindNoOutcome, runtime.KindMemory, runtime.KindNotProvided,
 }
 
 // Validate checks the expectations themselves (levels, regular expressions,

@@ -153,6 +153,7 @@ func compile(name, source string, kind progKind, lang Language) (*goja.Program, 
 		}
 		source = tp.source
 	}
+	tp.warnings = append(tp.warnings, notProvidedWarnings(name, source)...)
 	if kind == kindLibrary {
 		source = libraryPrefix + source + librarySuffix
 	}

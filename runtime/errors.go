@@ -28,6 +28,10 @@ const (
 	KindNoOutcome ErrorKind = "no-outcome"
 	// KindMemory: the run went over its memory budget.
 	KindMemory ErrorKind = "memory"
+	// KindNotProvided: the script called a part of AIC's API that
+	// journeyjs does not provide (bindings.NotProvidedError); the run
+	// stopped there, uncatchably.
+	KindNotProvided ErrorKind = "not-provided"
 )
 
 // ScriptError is the error Run returns when a script fails. Line and Column

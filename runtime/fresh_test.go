@@ -1,9 +1,11 @@
 package runtime_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/journeyjs/journeyjs/runtime"
 )
@@ -98,4 +100,19 @@ func TestBindingsIgnoreReplacedBuiltins(t *testing.T) {
 		try { secrets.getGenericSecret("scripted.node.none"); } catch (e) { caught = String(e.forged) + ":" + (e.message !== undefined); }
 		action.goTo([frozen, nodeState.get("k").a, caught].join("|"));`, runtime.Input{})
 	assert.Equal(t, "true|1|undefined:true", res.Outcome)
+}
+
+// TestNotProvidedStopsTheRun: a part of AIC's API journeyjs lacks stops the
+// run with a message naming it, and no catch can swallow it.
+func TestNotProvidedStopsTheRun(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	_, se := runErr(t, e, `var k;
+try { k = secrets.getSigningKey("scripted.node.key"); } catch (e) { k = "caught"; }
+action.goTo("went on");`, runtime.Input{})
+	assert.Equal(t, runtime.KindNotProvided, se.Kind)
+	res, _ := e.Run(context.Background(), runtime.Script{Name: "np.js", Source: "var x = 1;\nsecrets.getSigningKey('k');"}, runtime.Input{})
+	require.Len(t, res.Warnings, 1)
+	assert.Equal(t, "np.js:2:9: calls secrets.getSigningKey, which journeyjs does not provide: the run stops with not-provided if it gets there", res.Warnings[0].String())
+	assert.Contains(t, se.Message, "secrets.getSigningKey is part of AIC's script API, but journeyjs does not provide it")
+	assert.Equal(t, "ok", run(t, e, `action.goTo("ok")`, runtime.Input{}).Outcome, "the next run is clean")
 }

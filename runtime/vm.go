@@ -235,6 +235,8 @@ func reasonKind(reason any) (ErrorKind, string, bool) {
 		return reasonKind(allocReason(r.Limit))
 	case allocReason:
 		return KindMemory, fmt.Sprintf("script stopped: it allocated more than its memory budget of %s", mib(int64(r))), true
+	case bindings.NotProvidedError:
+		return KindNotProvided, r.Error(), true
 	}
 	return "", "", false
 }

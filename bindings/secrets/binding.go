@@ -29,6 +29,16 @@ type Instance struct {
 	read   []string
 }
 
+// keyMethods are AIC's key methods (spec §9): they need a key store
+// journeyjs does not emulate yet.
+var keyMethods = []string{"getSigningKey", "getVerificationKey", "getEncryptionKey", "getDecryptionKey"}
+
+func init() {
+	for _, m := range keyMethods {
+		bindings.DeclareNotProvided("secrets." + m)
+	}
+}
+
 // New builds the frozen `secrets` object for rt.
 func New(rt *goja.Runtime) *Instance {
 	b := &Instance{obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
@@ -53,6 +63,9 @@ func New(rt *goja.Runtime) *Instance {
 		b.read = append(b.read, label)
 		return secretObject(rt, b.freeze, val)
 	})
+	for _, m := range keyMethods {
+		jsvalue.Method(rt, b.obj, m, bindings.NotProvided(rt, "secrets."+m))
+	}
 	jsvalue.Seal(rt, b.obj)
 	return b
 }

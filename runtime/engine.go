@@ -313,7 +313,13 @@ func (e *Engine) Run(ctx context.Context, script Script, in Input) (Result, erro
 // the MaxConcurrent places, and gives the runtime back.
 func (e *Engine) run(ctx context.Context, script Script, in *Input, start, limit time.Duration) (Result, error) {
 	var res Result
-	entry := e.cache.entry(script.name(), script.Source, kindScript)
+	kind := kindScript
+	if in.context() == Library {
+		// A library run on its own runs as require runs it: a function
+		// body, given module, exports and require.
+		kind = kindLibrary
+	}
+	entry := e.cache.entry(script.name(), script.Source, kind)
 	if entry.err != nil {
 		e.stats.started.Add(1)
 		e.stats.runs.Add(1)

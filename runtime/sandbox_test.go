@@ -78,6 +78,17 @@ exports.later = function () { return typeof nodeState + "," + typeof idRepositor
 	assert.Equal(t, "undefined,undefined,undefined,object,object,function|undefined,undefined|object", res.Outcome)
 }
 
+// A library run on its own (context library) runs as require runs it, with
+// module, exports and require; its value lists what it exports.
+func TestLibraryRunOnItsOwn(t *testing.T) {
+	e := newEngine(t, runtime.Options{Libraries: map[string]string{"dep": `exports.two = 2;`}})
+	res, err := e.Run(context.Background(), runtime.Script{Name: "lib.js", Source: `const base = require("dep").two;
+exports.twice = function (x) { return x * base; }; exports.base = base; module.exports.kind = typeof nodeState;`},
+		runtime.Input{Context: runtime.Library})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"twice": "function", "base": int64(2), "kind": "undefined"}, res.Value)
+}
+
 func TestLibraryErrorsNameTheLibrary(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
 	err := e.RegisterLibrary("broken", "exports.x = ;")

@@ -302,7 +302,7 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, prg *goj
 	v.inRun = true
 	v.beginBindings()
 
-	_, runErr := v.call(prg)
+	completion, runErr := v.call(prg)
 	if runErr == nil {
 		if a := v.pendingAsync(); a != nil {
 			runErr = v.drain(a, script)
@@ -310,6 +310,13 @@ func (v *vm) execute(ctx context.Context, start, timeout time.Duration, prg *goj
 	}
 	if runErr == nil {
 		runErr = v.readResult(res)
+	}
+	if runErr == nil && v.context == Library {
+		// Reading the exports may run a getter: script code, under the
+		// run's limits.
+		if ex := v.rt.Try(func() { res.Value = exportsSummary(completion) }); ex != nil {
+			runErr = ex
+		}
 	}
 	if se, ok := runErr.(*ScriptError); ok {
 		err = se
@@ -402,7 +409,31 @@ func (v *vm) readResult(res *Result) error {
 	return nil
 }
 
-// call runs the program and reports its completion value.
+// exportsSummary is what a library run on its own exports, for its result:
+// each export by name, a function as "function".
+func exportsSummary(exports goja.Value) any {
+	obj, ok := exports.(*goja.Object)
+	if !ok {
+		return jsvalue.ToGo(exports)
+	}
+	if _, isFn := goja.AssertFunction(obj); isFn {
+		return "function"
+	}
+	out := map[string]any{}
+	for _, k := range obj.Keys() {
+		v := obj.Get(k)
+		if _, isFn := goja.AssertFunction(v); isFn {
+			out[k] = "function"
+		} else {
+			out[k] = jsvalue.ToGo(v)
+		}
+	}
+	return out
+}
+
+// call runs the program and reports its completion value. A library run on
+// its own (context library) is called as require calls it, and its value
+// is its module.exports.
 func (v *vm) call(prg *goja.Program) (val goja.Value, err error) {
 	defer func() {
 		// A panic from a binding that is not a JavaScript exception is a bug;
@@ -412,7 +443,18 @@ func (v *vm) call(prg *goja.Program) (val goja.Value, err error) {
 			err = panicError{r}
 		}
 	}()
-	return v.rt.RunProgram(prg)
+	val, err = v.rt.RunProgram(prg)
+	if err != nil || v.context != Library {
+		return val, err
+	}
+	fn, _ := goja.AssertFunction(val)
+	module, exports := v.rt.NewObject(), v.rt.NewObject()
+	_ = module.Set("exports", exports)
+	_ = module.Set("id", v.script.name())
+	if _, err = fn(exports, exports, module, v.rt.ToValue(v.req.require)); err != nil {
+		return nil, err
+	}
+	return module.Get("exports"), nil
 }
 
 // drain runs the event loop until the HTTP requests and callbacks the script

@@ -286,10 +286,12 @@ func TestBusyEngineWaitsOrAnswers503(t *testing.T) {
 
 func TestEvaluateInAnotherContext(t *testing.T) {
 	s := load(t, server.Options{})
-	// greet.js calls action.goTo: a library has no action, as in AIC.
+	// greet.js reads nodeState and calls action.goTo: a library has
+	// neither, as in AIC (where naming one is a ReferenceError; journeyjs
+	// reads them as undefined in a library, see README).
 	code, rep, _ := do(t, s, "POST", "/v1/scripts/greet/evaluate", `{"context": "library"}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, code)
-	assert.Contains(t, rep["error"].(map[string]any)["message"], "is not defined")
+	assert.Contains(t, rep["error"].(map[string]any)["message"], "of undefined")
 	assert.Equal(t, "library", rep["context"])
 
 	code, rep, _ = do(t, s, "POST", "/v1/scripts/greet/evaluate", `{"context": "nowhere"}`)

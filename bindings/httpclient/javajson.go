@@ -14,7 +14,6 @@ import (
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"github.com/dop251/goja"
 
@@ -158,39 +157,11 @@ func (w *javaWriter) str(s string) {
 	w.buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
 
-// javaDouble is Java's Double.toString(d), as Jackson writes a double:
-// plain decimal with at least one digit after the point from 10^-3 up to
-// 10^7, computerised scientific notation ("1.0E7", "1.5E-4") outside, and
+// javaDouble is Java's Double.toString(d), as Jackson writes a double, with
 // NaN and the infinities as the quoted strings Jackson gives them.
 func javaDouble(d float64) string {
-	switch {
-	case math.IsNaN(d):
-		return `"NaN"`
-	case math.IsInf(d, 1):
-		return `"Infinity"`
-	case math.IsInf(d, -1):
-		return `"-Infinity"`
-	case d == 0:
-		if math.Signbit(d) {
-			return "-0.0"
-		}
-		return "0.0"
+	if math.IsNaN(d) || math.IsInf(d, 0) {
+		return strconv.Quote(jsvalue.JavaDouble(d))
 	}
-	abs := math.Abs(d)
-	if abs >= 1e-3 && abs < 1e7 {
-		s := strconv.FormatFloat(d, 'f', -1, 64)
-		if !strings.Contains(s, ".") {
-			s += ".0"
-		}
-		return s
-	}
-	// Shortest digits, then Java's form: mantissa with a point and at
-	// least one decimal, "E", the exponent without a sign for positives.
-	s := strconv.FormatFloat(d, 'e', -1, 64)
-	mant, exp, _ := strings.Cut(s, "e")
-	if !strings.Contains(mant, ".") {
-		mant += ".0"
-	}
-	n, _ := strconv.Atoi(exp)
-	return mant + "E" + strconv.Itoa(n)
+	return jsvalue.JavaDouble(d)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/dop251/goja"
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
 // The Java side of a value. A value held by a Java object (an element of a
@@ -118,38 +119,8 @@ func seqString(items []any) string {
 	return b.String()
 }
 
-// doubleString is Java's Double.toString: the shortest digits that read
-// back, in plain notation from 10⁻³ up to 10⁷ (always with a fraction, 1.0)
-// and in computerized scientific notation (1.0E21) outside.
-func doubleString(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		if math.Signbit(f) {
-			return "-0.0"
-		}
-		return "0.0"
-	}
-	if a := math.Abs(f); a >= 1e-3 && a < 1e7 {
-		s := strconv.FormatFloat(f, 'f', -1, 64)
-		if !strings.Contains(s, ".") {
-			s += ".0"
-		}
-		return s
-	}
-	s := strconv.FormatFloat(f, 'E', -1, 64)
-	mant, exp, _ := strings.Cut(s, "E")
-	if !strings.Contains(mant, ".") {
-		mant += ".0"
-	}
-	e, _ := strconv.Atoi(exp)
-	return mant + "E" + strconv.Itoa(e)
-}
+// doubleString is Java's Double.toString.
+func doubleString(f float64) string { return jsvalue.JavaDouble(f) }
 
 // javaEquals is Java's Objects.equals(a, b).
 func javaEquals(a, b any) bool {

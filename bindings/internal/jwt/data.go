@@ -82,34 +82,7 @@ func JavaString(v goja.Value) string {
 }
 
 // doubleString is Java's Double.toString.
-func doubleString(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		if math.Signbit(f) {
-			return "-0.0"
-		}
-		return "0.0"
-	}
-	if a := math.Abs(f); a >= 1e-3 && a < 1e7 {
-		s := strconv.FormatFloat(f, 'f', -1, 64)
-		if !strings.Contains(s, ".") {
-			s += ".0"
-		}
-		return s
-	}
-	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'E', -1, 64), "E")
-	if !strings.Contains(mant, ".") {
-		mant += ".0"
-	}
-	e, _ := strconv.Atoi(exp)
-	return mant + "E" + strconv.Itoa(e)
-}
+func doubleString(f float64) string { return jsvalue.JavaDouble(f) }
 
 // JavaInt is Double.valueOf(s).intValue(): Java's number syntax (spaces
 // trimmed, a trailing d or f allowed, Infinity and NaN spelt as Java spells

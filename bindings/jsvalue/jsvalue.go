@@ -269,9 +269,7 @@ func Method(rt *goja.Runtime, obj *goja.Object, name string, fn func(goja.Functi
 // after its Go symbol (github.com/…/action.New.func3), which String(fn) and
 // every stack trace through it would show a script.
 func Func(rt *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) *goja.Object {
-	f := rt.ToValue(fn).(*goja.Object)
-	_ = f.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	return f
+	return rt.NewFunction(name, 0, fn)
 }
 
 // Freezer returns the runtime's own Object.freeze, as a callable: it is

@@ -116,3 +116,12 @@ func (o *templatedObject) jjTemplated() *templatedObject { return o }
 func (r *Runtime) Freeze(o *Object) {
 	r.object_freeze(FunctionCall{Arguments: []Value{o}})
 }
+
+// NewFunction returns a native function called name, with length nArgs,
+// that calls fn. ToValue names a Go function after its Go symbol
+// (github.com/…/pkg.New.func3), which String(fn) and stack traces would
+// show a script; renaming it afterwards costs a property definition per
+// function, on every runtime.
+func (r *Runtime) NewFunction(name string, nArgs int, fn func(FunctionCall) Value) *Object {
+	return r.newNativeFunc(fn, unistring.NewFromString(name), nArgs)
+}

@@ -59,10 +59,8 @@ type Options struct {
 	// the run asks for, before they are allocated, and never subtracts what
 	// the garbage collector frees. The run whose next allocation would pass
 	// the budget stops with KindMemory, and no other run is affected: the
-	// budget is not a share of the process heap. A few built-ins that
-	// allocate a large result in one step also refuse sizes over it with a
-	// RangeError the script can catch. Default: 256 MiB; negative: no
-	// budget.
+	// budget is not a share of the process heap. Default: 256 MiB;
+	// negative: no budget.
 	MaxMemory int64
 	// Language is the JavaScript scripts and libraries may use. Default:
 	// LanguageTenant, what AIC's Rhino compiles; LanguageModern for all

@@ -40,7 +40,8 @@ type Options struct {
 	// Timeout bounds one call of Run, waiting for a free runtime included,
 	// when the caller's context has no earlier deadline. Default: 10 s.
 	Timeout time.Duration
-	// MaxCallStackSize bounds the JavaScript call depth. Default: 1024.
+	// MaxCallStackSize bounds the JavaScript call depth. Default: 10000,
+	// AIC's (its Rhino interpreter's maximum stack depth, spec §1).
 	MaxCallStackSize int
 	// CacheSize bounds the compiled-program cache (LRU). Default: 16384.
 	CacheSize int
@@ -71,7 +72,7 @@ type Options struct {
 // Defaults for Options.
 const (
 	DefaultTimeout          = 10 * time.Second
-	DefaultMaxCallStackSize = 1024
+	DefaultMaxCallStackSize = 10000
 	DefaultCacheSize        = 16384
 	DefaultMaxMemory        = 256 << 20
 )

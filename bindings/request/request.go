@@ -65,8 +65,10 @@ func (i *instance) Begin(run *bindings.Run) { i.req, i.val = run.Request, nil }
 func (i *instance) End(*bindings.Run) { i.req, i.val = bindings.Request{}, nil }
 
 // valuesMap builds the requestHeaders / requestParameters object: each name
-// maps to an array of values, readable as a property or with get(name). Header
-// names are matched without regard to case, as HTTP requires.
+// maps to a Java list of values, readable as a property or with get(name).
+// Header names are matched without regard to case, as HTTP requires. AM
+// hands scripts a modifiable copy (spec §2.1, §5): put(name, values) and
+// remove(name) change it for the rest of the run, and nothing else.
 func valuesMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]string, foldCase bool) goja.Value {
 	obj := rt.NewObject()
 	norm := func(s string) string {
@@ -78,16 +80,39 @@ func valuesMap(rt *goja.Runtime, freeze goja.Callable, values map[string][]strin
 	for _, k := range slices.Sorted(maps.Keys(values)) {
 		_ = obj.Set(norm(k), jsvalue.FrozenJavaView(rt, freeze, jsvalue.ToJS(rt, values[k])))
 	}
-	jsvalue.Method(rt, obj, "get", func(call goja.FunctionCall) goja.Value {
+	method := func(name string, fn func(call goja.FunctionCall) goja.Value) {
+		// Not enumerable, so that for…in lists the names only, as over
+		// AM's map.
+		_ = obj.DefineDataProperty(name, jsvalue.Func(rt, name, fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+	method("get", func(call goja.FunctionCall) goja.Value {
 		v := obj.Get(norm(jsvalue.ArgString(call, 0)))
 		if v == nil || goja.IsUndefined(v) {
 			return goja.Null()
 		}
 		return v
 	})
-	_ = obj.DefineDataProperty("get", obj.Get("get"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	if _, err := freeze(goja.Undefined(), obj); err != nil {
-		panic(err)
-	}
+	method("put", func(call goja.FunctionCall) goja.Value {
+		key := norm(jsvalue.ArgString(call, 0))
+		old := obj.Get(key)
+		_ = obj.Set(key, call.Argument(1))
+		if old == nil {
+			return goja.Null()
+		}
+		return old
+	})
+	method("remove", func(call goja.FunctionCall) goja.Value {
+		key := norm(jsvalue.ArgString(call, 0))
+		old := obj.Get(key)
+		_ = obj.Delete(key)
+		if old == nil {
+			return goja.Null()
+		}
+		return old
+	})
+	method("containsKey", func(call goja.FunctionCall) goja.Value {
+		v := obj.Get(norm(jsvalue.ArgString(call, 0)))
+		return rt.ToValue(v != nil && !goja.IsUndefined(v))
+	})
 	return obj
 }

@@ -44,8 +44,22 @@ func TestEachRunHasItsOwnRequest(t *testing.T) {
 	assert.Equal(t, "2", r.MustRun(`requestHeaders.get("x-run").get(0)`).String())
 }
 
-func TestTheMapsAreFrozen(t *testing.T) {
-	r := begin(t, bindings.Request{Headers: map[string][]string{"A": {"1"}}})
-	v := r.MustRun(`"use strict"; var ok = false; try { requestHeaders.a = []; } catch (e) { ok = true; } ok`)
-	assert.Equal(t, true, v.Export())
+// AM hands scripts modifiable copies of the headers and parameters (spec
+// §2.1): put and remove change them for the rest of the run, names folded
+// as on reading; the values' lists stay read-only Java lists.
+func TestTheMapsAreModifiableCopies(t *testing.T) {
+	r := begin(t, bindings.Request{Headers: map[string][]string{"A": {"1"}}, Parameters: map[string][]string{"p": {"x"}}})
+	v := r.MustRun(`var old = requestHeaders.put("X-New", ["2"]);
+		var gone = requestParameters.remove("p");
+		var keys = []; for (var k in requestHeaders) { keys.push(k); }
+		var listFrozen = false; (function () { "use strict"; try { requestHeaders.get("a").add("z"); } catch (e) { listFrozen = true; } })();
+		[old, requestHeaders.get("x-new")[0], requestHeaders.containsKey("X-NEW"), gone.get(0), requestParameters.get("p"),
+			keys.sort().join("+"), listFrozen].join("|")`)
+	assert.Equal(t, "|2|true|x||a+x-new|true", v.String())
+
+	r.End()
+	r.BeginWith(bindings.Backends{}, func(run *bindings.Run) {
+		run.Request = bindings.Request{Headers: map[string][]string{"A": {"1"}}}
+	})
+	assert.Equal(t, "null", r.MustRun(`String(requestHeaders.get("x-new"))`).String(), "the next run starts from the request")
 }

@@ -94,3 +94,23 @@ func TestSpecSection1(t *testing.T) {
 	// Row "A Java exception thrown by a binding": the message is readable.
 	outcome("a binding's Java exception: message", `try { java.util.Collections.emptyList().get(0); } catch (e) { action.goTo(typeof e.message); }`, "string")
 }
+
+// TestLegacyOutcomeGlobal: with no action.goTo and no callbacks, AM reads
+// the script's global variable outcome (spec §2.1); goTo and callbacks win
+// over it, and a script that sets neither fails for want of an outcome.
+func TestLegacyOutcomeGlobal(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	for src, want := range map[string]string{
+		`var outcome = "legacy";`:                           "legacy",
+		`outcome = "implicit";`:                             "implicit",
+		`this.outcome = "on this";`:                         "on this",
+		`var outcome = "ignored"; action.goTo("goTo wins");`: "goTo wins",
+	} {
+		assert.Equal(t, want, run(t, e, src, runtime.Input{}).Outcome, src)
+	}
+	res, err := e.Run(context.Background(), runtime.Script{Name: "cb.js", Source: `var outcome = "x"; callbacksBuilder.textOutputCallback(0, "hi");`}, runtime.Input{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Outcome, "callbacks win: the pass has no outcome")
+	_, se := runErr(t, e, `var other = 1;`, runtime.Input{})
+	assert.Equal(t, runtime.KindNoOutcome, se.Kind)
+}

@@ -101,9 +101,9 @@ func TestSpecSection1(t *testing.T) {
 func TestLegacyOutcomeGlobal(t *testing.T) {
 	e := newEngine(t, runtime.Options{})
 	for src, want := range map[string]string{
-		`var outcome = "legacy";`:                           "legacy",
-		`outcome = "implicit";`:                             "implicit",
-		`this.outcome = "on this";`:                         "on this",
+		`var outcome = "legacy";`:                            "legacy",
+		`outcome = "implicit";`:                              "implicit",
+		`this.outcome = "on this";`:                          "on this",
 		`var outcome = "ignored"; action.goTo("goTo wins");`: "goTo wins",
 	} {
 		assert.Equal(t, want, run(t, e, src, runtime.Input{}).Outcome, src)

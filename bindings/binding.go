@@ -77,6 +77,12 @@ type VM struct {
 	// runtime, building it if needed (nil when no binding is registered
 	// under name), so that bindings that share objects can find each other.
 	Instance func(name string) Instance
+	// CheckSource checks the source of a script a binding runs itself (a
+	// cache loader) against the engine's language, as the engine checks
+	// the scripts it runs: in the tenant language, what AIC's Rhino would
+	// not compile is an error naming name, line and column. nil checks
+	// nothing.
+	CheckSource func(name, source string) error
 }
 
 // Run is one evaluation of a script, as its bindings see it. The runtime

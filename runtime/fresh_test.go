@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/cachemanager"
 	"github.com/journeyjs/journeyjs/runtime"
 )
 
@@ -115,4 +117,22 @@ action.goTo("went on");`, runtime.Input{})
 	assert.Equal(t, "np.js:2:9: calls secrets.getSigningKey, which journeyjs does not provide: the run stops with not-provided if it gets there", res.Warnings[0].String())
 	assert.Contains(t, se.Message, "secrets.getSigningKey is part of AIC's script API, but journeyjs does not provide it")
 	assert.Equal(t, "ok", run(t, e, `action.goTo("ok")`, runtime.Input{}).Outcome, "the next run is clean")
+}
+
+// TestCacheLoadersAreHeldToTheTenantLanguage: a Cache Loader script that
+// AIC's Rhino would not compile fails here too, with Rhino's message and
+// the loader's own position; one that it compiles runs.
+func TestCacheLoadersAreHeldToTheTenantLanguage(t *testing.T) {
+	e := newEngine(t, runtime.Options{})
+	store := cachemanager.NewStore()
+	require.NoError(t, store.Define("/alpha", cachemanager.Config{Name: "bad", LoaderName: "bad-loader.js",
+		LoaderSource: "function load(key) {\n  let v = key.id;\n  return v;\n}"}))
+	require.NoError(t, store.Define("/alpha", cachemanager.Config{Name: "good", LoaderName: "good-loader.js",
+		LoaderSource: "function load(key) { var v = key.id + '!'; return v; }"}))
+	in := runtime.Input{Realm: "/alpha", Backends: bindings.NewBackends(cachemanager.StoreKey.Value(store))}
+	res := run(t, e, `action.goTo(cacheManager.named("good").get({id: "a"}))`, in)
+	assert.Equal(t, "a!", res.Outcome)
+	_, se := runErr(t, e, `cacheManager.named("bad").get({id: "a"})`, in)
+	assert.Contains(t, se.Message, "bad-loader.js:2:3")
+	assert.Contains(t, se.Message, "missing ; before statement")
 }

@@ -170,3 +170,17 @@ func parseTenant(name, source string) (*ast.Program, string, error) {
 		return nil, source, err
 	}
 }
+
+// checkTenantSource is bindings.VM.CheckSource in the tenant language: the
+// source of a script a binding runs itself (a cache loader, whose top level
+// is a function body) must be what AIC's Rhino compiles.
+func checkTenantSource(name, source string) error {
+	prog, _, err := parseTenant(name, source)
+	if err != nil {
+		return err
+	}
+	if rep := rhino.Check(prog, rhino.Library); len(rep.Errors) > 0 {
+		return (&languageError{file: name, diags: rep.Errors}).scriptError()
+	}
+	return nil
+}

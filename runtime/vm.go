@@ -108,6 +108,9 @@ func newVM(e *Engine) *vm {
 			return nil
 		},
 	}
+	if tenant {
+		v.env.CheckSource = checkTenantSource
+	}
 	v.run.State = &v.state
 	v.req.v = v
 	v.idFn = func() string { return v.script.id() }

@@ -22,7 +22,11 @@ import (
 )
 
 // Binding is the `cacheManager` binding.
-var Binding = bindings.Define("cacheManager", func(vm *bindings.VM) bindings.Instance { return New(vm.Runtime) })
+var Binding = bindings.Define("cacheManager", func(vm *bindings.VM) bindings.Instance {
+	b := New(vm.Runtime)
+	b.check = vm.CheckSource
+	return b
+})
 
 // StoreKey is the key of the caches a run sees; unset, the realm has none
 // (exists answers false).
@@ -48,6 +52,8 @@ type Instance struct {
 	store  *Store
 	realm  string
 	events []Event
+	// check is the engine's language check for loader scripts (nil: none).
+	check func(name, source string) error
 }
 
 // New builds the `cacheManager` object for rt.
@@ -198,7 +204,7 @@ func (b *Instance) keep(name string, key map[string]string, v any) goja.Value {
 // returns null or undefined fails, as Guava's CacheLoader does.
 func (b *Instance) runLoader(name string, key map[string]string, old any, reload bool) (any, error) {
 	cfg, _ := b.store.Config(b.realm, name)
-	loadFn, reloadFn, err := loaderFuncs(b.rt, cfg)
+	loadFn, reloadFn, err := loaderFuncs(b.rt, cfg, b.check)
 	if err != nil {
 		return nil, err
 	}

@@ -34,33 +34,51 @@ var loaderPrefix = "(function () { var " + strings.Join(notForLoaders, ", ") + "
 
 const loaderSuffix = "\n;return [typeof load === \"function\" ? load : undefined, typeof reload === \"function\" ? reload : undefined];\n})"
 
-// programs caches compiled loaders by source: a goja program can run on any
-// runtime.
-var programs sync.Map // source → *goja.Program
+// programs caches compiled loaders by source and language: a goja program
+// can run on any runtime.
+var programs sync.Map // programKey → *goja.Program
 
-func compileLoader(cfg Config) (*goja.Program, error) {
-	if p, ok := programs.Load(cfg.LoaderSource); ok {
+type programKey struct {
+	source string
+	rhino  bool
+}
+
+// compileLoader compiles a loader as the engine compiles scripts: checked
+// against its language by check (Rhino's syntax in the tenant language),
+// and, on a runtime in Rhino mode, with Rhino's strict mode.
+func compileLoader(cfg Config, rhino bool, check func(name, source string) error) (*goja.Program, error) {
+	key := programKey{cfg.LoaderSource, rhino}
+	if p, ok := programs.Load(key); ok {
 		return p.(*goja.Program), nil
 	}
 	name := cfg.LoaderName
 	if name == "" {
 		name = cfg.Name + " loader"
 	}
-	p, err := goja.Compile(name, loaderPrefix+cfg.LoaderSource+loaderSuffix, false)
+	if check != nil {
+		if err := check(name, cfg.LoaderSource); err != nil {
+			return nil, fmt.Errorf("cache loader script %s does not compile: %w", name, err)
+		}
+	}
+	compile := func(name, src string) (*goja.Program, error) { return goja.Compile(name, src, false) }
+	if rhino {
+		compile = goja.CompileRhino
+	}
+	p, err := compile(name, loaderPrefix+cfg.LoaderSource+loaderSuffix)
 	if err != nil {
 		return nil, fmt.Errorf("cache loader script %s does not compile: %w", name, err)
 	}
-	programs.Store(cfg.LoaderSource, p)
+	programs.Store(key, p)
 	return p, nil
 }
 
 // loaderFuncs evaluates the cache's loader on rt and returns its load and
 // reload functions (reload nil when the script defines none).
-func loaderFuncs(rt *goja.Runtime, cfg Config) (load, reload goja.Callable, err error) {
+func loaderFuncs(rt *goja.Runtime, cfg Config, check func(name, source string) error) (load, reload goja.Callable, err error) {
 	if strings.TrimSpace(cfg.LoaderSource) == "" {
 		return nil, nil, fmt.Errorf("cache %q has no loader script", cfg.Name)
 	}
-	prg, err := compileLoader(cfg)
+	prg, err := compileLoader(cfg, rt.RhinoCompat(), check)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -142,3 +142,7 @@ try { (1).toExponential(101); } catch (e) { r.push(e.name + ": " + e.message); }
 
 // probe: min-value-denormal
 // result: [Number.MIN_VALUE, 2 * Number.MIN_VALUE, 2.5e-320].join()
+
+// probe: bitwise-not-huge
+// note: found by the differential fuzzer: ToInt32 of a double past 2^63 wraps modulo 2^32
+// result: [~1e21, 1e21 | 0, 1e21 >>> 0, -1e300 | 0, 2e19 >> 1].join()

@@ -9,6 +9,7 @@ package goja
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/dop251/goja/unistring"
 )
@@ -124,4 +125,16 @@ func (r *Runtime) Freeze(o *Object) {
 // function, on every runtime.
 func (r *Runtime) NewFunction(name string, nArgs int, fn func(FunctionCall) Value) *Object {
 	return r.newNativeFunc(fn, unistring.NewFromString(name), nArgs)
+}
+
+// jjModularInt is f truncated to an integer, for the ToInt32, ToUint32 and
+// ToUint16 conversions, which keep its value modulo 2³² (2¹⁶): Go's
+// float-to-int64 conversion is undefined past ±2⁶³, where upstream answered
+// ~1e21 with -1 (Rhino, and the spec, say 559939583). Found by journeyjs's
+// differential fuzzer.
+func jjModularInt(f float64) int64 {
+	if math.Abs(f) >= 1<<63 {
+		f = math.Mod(math.Trunc(f), 1<<32)
+	}
+	return int64(f)
 }

@@ -1111,7 +1111,7 @@ func toUint16(v Value) uint16 {
 	if f, ok := v.(valueFloat); ok {
 		f := float64(f)
 		if !math.IsNaN(f) && !math.IsInf(f, 0) {
-			return uint16(int64(f))
+			return uint16(jjModularInt(f)) // journeyjs patch: |f| ≥ 2⁶³ wrapped as the spec says
 		}
 	}
 	return 0
@@ -1126,7 +1126,7 @@ func toInt32(v Value) int32 {
 	if f, ok := v.(valueFloat); ok {
 		f := float64(f)
 		if !math.IsNaN(f) && !math.IsInf(f, 0) {
-			return int32(int64(f))
+			return int32(jjModularInt(f)) // journeyjs patch: |f| ≥ 2⁶³ wrapped as the spec says
 		}
 	}
 	return 0
@@ -1141,7 +1141,7 @@ func toUint32(v Value) uint32 {
 	if f, ok := v.(valueFloat); ok {
 		f := float64(f)
 		if !math.IsNaN(f) && !math.IsInf(f, 0) {
-			return uint32(int64(f))
+			return uint32(jjModularInt(f)) // journeyjs patch: |f| ≥ 2⁶³ wrapped as the spec says
 		}
 	}
 	return 0

@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"strings"
-
 	"github.com/dop251/goja"
 )
 
@@ -33,10 +31,9 @@ func prepareGlobal(rt *goja.Runtime, tenant bool) {
 		global.DeleteBuiltin(name)
 	}
 	for path, names := range tenantMissingMethods {
-		owner := global
-		for _, part := range strings.Split(path, ".") {
-			owner = owner.Get(part).ToObject(rt)
-		}
+		// The runtime's own objects, reached without building what the
+		// path passes through (Array.prototype without Array).
+		owner := rt.Builtin(path).ToObject(rt)
 		for _, name := range names {
 			owner.DeleteBuiltin(name)
 		}

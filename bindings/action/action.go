@@ -85,10 +85,11 @@ type Instance struct {
 // Arguments are converted as Rhino converts them for ActionWrapper's Java
 // parameters (see args.go).
 func New(rt *goja.Runtime) *Instance {
-	b := &Instance{rt: rt, obj: rt.NewObject()}
+	b := &Instance{rt: rt}
 	self := func(goja.FunctionCall) goja.Value { return b.obj }
+	var methods jsvalue.Methods
 	method := func(name string, fn func(call goja.FunctionCall)) {
-		jsvalue.Method(rt, b.obj, name, func(call goja.FunctionCall) goja.Value {
+		methods.Add(name, func(call goja.FunctionCall) goja.Value {
 			fn(call)
 			return self(call)
 		})
@@ -158,11 +159,11 @@ func New(rt *goja.Runtime) *Instance {
 		}
 		b.res.removedSessionProperties = append(b.res.removedSessionProperties, key)
 	})
-	jsvalue.Method(rt, b.obj, "suspend", func(call goja.FunctionCall) goja.Value {
+	methods.Add("suspend", func(call goja.FunctionCall) goja.Value {
 		b.doSuspend(rt, call)
 		return self(call)
 	})
-	jsvalue.Seal(rt, b.obj)
+	b.obj = methods.Object(rt)
 	return b
 }
 

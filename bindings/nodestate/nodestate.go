@@ -36,22 +36,23 @@ type Instance struct {
 
 // New builds the frozen `nodeState` object for rt.
 func New(rt *goja.Runtime) *Instance {
-	b := &Instance{rt: rt, obj: rt.NewObject()}
+	b := &Instance{rt: rt}
 	b.freeze = jsvalue.Freezer(rt)
+	var methods jsvalue.Methods
 	key := func(call goja.FunctionCall, method string) string {
 		if len(call.Arguments) == 0 || jsvalue.IsNullish(call.Argument(0)) {
 			jsvalue.Throw(rt, "nodeState.%s: a key is required", method)
 		}
 		return call.Argument(0).String()
 	}
-	jsvalue.Method(rt, b.obj, "get", func(call goja.FunctionCall) goja.Value {
+	methods.Add("get", func(call goja.FunctionCall) goja.Value {
 		v, ok := b.st.Get(key(call, "get"))
 		if !ok {
 			return goja.Null()
 		}
 		return jsvalue.JavaView(rt, jsvalue.ToJS(rt, v))
 	})
-	jsvalue.Method(rt, b.obj, "getObject", func(call goja.FunctionCall) goja.Value {
+	methods.Add("getObject", func(call goja.FunctionCall) goja.Value {
 		v, ok := b.combined(key(call, "getObject"))
 		if !ok {
 			return goja.Null()
@@ -65,11 +66,11 @@ func New(rt *goja.Runtime) *Instance {
 		}
 		return out
 	}
-	jsvalue.Method(rt, b.obj, "putShared", func(call goja.FunctionCall) goja.Value {
+	methods.Add("putShared", func(call goja.FunctionCall) goja.Value {
 		b.st.Put(true, key(call, "putShared"), value("putShared", call.Argument(1)))
 		return b.obj
 	})
-	jsvalue.Method(rt, b.obj, "putTransient", func(call goja.FunctionCall) goja.Value {
+	methods.Add("putTransient", func(call goja.FunctionCall) goja.Value {
 		b.st.Put(false, key(call, "putTransient"), value("putTransient", call.Argument(1)))
 		return b.obj
 	})
@@ -102,19 +103,19 @@ func New(rt *goja.Runtime) *Instance {
 			return b.obj
 		}
 	}
-	jsvalue.Method(rt, b.obj, "mergeShared", merge(true, "mergeShared"))
-	jsvalue.Method(rt, b.obj, "mergeTransient", merge(false, "mergeTransient"))
-	jsvalue.Method(rt, b.obj, "remove", func(call goja.FunctionCall) goja.Value {
+	methods.Add("mergeShared", merge(true, "mergeShared"))
+	methods.Add("mergeTransient", merge(false, "mergeTransient"))
+	methods.Add("remove", func(call goja.FunctionCall) goja.Value {
 		k := key(call, "remove")
 		b.st.Delete(true, k)
 		b.st.Delete(false, k)
 		return goja.Undefined()
 	})
-	jsvalue.Method(rt, b.obj, "isDefined", func(call goja.FunctionCall) goja.Value {
+	methods.Add("isDefined", func(call goja.FunctionCall) goja.Value {
 		_, ok := b.st.Get(key(call, "isDefined"))
 		return rt.ToValue(ok)
 	})
-	jsvalue.Method(rt, b.obj, "keys", func(call goja.FunctionCall) goja.Value {
+	methods.Add("keys", func(call goja.FunctionCall) goja.Value {
 		shared, transient := b.st.Shared(), b.st.Transient()
 		seen := make(map[string]bool, len(shared)+len(transient))
 		for k := range transient {
@@ -126,7 +127,7 @@ func New(rt *goja.Runtime) *Instance {
 		keys := slices.Sorted(maps.Keys(seen))
 		return jsvalue.JavaList(rt, jsvalue.ToJS(rt, keys))
 	})
-	jsvalue.SealWith(b.freeze, b.obj)
+	b.obj = methods.Object(rt)
 	return b
 }
 

@@ -244,6 +244,9 @@ func (r *Runtime) getErrorPrototype() *Object {
 		o._putProp("name", stringError, true, false, true)
 		o._putProp("toString", r.newNativeFunc(r.error_toString, "toString", 0), true, false, true)
 		o._putProp("constructor", r.getError(), true, false, true)
+		if r.jj.rhino { // journeyjs patch: Rhino's additions, built with the prototype
+			r.rhinoErrorPrototypeAdditions(ret)
+		}
 	}
 	return ret
 }
@@ -256,6 +259,9 @@ func (r *Runtime) getError() *Object {
 		r.newNativeFuncConstruct(ret, r.builtin_Error, "Error", r.getErrorPrototype(), 1)
 		o := ret.self
 		o._putProp("isError", r.newNativeFunc(r.error_isError, "isError", 1), true, false, true)
+		if r.jj.rhino { // journeyjs patch: Rhino's additions, built with the constructor
+			r.rhinoErrorAdditions(ret)
+		}
 	}
 	return ret
 }

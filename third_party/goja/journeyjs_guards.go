@@ -82,9 +82,17 @@ func (o *Object) DeleteBuiltin(name string) bool {
 // runtime built it, whatever a script has since assigned to the global of
 // that name: embedders building objects for a script (errors, promises)
 // must not pick up the script's replacements. It covers Object, Array,
-// JSON, Promise and the error constructors; nil for any other name.
+// JSON, Promise and the error constructors, and the prototypes
+// "Object.prototype", "Array.prototype", "String.prototype" (without
+// building their constructors); nil for any other name.
 func (r *Runtime) Builtin(name string) Value {
 	switch name {
+	case "Object.prototype":
+		return r.global.ObjectPrototype
+	case "Array.prototype":
+		return r.getArrayPrototype()
+	case "String.prototype":
+		return r.getStringPrototype()
 	case "Object":
 		return r.getObject()
 	case "Array":

@@ -50,16 +50,26 @@ func (r *Runtime) NewRhinoInternalError(msg string) *Object {
 // built-ins: the InternalError global and Error.prototype's fileName and
 // lineNumber.
 func (r *Runtime) rhinoErrorGlobals(on bool) {
-	proto := r.getErrorPrototype().self
-	ctor := r.getError().self
 	if on {
-		rhinoDefine(r.globalObject, "InternalError", r.rhinoInternalError(), false)
-		rhinoDefine(r.getErrorPrototype(), "fileName", stringEmpty, true)
-		rhinoDefine(r.getErrorPrototype(), "lineNumber", intToValue(0), true)
-		rhinoDefine(r.getError(), "captureStackTrace", r.newNativeFunc(r.rhinoCaptureStackTrace, "captureStackTrace", 2), false)
-		rhinoDefine(r.getError(), "stackTraceLimit", _positiveInf, false)
+		// InternalError is built when a script first names it, and the
+		// Error built-ins get their additions when they are built
+		// (rhinoErrorAdditions): a run that never touches an error pays
+		// for none of it.
+		if !jjExtendTemplate(r.globalObject, []string{"InternalError"}, []templatePropFactory{func(r *Runtime) Value {
+			return valueProp(r.rhinoInternalError(), true, false, true)
+		}}) {
+			rhinoDefine(r.globalObject, "InternalError", r.rhinoInternalError(), false)
+		}
+		if r.global.ErrorPrototype != nil {
+			r.rhinoErrorPrototypeAdditions(r.global.ErrorPrototype)
+		}
+		if r.global.Error != nil {
+			r.rhinoErrorAdditions(r.global.Error)
+		}
 		return
 	}
+	proto := r.getErrorPrototype().self
+	ctor := r.getError().self
 	r.globalObject.self.deleteStr("InternalError", false)
 	proto.deleteStr("fileName", false)
 	proto.deleteStr("lineNumber", false)
@@ -189,4 +199,18 @@ func rhinoStackText(stack []StackFrame) String {
 		b.WriteRune('\n')
 	}
 	return b.String()
+}
+
+// rhinoErrorPrototypeAdditions gives Error.prototype Rhino's fileName and
+// lineNumber (hook in getErrorPrototype, when Rhino mode is on).
+func (r *Runtime) rhinoErrorPrototypeAdditions(proto *Object) {
+	rhinoDefine(proto, "fileName", stringEmpty, true)
+	rhinoDefine(proto, "lineNumber", intToValue(0), true)
+}
+
+// rhinoErrorAdditions gives Error Rhino's captureStackTrace and
+// stackTraceLimit (hook in getError, when Rhino mode is on).
+func (r *Runtime) rhinoErrorAdditions(ctor *Object) {
+	rhinoDefine(ctor, "captureStackTrace", r.newNativeFunc(r.rhinoCaptureStackTrace, "captureStackTrace", 2), false)
+	rhinoDefine(ctor, "stackTraceLimit", _positiveInf, false)
 }

@@ -20,6 +20,17 @@ func (r *Runtime) rhinoLegacyAccessors(on bool) {
 		r.rhinoDefineAccessor(true), r.rhinoDefineAccessor(false),
 		r.rhinoLookupAccessor(true), r.rhinoLookupAccessor(false),
 	}
+	// Built when first read, as Object.prototype's own methods are.
+	factories := make([]templatePropFactory, len(rhinoLegacyAccessorNames))
+	for i, name := range rhinoLegacyAccessorNames {
+		fn, length := fns[i], 2-i/2
+		factories[i] = func(r *Runtime) Value {
+			return valueProp(r.newNativeFunc(fn, newStringValue(name).string(), length), true, false, true)
+		}
+	}
+	if jjExtendTemplate(r.global.ObjectPrototype, rhinoLegacyAccessorNames[:], factories) {
+		return
+	}
 	for i, name := range rhinoLegacyAccessorNames {
 		rhinoDefine(r.global.ObjectPrototype, name, r.newNativeFunc(fns[i], newStringValue(name).string(), 2-i/2), false)
 	}

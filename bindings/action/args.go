@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 	"github.com/journeyjs/journeyjs/bindings/rhinoerr"
 )
 
@@ -18,7 +19,7 @@ import (
 func (b *Instance) noMethod(name string, args []goja.Value) {
 	types := make([]string, len(args))
 	for i, a := range args {
-		types[i] = jsType(a)
+		types[i] = jsvalue.RhinoTypeName(a)
 	}
 	rhinoerr.Internal(b.rt, "Can't find method %s.%s(%s).", wrapperClass, name, strings.Join(types, ","))
 }
@@ -61,27 +62,4 @@ func javaString(v goja.Value) (string, bool) {
 		return "", true
 	}
 	return v.String(), false
-}
-
-// jsType is how Rhino names an argument's type in "Can't find method".
-func jsType(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	if _, ok := goja.AssertFunction(v); ok {
-		return "function"
-	}
-	if _, ok := v.(*goja.Object); ok {
-		return "object"
-	}
-	switch v.ExportType().Kind().String() {
-	case "string":
-		return "string"
-	case "bool":
-		return "boolean"
-	}
-	return "number"
 }

@@ -131,32 +131,9 @@ func (in *Instance) where() string {
 func (in *Instance) noMethod(cls, name string, args []goja.Value) {
 	types := make([]string, len(args))
 	for i, a := range args {
-		types[i] = jsType(a)
+		types[i] = jsvalue.RhinoTypeName(a)
 	}
 	in.internalError("Can't find method " + cls + "." + name + "(" + strings.Join(types, ",") + ")." + in.where())
-}
-
-func jsType(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	if _, ok := goja.AssertFunction(v); ok {
-		return "function"
-	}
-	switch v.(type) {
-	case *goja.Object:
-		return "object"
-	}
-	switch v.ExportType().Kind().String() {
-	case "string":
-		return "string"
-	case "bool":
-		return "boolean"
-	}
-	return "number"
 }
 
 // ---- JavaScript ↔ Java

@@ -128,3 +128,28 @@ func JavaList(rt *goja.Runtime, v goja.Value) goja.Value {
 	}
 	return v
 }
+
+// RhinoTypeName is how Rhino names an argument's type in its "Can't find
+// method Class.name(types)." error: undefined, null, function, object,
+// string, boolean or number.
+func RhinoTypeName(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	if _, ok := goja.AssertFunction(v); ok {
+		return "function"
+	}
+	if _, ok := v.(*goja.Object); ok {
+		return "object"
+	}
+	switch v.ExportType().Kind().String() {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	}
+	return "number"
+}

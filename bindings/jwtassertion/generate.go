@@ -100,15 +100,8 @@ type fields struct {
 }
 
 func (f *fields) read(d jwt.Data) error {
-	var err error
-	str := func(key, def string) string {
-		if err != nil {
-			return ""
-		}
-		var s string
-		s, err = d.String(key, def)
-		return s
-	}
+	r := &jwt.Strings{D: d}
+	str := r.Get
 	f.issuer = str("issuer", "")
 	f.stableID = str("stableId", f.issuer)
 	f.accountID = str("accountId", "")
@@ -116,8 +109,8 @@ func (f *fields) read(d jwt.Data) error {
 	f.audience = str("audience", "")
 	f.typ = str("type", "")
 	f.jwtID = str("jwtId", "")
-	if err != nil {
-		return err
+	if r.Err != nil {
+		return r.Err
 	}
 	if c := d.Get("claims"); c != nil {
 		obj, ok := c.(*goja.Object)
@@ -128,9 +121,10 @@ func (f *fields) read(d jwt.Data) error {
 		f.claims, _ = jsvalue.ToGo(obj).(map[string]any)
 	}
 	validity := str("validityMinutes", "0")
-	if err != nil {
-		return err
+	if r.Err != nil {
+		return r.Err
 	}
+	var err error
 	if f.validityMinutes, err = jwt.JavaInt(validity); err != nil {
 		return err
 	}
@@ -139,7 +133,7 @@ func (f *fields) read(d jwt.Data) error {
 	}
 	f.signingKey = str("signingKey", "")
 	f.encryptionKey = str("encryptionKey", "")
-	return err
+	return r.Err
 }
 
 // claimSet is createJwtClaimsSet: iss, sub, aud, typ, iat, exp, jti, then

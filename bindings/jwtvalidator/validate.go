@@ -141,15 +141,8 @@ type fields struct {
 }
 
 func (f *fields) read(d jwt.Data) error {
-	var err error
-	str := func(key, def string) string {
-		if err != nil {
-			return ""
-		}
-		var s string
-		s, err = d.String(key, def)
-		return s
-	}
+	r := &jwt.Strings{D: d}
+	str := r.Get
 	f.issuer = str("issuer", "")
 	f.subject = str("subject", "")
 	f.audience = str("audience", "")
@@ -161,8 +154,8 @@ func (f *fields) read(d jwt.Data) error {
 	// clockSkew (seconds) is documented for AIC but absent from the AM
 	// source read: a positive value widens the iat and exp checks.
 	skew := str("clockSkew", "0")
-	if err != nil {
-		return err
+	if r.Err != nil {
+		return r.Err
 	}
 	seconds, err := jwt.JavaInt(skew)
 	if err != nil {

@@ -44,6 +44,23 @@ func (d Data) has(key string) bool {
 	return false
 }
 
+// Strings reads several String values of d in turn, keeping the first
+// error (Err): the wrappers read every field before they check any.
+type Strings struct {
+	D   Data
+	Err error
+}
+
+// Get is D.String(key, def), or "" once a read has failed.
+func (s *Strings) Get(key, def string) string {
+	if s.Err != nil {
+		return ""
+	}
+	v, err := s.D.String(key, def)
+	s.Err = err
+	return v
+}
+
 // String is jwtData.getOrDefault(key, def).toString(): def when the key is
 // absent; a NullPointerException when it is there but null or undefined.
 func (d Data) String(key, def string) (string, error) {

@@ -39,3 +39,5 @@ require (
 )
 
 replace github.com/dop251/goja => ./third_party/goja
+
+replace github.com/dop251/goja_nodejs => ./third_party/goja_nodejs

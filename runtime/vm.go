@@ -77,7 +77,12 @@ type vm struct {
 
 func newVM(e *Engine) *vm {
 	v := &vm{eng: e}
-	v.loop = eventloop.NewEventLoop(eventloop.EnableConsole(false))
+	// The loop runs the jobs and timers of asynchronous bindings
+	// (httpClient); it installs nothing in the runtime (patched
+	// goja_nodejs, third_party/goja_nodejs/JOURNEYJS.md): AIC has no
+	// setTimeout, console or Node require, and not installing them is a
+	// good part of what building a runtime for every run costs.
+	v.loop = eventloop.NewEventLoop(eventloop.WithoutGlobals())
 	v.loop.Run(func(rt *goja.Runtime) { v.rt = rt })
 	rt := v.rt
 	rt.SetMaxCallStackSize(e.opts.MaxCallStackSize)

@@ -6,7 +6,12 @@ package goja
 // with twenty methods would otherwise make twenty function objects a script
 // mostly never reads.
 
-import "github.com/dop251/goja/unistring"
+import (
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja/unistring"
+)
 
 // NewFrozenLazyObject returns a frozen object (not extensible; each property
 // read-only, not enumerable, not configurable) whose properties are named by
@@ -28,45 +33,93 @@ func (r *Runtime) NewFrozenLazyObject(names []string, build func(name string) Va
 	return o.val
 }
 
-// jjExtendTemplate adds to a built-in made from a template properties
-// (names[i], built by fs[i] on first use), without building the built-in's
-// other properties: the object gets a copy of its template with the new
-// entries (and its list of names, when it was made already). It reports
-// false when the object is not made from a template, and the caller must
-// define the properties at once.
-func jjExtendTemplate(obj *Object, names []string, fs []templatePropFactory) bool {
+// Derived templates. goja's built-ins are made from templates shared by
+// every runtime, whose entries build each property for the runtime that
+// first reads it. journeyjs adds Rhino mode's properties to some built-ins
+// and deletes the ones AIC lacks on every new runtime; doing so property by
+// property builds or records each on every runtime. Instead, a built-in
+// that no script has touched yet is switched to a template derived once,
+// for the whole process, from its own: the same entries with some added or
+// left out. The entries' factories take the runtime, so a derived template
+// is as shareable as goja's own.
+
+// jjTemplateEdit is one derivation: entries added (names[i] built by
+// add[i]) or, with add nil, left out.
+type jjTemplateEdit struct {
+	key   string // identifies the edit for the cache
+	names []string
+	add   []templatePropFactory
+}
+
+type jjDerivedKey struct {
+	base *objectTemplate
+	edit string
+}
+
+var jjDerived sync.Map // jjDerivedKey → *objectTemplate
+
+// jjDerive returns base with edit applied, built once per process.
+func jjDerive(base *objectTemplate, edit jjTemplateEdit) *objectTemplate {
+	key := jjDerivedKey{base, edit.key}
+	if t, ok := jjDerived.Load(key); ok {
+		return t.(*objectTemplate)
+	}
+	nt := &objectTemplate{
+		props:        make(map[unistring.String]templatePropFactory, len(base.props)+len(edit.names)),
+		propNames:    make([]unistring.String, 0, len(base.propNames)+len(edit.names)),
+		symProps:     base.symProps,
+		symPropNames: base.symPropNames,
+		protoFactory: base.protoFactory,
+	}
+	gone := map[unistring.String]bool{}
+	if edit.add == nil {
+		for _, name := range edit.names {
+			gone[unistring.NewFromString(name)] = true
+		}
+	}
+	for _, n := range base.propNames {
+		if !gone[n] {
+			nt.propNames = append(nt.propNames, n)
+			nt.props[n] = base.props[n]
+		}
+	}
+	for i, f := range edit.add {
+		n := unistring.NewFromString(edit.names[i])
+		if _, exists := nt.props[n]; !exists {
+			nt.propNames = append(nt.propNames, n)
+		}
+		nt.props[n] = f
+	}
+	t, _ := jjDerived.LoadOrStore(key, nt)
+	return t.(*objectTemplate)
+}
+
+// jjEditTemplate switches obj, a built-in made from a template that no
+// script has touched yet, to its template with edit applied. It reports
+// false, changing nothing, when obj is not such a built-in: the caller then
+// adds or deletes the properties one by one.
+func jjEditTemplate(obj *Object, edit jjTemplateEdit) bool {
 	tt, ok := obj.self.(interface{ jjTemplated() *templatedObject })
 	if !ok {
 		return false
 	}
 	t := tt.jjTemplated()
-	for _, name := range names {
-		if _, built := t.values[unistring.NewFromString(name)]; built {
-			return false // the object has such a property already
-		}
+	if t.propNames != nil || len(t.values) > 0 {
+		return false
 	}
-	old := t.tmpl
-	nt := &objectTemplate{
-		props:        make(map[unistring.String]templatePropFactory, len(old.props)+len(names)),
-		propNames:    make([]unistring.String, len(old.propNames), len(old.propNames)+len(names)),
-		symProps:     old.symProps,
-		symPropNames: old.symPropNames,
-		protoFactory: old.protoFactory,
-	}
-	for k, v := range old.props {
-		nt.props[k] = v
-	}
-	copy(nt.propNames, old.propNames)
-	for i, name := range names {
-		n := unistring.NewFromString(name)
-		if _, exists := nt.props[n]; !exists {
-			nt.propNames = append(nt.propNames, n)
-			if t.propNames != nil {
-				t.propNames = append(t.propNames, n)
-			}
-		}
-		nt.props[n] = fs[i]
-	}
-	t.tmpl = nt
+	t.tmpl = jjDerive(t.tmpl, edit)
 	return true
+}
+
+// DeleteBuiltins deletes the properties names of a built-in, as
+// DeleteBuiltin does for each, but, on a built-in no script has touched
+// yet, by switching it to a template without them, derived once per
+// process: nothing is built or recorded on this runtime.
+func (o *Object) DeleteBuiltins(names []string) {
+	if jjEditTemplate(o, jjTemplateEdit{key: "delete:" + strings.Join(names, ","), names: names}) {
+		return
+	}
+	for _, name := range names {
+		o.DeleteBuiltin(name)
+	}
 }

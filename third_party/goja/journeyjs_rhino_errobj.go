@@ -55,9 +55,10 @@ func (r *Runtime) rhinoErrorGlobals(on bool) {
 		// Error built-ins get their additions when they are built
 		// (rhinoErrorAdditions): a run that never touches an error pays
 		// for none of it.
-		if !jjExtendTemplate(r.globalObject, []string{"InternalError"}, []templatePropFactory{func(r *Runtime) Value {
-			return valueProp(r.rhinoInternalError(), true, false, true)
-		}}) {
+		if !jjEditTemplate(r.globalObject, jjTemplateEdit{key: "rhino:InternalError", names: []string{"InternalError"},
+			add: []templatePropFactory{func(r *Runtime) Value {
+				return valueProp(r.rhinoInternalError(), true, false, true)
+			}}}) {
 			rhinoDefine(r.globalObject, "InternalError", r.rhinoInternalError(), false)
 		}
 		if r.global.ErrorPrototype != nil {

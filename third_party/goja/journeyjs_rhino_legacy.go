@@ -16,23 +16,28 @@ func (r *Runtime) rhinoLegacyAccessors(on bool) {
 		}
 		return
 	}
-	fns := []func(FunctionCall) Value{
-		r.rhinoDefineAccessor(true), r.rhinoDefineAccessor(false),
-		r.rhinoLookupAccessor(true), r.rhinoLookupAccessor(false),
-	}
 	// Built when first read, as Object.prototype's own methods are.
-	factories := make([]templatePropFactory, len(rhinoLegacyAccessorNames))
-	for i, name := range rhinoLegacyAccessorNames {
-		fn, length := fns[i], 2-i/2
-		factories[i] = func(r *Runtime) Value {
-			return valueProp(r.newNativeFunc(fn, newStringValue(name).string(), length), true, false, true)
-		}
-	}
-	if jjExtendTemplate(r.global.ObjectPrototype, rhinoLegacyAccessorNames[:], factories) {
+	if jjEditTemplate(r.global.ObjectPrototype, jjTemplateEdit{key: "rhino:legacyAccessors",
+		names: rhinoLegacyAccessorNames, add: rhinoLegacyAccessorFactories}) {
 		return
 	}
 	for i, name := range rhinoLegacyAccessorNames {
-		rhinoDefine(r.global.ObjectPrototype, name, r.newNativeFunc(fns[i], newStringValue(name).string(), 2-i/2), false)
+		rhinoDefine(r.global.ObjectPrototype, name, rhinoLegacyAccessorFactories[i](r).(*valueProperty).value, false)
+	}
+}
+
+// rhinoLegacyAccessorFactories build the four methods for a runtime.
+var rhinoLegacyAccessorFactories = []templatePropFactory{
+	rhinoLegacyAccessorFactory(0, func(r *Runtime) func(FunctionCall) Value { return r.rhinoDefineAccessor(true) }),
+	rhinoLegacyAccessorFactory(1, func(r *Runtime) func(FunctionCall) Value { return r.rhinoDefineAccessor(false) }),
+	rhinoLegacyAccessorFactory(2, func(r *Runtime) func(FunctionCall) Value { return r.rhinoLookupAccessor(true) }),
+	rhinoLegacyAccessorFactory(3, func(r *Runtime) func(FunctionCall) Value { return r.rhinoLookupAccessor(false) }),
+}
+
+func rhinoLegacyAccessorFactory(i int, fn func(*Runtime) func(FunctionCall) Value) templatePropFactory {
+	name, length := rhinoLegacyAccessorNames[i], 2-i/2
+	return func(r *Runtime) Value {
+		return valueProp(r.newNativeFunc(fn(r), newStringValue(name).string(), length), true, false, true)
 	}
 }
 

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -226,5 +227,62 @@ func BenchmarkRunPrebuilt(b *testing.B) {
 			b.Fatal(res.Outcome, err)
 		}
 		e.drop(v)
+	}
+}
+
+// BenchmarkLatencyAtHalfLoad paces trivial decisions at 25,000 a second
+// (half of issue 15's 50,000 a second bar) from two goroutines through
+// Engine.Run, and reports the median and 99th percentile of the time each
+// Run took (µs-median, µs-p99): what a caller waits while the engine's
+// builder keeps runtimes ready. Run it with a fixed -benchtime N x.
+func BenchmarkLatencyAtHalfLoad(b *testing.B) {
+	e := New(Options{})
+	defer e.Close()
+	script := Script{Name: "bench.js", Source: trivialScript}
+	ctx := context.Background()
+	const workers = 2
+	const rate = 25000 // runs per second, all workers together
+	interval := time.Duration(workers) * time.Second / rate
+	durations := make([][]time.Duration, workers)
+	// Warm the cache and the pool first.
+	for i := 0; i < 100; i++ {
+		in := benchInput()
+		if _, err := e.Run(ctx, script, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			in := benchInput()
+			for i := w; i < b.N; i += workers {
+				due := start.Add(time.Duration(i/workers) * interval)
+				if d := time.Until(due); d > 0 {
+					time.Sleep(d)
+				}
+				t0 := time.Now()
+				if _, err := e.Run(ctx, script, in); err != nil {
+					b.Error(err)
+					return
+				}
+				durations[w] = append(durations[w], time.Since(t0))
+			}
+		}(w)
+	}
+	wg.Wait()
+	b.StopTimer()
+	var all []time.Duration
+	for _, d := range durations {
+		all = append(all, d...)
+	}
+	slices.Sort(all)
+	if len(all) > 0 {
+		b.ReportMetric(float64(all[len(all)/2].Nanoseconds())/1e3, "µs-median")
+		b.ReportMetric(float64(all[len(all)*99/100].Nanoseconds())/1e3, "µs-p99")
+		b.ReportMetric(float64(len(all))/time.Since(start).Seconds(), "runs/s")
 	}
 }

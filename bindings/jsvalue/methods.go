@@ -8,23 +8,31 @@ import "github.com/dop251/goja"
 // names on a runtime of its own, so a method never read costs nothing.
 type Methods struct {
 	names []string
-	fns   map[string]func(goja.FunctionCall) goja.Value
+	fns   []func(goja.FunctionCall) goja.Value
 }
 
-// Add adds the method name.
+// Add adds the method name; a second Add of one name replaces the first.
 func (m *Methods) Add(name string, fn func(goja.FunctionCall) goja.Value) {
-	if m.fns == nil {
-		m.fns = map[string]func(goja.FunctionCall) goja.Value{}
+	for i, n := range m.names {
+		if n == name {
+			m.fns[i] = fn
+			return
+		}
 	}
-	if _, dup := m.fns[name]; !dup {
-		m.names = append(m.names, name)
-	}
-	m.fns[name] = fn
+	m.names = append(m.names, name)
+	m.fns = append(m.fns, fn)
 }
 
 // Object builds the frozen object of the methods added (patched goja's
 // Runtime.NewFrozenLazyObject).
 func (m *Methods) Object(rt *goja.Runtime) *goja.Object {
-	fns := m.fns
-	return rt.NewFrozenLazyObject(m.names, func(name string) goja.Value { return Func(rt, name, fns[name]) })
+	names, fns := m.names, m.fns
+	return rt.NewFrozenLazyObject(names, func(name string) goja.Value {
+		for i, n := range names {
+			if n == name {
+				return Func(rt, name, fns[i])
+			}
+		}
+		return goja.Undefined()
+	})
 }

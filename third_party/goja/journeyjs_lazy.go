@@ -17,20 +17,43 @@ import (
 // read-only, not enumerable, not configurable) whose properties are named by
 // names, each built by build(name) the first time it is read. Reflection
 // (Object.keys, Object.isFrozen, for-in) sees every property, building
-// those not built yet.
+// those not built yet. Objects with the same names share one template, made
+// once per process: an object costs its builder, not a map of its names.
 func (r *Runtime) NewFrozenLazyObject(names []string, build func(name string) Value) *Object {
+	o := r.newTemplatedObject(jjNamesTemplate(names), nil)
+	o.jjBuild = func(name unistring.String) Value { return valueProp(build(name.String()), false, false, false) }
+	o.extensible = false
+	return o.val
+}
+
+var jjNamesTemplates sync.Map // names joined by NUL → *objectTemplate
+
+// jjNamesTemplate is a template listing names, whose entries the object's
+// own builder (jjBuild) makes.
+func jjNamesTemplate(names []string) *objectTemplate {
+	key := strings.Join(names, "\x00")
+	if t, ok := jjNamesTemplates.Load(key); ok {
+		return t.(*objectTemplate)
+	}
 	t := &objectTemplate{
 		props:     make(map[unistring.String]templatePropFactory, len(names)),
 		propNames: make([]unistring.String, 0, len(names)),
 	}
 	for _, name := range names {
-		t.putStr(unistring.NewFromString(name), func(*Runtime) Value {
-			return valueProp(build(name), false, false, false)
-		})
+		// Never called: jjProp asks the object's builder.
+		t.putStr(unistring.NewFromString(name), func(*Runtime) Value { return nil })
 	}
-	o := r.newTemplatedObject(t, nil)
-	o.extensible = false
-	return o.val
+	v, _ := jjNamesTemplates.LoadOrStore(key, t)
+	return v.(*objectTemplate)
+}
+
+// jjProp builds the property name of o from its template entry f, or from
+// o's own builder when it has one (NewFrozenLazyObject).
+func (o *templatedObject) jjProp(name unistring.String, f templatePropFactory) Value {
+	if o.jjBuild != nil {
+		return o.jjBuild(name)
+	}
+	return f(o.val.runtime)
 }
 
 // Derived templates. goja's built-ins are made from templates shared by

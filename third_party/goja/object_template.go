@@ -25,6 +25,8 @@ type templatedObject struct {
 	tmpl *objectTemplate
 
 	protoMaterialised bool
+
+	jjBuild func(unistring.String) Value // journeyjs patch: NewFrozenLazyObject's builder
 }
 
 type templatedFuncObject struct {
@@ -109,7 +111,7 @@ func (o *templatedObject) getOwnPropStr(p unistring.String) Value {
 		return v
 	}
 	if f := o.tmpl.props[p]; f != nil {
-		v := f(o.val.runtime)
+		v := o.jjProp(p, f) // journeyjs patch
 		o.values[p] = v
 		return v
 	}
@@ -266,7 +268,7 @@ func (o *templatedObject) deleteSym(s *Symbol, throw bool) bool {
 func (o *templatedObject) materialiseProps() {
 	for name, f := range o.tmpl.props {
 		if _, exists := o.values[name]; !exists {
-			o.values[name] = f(o.val.runtime)
+			o.values[name] = o.jjProp(name, f) // journeyjs patch
 		}
 	}
 	o.materialisePropNames()

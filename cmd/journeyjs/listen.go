@@ -43,10 +43,9 @@ func serveUntilSignal(cmd *cobra.Command, srv httpServer, addr string, grace tim
 
 // serveGCPercent is the garbage collector's target a server runs with,
 // unless GOGC says otherwise. Every evaluation builds a runtime of its own
-// (tens of kilobytes) on a heap whose live part stays small, so at Go's
-// default of 100 the collector runs all the time: measured, it took 40 % of
-// the CPU of sustained trivial evaluations (BENCHMARKS.md), and 400 almost
-// doubles their rate for a heap a few megabytes larger.
+// on a heap whose live part stays small, so at Go's default of 100 the
+// collector runs all the time: 400 more than doubles the rate of sustained
+// trivial evaluations (BENCHMARKS.md) for a heap a few megabytes larger.
 const serveGCPercent = 400
 
 func tuneGC() {

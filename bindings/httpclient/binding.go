@@ -69,7 +69,7 @@ const holdFor = 100 * 365 * 24 * time.Hour
 
 // Binding is the `httpClient` binding.
 var Binding = bindings.Define("httpClient", func(vm *bindings.VM) bindings.Instance {
-	return newInstance(vm.Runtime, vm.Loop, vm.Builtin)
+	return New(vm.Runtime, vm.Loop)
 })
 
 // ConfigKey is the key of a run's Config: routes, in-process hosts, the
@@ -134,17 +134,13 @@ type runState struct {
 
 // New builds the frozen `httpClient` object for rt, whose event loop is loop.
 func New(rt *goja.Runtime, loop *eventloop.EventLoop) *Instance {
-	return newInstance(rt, loop, rt.GlobalObject().Get)
-}
-
-// newInstance is New with the built-ins read through builtin: the engine's
-// own JSON and Object, which the instance keeps, never a script's.
-func newInstance(rt *goja.Runtime, loop *eventloop.EventLoop, builtin func(string) goja.Value) *Instance {
 	b := &Instance{rt: rt, loop: loop, obj: rt.NewObject(), freeze: jsvalue.Freezer(rt)}
-	b.preventExtensions, _ = goja.AssertFunction(builtin("Object").ToObject(rt).Get("preventExtensions"))
-	jsonObj := builtin("JSON").ToObject(rt)
-	b.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
-	b.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
+
+	// Each is goja's own, even when the script replaced JSON.stringify
+	// before it first named httpClient: in AIC the binding is Java.
+	b.preventExtensions, _ = goja.AssertFunction(rt.Builtin("Object.preventExtensions"))
+	b.stringify, _ = goja.AssertFunction(rt.Builtin("JSON.stringify"))
+	b.parse, _ = goja.AssertFunction(rt.Builtin("JSON.parse"))
 
 	jsvalue.Method(rt, b.obj, "send", b.send)
 	jsvalue.SealWith(b.freeze, b.obj)

@@ -740,3 +740,22 @@ func TestUnknownOptionsAreIgnoredAndRecorded(t *testing.T) {
 	assert.Equal(t, "GET", httpclient.Calls.Get(res.Outputs)[0].Method)
 	assert.Equal(t, []string{"methd"}, httpclient.Calls.Get(res.Outputs)[0].IgnoredOptions)
 }
+
+// TestScriptReplacedJSONDoesNotReachTheWire: a run's standard objects are
+// its own to change, but httpClient is Java in AIC: a script that replaced
+// JSON.stringify, JSON.parse and Object.preventExtensions before it first
+// named httpClient still sends and reads JSON as the binding does.
+func TestScriptReplacedJSONDoesNotReachTheWire(t *testing.T) {
+	srv := echoServer(t)
+	e := newEngine(t, 5*time.Second)
+	res := mustRun(t, e, `
+JSON.stringify = function () { return "forged"; };
+JSON.parse = function () { return {forged: true}; };
+Object.preventExtensions = function () { throw new Error("script's preventExtensions"); };
+var j = httpClient.send("`+srv.URL+`/echo", {method: "POST", body: {n: "v"}}).get().json();
+nodeState.putShared("body", j.body);
+nodeState.putShared("forged", j.forged === true);
+action.goTo("true");`, runtime.Input{Backends: bindings.NewBackends(httpclient.ConfigKey.Value(local()))})
+	assert.JSONEq(t, `{"n":"v"}`, res.SharedState["body"].(string))
+	assert.Equal(t, false, res.SharedState["forged"])
+}

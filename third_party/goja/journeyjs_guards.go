@@ -84,9 +84,18 @@ func (o *Object) DeleteBuiltin(name string) bool {
 // must not pick up the script's replacements. It covers Object, Array,
 // JSON, Promise and the error constructors, and the prototypes
 // "Object.prototype", "Array.prototype", "String.prototype" (without
-// building their constructors); nil for any other name.
+// building their constructors); nil for any other name. A script may also
+// have replaced the methods of those objects, so "JSON.parse",
+// "JSON.stringify" and "Object.preventExtensions" are new functions calling
+// goja's own implementations.
 func (r *Runtime) Builtin(name string) Value {
 	switch name {
+	case "JSON.parse":
+		return r.newNativeFunc(r.builtinJSON_parse, "parse", 2)
+	case "JSON.stringify":
+		return r.newNativeFunc(r.builtinJSON_stringify, "stringify", 3)
+	case "Object.preventExtensions":
+		return r.newNativeFunc(r.object_preventExtensions, "preventExtensions", 1)
 	case "Object.prototype":
 		return r.global.ObjectPrototype
 	case "Array.prototype":

@@ -193,13 +193,6 @@ func (r *Runtime) checkInterrupt() {
 	}
 }
 
-// checkInterruptEvery is checkInterrupt every 4096th time i passes.
-func (r *Runtime) checkInterruptEvery(i int64) {
-	if i&4095 == 0 {
-		r.checkInterrupt()
-	}
-}
-
 func (r *Runtime) interruptNow() {
 	r.vm.interruptLock.Lock()
 	v := r.vm.interruptVal

@@ -105,7 +105,7 @@ func newVM(e *Engine) *vm {
 	v.env = bindings.VM{
 		Runtime: rt,
 		Loop:    v.loop,
-		Builtin: v.builtin,
+		Builtin: func(name string) goja.Value { return jsvalue.Builtin(rt, name) },
 		Instance: func(name string) bindings.Instance {
 			if b := v.instance(name); b != nil {
 				return b.inst
@@ -124,17 +124,6 @@ func newVM(e *Engine) *vm {
 	_ = global.SetPrototype(scope)
 	e.register(v)
 	return v
-}
-
-// builtin is bindings.VM.Builtin: a standard global as the runtime built
-// it, whatever the script has assigned to its name since (the error
-// constructors, Object, Array, JSON, Promise); other names are read from
-// the global object.
-func (v *vm) builtin(name string) goja.Value {
-	if b := v.rt.Builtin(name); b != nil {
-		return b
-	}
-	return v.rt.GlobalObject().Get(name)
 }
 
 // prepare readies the runtime for the compiled script of entry: in the

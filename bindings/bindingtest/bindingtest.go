@@ -18,6 +18,7 @@ import (
 	"github.com/dop251/goja_nodejs/eventloop"
 
 	"github.com/journeyjs/journeyjs/bindings"
+	"github.com/journeyjs/journeyjs/bindings/jsvalue"
 )
 
 // Runtime is a test runtime. Its fields are for the test to read; Begin,
@@ -47,7 +48,7 @@ func New(t testing.TB, bs ...bindings.Binding) *Runtime {
 	r.vm = bindings.VM{
 		Runtime:  r.RT,
 		Loop:     r.Loop,
-		Builtin:  func(name string) goja.Value { return r.RT.GlobalObject().Get(name) },
+		Builtin:  func(name string) goja.Value { return jsvalue.Builtin(r.RT, name) },
 		Instance: r.instance,
 	}
 	for _, b := range bs {

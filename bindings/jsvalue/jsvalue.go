@@ -359,3 +359,14 @@ func isFunction(o *goja.Object) bool {
 	_, ok := goja.AssertFunction(o)
 	return ok
 }
+
+// Builtin is bindings.VM.Builtin for rt: the standard object called name as
+// the runtime built it (patched goja's Runtime.Builtin), whatever a script
+// has assigned to its name since; names Runtime.Builtin does not cover are
+// read from the global object.
+func Builtin(rt *goja.Runtime, name string) goja.Value {
+	if b := rt.Builtin(name); b != nil {
+		return b
+	}
+	return rt.GlobalObject().Get(name)
+}

@@ -51,6 +51,9 @@ type Async interface {
 	// stopped; started is called once the loop runs. A stopped loop returns
 	// an error wrapping ErrStopped.
 	Drain(started func()) error
+	// Busy reports whether work is still outstanding at the end of a run
+	// that failed: the runtime must then not be reused.
+	Busy() bool
 	// Abort stops the run's outstanding work. It is called from the
 	// watchdog's goroutine, concurrently with the run: it must be safe
 	// for that.

@@ -121,6 +121,13 @@ func (v *vm) beginBindings() {
 // endBindings ends the run for every built binding; what they recorded is in
 // v.run.Outputs. A binding the runtime never built was not used.
 func (v *vm) endBindings() {
+	for _, a := range v.async {
+		if a.Busy() {
+			// The script failed with requests or callbacks outstanding:
+			// their loop jobs must not reach a later run on this runtime.
+			v.broken = true
+		}
+	}
 	for _, b := range v.order {
 		b.inst.End(&v.run)
 	}

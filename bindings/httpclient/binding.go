@@ -128,6 +128,8 @@ type runState struct {
 	hold           *eventloop.Timer
 	unhandled      []*promise
 	fatal          error
+	// drained: Drain ran the loop, so no job of this run is left queued.
+	drained bool
 }
 
 // New builds the frozen `httpClient` object for rt, whose event loop is loop.
@@ -201,6 +203,14 @@ func (b *Instance) Begin(run *bindings.Run) {
 // Drain before ending it.
 func (b *Instance) Pending() bool { return b.run != nil }
 
+// Busy reports whether the run may have left requests, callbacks or loop
+// jobs behind (the script failed before Drain, or the loop was stopped): the
+// runtime should then not be reused, so nothing of this run reaches the next.
+func (b *Instance) Busy() bool {
+	r := b.run
+	return r != nil && (!r.drained || r.work > 0 || r.fatal != nil || r.hold != nil)
+}
+
 // Drain runs the event loop until the run's requests and callbacks are done.
 // started runs on the loop as it starts (the runtime uses it to stop a loop
 // whose run was interrupted just before). Drain returns the first error a
@@ -219,6 +229,7 @@ func (b *Instance) Drain(started func()) error {
 			started()
 		}
 	})
+	r.drained = true
 	if r.fatal != nil {
 		return r.fatal
 	}

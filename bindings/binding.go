@@ -52,7 +52,7 @@ type Async interface {
 	// an error wrapping ErrStopped.
 	Drain(started func()) error
 	// Busy reports whether work is still outstanding at the end of a run
-	// that failed: the runtime must then not be reused.
+	// that failed: it is abandoned with the runtime.
 	Busy() bool
 	// Abort stops the run's outstanding work. It is called from the
 	// watchdog's goroutine, concurrently with the run: it must be safe

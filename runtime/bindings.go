@@ -124,7 +124,8 @@ func (v *vm) endBindings() {
 	for _, a := range v.async {
 		if a.Busy() {
 			// The script failed with requests or callbacks outstanding:
-			// their loop jobs must not reach a later run on this runtime.
+			// their work is abandoned with the runtime, which the stats
+			// count as discarded.
 			v.broken = true
 		}
 	}

@@ -66,7 +66,6 @@ type vm struct {
 	// begin with it.
 	ctx     context.Context
 	stopped bool // interrupted in this run
-	seq     uint64
 	// stopReason is why, when stopped.
 	stopReason error
 	// broken marks a run that ended in a way the engine counts as
@@ -172,7 +171,6 @@ func (v *vm) lookupLibrary(name string) (string, bool) {
 // begin opens a run with its limits; from here the watchdog may stop it.
 func (v *vm) begin(ctx context.Context, start, timeout time.Duration) {
 	v.mu.Lock()
-	v.seq++
 	v.active, v.stopped = true, false
 	v.deadline = int64(start + timeout)
 	v.timeout = timeout

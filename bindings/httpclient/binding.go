@@ -204,8 +204,8 @@ func (b *Instance) Begin(run *bindings.Run) {
 func (b *Instance) Pending() bool { return b.run != nil }
 
 // Busy reports whether the run may have left requests, callbacks or loop
-// jobs behind (the script failed before Drain, or the loop was stopped): the
-// runtime should then not be reused, so nothing of this run reaches the next.
+// jobs behind (the script failed before Drain, or the loop was stopped): they
+// are abandoned with the run's runtime.
 func (b *Instance) Busy() bool {
 	r := b.run
 	return r != nil && (!r.drained || r.work > 0 || r.fatal != nil || r.hold != nil)

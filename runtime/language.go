@@ -132,14 +132,21 @@ func checkTenant(name string, prog *ast.Program, source string, kind progKind) (
 // first construct it refuses. Text goja cannot parse passes: goja's own
 // SyntaxError follows.
 func tenantEvalError(src string) (msg string, ok bool) {
-	prog, _, err := parseTenant("<eval>", src)
-	if err != nil {
-		return "", true
-	}
-	if rep := rhino.Check(prog, rhino.Library); len(rep.Errors) > 0 {
-		return rep.Errors[0].Message, false
+	if diags, _ := tenantRefusals("<eval>", src); len(diags) > 0 {
+		return diags[0].Message, false
 	}
 	return "", true
+}
+
+// tenantRefusals are what AIC's Rhino refuses in src, checked as a function
+// body (eval text, a cache loader), or goja's parse error when it cannot
+// parse src at all.
+func tenantRefusals(name, src string) ([]rhino.Diagnostic, error) {
+	prog, _, err := parseTenant(name, src)
+	if err != nil {
+		return nil, err
+	}
+	return rhino.Check(prog, rhino.Library).Errors, nil
 }
 
 // parseTenant parses source as the tenant's Rhino would accept it: a
@@ -175,12 +182,12 @@ func parseTenant(name, source string) (*ast.Program, string, error) {
 // source of a script a binding runs itself (a cache loader, whose top level
 // is a function body) must be what AIC's Rhino compiles.
 func checkTenantSource(name, source string) error {
-	prog, _, err := parseTenant(name, source)
+	diags, err := tenantRefusals(name, source)
 	if err != nil {
 		return err
 	}
-	if rep := rhino.Check(prog, rhino.Library); len(rep.Errors) > 0 {
-		return (&languageError{file: name, diags: rep.Errors}).scriptError()
+	if len(diags) > 0 {
+		return (&languageError{file: name, diags: diags}).scriptError()
 	}
 	return nil
 }
